@@ -1,0 +1,24 @@
+"""Entry point: a command runs headless; no command (or a project file) opens the GUI."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``annotator [PROJECT_FILE]`` opens the GUI; ``annotator COMMAND ...`` runs a command."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    from annotator.cli import command_names
+
+    if args and (args[0].startswith("-") or args[0] in command_names()):
+        from annotator.cli import main as cli_main
+
+        return cli_main(args)
+    from annotator.ui.app import run_gui
+
+    return run_gui(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

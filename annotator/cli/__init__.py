@@ -1,0 +1,63 @@
+"""Headless commands: ``annotator <command> ...``. Thin: every command calls a service."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from annotator import __version__
+from annotator.cli import commands_project
+from annotator.core.errors import AnnotatorError
+
+log = logging.getLogger(__name__)
+
+# Each module adds its sub-commands with register(subparsers); a sub-parser's
+# `run` default is the function that carries it out and returns an exit code.
+COMMAND_MODULES = [commands_project]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every command."""
+    parser = argparse.ArgumentParser(
+        prog="annotator",
+        description="Annotate Arabic news for entity and event extraction. "
+        "Without a command, opens the application (on PROJECT_FILE, the last project, "
+        "or the demo project).",
+    )
+    parser.add_argument("--version", action="version", version=f"annotator {__version__}")
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(subparsers)
+    return parser
+
+
+def command_names() -> set[str]:
+    """The names of every sub-command."""
+    parser = build_parser()
+    names: set[str] = set()
+    for action in parser._subparsers._group_actions:  # type: ignore[union-attr]
+        names.update(action.choices)
+    return names
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; returns the process exit code. Errors go to stderr, never a traceback."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "run"):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.run(args) or 0)
+    except AnnotatorError as exc:
+        print(f"annotator: error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        name = f" {exc.filename}" if exc.filename else ""
+        print(f"annotator: error:{name} {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("annotator: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,39 @@
+"""Exceptions raised by the domain and the project store.
+
+Every message names what is wrong (and where: a file, a line, a key) so that
+the GUI and the CLI can show it to the user as it is.
+"""
+
+from __future__ import annotations
+
+
+class AnnotatorError(Exception):
+    """Base class of every error this program reports to the user."""
+
+
+class ValidationError(AnnotatorError, ValueError):
+    """A value breaks a rule of the model (an offset outside the text, an unknown label...)."""
+
+
+class SchemaError(AnnotatorError):
+    """A label schema file is malformed; the message names the file and the offending key."""
+
+
+class ProjectError(AnnotatorError):
+    """A project file cannot be opened or written."""
+
+
+class NotAProjectError(ProjectError):
+    """The file is not an annotator project (another SQLite database, a text file...)."""
+
+
+class DamagedProjectError(ProjectError):
+    """The file is an annotator project whose database fails its integrity check."""
+
+
+class NewerProjectError(ProjectError):
+    """The project was written by a newer version of annotator than this one."""
+
+
+class ImmutableTextError(ValidationError):
+    """An attempt to change the text of a document that annotations already point into."""

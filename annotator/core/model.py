@@ -1,0 +1,180 @@
+"""The annotation model: documents, annotators, entity spans and events.
+
+Offsets are Python code-point indices into ``Document.text``, end-exclusive,
+everywhere in this package. Qt's UTF-16 positions are converted in the UI only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from annotator.core.errors import ValidationError
+
+
+def new_id() -> str:
+    """A fresh globally unique id; ids survive merging projects from several machines."""
+    return uuid.uuid4().hex
+
+
+def text_sha256(text: str) -> str:
+    """The SHA-256 of a text's UTF-8 encoding, used to recognise a document across projects."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Status(str, Enum):
+    """Where one annotator stands with one document."""
+
+    NEW = "new"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    SKIPPED = "skipped"
+
+    @classmethod
+    def parse(cls, value: str) -> Status:
+        """The status named ``value``; raises ValidationError listing the valid names."""
+        try:
+            return cls(value)
+        except ValueError:
+            names = ", ".join(s.value for s in cls)
+            raise ValidationError(f"unknown status {value!r} (expected one of {names})") from None
+
+
+class AnnotatorKind(str, Enum):
+    """Who produced a set of annotations: a person, a model's predictions, or adjudication."""
+
+    HUMAN = "human"
+    MODEL = "model"
+    GOLD = "gold"
+
+
+def check_offsets(start: int, end: int, text_length: int, what: str = "span") -> None:
+    """Raise ValidationError unless ``0 <= start < end <= text_length``."""
+    if isinstance(start, bool) or isinstance(end, bool):
+        raise ValidationError(f"{what} offsets must be integers, got {start!r}, {end!r}")
+    if not isinstance(start, int) or not isinstance(end, int):
+        raise ValidationError(f"{what} offsets must be integers, got {start!r}, {end!r}")
+    if start < 0:
+        raise ValidationError(f"{what} [{start}, {end}) starts before the text (start < 0)")
+    if end > text_length:
+        raise ValidationError(
+            f"{what} [{start}, {end}) ends after the text (length {text_length})"
+        )
+    if start >= end:
+        reason = "is empty" if start == end else "is reversed"
+        raise ValidationError(f"{what} [{start}, {end}) {reason} (start must be < end)")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article. ``text`` is canonical (see core.text) and never changes once annotated."""
+
+    id: str
+    title: str
+    text: str
+    external_id: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict, compare=False)
+    sha256: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.sha256:
+            object.__setattr__(self, "sha256", text_sha256(self.text))
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
+@dataclass(frozen=True)
+class Annotator:
+    """A person (or a model, or the adjudicated gold) whose annotations are kept apart."""
+
+    name: str
+    kind: AnnotatorKind = AnnotatorKind.HUMAN
+
+    def __post_init__(self) -> None:
+        name = self.name.strip() if isinstance(self.name, str) else ""
+        if not name:
+            raise ValidationError("an annotator needs a non-empty name")
+        if name != self.name:
+            object.__setattr__(self, "name", name)
+
+
+@dataclass(frozen=True)
+class Span:
+    """An entity mention: ``text[start:end]`` labelled ``label`` by ``annotator``.
+
+    ``source`` records provenance for adjudicated (gold) spans: the annotator whose
+    span was accepted, or None when the adjudicator drew it.
+    """
+
+    id: str
+    document_id: str
+    annotator: str
+    start: int
+    end: int
+    label: str
+    source: str | None = None
+
+    def __post_init__(self) -> None:
+        # Bounds against the text need the document: see validate().
+        check_offsets(self.start, self.end, self.end)
+
+    def validate(self, text: str) -> None:
+        """Raise ValidationError if the span does not fit into ``text``."""
+        check_offsets(self.start, self.end, len(text), f"span {self.label}")
+
+    def covered(self, text: str) -> str:
+        """The covered text."""
+        return text[self.start : self.end]
+
+    def overlaps(self, other: Span) -> bool:
+        """True when the two spans share at least one character."""
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True)
+class Argument:
+    """One argument of an event: the entity span ``span_id`` fills role ``role``."""
+
+    id: str
+    role: str
+    span_id: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """An event mention: a trigger ``text[trigger_start:trigger_end]`` of type ``type``."""
+
+    id: str
+    document_id: str
+    annotator: str
+    type: str
+    trigger_start: int
+    trigger_end: int
+    arguments: tuple[Argument, ...] = ()
+    source: str | None = None
+
+    def __post_init__(self) -> None:
+        check_offsets(self.trigger_start, self.trigger_end, self.trigger_end, "trigger")
+
+    def validate(self, text: str) -> None:
+        """Raise ValidationError if the trigger does not fit into ``text``."""
+        check_offsets(self.trigger_start, self.trigger_end, len(text), f"trigger of {self.type}")
+
+    def trigger_text(self, text: str) -> str:
+        """The trigger's covered text."""
+        return text[self.trigger_start : self.trigger_end]
+
+
+@dataclass(frozen=True)
+class DocumentAnnotations:
+    """Everything one annotator did on one document."""
+
+    document: Document
+    annotator: str | None
+    status: Status
+    spans: tuple[Span, ...] = ()
+    events: tuple[Event, ...] = ()

@@ -1,0 +1,87 @@
+"""Creating, opening and describing projects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotator.core.model import Status
+from annotator.core.resources import DEFAULT_SCHEMA, resource_path
+from annotator.core.schema import Schema, load_schema
+from annotator.store import PROJECT_SUFFIX, ProjectStore, create_project, open_project
+
+__all__ = [
+    "PROJECT_SUFFIX",
+    "ProjectInfo",
+    "default_schema",
+    "new_project",
+    "open_project",
+    "project_info",
+]
+
+
+def default_schema() -> Schema:
+    """The bundled ACE 2005 schema."""
+    return load_schema(resource_path(*DEFAULT_SCHEMA))
+
+
+def new_project(
+    path: str | Path, schema_path: str | Path | None = None, name: str | None = None
+) -> ProjectStore:
+    """Create a project with the given schema file (default: ACE 2005)."""
+    schema = load_schema(schema_path) if schema_path else default_schema()
+    return create_project(path, schema, name=name)
+
+
+@dataclass(frozen=True)
+class ProjectInfo:
+    """A summary of a project, as `annotator info` prints it."""
+
+    path: Path
+    name: str
+    schema_name: str
+    file_version: int
+    documents: int
+    annotators: list[tuple[str, str]]
+    spans: dict[str, int]
+    events: dict[str, int]
+    status_counts: dict[str, dict[str, int]]
+
+    def lines(self) -> list[str]:
+        """Human-readable lines."""
+        out = [
+            f"project:    {self.name}",
+            f"file:       {self.path}",
+            f"format:     {self.file_version}",
+            f"schema:     {self.schema_name}",
+            f"documents:  {self.documents}",
+        ]
+        for name, kind in self.annotators:
+            statuses = ", ".join(f"{s} {n}" for s, n in self.status_counts.get(name, {}).items())
+            out.append(
+                f"annotator:  {name} ({kind}): {self.spans.get(name, 0)} spans, "
+                f"{self.events.get(name, 0)} events" + (f"; {statuses}" if statuses else "")
+            )
+        return out
+
+
+def project_info(store: ProjectStore) -> ProjectInfo:
+    """Count what a project holds."""
+    spans: dict[str, int] = {}
+    for (annotator, _label), n in store.annotations.label_counts().items():
+        spans[annotator] = spans.get(annotator, 0) + n
+    return ProjectInfo(
+        path=store.path,
+        name=store.name,
+        schema_name=store.schema.name,
+        file_version=store.file_version(),
+        documents=store.documents.count(),
+        annotators=[(a.name, a.kind.value) for a in store.annotators.all()],
+        spans=spans,
+        events=store.annotations.event_counts(),
+        status_counts={
+            name: {s.value: n for s, n in by_status.items() if s is not Status.NEW}
+            for name, by_status in store.annotators.status_counts().items()
+        },
+    )
+

@@ -1,0 +1,295 @@
+"""Entity spans, events and event arguments.
+
+Every write validates offsets against the document text and labels against the
+project schema, and touches the annotator's status row for the document.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from annotator.core.errors import ValidationError
+from annotator.core.model import Argument, Event, Span, check_offsets
+from annotator.store.clock import utc_now
+
+if TYPE_CHECKING:
+    from annotator.store.project import ProjectStore
+
+_SPAN_COLUMNS = 'id, document_id, annotator, start, "end", label, source'
+_EVENT_COLUMNS = "id, document_id, annotator, type, trigger_start, trigger_end, source"
+
+
+@dataclass(frozen=True)
+class SpanRemoval:
+    """A deleted span and the event arguments that pointed at it, so undo can restore both."""
+
+    span: Span
+    arguments: tuple[tuple[str, Argument], ...]
+
+
+class AnnotationRepository:
+    """Reads and writes the ``spans``, ``events`` and ``event_arguments`` tables."""
+
+    def __init__(self, store: ProjectStore) -> None:
+        self._store = store
+
+    # -- validation -------------------------------------------------------
+
+    def _text_length(self, doc_id: str) -> int:
+        row = self._store.db.execute(
+            "SELECT length(text) FROM documents WHERE id = ?", [doc_id]
+        ).fetchone()
+        if row is None:
+            raise ValidationError(f"no document with id {doc_id!r}")
+        return row[0]
+
+    def _check_span(self, span: Span, lengths: dict[str, int]) -> None:
+        if span.document_id not in lengths:
+            lengths[span.document_id] = self._text_length(span.document_id)
+        check_offsets(span.start, span.end, lengths[span.document_id], f"span {span.label}")
+        if self._store.schema.entity(span.label) is None:
+            raise ValidationError(f"unknown entity label {span.label!r}")
+
+    def _check_event(self, event: Event, lengths: dict[str, int]) -> None:
+        if event.document_id not in lengths:
+            lengths[event.document_id] = self._text_length(event.document_id)
+        check_offsets(
+            event.trigger_start,
+            event.trigger_end,
+            lengths[event.document_id],
+            f"trigger of {event.type}",
+        )
+        if self._store.schema.event(event.type) is None:
+            raise ValidationError(f"unknown event type {event.type!r}")
+
+    def _touch(self, pairs: Iterable[tuple[str, str]]) -> None:
+        for doc_id, annotator in set(pairs):
+            self._store.annotators.touch(doc_id, annotator)
+
+    # -- spans ------------------------------------------------------------
+
+    def add_span(self, span: Span) -> Span:
+        """Store a new span."""
+        self.add_spans([span])
+        return span
+
+    def add_spans(self, spans: Iterable[Span]) -> list[Span]:
+        """Store several spans in one transaction; all or none are stored."""
+        spans = list(spans)
+        lengths: dict[str, int] = {}
+        for span in spans:
+            self._check_span(span, lengths)
+        now = utc_now()
+        with self._store.transaction() as db:
+            for name in {s.annotator for s in spans}:
+                self._store.annotators.ensure(name)
+            db["spans"].insert_all(
+                ({**_span_row(s), "updated_at": now} for s in spans), batch_size=1000
+            )
+            self._touch((s.document_id, s.annotator) for s in spans)
+        return spans
+
+    def relabel_span(self, span_id: str, label: str) -> Span:
+        """Give a span another label; returns the updated span."""
+        span = replace(self.span(span_id), label=label)
+        self._check_span(span, {})
+        with self._store.transaction() as db:
+            db.execute(
+                "UPDATE spans SET label = ?, updated_at = ? WHERE id = ?",
+                [label, utc_now(), span_id],
+            )
+            self._touch([(span.document_id, span.annotator)])
+        return span
+
+    def remove_span(self, span_id: str) -> SpanRemoval:
+        """Delete a span and the event arguments pointing at it."""
+        span = self.span(span_id)
+        arguments = tuple(
+            (event_id, Argument(arg_id, role, span_id))
+            for arg_id, event_id, role in self._store.db.execute(
+                "SELECT id, event_id, role FROM event_arguments WHERE span_id = ? "
+                "ORDER BY position",
+                [span_id],
+            )
+        )
+        with self._store.transaction() as db:
+            db.execute("DELETE FROM spans WHERE id = ?", [span_id])
+            self._touch([(span.document_id, span.annotator)])
+        return SpanRemoval(span, arguments)
+
+    def restore_span(self, removal: SpanRemoval) -> None:
+        """Undo remove_span: the span and its arguments come back with their ids."""
+        with self._store.transaction():
+            self.add_span(removal.span)
+            for event_id, argument in removal.arguments:
+                self.add_argument(event_id, argument)
+
+    def span(self, span_id: str) -> Span:
+        """The span with id ``span_id``; KeyError if there is none."""
+        row = self._store.db.execute(
+            f"SELECT {_SPAN_COLUMNS} FROM spans WHERE id = ?", [span_id]
+        ).fetchone()
+        if row is None:
+            raise KeyError(span_id)
+        return Span(*row)
+
+    def spans(self, doc_id: str, annotator: str | None = None) -> list[Span]:
+        """A document's spans (of one annotator, if given), by position."""
+        sql = f"SELECT {_SPAN_COLUMNS} FROM spans WHERE document_id = ?"
+        params: list[Any] = [doc_id]
+        if annotator is not None:
+            sql, params = sql + " AND annotator = ?", [*params, annotator]
+        rows = self._store.db.execute(sql + ' ORDER BY start, "end" DESC, id', params)
+        return [Span(*row) for row in rows]
+
+    def label_counts(self, doc_id: str | None = None) -> dict[tuple[str, str], int]:
+        """(annotator, label) -> number of spans, in one document or the whole project."""
+        sql = "SELECT annotator, label, count(*) FROM spans"
+        params: list[Any] = []
+        if doc_id is not None:
+            sql, params = sql + " WHERE document_id = ?", [doc_id]
+        rows = self._store.db.execute(sql + " GROUP BY annotator, label", params)
+        return {(annotator, label): n for annotator, label, n in rows}
+
+    # -- events -----------------------------------------------------------
+
+    def event_counts(self) -> dict[str, int]:
+        """Annotator -> number of events in the whole project."""
+        rows = self._store.db.execute("SELECT annotator, count(*) FROM events GROUP BY annotator")
+        return dict(rows.fetchall())
+
+    def add_event(self, event: Event) -> Event:
+        """Store a new event with its arguments."""
+        self._check_event(event, {})
+        with self._store.transaction() as db:
+            self._store.annotators.ensure(event.annotator)
+            db["events"].insert({**_event_row(event), "updated_at": utc_now()})
+            for argument in event.arguments:
+                self.add_argument(event.id, argument)
+            self._touch([(event.document_id, event.annotator)])
+        return event
+
+    def retype_event(self, event_id: str, event_type: str) -> Event:
+        """Change an event's type; returns the updated event."""
+        event = replace(self.event(event_id), type=event_type)
+        self._check_event(event, {})
+        with self._store.transaction() as db:
+            db.execute(
+                "UPDATE events SET type = ?, updated_at = ? WHERE id = ?",
+                [event_type, utc_now(), event_id],
+            )
+            self._touch([(event.document_id, event.annotator)])
+        return event
+
+    def remove_event(self, event_id: str) -> Event:
+        """Delete an event and its arguments; returns it (arguments included) for undo."""
+        event = self.event(event_id)
+        with self._store.transaction() as db:
+            db.execute("DELETE FROM events WHERE id = ?", [event_id])
+            self._touch([(event.document_id, event.annotator)])
+        return event
+
+    def add_argument(self, event_id: str, argument: Argument) -> None:
+        """Link an entity span to an event in ``argument.role``."""
+        event = self.event(event_id)
+        span = self.span(argument.span_id)
+        if span.document_id != event.document_id:
+            raise ValidationError("an argument must be a span of the event's own document")
+        with self._store.transaction() as db:
+            db.execute(
+                "INSERT INTO event_arguments (id, event_id, role, span_id, position) "
+                "VALUES (?, ?, ?, ?, (SELECT count(*) FROM event_arguments WHERE event_id = ?))",
+                [argument.id, event_id, argument.role, argument.span_id, event_id],
+            )
+            self._touch([(event.document_id, event.annotator)])
+
+    def remove_argument(self, argument_id: str) -> tuple[str, Argument]:
+        """Unlink an argument; returns (event id, argument) for undo."""
+        row = self._store.db.execute(
+            "SELECT event_id, role, span_id FROM event_arguments WHERE id = ?", [argument_id]
+        ).fetchone()
+        if row is None:
+            raise KeyError(argument_id)
+        event_id, role, span_id = row
+        event = self.event(event_id)
+        with self._store.transaction() as db:
+            db.execute("DELETE FROM event_arguments WHERE id = ?", [argument_id])
+            self._touch([(event.document_id, event.annotator)])
+        return event_id, Argument(argument_id, role, span_id)
+
+    def set_argument_role(self, argument_id: str, role: str) -> None:
+        """Change the role an argument fills."""
+        event_id, _ = self._argument_owner(argument_id)
+        event = self.event(event_id)
+        with self._store.transaction() as db:
+            db.execute("UPDATE event_arguments SET role = ? WHERE id = ?", [role, argument_id])
+            self._touch([(event.document_id, event.annotator)])
+
+    def _argument_owner(self, argument_id: str) -> tuple[str, str]:
+        row = self._store.db.execute(
+            "SELECT event_id, role FROM event_arguments WHERE id = ?", [argument_id]
+        ).fetchone()
+        if row is None:
+            raise KeyError(argument_id)
+        return row[0], row[1]
+
+    def event(self, event_id: str) -> Event:
+        """The event with id ``event_id`` and its arguments; KeyError if there is none."""
+        row = self._store.db.execute(
+            f"SELECT {_EVENT_COLUMNS} FROM events WHERE id = ?", [event_id]
+        ).fetchone()
+        if row is None:
+            raise KeyError(event_id)
+        return self._with_arguments([row])[0]
+
+    def events(self, doc_id: str, annotator: str | None = None) -> list[Event]:
+        """A document's events (of one annotator, if given), by trigger position."""
+        sql = f"SELECT {_EVENT_COLUMNS} FROM events WHERE document_id = ?"
+        params: list[Any] = [doc_id]
+        if annotator is not None:
+            sql, params = sql + " AND annotator = ?", [*params, annotator]
+        rows = self._store.db.execute(sql + " ORDER BY trigger_start, id", params).fetchall()
+        return self._with_arguments(rows)
+
+    def _with_arguments(self, rows: list[tuple[Any, ...]]) -> list[Event]:
+        if not rows:
+            return []
+        ids = [row[0] for row in rows]
+        marks = ",".join("?" * len(ids))
+        arguments: dict[str, list[Argument]] = defaultdict(list)
+        for arg_id, event_id, role, span_id in self._store.db.execute(
+            f"SELECT id, event_id, role, span_id FROM event_arguments "
+            f"WHERE event_id IN ({marks}) ORDER BY position, id",
+            ids,
+        ):
+            arguments[event_id].append(Argument(arg_id, role, span_id))
+        return [
+            Event(*row[:6], arguments=tuple(arguments[row[0]]), source=row[6]) for row in rows
+        ]
+
+
+def _span_row(span: Span) -> dict[str, Any]:
+    return {
+        "id": span.id,
+        "document_id": span.document_id,
+        "annotator": span.annotator,
+        "start": span.start,
+        "end": span.end,
+        "label": span.label,
+        "source": span.source,
+    }
+
+
+def _event_row(event: Event) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "document_id": event.document_id,
+        "annotator": event.annotator,
+        "type": event.type,
+        "trigger_start": event.trigger_start,
+        "trigger_end": event.trigger_end,
+        "source": event.source,
+    }

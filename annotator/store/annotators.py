@@ -1,0 +1,93 @@
+"""Annotators and each annotator's status per document."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from annotator.core.model import Annotator, AnnotatorKind, Status
+from annotator.store.clock import utc_now
+
+if TYPE_CHECKING:
+    from annotator.store.project import ProjectStore
+
+
+class AnnotatorRepository:
+    """Reads and writes the ``annotators`` and ``statuses`` tables."""
+
+    def __init__(self, store: ProjectStore) -> None:
+        self._store = store
+
+    def ensure(self, name: str, kind: AnnotatorKind = AnnotatorKind.HUMAN) -> Annotator:
+        """The annotator called ``name``, added if new."""
+        annotator = Annotator(name, kind)
+        with self._store.transaction() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO annotators (name, kind, created_at) VALUES (?, ?, ?)",
+                [annotator.name, annotator.kind.value, utc_now()],
+            )
+        return self.get(annotator.name)
+
+    def get(self, name: str) -> Annotator:
+        """The annotator called ``name``; KeyError if there is none."""
+        row = self._store.db.execute(
+            "SELECT name, kind FROM annotators WHERE name = ?", [name]
+        ).fetchone()
+        if row is None:
+            raise KeyError(name)
+        return Annotator(row[0], AnnotatorKind(row[1]))
+
+    def all(self, kind: AnnotatorKind | None = None) -> list[Annotator]:
+        """Every annotator (of ``kind``, if given), by name."""
+        sql, params = "SELECT name, kind FROM annotators", []
+        if kind is not None:
+            sql, params = sql + " WHERE kind = ?", [kind.value]
+        rows = self._store.db.execute(sql + " ORDER BY name", params).fetchall()
+        return [Annotator(name, AnnotatorKind(k)) for name, k in rows]
+
+    def status(self, doc_id: str, annotator: str) -> Status:
+        """Where ``annotator`` stands with a document (NEW when never touched)."""
+        row = self._store.db.execute(
+            "SELECT status FROM statuses WHERE document_id = ? AND annotator = ?",
+            [doc_id, annotator],
+        ).fetchone()
+        return Status(row[0]) if row else Status.NEW
+
+    def statuses(self, annotator: str) -> dict[str, Status]:
+        """Every document's status for ``annotator`` (documents never touched are absent)."""
+        rows = self._store.db.execute(
+            "SELECT document_id, status FROM statuses WHERE annotator = ?", [annotator]
+        )
+        return {doc_id: Status(status) for doc_id, status in rows}
+
+    def set_status(self, doc_id: str, annotator: str, status: Status) -> None:
+        """Record ``annotator``'s status for a document."""
+        with self._store.transaction() as db:
+            db.execute(
+                "INSERT INTO statuses (document_id, annotator, status, updated_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (document_id, annotator) "
+                "DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at",
+                [doc_id, annotator, Status(status).value, utc_now()],
+            )
+
+    def touch(self, doc_id: str, annotator: str) -> None:
+        """Note that ``annotator`` changed a document: a NEW one becomes IN_PROGRESS.
+
+        The timestamp lets a merge tell which copy of a document changed last.
+        """
+        with self._store.transaction() as db:
+            db.execute(
+                "INSERT INTO statuses (document_id, annotator, status, updated_at) "
+                "VALUES (?, ?, 'in_progress', ?) ON CONFLICT (document_id, annotator) "
+                "DO UPDATE SET updated_at = excluded.updated_at",
+                [doc_id, annotator, utc_now()],
+            )
+
+    def status_counts(self) -> dict[str, dict[Status, int]]:
+        """Per annotator, how many documents stand at each status (NEW not counted)."""
+        counts: dict[str, dict[Status, int]] = {}
+        rows = self._store.db.execute(
+            "SELECT annotator, status, count(*) FROM statuses GROUP BY annotator, status"
+        )
+        for annotator, status, n in rows:
+            counts.setdefault(annotator, {})[Status(status)] = n
+        return counts

@@ -1,0 +1,95 @@
+"""Opening a project file safely: recognise it, check it, then connect for writing.
+
+Every check runs on a read-only connection first, so refusing a file (not a
+project, damaged, written by a newer version) leaves it byte-for-byte unchanged.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from annotator.core.errors import (
+    DamagedProjectError,
+    NewerProjectError,
+    NotAProjectError,
+    ProjectError,
+)
+from annotator.store.migrations import LATEST_VERSION
+
+# PRAGMA application_id marks our files among all SQLite databases ("ANNT").
+APPLICATION_ID = 0x414E4E54
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_S = 30.0
+
+
+def read_only_uri(path: Path) -> str:
+    """A URI opening ``path`` read-only; as_uri() percent-encodes spaces, '?', '#', Arabic."""
+    return path.absolute().as_uri() + "?mode=ro"
+
+
+@contextlib.contextmanager
+def read_only(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection, closed on exit."""
+    conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_S)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def check_existing(path: Path) -> int:
+    """Validate an existing project file without writing to it; return its schema version."""
+    if not path.is_file():
+        raise ProjectError(f"{path}: no such project file")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise ProjectError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    if header != SQLITE_HEADER:
+        raise NotAProjectError(f"{path}: not an annotator project (not an SQLite database)")
+    try:
+        with read_only(path) as conn:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if app_id != APPLICATION_ID:
+                raise NotAProjectError(
+                    f"{path}: not an annotator project (an SQLite database of another program)"
+                )
+            problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+    except sqlite3.DatabaseError as exc:
+        raise DamagedProjectError(f"{path}: the project file is damaged: {exc}") from exc
+    if problems != ["ok"]:
+        raise DamagedProjectError(
+            f"{path}: the project file is damaged: {'; '.join(problems)}"
+        )
+    if version > LATEST_VERSION:
+        raise NewerProjectError(
+            f"{path}: written by a newer version of annotator (file format {version}, "
+            f"this version reads up to {LATEST_VERSION}); please upgrade annotator"
+        )
+    return version
+
+
+def connect(path: Path) -> Database:
+    """A read-write connection with the pragmas every project connection needs."""
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
+        db = Database(conn, execute_plugins=False)
+        db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        db.execute("PRAGMA foreign_keys = ON")
+        # WAL lets readers work beside one writer; FULL syncs the WAL on every
+        # commit, so an action reported as saved survives a power cut.
+        mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        db.execute("PRAGMA synchronous = FULL")
+    except sqlite3.DatabaseError as exc:
+        raise ProjectError(f"{path}: cannot open for writing: {exc}") from exc
+    if mode.lower() != "wal":
+        conn.close()
+        raise ProjectError(f"{path}: cannot switch the project to WAL mode (got {mode})")
+    return db

@@ -1,0 +1,138 @@
+"""Documents: the articles of a project, their text immutable once annotated."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from annotator.core.errors import ValidationError
+from annotator.core.model import Document, new_id, text_sha256
+from annotator.core.text import is_canonical
+from annotator.store.clock import utc_now
+
+if TYPE_CHECKING:
+    from annotator.store.project import ProjectStore
+
+_COLUMNS = "id, external_id, title, text, sha256, meta"
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """What a document list shows, without the (possibly long) text."""
+
+    id: str
+    title: str
+    length: int
+    external_id: str | None
+
+
+def _document(row: tuple[Any, ...]) -> Document:
+    doc_id, external_id, title, text, sha256, meta = row
+    return Document(
+        id=doc_id,
+        title=title,
+        text=text,
+        external_id=external_id,
+        meta=json.loads(meta),
+        sha256=sha256,
+    )
+
+
+class DocumentRepository:
+    """Reads and writes the ``documents`` table."""
+
+    def __init__(self, store: ProjectStore) -> None:
+        self._store = store
+
+    def add(
+        self,
+        text: str,
+        title: str,
+        external_id: str | None = None,
+        meta: dict[str, Any] | None = None,
+        doc_id: str | None = None,
+    ) -> Document:
+        """Add a document; the text must be canonical and not already in the project."""
+        return self.add_many([(text, title, external_id, meta, doc_id)])[0]
+
+    def add_many(
+        self, items: Iterable[tuple[str, str, str | None, dict[str, Any] | None, str | None]]
+    ) -> list[Document]:
+        """Add several documents in one transaction; all or none are added."""
+        documents = []
+        for text, title, external_id, meta, doc_id in items:
+            if not is_canonical(text):
+                raise ValidationError(f"document {title!r}: text is not canonical")
+            documents.append(
+                Document(doc_id or new_id(), title, text, external_id, dict(meta or {}))
+            )
+        now = utc_now()
+        rows = [
+            {
+                "id": d.id,
+                "external_id": d.external_id,
+                "title": d.title,
+                "text": d.text,
+                "sha256": d.sha256,
+                "meta": json.dumps(d.meta, ensure_ascii=False),
+                "created_at": now,
+            }
+            for d in documents
+        ]
+        with self._store.transaction() as db:
+            db["documents"].insert_all(rows, batch_size=500)
+        return documents
+
+    def get(self, doc_id: str) -> Document:
+        """The document with id ``doc_id``; KeyError if there is none."""
+        row = self._store.db.execute(
+            f"SELECT {_COLUMNS} FROM documents WHERE id = ?", [doc_id]
+        ).fetchone()
+        if row is None:
+            raise KeyError(doc_id)
+        return _document(row)
+
+    def find_by_hash(self, sha256: str) -> Document | None:
+        """The document whose text has this SHA-256, if any."""
+        row = self._store.db.execute(
+            f"SELECT {_COLUMNS} FROM documents WHERE sha256 = ?", [sha256]
+        ).fetchone()
+        return _document(row) if row else None
+
+    def contains_text(self, text: str) -> bool:
+        """True when a document with exactly this text exists."""
+        return self.find_by_hash(text_sha256(text)) is not None
+
+    def iter_all(self) -> Iterator[Document]:
+        """Every document, in the order they were added."""
+        cursor = self._store.db.execute(f"SELECT {_COLUMNS} FROM documents ORDER BY rowid")
+        for row in cursor:
+            yield _document(row)
+
+    def summaries(self) -> list[DocumentSummary]:
+        """Id, title and length of every document, in the order they were added."""
+        rows = self._store.db.execute(
+            "SELECT id, title, length(text), external_id FROM documents ORDER BY rowid"
+        ).fetchall()
+        return [DocumentSummary(*row) for row in rows]
+
+    def count(self) -> int:
+        """How many documents the project holds."""
+        return self._store.db.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    def set_text(self, doc_id: str, text: str) -> None:
+        """Replace a document's text; refused (ImmutableTextError) once anything points into it."""
+        if not is_canonical(text):
+            raise ValidationError(f"document {doc_id}: text is not canonical")
+        with self._store.transaction() as db:
+            db.execute(
+                "UPDATE documents SET text = ?, sha256 = ? WHERE id = ?",
+                [text, text_sha256(text), doc_id],
+            )
+
+    def set_title(self, doc_id: str, title: str) -> None:
+        """Rename a document."""
+        with self._store.transaction() as db:
+            db.execute("UPDATE documents SET title = ? WHERE id = ?", [title, doc_id])

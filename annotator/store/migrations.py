@@ -1,0 +1,143 @@
+"""Schema migrations of the project file.
+
+Each step runs in one transaction (sqlite-utils ``Migrations``) and sets
+``PRAGMA user_version`` to its own number, so a file's version can be read
+without knowing the migration table. Never edit a released step: add one.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("annotator")
+
+_V1_TABLES = """
+CREATE TABLE project_meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE documents (
+    id          TEXT PRIMARY KEY,
+    external_id TEXT,
+    title       TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    sha256      TEXT NOT NULL UNIQUE,
+    meta        TEXT NOT NULL DEFAULT '{}',
+    created_at  TEXT NOT NULL
+);
+CREATE TABLE annotators (
+    name       TEXT PRIMARY KEY,
+    kind       TEXT NOT NULL DEFAULT 'human' CHECK (kind IN ('human', 'model', 'gold')),
+    created_at TEXT NOT NULL
+);
+CREATE TABLE statuses (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator   TEXT NOT NULL REFERENCES annotators(name) ON UPDATE CASCADE,
+    status      TEXT NOT NULL
+                CHECK (status IN ('new', 'in_progress', 'done', 'skipped')),
+    updated_at  TEXT NOT NULL,
+    PRIMARY KEY (document_id, annotator)
+);
+CREATE TABLE assignments (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator   TEXT NOT NULL REFERENCES annotators(name) ON UPDATE CASCADE,
+    PRIMARY KEY (document_id, annotator)
+);
+CREATE TABLE spans (
+    id          TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator   TEXT NOT NULL REFERENCES annotators(name) ON UPDATE CASCADE,
+    start       INTEGER NOT NULL,
+    "end"       INTEGER NOT NULL,
+    label       TEXT NOT NULL,
+    source      TEXT,
+    updated_at  TEXT NOT NULL,
+    CHECK (start >= 0 AND start < "end")
+);
+CREATE INDEX spans_by_document ON spans (document_id, annotator, start);
+CREATE TABLE events (
+    id            TEXT PRIMARY KEY,
+    document_id   TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator     TEXT NOT NULL REFERENCES annotators(name) ON UPDATE CASCADE,
+    type          TEXT NOT NULL,
+    trigger_start INTEGER NOT NULL,
+    trigger_end   INTEGER NOT NULL,
+    source        TEXT,
+    updated_at    TEXT NOT NULL,
+    CHECK (trigger_start >= 0 AND trigger_start < trigger_end)
+);
+CREATE INDEX events_by_document ON events (document_id, annotator, trigger_start);
+CREATE TABLE event_arguments (
+    id       TEXT PRIMARY KEY,
+    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    role     TEXT NOT NULL,
+    span_id  TEXT NOT NULL REFERENCES spans(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (event_id, role, span_id)
+);
+CREATE INDEX arguments_by_span ON event_arguments (span_id);
+"""
+
+# SQLite's length() counts characters (code points), the unit of our offsets, so
+# the file itself refuses an out-of-range span even from outside this program.
+_V1_TRIGGERS = """
+CREATE TRIGGER documents_text_immutable
+BEFORE UPDATE OF text ON documents
+WHEN OLD.text IS NOT NEW.text AND (
+    EXISTS (SELECT 1 FROM spans WHERE document_id = OLD.id)
+    OR EXISTS (SELECT 1 FROM events WHERE document_id = OLD.id))
+BEGIN
+    SELECT RAISE(ABORT, 'immutable text: annotations point into this document');
+END;
+CREATE TRIGGER spans_in_text_insert BEFORE INSERT ON spans
+WHEN NEW."end" > (SELECT length(text) FROM documents WHERE id = NEW.document_id)
+BEGIN
+    SELECT RAISE(ABORT, 'span ends after the text');
+END;
+CREATE TRIGGER spans_in_text_update BEFORE UPDATE OF start, "end" ON spans
+WHEN NEW."end" > (SELECT length(text) FROM documents WHERE id = NEW.document_id)
+BEGIN
+    SELECT RAISE(ABORT, 'span ends after the text');
+END;
+CREATE TRIGGER events_in_text_insert BEFORE INSERT ON events
+WHEN NEW.trigger_end > (SELECT length(text) FROM documents WHERE id = NEW.document_id)
+BEGIN
+    SELECT RAISE(ABORT, 'trigger ends after the text');
+END;
+CREATE TRIGGER events_in_text_update BEFORE UPDATE OF trigger_start, trigger_end ON events
+WHEN NEW.trigger_end > (SELECT length(text) FROM documents WHERE id = NEW.document_id)
+BEGIN
+    SELECT RAISE(ABORT, 'trigger ends after the text');
+END;
+"""
+
+
+def _run_script(db: Database, script: str) -> None:
+    # executescript() would COMMIT the migration's transaction: run statement by statement.
+    for statement in _split_statements(script):
+        db.execute(statement)
+
+
+def _split_statements(script: str) -> list[str]:
+    """Split on ';' at the end of a line, keeping trigger bodies (``...; END;``) whole."""
+    statements, current = [], []
+    for line in script.strip().splitlines():
+        current.append(line)
+        stripped = line.strip()
+        in_trigger = current[0].lstrip().upper().startswith("CREATE TRIGGER")
+        if stripped.endswith(";") and (not in_trigger or stripped.upper() == "END;"):
+            statements.append("\n".join(current))
+            current = []
+    return statements
+
+
+@migrations(name="0001_initial")
+def _initial(db: Database) -> None:
+    _run_script(db, _V1_TABLES)
+    _run_script(db, _V1_TRIGGERS)
+    db.execute("PRAGMA user_version = 1")
+
+
+# The user_version the newest migration sets; tests check it matches the steps.
+LATEST_VERSION = 1
