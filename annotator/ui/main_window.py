@@ -141,6 +141,8 @@ class MainWindow(QMainWindow):
         ids = self.document_list.model.doc_ids()
         if ids:
             self.document_list.select(ids[0])
+        # Keyboard-first: the keys an annotator presses next are meant for the text.
+        self.reading_view.setFocus()
 
     def reload(self) -> None:
         """Re-read the project after a change made elsewhere (an import, a merge)."""
