@@ -3,8 +3,13 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+PACKAGE_STAMP := $(VENV)/.installed-package
+# Where `make install-desktop` installs (XDG conventions); BUNDLE= a built bundle folder.
+XDG_DATA_HOME ?= $(HOME)/.local/share
+BUNDLE ?=
 
-.PHONY: run test lint bench package clean screenshots
+.PHONY: run test lint bench package resources translations-update install-desktop \
+	uninstall-desktop clean screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,12 +17,24 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+$(PACKAGE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[package]'
+	touch $(PACKAGE_STAMP)
+
+## resources: compile the translations (.ts -> .qm) and render the icon sizes from the SVG
+resources: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/build_resources.py
+
+## translations-update: extract new interface strings from annotator/ui into the .ts files
+translations-update: $(STAMP)
+	$(BIN)/python packaging/build_resources.py update
+
 ## run: set up and open the application (the demo project on first run)
-run: $(STAMP)
+run: $(STAMP) resources
 	$(BIN)/annotator
 
 ## test: set up and run the whole test suite with the layering and lint checks
-test: $(STAMP)
+test: $(STAMP) resources
 	$(BIN)/lint-imports
 	$(BIN)/ruff check annotator tests packaging
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
@@ -25,6 +42,20 @@ test: $(STAMP)
 ## bench: print one line per figure, `name: value unit`
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/run_all.py
+
+## package: build the one-folder application in dist/annotator/ and smoke-test it
+package: $(PACKAGE_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/pyinstaller --noconfirm --clean \
+		--distpath dist --workpath build/pyinstaller packaging/annotator.spec
+	QT_QPA_PLATFORM=offscreen dist/annotator/annotator selfcheck --gui --verbose
+	@du -sh dist/annotator
+
+## install-desktop: add annotator to the desktop menu, with its icon and project file type
+install-desktop: resources
+	XDG_DATA_HOME=$(XDG_DATA_HOME) sh packaging/linux/install-desktop.sh $(BUNDLE)
+
+uninstall-desktop:
+	XDG_DATA_HOME=$(XDG_DATA_HOME) sh packaging/linux/install-desktop.sh --uninstall
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -32,13 +32,14 @@ from annotator.ui.settings import AppSettings
 
 log = logging.getLogger(__name__)
 
+# Marked for lupdate; translated where the menus are built.
 MENUS = (
-    ("file", "&File"),
-    ("edit", "&Edit"),
-    ("view", "&View"),
-    ("document", "&Document"),
-    ("review", "&Review"),
-    ("help", "&Help"),
+    ("file", QT_TRANSLATE_NOOP("MainWindow", "&File")),
+    ("edit", QT_TRANSLATE_NOOP("MainWindow", "&Edit")),
+    ("view", QT_TRANSLATE_NOOP("MainWindow", "&View")),
+    ("document", QT_TRANSLATE_NOOP("MainWindow", "&Document")),
+    ("review", QT_TRANSLATE_NOOP("MainWindow", "&Review")),
+    ("help", QT_TRANSLATE_NOOP("MainWindow", "&Help")),
 )
 PROJECT_FILTER = f"annotator projects (*{PROJECT_SUFFIX})"
 
