@@ -36,7 +36,7 @@ run: $(STAMP) resources
 ## test: set up and run the whole test suite with the layering and lint checks
 test: $(STAMP) resources
 	$(BIN)/lint-imports
-	$(BIN)/ruff check annotator tests packaging
+	$(BIN)/ruff check .
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 ## bench: print one line per figure, `name: value unit`
