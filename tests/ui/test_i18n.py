@@ -1,0 +1,86 @@
+"""Interface language: system language or the user's choice; Arabic is right-to-left."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from annotator.ui import i18n
+from annotator.ui.i18n import compile_translation, compiled_translation, install_language
+from annotator.ui.settings import AppSettings
+
+
+@pytest.fixture
+def english_afterwards(qapp: QApplication) -> Iterator[None]:
+    """Leave the application in English for the tests that follow."""
+    yield
+    install_language("en")
+
+
+@pytest.mark.parametrize(
+    ("setting", "system", "expected"),
+    [
+        ("system", "ar_EG", "ar"),
+        ("system", "ar_SA", "ar"),
+        ("system", "de_DE", "en"),
+        ("system", "en_US", "en"),
+        ("ar", "en_US", "ar"),
+        ("en", "ar_EG", "en"),
+        ("klingon", "ar_EG", "ar"),  # an unknown setting falls back to the system language
+    ],
+)
+def test_interface_language(setting: str, system: str, expected: str) -> None:
+    assert i18n.interface_language(setting, QLocale(system)) == expected
+
+
+def test_arabic_translates_the_interface_and_turns_it_right_to_left(
+    qapp: QApplication, english_afterwards: None
+) -> None:
+    assert install_language("ar") == "ar"
+    assert QCoreApplication.translate("MainWindow", "&Open Project…") == "&فتح مشروع…"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") != "Cancel"  # Qt's own strings
+    assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    install_language("en")
+    assert QCoreApplication.translate("MainWindow", "&Open Project…") == "&Open Project…"
+    assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+def test_the_main_window_follows_the_language_setting(
+    make_window, settings: AppSettings, english_afterwards: None
+) -> None:
+    settings.language = "ar"
+    window = make_window()
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert titles[:2] == ["&ملف", "&تحرير"]
+    assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.documents_dock.windowTitle() == "المستندات"
+
+
+def test_a_missing_qm_is_compiled_into_the_user_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = i18n.translations_dir() / "annotator_ar.ts"
+    folder = tmp_path / "translations"
+    folder.mkdir()
+    (folder / source.name).write_bytes(source.read_bytes())
+    monkeypatch.setattr(i18n, "translations_dir", lambda: folder)
+    compiled = compiled_translation("ar")
+    assert compiled == Path(os.environ["ANNOTATOR_DATA_DIR"]) / "translations" / "annotator_ar.qm"
+    translator = QTranslator()
+    assert translator.load(str(compiled))
+    assert translator.translate("MainWindow", "&File") == "&ملف"
+    # Fresh now: asked again, it is not compiled a second time.
+    stamp = compiled.stat().st_mtime_ns
+    assert compiled_translation("ar") == compiled and compiled.stat().st_mtime_ns == stamp
+
+
+def test_a_broken_ts_file_is_reported_with_its_name(tmp_path: Path) -> None:
+    broken = tmp_path / "annotator_xx.ts"
+    broken.write_text("<TS><context><name>x</name><message>", encoding="utf-8")
+    with pytest.raises(OSError, match=r"annotator_xx\.ts"):
+        compile_translation(broken, tmp_path / "annotator_xx.qm")
