@@ -110,6 +110,79 @@ Annotation of Arabic news for entity and event extraction.</source>
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../annotator/ui/settings_dialog.py" line="+75"/>
+        <source>Preferences</source>
+        <translation>التفضيلات</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Your name as it is stored with your work</source>
+        <translation>اسمك كما يُحفظ مع عملك</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>System language (%1)</source>
+        <translation>لغة النظام (%1)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The new language is used the next time annotator starts.</source>
+        <translation>تُستخدم اللغة الجديدة عند تشغيل annotator في المرة القادمة.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> pt</source>
+        <translation> نقطة</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Extend selections to whole words</source>
+        <translation>توسيع التحديد إلى كلمات كاملة</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None</source>
+        <translation>لا شيء</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Annotator name:</source>
+        <translation>اسم ال&amp;موسِّم:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interface &amp;language:</source>
+        <translation>&amp;لغة الواجهة:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reading &amp;font:</source>
+        <translation>&amp;خط القراءة:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Font &amp;size:</source>
+        <translation>&amp;حجم الخط:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Selection:</source>
+        <translation>التحديد:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Backups kept:</source>
+        <translation>عدد النسخ الا&amp;حتياطية المحفوظة:</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>&amp;Preferences…</source>
+        <translation>ال&amp;تفضيلات…</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <location filename="../../annotator/ui/errors.py" line="+28"/>

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from annotator.services.demo import create_demo_project
 from annotator.ui.app import create_main_window
+from annotator.ui.i18n import install_language
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import AppSettings
 
@@ -76,3 +77,10 @@ def demo_path(tmp_path: Path) -> Path:
     path = tmp_path / "demo.annproj"
     create_demo_project(path).close()
     return path
+
+
+@pytest.fixture
+def english_afterwards(qapp) -> Iterator[None]:
+    """Put the interface back in English (left-to-right) for the tests that follow."""
+    yield
+    install_language("en")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,13 +12,6 @@ from PySide6.QtWidgets import QApplication
 from annotator.ui import i18n
 from annotator.ui.i18n import compile_translation, compiled_translation, install_language
 from annotator.ui.settings import AppSettings
-
-
-@pytest.fixture
-def english_afterwards(qapp: QApplication) -> Iterator[None]:
-    """Leave the application in English for the tests that follow."""
-    yield
-    install_language("en")
 
 
 @pytest.mark.parametrize(
