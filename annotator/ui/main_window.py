@@ -41,6 +41,10 @@ MENUS = (
     ("review", QT_TRANSLATE_NOOP("MainWindow", "&Review")),
     ("help", QT_TRANSLATE_NOOP("MainWindow", "&Help")),
 )
+MIRRORED_AREAS = {
+    Qt.DockWidgetArea.LeftDockWidgetArea: Qt.DockWidgetArea.RightDockWidgetArea,
+    Qt.DockWidgetArea.RightDockWidgetArea: Qt.DockWidgetArea.LeftDockWidgetArea,
+}
 PROJECT_FILTER = f"annotator projects (*{PROJECT_SUFFIX})"
 
 
@@ -95,10 +99,16 @@ class MainWindow(QMainWindow):
         widget: QWidget,
         area: Qt.DockWidgetArea = Qt.DockWidgetArea.LeftDockWidgetArea,
     ) -> QDockWidget:
-        """Add a dock widget, listed under View so it can be shown again once closed."""
+        """Add a dock widget, listed under View so it can be shown again once closed.
+
+        ``area`` is meant for a left-to-right interface; a right-to-left one mirrors it,
+        as QMainWindow does not.
+        """
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{name}")
         dock.setWidget(widget)
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            area = MIRRORED_AREAS.get(area, area)
         self.addDockWidget(area, dock)
         self.menu("view").addAction(dock.toggleViewAction())
         return dock

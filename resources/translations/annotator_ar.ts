@@ -4,9 +4,47 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="+120"/>
+        <location filename="../../annotator/ui/document_list.py" line="+126"/>
         <source>Filter by title…</source>
         <translation>تصفية حسب العنوان…</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message>
+        <location line="-94"/>
+        <source>new</source>
+        <translation>جديد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <translation>منجز</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>skipped</source>
+        <translation>متروك</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length</source>
+        <translation>الطول</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>الحالة</translation>
     </message>
 </context>
 <context>
@@ -42,12 +80,12 @@
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+50"/>
         <source>&amp;New Project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>

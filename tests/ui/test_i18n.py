@@ -51,6 +51,8 @@ def test_the_main_window_follows_the_language_setting(
     assert titles[:2] == ["&ملف", "&تحرير"]
     assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.documents_dock.windowTitle() == "المستندات"
+    # The document list sits at the start of the reading direction: the right.
+    assert window.dockWidgetArea(window.documents_dock) == Qt.DockWidgetArea.RightDockWidgetArea
 
 
 def test_a_missing_qm_is_compiled_into_the_user_folder(
