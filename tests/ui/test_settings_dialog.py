@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
+from annotator.ui.fonts import register_bundled_fonts
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import AppSettings
 from annotator.ui.settings_dialog import Preferences, SettingsDialog
@@ -27,10 +28,14 @@ def replace_text(qtbot, widget, text: str) -> None:
 
 
 def test_preferences_are_applied_and_remembered(make_window, qtbot) -> None:
+    register_bundled_fonts()  # as the application does at start
     window = make_window()
     dialog = open_dialog(window, qtbot)
     assert dialog.preferences() == Preferences.load(AppSettings())
+    assert dialog.font_combo.currentFont().family() == "Noto Naskh Arabic"
     replace_text(qtbot, dialog.name_edit, "سلمى")
+    qtbot.keyClick(dialog.font_combo, Qt.Key.Key_Down)  # the next Arabic font
+    assert dialog.preview.font().family() == "Noto Sans Arabic"
     qtbot.keyClick(dialog.size_spin, Qt.Key.Key_Up)
     qtbot.keyClick(dialog.size_spin, Qt.Key.Key_Up)
     qtbot.keyClick(dialog.snapping_check, Qt.Key.Key_Space)
@@ -41,10 +46,11 @@ def test_preferences_are_applied_and_remembered(make_window, qtbot) -> None:
     assert not dialog.isVisible()
 
     remembered = Preferences.load(AppSettings())  # a new run reads the INI file afresh
-    assert remembered == Preferences("سلمى", "ar", remembered.font_family, 18, False, 3)
+    assert remembered == Preferences("سلمى", "ar", "Noto Sans Arabic", 18, False, 3)
     assert window.annotator == "سلمى" and "سلمى" in window.windowTitle()
     assert window.reading_view.font_size == 18
     assert window.reading_view.font().pointSize() == 18
+    assert window.reading_view.font().family() == "Noto Sans Arabic"
 
 
 def test_cancel_changes_nothing(make_window, qtbot) -> None:
