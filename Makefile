@@ -4,9 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PACKAGE_STAMP := $(VENV)/.installed-package
-# Where `make install-desktop` installs (XDG conventions); BUNDLE= a built bundle folder.
-XDG_DATA_HOME ?= $(HOME)/.local/share
+# `make install-desktop BUNDLE=dist/annotator` installs the menu entry of a built bundle.
 BUNDLE ?=
+ANNOTATOR = $(if $(BUNDLE),$(BUNDLE)/annotator,$(BIN)/annotator)
 
 .PHONY: run test lint bench package resources translations-update install-desktop \
 	uninstall-desktop clean screenshots
@@ -50,12 +50,13 @@ package: $(PACKAGE_STAMP)
 	QT_QPA_PLATFORM=offscreen dist/annotator/annotator selfcheck --gui --verbose
 	@du -sh dist/annotator
 
-## install-desktop: add annotator to the desktop menu, with its icon and project file type
+## install-desktop: add annotator (BUNDLE=dist/annotator: the bundle) to the desktop menu,
+## with its icon and the project file type (into $XDG_DATA_HOME, ~/.local/share)
 install-desktop: resources
-	XDG_DATA_HOME=$(XDG_DATA_HOME) sh packaging/linux/install-desktop.sh $(BUNDLE)
+	$(ANNOTATOR) desktop install
 
-uninstall-desktop:
-	XDG_DATA_HOME=$(XDG_DATA_HOME) sh packaging/linux/install-desktop.sh --uninstall
+uninstall-desktop: $(STAMP)
+	$(ANNOTATOR) desktop uninstall
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

@@ -19,6 +19,7 @@ from pathlib import Path
 from annotator.core.resources import DEFAULT_SCHEMA, resource_path, resources_dir
 from annotator.core.schema import load_schema
 from annotator.services.demo import create_demo_project
+from annotator.services.desktop import DESKTOP_FILE, desktop_files_dir
 from annotator.services.projects import project_info
 
 QT_SELFCHECK_COMMAND = "_selfcheck-qt"
@@ -109,11 +110,18 @@ def check_compiled_translations() -> str:
     return ", ".join(f.name for f in files)
 
 
+def check_desktop_files() -> str:
+    """The files `annotator desktop install` installs are there."""
+    folder = desktop_files_dir()
+    return f"{DESKTOP_FILE} and the MIME type in {folder}"
+
+
 HEADLESS_CHECKS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("resources", check_resources),
     ("schema", check_schema),
     ("demo project", check_demo_project),
     ("translations", check_compiled_translations),
+    ("desktop files", check_desktop_files),
 )
 
 

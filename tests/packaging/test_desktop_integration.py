@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import configparser
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -13,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from annotator import __version__
+from annotator.__main__ import main
+from annotator.services import desktop
 from annotator.services.demo import create_demo_project
 from tests.packaging import ROOT
 
@@ -70,54 +73,44 @@ def test_metainfo_validates() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-@pytest.fixture
-def fake_bundle(tmp_path: Path) -> Path:
-    """A folder shaped like dist/annotator, with its executable."""
-    bundle = tmp_path / "my bundle"
-    bundle.mkdir()
-    executable = bundle / "annotator"
-    executable.write_text("#!/bin/sh\n", encoding="utf-8")
-    executable.chmod(0o755)
-    return bundle
-
-
-def install(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    script = LINUX / "install-desktop.sh"
-    env = {**os.environ, "XDG_DATA_HOME": str(data)}
-    return subprocess.run(["sh", str(script), *args], capture_output=True, text=True, env=env)
-
-
-def test_install_desktop_points_the_entry_at_the_bundle(tmp_path: Path, fake_bundle: Path) -> None:
+def test_desktop_install_points_the_entry_at_this_executable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = tmp_path / "share"
-    done = install(data, str(fake_bundle))
-    assert done.returncode == 0, done.stderr
+    assert main(["desktop", "install", "--data-dir", str(data)]) == 0
+    assert f"installed 10 files under {data}" in capsys.readouterr().out
     entry = desktop_entry(data / "applications" / "annotator.desktop")
-    assert entry["Exec"] == f'"{fake_bundle}/annotator" %f'
-    assert entry["TryExec"] == f"{fake_bundle}/annotator"
+    command = desktop.launch_command()
+    assert entry["Exec"].endswith(" %f") and entry["TryExec"] == command[0]
+    assert shlex.split(entry["Exec"])[:-1] == command
     assert (data / "mime" / "packages" / "annotator.xml").read_bytes() == MIME.read_bytes()
-    assert (data / "metainfo" / METAINFO.name).is_file()
+    assert (data / "metainfo" / METAINFO.name).read_bytes() == METAINFO.read_bytes()
     assert (data / "icons" / "hicolor" / "scalable" / "apps" / "annotator.svg").is_file()
     assert (data / "icons" / "hicolor" / "48x48" / "apps" / "annotator.png").is_file()
 
-    done = install(data, "--uninstall")
-    assert done.returncode == 0, done.stderr
+    assert main(["desktop", "uninstall", "--data-dir", str(data)]) == 0
     assert not (data / "applications" / "annotator.desktop").exists()
     assert not list((data / "icons").rglob("annotator.*"))
 
 
-def test_install_desktop_refuses_a_folder_without_executable(tmp_path: Path) -> None:
-    done = install(tmp_path / "share", str(tmp_path))
-    assert done.returncode == 1
-    assert f"no executable at {tmp_path}/annotator" in done.stderr
-    assert not (tmp_path / "share" / "applications").exists()
+def test_a_bundle_path_with_spaces_is_quoted_in_exec(tmp_path: Path) -> None:
+    command = [str(tmp_path / "my apps" / "annotator")]
+    desktop.install(tmp_path / "share", command)
+    entry = desktop_entry(tmp_path / "share" / "applications" / "annotator.desktop")
+    assert entry["Exec"] == f'"{command[0]}" %f'
+    assert entry["TryExec"] == command[0]  # TryExec is never quoted
+
+
+def test_desktop_quoting_follows_the_spec() -> None:
+    assert desktop.desktop_entry("Exec=annotator %f\n", ["/opt/a$b/annotator", "-m"]) == (
+        'Exec="/opt/a\\$b/annotator" -m %f\n'
+    )
 
 
 @pytest.mark.skipif(not shutil.which("update-mime-database"), reason="shared-mime-info absent")
-def test_installed_mime_type_recognises_projects_even_renamed(
-    tmp_path: Path, fake_bundle: Path
-) -> None:
+def test_installed_mime_type_recognises_projects_even_renamed(tmp_path: Path) -> None:
     data = tmp_path / "share"
-    assert install(data, str(fake_bundle)).returncode == 0
+    desktop.install(data, ["annotator"])
     project = tmp_path / "work.annproj"
     create_demo_project(project).close()
     renamed = tmp_path / "work-backup.db"
