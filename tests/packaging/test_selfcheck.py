@@ -63,3 +63,15 @@ def test_result_lines_round_trip_and_summary_names_failures() -> None:
     results = [CheckResult("fonts", True, "a\tb"), CheckResult("qt", False, "no display")]
     assert [CheckResult.parse(r.line()) for r in results] == results
     assert summary(results) == "selfcheck FAILED: 1 of 2 checks failed (qt)"
+
+
+def test_headless_selfcheck_never_loads_qt() -> None:
+    """The CLI process stays free of Qt: machines without display libraries can run it."""
+    probe = (
+        "import sys; from annotator.__main__ import main; code = main(['selfcheck', '--no-qt']);"
+        "print(code, 'PySide6' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout.strip().splitlines()[-1] == "0 False", done.stderr

@@ -19,9 +19,13 @@ from annotator.ui.settings import AppSettings
 
 @pytest.fixture
 def settings() -> AppSettings:
-    """Settings in the test's isolated config directory, with a chosen annotator."""
+    """Settings in the test's isolated config directory, with a chosen annotator.
+
+    The interface is English whatever the language of the machine running the tests.
+    """
     settings = AppSettings()
     settings.annotator = "amal"
+    settings.language = "en"
     return settings
 
 

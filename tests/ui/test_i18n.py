@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -78,3 +80,25 @@ def test_a_broken_ts_file_is_reported_with_its_name(tmp_path: Path) -> None:
     broken.write_text("<TS><context><name>x</name><message>", encoding="utf-8")
     with pytest.raises(OSError, match=r"annotator_xx\.ts"):
         compile_translation(broken, tmp_path / "annotator_xx.qm")
+
+
+def test_an_arabic_system_gets_the_arabic_interface(tmp_path: Path) -> None:
+    """A fresh installation (language "system") on an Arabic desktop starts in Arabic."""
+    probe = (
+        "from annotator.ui.app import application, create_main_window;"
+        "app = application(); window = create_main_window([]);"
+        "print(window.menu('file').title(), app.layoutDirection().name); window.close()"
+    )
+    env = {
+        **os.environ,
+        "LANG": "ar_EG.UTF-8",
+        "LC_ALL": "",
+        "LC_MESSAGES": "",
+        "LANGUAGE": "",
+        "ANNOTATOR_CONFIG_DIR": str(tmp_path / "config"),  # no settings yet: "system"
+        "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.stdout.split() == ["&ملف", "RightToLeft"], done.stderr
