@@ -39,13 +39,14 @@ def translations(message: ET.Element) -> list[str]:
 
 
 ARABIC = messages(TRANSLATIONS / "annotator_ar.ts")
+ARABIC_PARAMS = [pytest.param(c, s, m, id=f"{c}:{s[:30]}") for c, s, m in ARABIC]
 
 
 def test_arabic_has_messages() -> None:
     assert len(ARABIC) >= 20
 
 
-@pytest.mark.parametrize(("context", "source", "message"), ARABIC, ids=lambda v: str(v)[:40])
+@pytest.mark.parametrize(("context", "source", "message"), ARABIC_PARAMS)
 def test_every_string_has_a_finished_arabic_translation(
     context: str, source: str, message: ET.Element
 ) -> None:
@@ -55,7 +56,7 @@ def test_every_string_has_a_finished_arabic_translation(
     assert all(re.search("[\u0600-\u06ff]", f) for f in forms), f"{source!r}: not Arabic: {forms}"
 
 
-@pytest.mark.parametrize(("context", "source", "message"), ARABIC, ids=lambda v: str(v)[:40])
+@pytest.mark.parametrize(("context", "source", "message"), ARABIC_PARAMS)
 def test_translations_keep_placeholders_and_mnemonics(
     context: str, source: str, message: ET.Element
 ) -> None:
