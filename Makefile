@@ -8,7 +8,7 @@ PACKAGE_STAMP := $(VENV)/.installed-package
 BUNDLE ?=
 ANNOTATOR = $(if $(BUNDLE),$(BUNDLE)/annotator,$(BIN)/annotator)
 
-.PHONY: run test lint bench package resources translations-update install-desktop \
+.PHONY: run test lint bench package package-archive resources translations-update install-desktop \
 	uninstall-desktop clean screenshots
 
 $(STAMP): pyproject.toml
@@ -49,6 +49,11 @@ package: $(PACKAGE_STAMP)
 		--distpath dist --workpath build/pyinstaller packaging/annotator.spec
 	QT_QPA_PLATFORM=offscreen dist/annotator/annotator selfcheck --gui --verbose
 	@du -sh dist/annotator
+
+## package-archive: the bundle as dist/annotator-VERSION-linux-ARCH.tar.gz, to hand out
+package-archive: package
+	tar -C dist -czf dist/annotator-$$($(BIN)/python -c 'import annotator; print(annotator.__version__)')-linux-$$(uname -m).tar.gz annotator
+	@ls -sh dist/*.tar.gz
 
 ## install-desktop: add annotator (BUNDLE=dist/annotator: the bundle) to the desktop menu,
 ## with its icon and the project file type (into $XDG_DATA_HOME, ~/.local/share)

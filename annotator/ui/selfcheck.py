@@ -23,6 +23,8 @@ from annotator.ui.settings import AppSettings
 
 # A string of the main window that every translation must translate.
 PROBE_CONTEXT, PROBE_SOURCE = "MainWindow", "&File"
+# A string of Qt's standard buttons, translated by Qt's own qtbase_ar.qm.
+QT_PROBE = ("QPlatformTheme", "Cancel")
 
 
 def check_platform() -> str:
@@ -54,9 +56,11 @@ def check_arabic_interface() -> str:
             raise RuntimeError(f"{PROBE_SOURCE!r} is not translated: annotator_ar.qm not loaded")
         if app.layoutDirection() != Qt.LayoutDirection.RightToLeft:
             raise RuntimeError("the Arabic interface is not right-to-left")
+        if QCoreApplication.translate(*QT_PROBE) == QT_PROBE[1]:
+            raise RuntimeError("Qt's own Arabic translation (qtbase_ar.qm) is not loaded")
     finally:
         install_language("en")
-    return f"{PROBE_SOURCE!r} -> {translated!r}, right-to-left"
+    return f"{PROBE_SOURCE!r} -> {translated!r}, Qt's buttons too, right-to-left"
 
 
 def check_main_window() -> str:
