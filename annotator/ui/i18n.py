@@ -1,7 +1,7 @@
 """Interface languages: pick one (the system's, or the user's choice) and install its translators.
 
 Translations are Qt Linguist files, ``resources/translations/annotator_<lang>.ts``.
-Builds compile them to ``.qm`` (``make translations``, the PyInstaller spec). A
+Builds compile them to ``.qm`` (``make resources``, the PyInstaller spec). A
 source checkout or a pip install without compiled files still speaks Arabic:
 ``compiled_translation`` compiles a missing or outdated ``.qm`` with the
 ``lrelease`` that PySide6-Essentials ships, into the user data folder.
@@ -14,6 +14,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 
 from annotator.core.resources import resource_path
@@ -49,10 +50,6 @@ def translations_dir() -> Path:
 
 def lrelease_program() -> str | None:
     """The Qt ``lrelease`` compiler: PySide6's own copy, else one on PATH."""
-    try:
-        import PySide6
-    except ImportError:  # pragma: no cover - this module imports Qt already
-        return None
     folder = Path(PySide6.__file__).parent
     for name in ("lrelease", "lrelease.exe"):
         if (folder / name).is_file():
