@@ -46,6 +46,7 @@ UTF16_FORMATS = ("jsonl", "doccano", "spacy")
 # The one JSON encoder of every JSONL export: UTF-8 as it is, not \u-escaped.
 ENCODER = json.JSONEncoder(ensure_ascii=False)
 
+_WRITE_BATCH = 256  # records per write(): fewer, larger writes
 # progress(done, total) in exported records; returning False cancels the export.
 Progress = Callable[[int, int], bool]
 
@@ -125,10 +126,15 @@ def _write_lines(
 ) -> None:
     total, records = items
     render = _renderer(options)
+    pending: list[str] = []
     for item in records:
         text, warnings = render(item)
-        handle.write(text)
+        pending.append(text)
+        if len(pending) == _WRITE_BATCH:
+            handle.write("".join(pending))
+            pending.clear()
         _count(item, warnings, report, total, progress)
+    handle.write("".join(pending))
 
 
 def _renderer(options: ExportOptions) -> Callable[[DocumentAnnotations], tuple[str, list[str]]]:

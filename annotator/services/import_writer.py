@@ -116,7 +116,7 @@ class ImportWriter:
         if self._documents:
             self._store.documents.add_many(self._documents)
         if self._spans:
-            self._store.annotations.add_spans(self._spans)
+            self._store.interchange.add_spans(self._spans)
         if self._events:
             self._store.interchange.add_events(self._events)
         if self._statuses:

@@ -64,42 +64,35 @@ def _read_event(item: dict[str, Any], where: str) -> EventRecord:
 def to_json(item: DocumentAnnotations, utf16: bool = False) -> dict[str, Any]:
     """The native export object of one document and annotator."""
     text = item.document.text
-    units = Utf16Offsets(text) if utf16 else None
     record = export_header(item)
-    record["entities"] = [
-        _with_utf16(
-            {
-                "id": s.id,
-                "start": s.start,
-                "end": s.end,
-                "label": s.label,
-                "text": text[s.start : s.end],
-            },
-            units,
-        )
+    entities = [
+        {
+            "id": s.id,
+            "start": s.start,
+            "end": s.end,
+            "label": s.label,
+            "text": text[s.start : s.end],
+        }
         for s in item.spans
     ]
-    record["events"] = [
+    events = [
         {
             "id": e.id,
             "type": e.type,
-            "trigger": _with_utf16(
-                {
-                    "start": e.trigger_start,
-                    "end": e.trigger_end,
-                    "text": text[e.trigger_start : e.trigger_end],
-                },
-                units,
-            ),
+            "trigger": {
+                "start": e.trigger_start,
+                "end": e.trigger_end,
+                "text": text[e.trigger_start : e.trigger_end],
+            },
             "arguments": [{"role": a.role, "entity": a.span_id} for a in e.arguments],
         }
         for e in item.events
     ]
+    if utf16:
+        units = Utf16Offsets(text)
+        for obj in [*entities, *(e["trigger"] for e in events)]:
+            obj["start_utf16"] = units(obj["start"])
+            obj["end_utf16"] = units(obj["end"])
+    record["entities"] = entities
+    record["events"] = events
     return record
-
-
-def _with_utf16(obj: dict[str, Any], units: Utf16Offsets | None) -> dict[str, Any]:
-    if units is not None:
-        obj["start_utf16"] = units(obj["start"])
-        obj["end_utf16"] = units(obj["end"])
-    return obj
