@@ -57,10 +57,17 @@ def build_project(store: ProjectStore) -> dict[str, str]:
     store.annotations.add_spans(amal + karim)
     trigger = locate(ARTICLE_2, "هاجمَ")
     store.annotations.add_event(
-        Event(new_id(), d2, "amal", "Conflict.Attack", *trigger, (
-            Argument(new_id(), "Attacker", amal[4].id),
-            Argument(new_id(), "Place", amal[5].id),
-        ))
+        Event(
+            new_id(),
+            d2,
+            "amal",
+            "Conflict.Attack",
+            *trigger,
+            (
+                Argument(new_id(), "Attacker", amal[4].id),
+                Argument(new_id(), "Place", amal[5].id),
+            ),
+        )
     )
     store.annotators.set_status(d1, "amal", Status.DONE)
     store.annotators.set_status(d2, "amal", Status.DONE)

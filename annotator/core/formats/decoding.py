@@ -9,6 +9,7 @@ be chosen by the user. A file with NUL bytes (and no UTF-16 mark) is binary.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from annotator.core.errors import ValidationError
@@ -18,6 +19,10 @@ WINDOWS_ARABIC = "windows-1256"
 # taken for Windows-1256: Latin-1 or Cyrillic files decode to Arabic-block noise
 # far less often than that.
 _ARABIC_SHARE = 0.6
+_MIXED_SHARE = 0.05
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_MIXED_WORD = re.compile(r"[A-Za-z][\u0600-\u06ff]|[\u0600-\u06ff][A-Za-z]")
 _UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 
@@ -73,8 +78,13 @@ def _decode_as(data: bytes, encoding: str, label: str | None = None) -> DecodedT
 
 
 def _mostly_arabic(text: str) -> bool:
-    non_ascii = [c for c in text if ord(c) > 0x7F]
-    if not non_ascii:
+    """True when the non-ASCII characters are mostly Arabic and form Arabic words.
+
+    Latin-1 accents also land in the Arabic block under Windows-1256 ("Köln" gives
+    "Kِln"), but then they sit inside Latin words, which real Arabic text never does.
+    """
+    non_ascii = len(_NON_ASCII.findall(text))
+    arabic = len(_ARABIC.findall(text))
+    if not non_ascii or arabic / non_ascii < _ARABIC_SHARE:
         return False
-    arabic = sum(1 for c in non_ascii if "\u0600" <= c <= "\u06ff")
-    return arabic / len(non_ascii) >= _ARABIC_SHARE
+    return len(_MIXED_WORD.findall(text)) <= _MIXED_SHARE * arabic

@@ -38,8 +38,8 @@ _SEPARATORS = "\\s\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff"
 _WORD = f"[\\w\u0640\u200c\u200d{_MARKS}]"
 _SYMBOL = f"[^\\w{_SEPARATORS}{_MARKS}]"
 _TOKEN = re.compile(
-    rf"\d+(?:[.,\u066b\u066c]\d+)+"  # a number with separators
-    rf"|{_WORD}+"
+    # A separator between two digits stays inside the word: 3.5, 1,000, ٣٫٥.
+    rf"(?:{_WORD}|(?<=\d)[.,\u066b\u066c](?=\d))+"
     r"|[\U0001F1E6-\U0001F1FF]{2}"  # a flag
     rf"|({_SYMBOL})\1+"  # a run of the same punctuation
     rf"|{_SYMBOL}(?:[{_MARKS}\U0001F3FB-\U0001F3FF\U000E0020-\U000E007F]|\u200d{_SYMBOL})*"
