@@ -19,19 +19,20 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from annotator.core.formats import native  # noqa: E402
-from annotator.services.export_selection import ExportFilter, select_items  # noqa: E402
-from annotator.services.exporting import ENCODER, ExportOptions, export_project  # noqa: E402
-from annotator.services.importing import import_paths  # noqa: E402
-from annotator.services.projects import new_project  # noqa: E402
+from annotator.core.formats import native
+from annotator.services.export_selection import ExportFilter, select_items
+from annotator.services.exporting import ENCODER, ExportOptions, export_project
+from annotator.services.importing import import_paths
+from annotator.services.projects import new_project
 
 ARTICLES = 10_000
-WORDS = (
+PROSE = (
     "قال وزير الداخلية إن الحكومة ستواصل العمل مع الشركاء في المنطقة لتعزيز الأمن "
     "والاستقرار وأكد المتحدث باسم الوزارة أن الاجتماع تناول ملفات اقتصادية وسياسية "
     "عديدة بينها إعادة إعمار المدن المتضررة ودعم المزارعين في الريف الـــجنوبي "
     "وأضاف مصدر مطلع أن الوفد سيزور العاصمة الأسبوع المقبل"
-).split()
+)
+WORDS = PROSE.split()
 NAMES = ["أحمد الساعدي", "بغداد", "الأمم المتحدة", "NATO", "البصرة", "ليلى حسن"]
 LABELS = ["PER", "GPE", "ORG", "ORG", "GPE", "PER"]
 
