@@ -17,6 +17,7 @@ from annotator.store.annotators import AnnotatorRepository
 from annotator.store.clock import utc_now
 from annotator.store.connection import APPLICATION_ID, check_existing, connect
 from annotator.store.documents import DocumentRepository
+from annotator.store.interchange import InterchangeRepository
 from annotator.store.migrations import migrations
 
 PROJECT_SUFFIX = ".annproj"
@@ -35,6 +36,7 @@ class ProjectStore:
         self.documents = DocumentRepository(self)
         self.annotators = AnnotatorRepository(self)
         self.annotations = AnnotationRepository(self)
+        self.interchange = InterchangeRepository(self)
 
     def __enter__(self) -> ProjectStore:
         return self

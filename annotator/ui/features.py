@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from annotator.ui import settings_dialog
+from annotator.ui import import_export, settings_dialog
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
-FEATURES: list[Callable[[MainWindow], object]] = [settings_dialog.install]
+FEATURES: list[Callable[[MainWindow], object]] = []
+FEATURES.append(import_export.install)
+FEATURES.append(settings_dialog.install)

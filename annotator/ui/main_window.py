@@ -45,7 +45,6 @@ MIRRORED_AREAS = {
     Qt.DockWidgetArea.LeftDockWidgetArea: Qt.DockWidgetArea.RightDockWidgetArea,
     Qt.DockWidgetArea.RightDockWidgetArea: Qt.DockWidgetArea.LeftDockWidgetArea,
 }
-PROJECT_FILTER = f"annotator projects (*{PROJECT_SUFFIX})"
 
 
 class MainWindow(QMainWindow):
@@ -177,7 +176,7 @@ class MainWindow(QMainWindow):
     def new_project_dialog(self) -> None:
         """Ask for a file name and create an empty project there."""
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("New Project"), "", self.tr(PROJECT_FILTER)
+            self, self.tr("New Project"), "", self._project_filter()
         )
         if not path:
             return
@@ -194,10 +193,13 @@ class MainWindow(QMainWindow):
     def open_project_dialog(self) -> None:
         """Ask for a project file and open it."""
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open Project"), "", self.tr(PROJECT_FILTER)
+            self, self.tr("Open Project"), "", self._project_filter()
         )
         if path:
             self.open_project(path)
+
+    def _project_filter(self) -> str:
+        return self.tr("annotator projects (%1)").replace("%1", f"*{PROJECT_SUFFIX}")
 
     # -- messages -------------------------------------------------------------
 

@@ -48,6 +48,194 @@
     </message>
 </context>
 <context>
+    <name>ImportExport</name>
+    <message>
+        <location filename="../../annotator/ui/import_export.py" line="+25"/>
+        <source>Texts and JSONL (*.txt *.jsonl *.ndjson);;All files (*)</source>
+        <translation>النصوص وملفات JSONL (*.txt *.jsonl *.ndjson);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;Import Files…</source>
+        <translation>ا&amp;ستيراد ملفات…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import &amp;Folder…</source>
+        <translation>استيراد &amp;مجلد…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;تصدير…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Import Files</source>
+        <translation>استيراد ملفات</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import Folder</source>
+        <translation>استيراد مجلد</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+28"/>
+        <source>Open or create a project first.</source>
+        <translation>افتح مشروعًا أو أنشئ مشروعًا جديدًا أولًا.</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Importing…</source>
+        <translation>جارٍ الاستيراد…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import cancelled; nothing changed.</source>
+        <translation>أُلغي الاستيراد؛ لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Exporting…</source>
+        <translation>جارٍ التصدير…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export cancelled; nothing written.</source>
+        <translation>أُلغي التصدير؛ لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export to folder</source>
+        <translation>تصدير إلى مجلد</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../annotator/ui/import_export_dialogs.py" line="+98"/>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n item(s) to review; see the details.</source>
+        <translation>
+            <numerusform>لا عناصر للمراجعة.</numerusform>
+            <numerusform>عنصر واحد للمراجعة؛ انظر التفاصيل.</numerusform>
+            <numerusform>عنصران للمراجعة؛ انظر التفاصيل.</numerusform>
+            <numerusform>%n عناصر للمراجعة؛ انظر التفاصيل.</numerusform>
+            <numerusform>%n عنصرًا للمراجعة؛ انظر التفاصيل.</numerusform>
+            <numerusform>%n عنصر للمراجعة؛ انظر التفاصيل.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_export_dialogs.py" line="-73"/>
+        <source>Detect (UTF-8, UTF-16, Windows-1256)</source>
+        <translation>اكتشاف تلقائي (UTF-8، UTF-16، Windows-1256)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Windows-1256 (Arabic)</source>
+        <translation>Windows-1256 (عربي)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ISO-8859-6 (Arabic)</source>
+        <translation>ISO-8859-6 (عربي)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>annotator JSONL (entities and events)</source>
+        <translation>JSONL الخاص بـ annotator (الكيانات والأحداث)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>spaCy / Prodigy JSONL (tokens and spans)</source>
+        <translation>JSONL لـ spaCy / Prodigy (الوحدات والمقاطع)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>brat standoff (folder)</source>
+        <translation>brat standoff (مجلد)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pre-annotations in the files are attributed to this annotator</source>
+        <translation>تُنسب التوسيمات المسبقة الموجودة في الملفات إلى هذا الموسِّم</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Predictions of a model</source>
+        <translation>تنبؤات نموذج</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Skip invalid lines (and list them)</source>
+        <translation>تخطّي الأسطر غير الصالحة (مع سردها)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+40"/>
+        <source>Annotator:</source>
+        <translation>الموسِّم:</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>Text encoding:</source>
+        <translation>ترميز النص:</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>All annotators</source>
+        <translation>كل الموسِّمين</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any status</source>
+        <translation>أي حالة</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All labels</source>
+        <translation>كل التسميات</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add UTF-16 offsets (for JavaScript)</source>
+        <translation>إضافة مواضع UTF-16 (لـ JavaScript)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Split clitics (و ف ب ك ل before ال) into tokens</source>
+        <translation>فصل السوابق (و ف ب ك ل قبل ال) إلى وحدات مستقلة</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Format:</source>
+        <translation>الصيغة:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status:</source>
+        <translation>الحالة:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label:</source>
+        <translation>التسمية:</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="+37"/>
@@ -80,7 +268,7 @@
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
@@ -135,7 +323,12 @@
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+6"/>
+        <source>annotator projects (%1)</source>
+        <translation>مشاريع annotator (%1)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>About annotator</source>
         <translation>حول annotator</translation>
     </message>
