@@ -212,7 +212,7 @@
     <message>
         <location line="+2"/>
         <source>Add UTF-16 offsets (for JavaScript)</source>
-        <translation>إضافة مواضع UTF-16 (لـ JavaScript)</translation>
+        <translation>إضافة مواضع UTF-16 لاستخدامها في JavaScript</translation>
     </message>
     <message>
         <location line="+3"/>
