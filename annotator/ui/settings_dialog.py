@@ -51,9 +51,10 @@ class Preferences:
     backups_kept: int
 
     @classmethod
-    def load(cls, settings: AppSettings) -> Preferences:
-        """The stored values."""
-        return cls(**{f.name: getattr(settings, f.name) for f in fields(cls)})
+    def load(cls, settings: AppSettings, annotator: str = "") -> Preferences:
+        """The stored values; ``annotator`` stands in for a name never stored."""
+        values = {f.name: getattr(settings, f.name) for f in fields(cls)}
+        return cls(**{**values, "annotator": values["annotator"] or annotator})
 
     @classmethod
     def defaults(cls, annotator: str) -> Preferences:
@@ -70,11 +71,14 @@ class Preferences:
 class SettingsDialog(QDialog):
     """Edit the Preferences; ``preferences()`` holds what the user chose."""
 
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: AppSettings, parent: QWidget | None = None, annotator: str = ""
+    ) -> None:
+        """``annotator``: the name in use, shown when none was ever stored (the login name)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preferences"))
         self._settings = settings
-        self._stored = Preferences.load(settings)
+        self._stored = Preferences.load(settings, annotator)
         self._build()
         self.set_preferences(self._stored)
 
@@ -201,7 +205,7 @@ def apply_preferences(window: MainWindow, values: Preferences) -> None:
 
 def open_settings_dialog(window: MainWindow) -> SettingsDialog:
     """Show the dialog window-modal (it does not block the caller) and apply it on OK."""
-    dialog = SettingsDialog(window.settings, window)
+    dialog = SettingsDialog(window.settings, window, window.annotator)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.accepted.connect(lambda: apply_preferences(window, dialog.preferences()))
     dialog.open()

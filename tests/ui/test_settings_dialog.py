@@ -101,3 +101,12 @@ def test_the_language_chosen_is_used_at_the_next_start(
     assert restarted.menu("edit").title() == "&تحرير"
     assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert "ال&تفضيلات…" in [a.text() for a in restarted.menu("edit").actions()]
+
+
+def test_a_name_never_stored_shows_the_name_in_use(make_window, qtbot, settings) -> None:
+    settings.annotator = None  # first run: the window uses the login name
+    window = make_window()
+    dialog = open_dialog(window, qtbot)
+    assert window.annotator and dialog.name_edit.text() == window.annotator
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    assert AppSettings().annotator == window.annotator  # now stored
