@@ -16,7 +16,7 @@ from annotator.core.model import Argument, Event, Span, Status, new_id
 from annotator.core.resources import resource_path
 from annotator.core.text import canonicalize
 from annotator.services.locations import data_dir
-from annotator.services.projects import PROJECT_SUFFIX, new_project, open_project
+from annotator.services.projects import PROJECT_SUFFIX, new_project
 from annotator.store import ProjectStore
 
 DEMO_FILE = ("demo", "articles.json")
