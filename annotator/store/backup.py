@@ -13,6 +13,7 @@ import datetime
 import hashlib
 import os
 import re
+import secrets
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
@@ -87,7 +88,7 @@ def take_backup(conn: sqlite3.Connection, project: Path, folder: Path, keep: int
     folder.mkdir(parents=True, exist_ok=True)
     _remove_stale_temps(folder)
     target = folder / backup_name(project, datetime.datetime.now(datetime.timezone.utc))
-    temp = folder / f".{target.name}.{os.getpid()}.tmp"
+    temp = folder / f".{target.name}.{secrets.token_hex(4)}.tmp"
     try:
         _copy(conn, temp)
         previous = list_backups(project, [folder])
