@@ -31,6 +31,7 @@ __all__ = [
     "backup_folders",
     "backup_project",
     "backups_of",
+    "is_intact",
     "latest_good_backup",
     "restore_project",
     "way_out_message",
@@ -76,9 +77,14 @@ def backups_of(project: str | Path) -> list[BackupInfo]:
     return list_backups(Path(project), backup_folders(Path(project)))
 
 
+def is_intact(path: str | Path) -> bool:
+    """True when the file at ``path`` is a project that passes SQLite's integrity check."""
+    return is_healthy_project(Path(path))
+
+
 def latest_good_backup(project: str | Path) -> BackupInfo | None:
     """The newest backup of ``project`` that passes the integrity check, if any."""
-    return next((b for b in backups_of(project) if is_healthy_project(b.path)), None)
+    return next((b for b in backups_of(project) if is_intact(b.path)), None)
 
 
 def way_out_message(project: str | Path) -> str:
