@@ -7,13 +7,13 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from annotator.services.projects import default_schema  # noqa: E402
-from annotator.store import ProjectStore, create_project  # noqa: E402
+from annotator.services.projects import default_schema
+from annotator.store import ProjectStore, create_project
 
 
 @pytest.fixture(autouse=True)
@@ -22,7 +22,8 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("ANNOTATOR_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("ANNOTATOR_LOG_DIR", str(home / "logs"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("ANNOTATOR_CONFIG_DIR", str(home / "config"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg-config"))
     monkeypatch.setenv("HOME", str(home))
     return home
 

@@ -24,6 +24,15 @@ def data_dir() -> Path:
     return path
 
 
+def config_dir() -> Path:
+    """The user configuration directory (settings); created if missing."""
+    path = _override("ANNOTATOR_CONFIG_DIR") or Path(
+        appdirs.user_config_dir(APP_NAME, APP_AUTHOR)
+    )
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def log_dir() -> Path:
     """The user log directory; created if missing."""
     path = _override("ANNOTATOR_LOG_DIR") or Path(appdirs.user_log_dir(APP_NAME, APP_AUTHOR))

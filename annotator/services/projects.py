@@ -9,10 +9,16 @@ from annotator.core.model import Status
 from annotator.core.resources import DEFAULT_SCHEMA, resource_path
 from annotator.core.schema import Schema, load_schema
 from annotator.store import PROJECT_SUFFIX, ProjectStore, create_project, open_project
+from annotator.store.annotations import SpanRemoval
+from annotator.store.documents import DocumentSummary
 
+# The ui and the cli see the store's types through this module only.
 __all__ = [
     "PROJECT_SUFFIX",
+    "DocumentSummary",
     "ProjectInfo",
+    "ProjectStore",
+    "SpanRemoval",
     "default_schema",
     "new_project",
     "open_project",

@@ -62,6 +62,7 @@ class AnnotatorRepository:
     def set_status(self, doc_id: str, annotator: str, status: Status) -> None:
         """Record ``annotator``'s status for a document."""
         with self._store.transaction() as db:
+            self.ensure(annotator)
             db.execute(
                 "INSERT INTO statuses (document_id, annotator, status, updated_at) "
                 "VALUES (?, ?, ?, ?) ON CONFLICT (document_id, annotator) "

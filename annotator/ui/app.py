@@ -1,0 +1,64 @@
+"""The GUI composition root: QApplication, logging, fonts, the main window."""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from annotator import __version__
+from annotator.services.demo import ensure_demo_project
+from annotator.services.logs import setup_logging
+from annotator.ui.errors import install_excepthook
+from annotator.ui.fonts import register_bundled_fonts
+from annotator.ui.main_window import MainWindow
+from annotator.ui.settings import AppSettings
+
+log = logging.getLogger(__name__)
+
+
+def application() -> QApplication:
+    """The QApplication, created once with the program's names and bundled fonts."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("annotator")
+        app.setOrganizationName("annotator")
+        app.setApplicationVersion(__version__)
+        app.setDesktopFileName("annotator")
+        register_bundled_fonts()
+    return app  # type: ignore[return-value]
+
+
+def project_to_open(args: Sequence[str], settings: AppSettings) -> Path:
+    """The project named on the command line, else the last one, else the demo."""
+    if args:
+        return Path(args[0])
+    last = settings.last_project
+    if last and Path(last).is_file():
+        return Path(last)
+    return ensure_demo_project()
+
+
+def create_main_window(args: Sequence[str] = ()) -> MainWindow:
+    """Build the main window on the project to open (used by run_gui and by tests)."""
+    settings = AppSettings()
+    annotator = settings.annotator or getpass.getuser()
+    window = MainWindow(settings, annotator)
+    window.open_project(project_to_open(args, settings))
+    return window
+
+
+def run_gui(args: Sequence[str] = ()) -> int:
+    """Open the application window and run the event loop; returns the exit code."""
+    log_path = setup_logging()
+    log.info("annotator %s starting", __version__)
+    app = application()
+    install_excepthook(log_path)
+    window = create_main_window(args)
+    window.show()
+    return app.exec()

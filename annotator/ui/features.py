@@ -1,0 +1,15 @@
+"""Features installed into the main window at start-up.
+
+Each entry is a callable ``install(window)`` that adds its own actions, docks
+and behaviour, so the main window stays a small composition of parts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from annotator.ui.main_window import MainWindow
+
+FEATURES: list[Callable[[MainWindow], object]] = []

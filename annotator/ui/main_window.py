@@ -1,0 +1,228 @@
+"""The main window: a composition of the document list, the reading view and features.
+
+Keep this module small: behaviour lives in its own modules, which add actions
+to the menus here through ``menu(key)`` (see features.py).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
+
+from annotator import __version__
+from annotator.core.errors import AnnotatorError
+from annotator.services.locations import log_dir
+from annotator.services.projects import PROJECT_SUFFIX, ProjectStore, new_project, open_project
+from annotator.ui.document_list import DocumentList
+from annotator.ui.features import FEATURES
+from annotator.ui.reading_view import ReadingView
+from annotator.ui.settings import AppSettings
+
+log = logging.getLogger(__name__)
+
+MENUS = (
+    ("file", "&File"),
+    ("edit", "&Edit"),
+    ("view", "&View"),
+    ("document", "&Document"),
+    ("review", "&Review"),
+    ("help", "&Help"),
+)
+PROJECT_FILTER = f"annotator projects (*{PROJECT_SUFFIX})"
+
+
+class MainWindow(QMainWindow):
+    """The application window. ``store`` is the open project (or None)."""
+
+    project_opened = Signal()
+    document_opened = Signal(str)
+
+    def __init__(self, settings: AppSettings, annotator: str) -> None:
+        super().__init__()
+        self.settings = settings
+        self.annotator = annotator
+        self.store: ProjectStore | None = None
+        self.current_document_id: str | None = None
+        self._menus: dict[str, QMenu] = {}
+        self.reading_view = ReadingView(settings.font_family, settings.font_size, self)
+        self.reading_view.font_size_changed.connect(self._remember_font_size)
+        self.setCentralWidget(self.reading_view)
+        self._build_menus()
+        self.document_list = DocumentList(self)
+        self.document_list.document_activated.connect(self.open_document)
+        self.documents_dock = self.add_dock("documents", self.tr("Documents"), self.document_list)
+        self._status_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self._status_label)
+        self.features = [install(self) for install in FEATURES]
+        self.resize(1200, 800)
+        self._update_title()
+
+    # -- composition helpers for features ----------------------------------
+
+    def menu(self, key: str) -> QMenu:
+        """The menu ``key`` ("file", "edit", "view", "document", "review", "help")."""
+        return self._menus[key]
+
+    def add_action(
+        self, menu_key: str, text: str, slot: object, shortcut: str | QKeySequence | None = None
+    ) -> QAction:
+        """Add an action with an optional shortcut to a menu and to the window."""
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.menu(menu_key).addAction(action)
+        self.addAction(action)
+        return action
+
+    def add_dock(
+        self,
+        name: str,
+        title: str,
+        widget: QWidget,
+        area: Qt.DockWidgetArea = Qt.DockWidgetArea.LeftDockWidgetArea,
+    ) -> QDockWidget:
+        """Add a dock widget, listed under View so it can be shown again once closed."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{name}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.menu("view").addAction(dock.toggleViewAction())
+        return dock
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        for key, title in MENUS:
+            self._menus[key] = bar.addMenu(self.tr(title))
+        self.add_action("file", self.tr("&New Project…"), self.new_project_dialog, "Ctrl+N")
+        self.add_action("file", self.tr("&Open Project…"), self.open_project_dialog, "Ctrl+O")
+        self.menu("file").addSeparator()
+        self.add_action("file", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.add_action("view", self.tr("Zoom &In"), self.reading_view.zoom_in, "Ctrl++")
+        self.add_action("view", self.tr("Zoom &Out"), self.reading_view.zoom_out, "Ctrl+-")
+        self.menu("view").addSeparator()
+        self.add_action("help", self.tr("Open &Log Folder"), self._open_log_folder)
+        self.add_action("help", self.tr("&About annotator"), self._about)
+
+    # -- projects and documents ---------------------------------------------
+
+    def open_project(self, path: str | Path) -> bool:
+        """Open a project file; on failure show why and keep the current one."""
+        try:
+            store = open_project(path)
+        except AnnotatorError as exc:
+            self.show_error(str(exc))
+            return False
+        self.set_store(store)
+        self.settings.last_project = str(Path(path).absolute())
+        return True
+
+    def set_store(self, store: ProjectStore) -> None:
+        """Show ``store`` (closing the previous project) and open its first document."""
+        if self.store is not None:
+            self.store.close()
+        self.store = store
+        self.current_document_id = None
+        self.reading_view.clear()
+        self.reload()
+        self.project_opened.emit()
+        ids = self.document_list.model.doc_ids()
+        if ids:
+            self.document_list.select(ids[0])
+        # Keyboard-first: the keys an annotator presses next are meant for the text.
+        self.reading_view.setFocus()
+
+    def reload(self) -> None:
+        """Re-read the project after a change made elsewhere (an import, a merge)."""
+        current = self.current_document_id
+        self.document_list.model.load(self.store, self.annotator)
+        if current:
+            self.document_list.select(current)
+        self._update_title()
+
+    def open_document(self, doc_id: str) -> None:
+        """Show a document in the reading view."""
+        if self.store is None or doc_id == self.current_document_id:
+            return
+        document = self.store.documents.get(doc_id)
+        self.current_document_id = doc_id
+        self.reading_view.show_text(document.text)
+        self._status_label.setText(self.tr("%1 characters").replace("%1", str(len(document))))
+        self._update_title()
+        self.document_opened.emit(doc_id)
+
+    def new_project_dialog(self) -> None:
+        """Ask for a file name and create an empty project there."""
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("New Project"), "", self.tr(PROJECT_FILTER)
+        )
+        if not path:
+            return
+        if not path.endswith(PROJECT_SUFFIX):
+            path += PROJECT_SUFFIX
+        try:
+            store = new_project(path)
+        except AnnotatorError as exc:
+            self.show_error(str(exc))
+            return
+        self.set_store(store)
+        self.settings.last_project = path
+
+    def open_project_dialog(self) -> None:
+        """Ask for a project file and open it."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open Project"), "", self.tr(PROJECT_FILTER)
+        )
+        if path:
+            self.open_project(path)
+
+    # -- messages -------------------------------------------------------------
+
+    def show_error(self, message: str) -> None:
+        """Tell the user at once that something failed (plain text, never HTML)."""
+        log.warning("%s", message)
+        box = QMessageBox(QMessageBox.Icon.Warning, "annotator", message, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+    def _update_title(self) -> None:
+        parts = []
+        if self.store is not None and self.current_document_id is not None:
+            parts.append(self.store.documents.get(self.current_document_id).title)
+        if self.store is not None:
+            parts.append(self.store.name)
+        parts.append(f"{self.annotator} — annotator" if self.annotator else "annotator")
+        self.setWindowTitle(" — ".join(parts))
+
+    def _remember_font_size(self, size: int) -> None:
+        self.settings.font_size = size
+
+    def _open_log_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir())))
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About annotator"),
+            self.tr("annotator %1\nAnnotation of Arabic news for entity and event extraction.")
+            .replace("%1", __version__),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Close the project cleanly (checkpointing its WAL) before the window goes."""
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        super().closeEvent(event)

@@ -1,0 +1,71 @@
+"""Canonical text and the rules of the model."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from annotator.core.errors import ValidationError
+from annotator.core.model import Annotator, Document, Span, Status, check_offsets, text_sha256
+from annotator.core.text import canonicalize, first_line_title, is_canonical
+
+
+def test_canonicalize_reports_each_change() -> None:
+    result = canonicalize("\ufeffسطر أول\r\nسطر ثان\rسطر\x00 ثالث\u2029")
+    assert result.text == "سطر أول\nسطر ثان\nسطر ثالث\n"
+    assert result.changes == [
+        "removed the byte-order mark",
+        "normalised 3 line ending(s) to \\n",
+        "removed 1 control character(s)",
+    ]
+
+
+def test_canonicalize_keeps_marks_that_matter() -> None:
+    text = "وزيرُ الـــداخلية\u200f «NATO»\u00a0🇮🇶\t٢٠٢٥"
+    assert canonicalize(text).text == text
+    assert canonicalize(text).changes == []
+
+
+def test_lone_surrogates_are_refused() -> None:
+    with pytest.raises(ValidationError, match="lone surrogate U\\+D800 at offset 3"):
+        canonicalize("abc\ud800")
+
+
+@given(st.text())
+def test_canonical_text_is_a_fixed_point(raw: str) -> None:
+    try:
+        text = canonicalize(raw).text
+    except ValidationError:
+        return
+    assert is_canonical(text)
+    assert canonicalize(text).text == text
+
+
+def test_offsets_rules() -> None:
+    check_offsets(0, 3, 3)
+    for start, end in [(-1, 2), (2, 2), (3, 1), (0, 4)]:
+        with pytest.raises(ValidationError):
+            check_offsets(start, end, 3)
+    with pytest.raises(ValidationError, match="integers"):
+        check_offsets(True, 2, 3)
+
+
+def test_span_refuses_reversed_offsets_at_construction() -> None:
+    with pytest.raises(ValidationError, match="reversed"):
+        Span("s", "d", "amal", 5, 2, "PER")
+
+
+def test_document_hash_and_annotator_name() -> None:
+    doc = Document("d", "t", "نص")
+    assert doc.sha256 == text_sha256("نص") and len(doc) == 2
+    assert Annotator("  amal ").name == "amal"
+    with pytest.raises(ValidationError):
+        Annotator("  ")
+    with pytest.raises(ValidationError, match="expected one of new, in_progress"):
+        Status.parse("finished")
+
+
+def test_first_line_title() -> None:
+    assert first_line_title("\n\n  عنوان   الخبر \nنص") == "عنوان الخبر"
+    assert first_line_title("ا" * 200, limit=10) == "ا" * 9 + "…"
