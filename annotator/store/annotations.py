@@ -195,7 +195,13 @@ class AnnotationRepository:
     def add_argument(self, event_id: str, argument: Argument) -> None:
         """Link an entity span to an event in ``argument.role``."""
         event = self.event(event_id)
-        span = self.span(argument.span_id)
+        try:
+            span = self.span(argument.span_id)
+        except KeyError:
+            raise ValidationError(
+                f"event {event.type}: argument {argument.role!r} points at entity span "
+                f"{argument.span_id!r}, which does not exist"
+            ) from None
         if span.document_id != event.document_id:
             raise ValidationError("an argument must be a span of the event's own document")
         with self._store.transaction() as db:
@@ -266,9 +272,7 @@ class AnnotationRepository:
             ids,
         ):
             arguments[event_id].append(Argument(arg_id, role, span_id))
-        return [
-            Event(*row[:6], arguments=tuple(arguments[row[0]]), source=row[6]) for row in rows
-        ]
+        return [Event(*row[:6], arguments=tuple(arguments[row[0]]), source=row[6]) for row in rows]
 
 
 def _span_row(span: Span) -> dict[str, Any]:

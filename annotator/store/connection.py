@@ -37,8 +37,16 @@ def read_only_uri(path: Path) -> str:
 
 @contextlib.contextmanager
 def read_only(path: Path) -> Iterator[sqlite3.Connection]:
-    """A read-only connection, closed on exit."""
-    conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_S)
+    """A read-only connection for checking a file, closed on exit.
+
+    Without a -wal beside it the main file holds the whole database, so it is
+    opened ``immutable``: SQLite then creates no -wal/-shm files, and a file we
+    refuse is left exactly as we found it, with nothing new beside it.
+    """
+    uri = read_only_uri(path)
+    if not Path(f"{path}-wal").exists():
+        uri += "&immutable=1"
+    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
     try:
         yield conn
     finally:
@@ -54,6 +62,8 @@ def check_existing(path: Path) -> int:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
         raise ProjectError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    if not header:
+        raise NotAProjectError(f"{path}: not an annotator project (the file is empty)")
     if header != SQLITE_HEADER:
         raise NotAProjectError(f"{path}: not an annotator project (not an SQLite database)")
     try:
