@@ -207,7 +207,10 @@ class AnnotationRepository:
         with self._store.transaction() as db:
             db.execute(
                 "INSERT INTO event_arguments (id, event_id, role, span_id, position) "
-                "VALUES (?, ?, ?, ?, (SELECT count(*) FROM event_arguments WHERE event_id = ?))",
+                # After the last position, not at count(*): once an argument was
+                # removed, count(*) repeats a position in use and the order falls to ids.
+                "VALUES (?, ?, ?, ?, "
+                "(SELECT coalesce(max(position) + 1, 0) FROM event_arguments WHERE event_id = ?))",
                 [argument.id, event_id, argument.role, argument.span_id, event_id],
             )
             self._touch([(event.document_id, event.annotator)])
