@@ -13,7 +13,7 @@ import pytest
 
 from annotator.cli import main as cli_main
 from annotator.core.errors import AnnotatorError, DamagedProjectError, ValidationError
-from annotator.core.model import Argument, Event, Span
+from annotator.core.model import MAX_DOCUMENT_CHARS, Argument, Event, Span
 from annotator.services.opening import open_for_editing
 from annotator.services.projects import new_project, open_project
 
@@ -174,4 +174,13 @@ def test_event_argument_pointing_at_a_missing_entity_is_refused_whole(annotated:
         with pytest.raises(ValidationError, match="'no-such-span', which does not exist"):
             store.annotations.add_event(event)
         assert store.annotations.events(doc.id) == []  # nothing half-done
+    assert fingerprint(annotated.parent) == before
+
+
+def test_a_document_longer_than_the_limit_is_refused(annotated: Path) -> None:
+    before = fingerprint(annotated.parent)
+    with open_project(annotated) as store:
+        with pytest.raises(ValidationError, match="too long: 1,000,001 characters"):
+            store.documents.add("ب" * (MAX_DOCUMENT_CHARS + 1), "طويل")
+        assert store.documents.count() == 1
     assert fingerprint(annotated.parent) == before
