@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QTextOption
+from PySide6.QtGui import QPainter, QPaintEvent, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from annotator.ui.fonts import reading_font
@@ -40,6 +42,19 @@ class ReadingView(QPlainTextEdit):
         self._font_family = font_family
         self._font_size = font_size
         self._apply_font()
+        # Painters drawn over the text after each paint (span underlines, boxes...).
+        self.decorations: list[Callable[[QPainter], None]] = []
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        """Paint the text, then each decoration on top of it."""
+        super().paintEvent(event)
+        if self.decorations:
+            painter = QPainter(self.viewport())
+            try:
+                for decorate in self.decorations:
+                    decorate(painter)
+            finally:
+                painter.end()
 
     def show_text(self, text: str) -> None:
         """Show ``text`` as plain text and scroll to its start."""
