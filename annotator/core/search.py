@@ -66,7 +66,9 @@ def normalize_query(query: str) -> str:
     return "".join(normalize_char(char) for char in query).strip()
 
 
-def find_all(text: str, query: str, normalized: NormalizedText | None = None) -> list[tuple[int, int]]:
+def find_all(
+    text: str, query: str, normalized: NormalizedText | None = None
+) -> list[tuple[int, int]]:
     """Every (non-overlapping) match of ``query`` in ``text`` as original offsets."""
     needle = normalize_query(query)
     if not needle:

@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from annotator.ui import workspace
+
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
-FEATURES: list[Callable[[MainWindow], object]] = []
+FEATURES: list[Callable[[MainWindow], object]] = [workspace.install]

@@ -45,7 +45,7 @@ class ReadingView(QPlainTextEdit):
         # Painters drawn over the text after each paint (span underlines, boxes...).
         self.decorations: list[Callable[[QPainter], None]] = []
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+    def paintEvent(self, event: QPaintEvent) -> None:
         """Paint the text, then each decoration on top of it."""
         super().paintEvent(event)
         if self.decorations:

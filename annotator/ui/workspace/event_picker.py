@@ -25,7 +25,7 @@ class _TypeFilter(QSortFilterProxyModel):
         self._words = normalize_query(query).split()
         self.endFilterChange()
 
-    def filterAcceptsRow(  # noqa: N802 (Qt override)
+    def filterAcceptsRow(
         self, row: int, parent: QModelIndex | QPersistentModelIndex
     ) -> bool:
         haystack = self.sourceModel().index(row, 0, parent).data(SEARCH_ROLE)
@@ -65,7 +65,7 @@ class EventTypePicker(QDialog):
         self.proxy.set_query(text)
         self.list.setCurrentIndex(self.proxy.index(0, 0))
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, watched, event) -> bool:
         if watched is self.edit and isinstance(event, QKeyEvent) and event.type() == \
                 QKeyEvent.Type.KeyPress:
             if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):

@@ -7,6 +7,8 @@ would break Arabic letter joining. Stacked underlines and boxes are drawn by
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from annotator.ui.workspace.annotation_set import AnnotationSet
@@ -37,7 +39,7 @@ class SpanHighlighter(QSyntaxHighlighter):
             self.rehighlightBlock(block)
             block = block.next()
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
+    def highlightBlock(self, text: str) -> None:
         block = self.currentBlock()
         start = block.position()
         end = start + block.length() - 1
@@ -49,7 +51,7 @@ class SpanHighlighter(QSyntaxHighlighter):
         for item in (*spans, *triggers):
             cuts.update((max(item.start, start), min(item.end, end)))
         points = sorted(cuts)
-        for left, right in zip(points, points[1:], strict=False):
+        for left, right in itertools.pairwise(points):
             covering = [s for s in spans if s.start <= left and s.end >= right]
             trigger = next((t for t in triggers if t.start <= left and t.end >= right), None)
             if covering or trigger:

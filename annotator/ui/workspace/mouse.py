@@ -50,7 +50,7 @@ class ViewMouse(QObject):
         self._click_cycle: list[str] = []
         workspace.view.viewport().installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.ToolTip:
             return self._tooltip(event)  # type: ignore[arg-type]

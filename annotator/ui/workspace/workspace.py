@@ -11,8 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QUndoGroup, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QUndoGroup, QUndoStack
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Argument, Event, Span, Status, new_id
