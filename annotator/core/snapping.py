@@ -13,7 +13,7 @@ ZWJ = "\u200d"
 # Arabic one-letter proclitics that ACE-style guidelines leave out of a mention:
 # the conjunctions wa/fa and the prepositions bi/li/ka.
 PROCLITICS = frozenset("وفبلك")
-_MIN_LETTERS_AFTER_PROCLITIC = 2
+_MIN_LETTERS_AFTER_PROCLITIC = 3
 
 
 def _extends(char: str) -> bool:
@@ -69,23 +69,42 @@ def is_word_char(char: str) -> bool:
     return not (category[0] in "PZ" or category in ("Cc", "Cf") or char.isspace())
 
 
+def _next_boundary(text: str, offset: int) -> int:
+    offset += 1
+    while not is_grapheme_boundary(text, offset):
+        offset += 1
+    return offset
+
+
+def _previous_boundary(text: str, offset: int) -> int:
+    offset -= 1
+    while not is_grapheme_boundary(text, offset):
+        offset -= 1
+    return offset
+
+
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Widen a selection to whole words, trimming spaces and punctuation at both ends.
 
-    Returns None when the selection holds no word character at all.
+    Works grapheme by grapheme (a grapheme is a word character when its base
+    character is). Returns None when the selection holds no word character.
     """
     start, end = snap_to_graphemes(text, start, end)
     while start < end and not is_word_char(text[start]):
-        start += 1
-    while end > start and not is_word_char(text[end - 1]):
-        end -= 1
+        start = _next_boundary(text, start)
+    while end > start and not is_word_char(text[_previous_boundary(text, end)]):
+        end = _previous_boundary(text, end)
     if start == end:
         return None
-    while start > 0 and is_word_char(text[start - 1]):
-        start -= 1
+    while start > 0 and is_word_char(text[_previous_boundary(text, start)]):
+        start = _previous_boundary(text, start)
     while end < len(text) and is_word_char(text[end]):
-        end += 1
-    return snap_to_graphemes(text, start, end)
+        end = _next_boundary(text, end)
+    return start, end
+
+
+def _is_blank(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char) == "Cf"
 
 
 def snap_selection(text: str, start: int, end: int, words: bool) -> tuple[int, int] | None:
@@ -96,10 +115,10 @@ def snap_selection(text: str, start: int, end: int, words: bool) -> tuple[int, i
     if words:
         return snap_to_words(text, start, end)
     start, end = snap_to_graphemes(text, start, end)
-    while start < end and (text[start].isspace() or unicodedata.category(text[start]) == "Cf"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or unicodedata.category(text[end - 1]) == "Cf"):
-        end -= 1
+    while start < end and _is_blank(text[start]):
+        start = _next_boundary(text, start)
+    while end > start and _is_blank(text[_previous_boundary(text, end)]):
+        end = _previous_boundary(text, end)
     return (start, end) if start < end else None
 
 
@@ -107,7 +126,7 @@ def trim_proclitic(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop one leading proclitic letter (و ف ب ل ك) and its harakat from a selection.
 
     Left unchanged when the selection does not start with one, or when fewer than
-    two letters would remain (``بل`` or ``لك`` are words, not a clitic and a stem).
+    three letters would remain (``ولد`` or ``بلد`` are words, not a clitic and a stem).
     """
     if start >= end or text[start] not in PROCLITICS:
         return start, end

@@ -36,8 +36,9 @@ class EventPanel(QWidget):
         self.role_button.clicked.connect(self.change_role)
         self.remove_button = QPushButton(self.tr("Re&move"), self)
         self.remove_button.clicked.connect(self.remove_current)
-        QShortcut(QKeySequence.StandardKey.Delete, self.tree, self.remove_current,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.tree)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.remove_current)
         self.role_menu: QMenu | None = None
         buttons = QHBoxLayout()
         buttons.addWidget(self.role_button)
