@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
@@ -42,8 +42,9 @@ class ReadingView(QPlainTextEdit):
         self._font_family = font_family
         self._font_size = font_size
         self._apply_font()
-        # Painters drawn over the text after each paint (span underlines, boxes...).
-        self.decorations: list[Callable[[QPainter], None]] = []
+        # Painters drawn over the text after each paint (span underlines, boxes...),
+        # given the viewport rectangle being painted.
+        self.decorations: list[Callable[[QPainter, QRect], None]] = []
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Paint the text, then each decoration on top of it."""
@@ -52,7 +53,7 @@ class ReadingView(QPlainTextEdit):
             painter = QPainter(self.viewport())
             try:
                 for decorate in self.decorations:
-                    decorate(painter)
+                    decorate(painter, event.rect())
             finally:
                 painter.end()
 

@@ -14,7 +14,7 @@ from annotator.core.snapping import (
 )
 
 PIECES = st.sampled_from(
-    list("بغداد الْعِرَاقُ ـ«»“”،؛.:() ") + ["\u200f", "\u200e", "😀", "👍🏽", "🇮🇶", "a"]
+    [*list("بغداد الْعِرَاقُ ـ«»“”،؛.:() "), "\u200f", "\u200e", "😀", "👍🏽", "🇮🇶", "a"]
 )
 TEXTS = st.lists(PIECES, min_size=1, max_size=40).map("".join)
 

@@ -31,6 +31,7 @@ class LabelPaletteModel(QAbstractTableModel):
         self.annotations = annotations
         self._rows: list[tuple[str, str, str, str, bool]] = []  # key, shortcut, name, colour
         self._event_counts: Counter[str] = Counter()
+        self._shown: list[int] = []
         annotations.reset.connect(self._counts_changed)
         annotations.span_added.connect(self._counts_changed)
         annotations.span_removed.connect(self._counts_changed)
@@ -46,13 +47,18 @@ class LabelPaletteModel(QAbstractTableModel):
                            for e in schema.entities]
             self._rows += [(e.key, "", f"{e.name_ar} — {e.name_en}", e.color, True)
                            for e in schema.events]
+        self._shown = [self.count(row) for row in range(len(self._rows))]
         self.endResetModel()
 
     def _counts_changed(self, *_args: object) -> None:
+        """Signal the rows whose count changed (only those: views re-measure changed cells)."""
         self._event_counts = Counter(e.type for e in self.annotations.events.values())
-        if self._rows:
-            self.dataChanged.emit(self.index(0, self.COUNT),
-                                  self.index(len(self._rows) - 1, self.COUNT))
+        counts = [self.count(row) for row in range(len(self._rows))]
+        for row, (old, new) in enumerate(zip(self._shown, counts, strict=False)):
+            if old != new:
+                cell = self.index(row, self.COUNT)
+                self.dataChanged.emit(cell, cell)
+        self._shown = counts
 
     def count(self, row: int) -> int:
         """How many annotations of the row's label the document has."""
@@ -108,8 +114,11 @@ class LabelPalette(QTableView):
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         header.setSectionResizeMode(LabelPaletteModel.NAME, QHeaderView.ResizeMode.Stretch)
+        # Fixed widths: resizing to contents would measure every row at each count change.
+        digits = self.fontMetrics().horizontalAdvance("00000")
         for column in (LabelPaletteModel.KEY, LabelPaletteModel.COUNT):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, digits)
         self.clicked.connect(self._clicked)
 
     def _clicked(self, index: QModelIndex) -> None:

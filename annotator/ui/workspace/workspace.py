@@ -260,8 +260,16 @@ class Workspace(QObject):
             self.view.setTextCursor(cursor)
             self.view.centerCursor()
 
-    def _repaint(self, _start: int, _end: int) -> None:
-        self.view.viewport().update()
+    def _repaint(self, start: int, end: int) -> None:
+        """Repaint the lines of the blocks holding Qt positions ``[start, end)`` only."""
+        view = self.view
+        offset = view.contentOffset()
+        width = view.viewport().width()
+        block = view.document().findBlock(start)
+        while block.isValid() and block.position() < max(end, start + 1):
+            geometry = view.blockBoundingGeometry(block).translated(offset).toAlignedRect()
+            view.viewport().update(0, geometry.top(), width, geometry.height())
+            block = block.next()
 
     # -- entities ---------------------------------------------------------------
 
