@@ -158,6 +158,9 @@ class AnnotationListModel(QAbstractTableModel):
         annotation_id = self._ids[index.row()]
         if role == self.ID_ROLE:
             return annotation_id
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.TEXT:
+            # Arabic mentions read from the right: align there so a long one loses its end.
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         start, end, label, kind = self._fields(annotation_id)
@@ -184,6 +187,7 @@ class AnnotationList(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideLeft)
         self.verticalHeader().hide()
         self.horizontalHeader().setSectionResizeMode(
             AnnotationListModel.TEXT, QHeaderView.ResizeMode.Stretch

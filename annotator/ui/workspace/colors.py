@@ -25,13 +25,22 @@ class Palette:
         return self._colors.get(key) or QColor(FALLBACK)
 
     def line_color(self, key: str) -> QColor:
-        """A darker shade of the label colour, readable as a thin line on white."""
-        return _darker(self.color(key).name(), 170)
+        """The label colour as a thin line on white: pastel colours are darkened."""
+        return _line(self.color(key).name())
 
 
 @lru_cache(maxsize=4096)
-def _darker(name: str, factor: int) -> QColor:
-    return QColor(name).darker(factor)
+def _line(name: str) -> QColor:
+    color = QColor(name)
+    return color.darker(170) if color.lightness() > 150 else color
+
+
+@lru_cache(maxsize=4096)
+def tint(name: str, strength: float) -> QColor:
+    """``name`` mixed with white: a strong event colour as a readable text background."""
+    color = QColor(name)
+    mix = [round(255 - (255 - c) * strength) for c in (color.red(), color.green(), color.blue())]
+    return QColor(*mix)
 
 
 @lru_cache(maxsize=4096)

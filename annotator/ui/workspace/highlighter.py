@@ -14,7 +14,7 @@ from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from annotator.core.span_index import Interval
 from annotator.ui.workspace.annotation_set import AnnotationSet
-from annotator.ui.workspace.colors import Palette, blend
+from annotator.ui.workspace.colors import Palette, blend, tint
 
 
 class SpanHighlighter(QSyntaxHighlighter):
@@ -107,11 +107,13 @@ class SpanHighlighter(QSyntaxHighlighter):
             fmt = QTextCharFormat()
             if labels:
                 fmt.setBackground(blend(labels, emphasised))
-            elif emphasised:
-                fmt.setBackground(blend((palette.color(event_type).name(),), False))
+            elif event_type:
+                # Triggers: a light tint of the (strong) event colour, stronger when selected.
+                strength = 0.4 if emphasised else 0.2
+                fmt.setBackground(tint(palette.color(event_type).name(), strength))
             if event_type:
-                # Triggers: a thick dotted underline in the event colour (boxes come from the
-                # overlay), so they read differently from entity mentions.
+                # And a dashed underline in the event colour (the box comes from the
+                # overlay), so triggers read differently from entity mentions.
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
                 fmt.setUnderlineColor(palette.line_color(event_type))
             self._formats[key] = fmt

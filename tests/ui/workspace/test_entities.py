@@ -162,3 +162,22 @@ def test_overlap_refused_when_the_schema_forbids_it(bench, tmp_path) -> None:
     b.double_click(b.find("العراقية") + 2)
     b.key(KEY_3)
     assert b.stored_texts() == [("وزارة الخارجية العراقية", "ORG")]
+
+
+def test_a_failed_undo_is_reported_and_the_view_shows_what_is_saved(
+    bench, messages, monkeypatch
+) -> None:
+    b = bench()
+    b.double_click(b.find("الكرخي") + 2)
+    b.key(KEY_1)
+
+    def refuse(span_id):
+        raise ProjectError("database is locked")
+
+    monkeypatch.setattr(b.window.store.annotations, "remove_span", refuse)
+    b.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier, b.window)
+    b.qtbot.waitUntil(lambda: not b.workspace.undo_group.canRedo())
+    assert messages and "database is locked" in messages[0]
+    assert b.stored_texts() == [("الكرخي", "PER")]
+    assert [s.label for s in b.workspace.annotations.spans.values()] == ["PER"]
+    assert not b.workspace.undo_group.canUndo()
