@@ -49,10 +49,19 @@ class WorkspaceFeature:
         workspace = self.workspace
         picker = EventTypePicker(workspace.schema, workspace.window)
         picker.chosen.connect(lambda key: workspace.add_event(start, end, key))
-        picker.finished.connect(lambda _: workspace.view.setFocus())
+        picker.finished.connect(lambda _: self._picker_closed(picker))
         self.picker = picker
         picker.open()
         return picker
+
+    def _picker_closed(self, picker: EventTypePicker) -> None:
+        """Give the keyboard back to the text (the window manager may activate it late)."""
+        if self.picker is picker:
+            self.picker = None
+        picker.deleteLater()
+        window = self.workspace.window
+        window.activateWindow()
+        self.workspace.view.setFocus()
 
     def switch_annotator(self) -> None:
         """Let another person annotate: their own annotations and statuses are shown."""

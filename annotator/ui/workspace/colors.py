@@ -54,5 +54,7 @@ def blend(names: tuple[str, ...], emphasised: bool) -> QColor:
     red = sum(c.red() for c in colors) // len(colors)
     green = sum(c.green() for c in colors) // len(colors)
     blue = sum(c.blue() for c in colors) // len(colors)
-    result = QColor(red, green, blue).darker(100 + 12 * (len(colors) - 1))
+    result = QColor(red, green, blue)
+    if len(colors) > 1:
+        result = result.darker(100 + 12 * (len(colors) - 1))
     return result.darker(125) if emphasised else result

@@ -233,7 +233,7 @@ class Workspace(QObject):
             self.select_range(*snapped)
 
     def trim_proclitic(self) -> None:
-        """Drop a leading و ف ب ل ك from the selection (or from the selected span's range)."""
+        """Drop a leading و ف ب ل ك from the selection; the result is labelled as it is."""
         current = self.selected_range()
         if current is None:
             return

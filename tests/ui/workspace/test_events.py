@@ -26,6 +26,7 @@ def mark_meeting(b) -> None:
     type_text(picker.edit, "اجتماع")
     assert picker.proxy.rowCount() == 1
     b.qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
+    b.qtbot.waitUntil(lambda: b.window.isActiveWindow() and b.view.hasFocus())
 
 
 def choose_role(b, offset: int, role: str) -> None:
@@ -55,6 +56,7 @@ def test_type_ahead_finds_english_names_too(bench) -> None:
     type_text(picker.edit, "attack")
     assert picker.proxy.rowCount() == 1
     b.qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
+    assert b.feature.picker is None
     assert [e.type for e in b.stored_events()] == ["Conflict.Attack"]
 
 
@@ -135,8 +137,10 @@ def test_event_key_on_a_selected_event_retypes_it_and_delete_removes_it(bench) -
     b = bench()
     mark_meeting(b)
     b.key(Qt.Key.Key_E)  # the new event is still selected
-    type_text(b.feature.picker.edit, "ظاهر")  # part of the name تظاهر is enough
-    b.qtbot.keyClick(b.feature.picker.edit, Qt.Key.Key_Return)
+    picker = b.feature.picker
+    type_text(picker.edit, "ظاهر")  # part of the name تظاهر is enough
+    b.qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
+    b.qtbot.waitUntil(lambda: b.window.isActiveWindow() and b.view.hasFocus())
     assert [e.type for e in b.stored_events()] == ["Conflict.Demonstrate"]
     b.key(Qt.Key.Key_Delete)
     assert b.stored_events() == []
