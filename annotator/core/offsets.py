@@ -7,7 +7,10 @@ the program goes through :class:`OffsetMap`, built once per document text.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 class OffsetMap:
@@ -20,7 +23,7 @@ class OffsetMap:
     __slots__ = ("_astral", "_astral_qt", "code_points", "utf16_length")
 
     def __init__(self, text: str) -> None:
-        self._astral = [i for i, char in enumerate(text) if ord(char) > 0xFFFF]
+        self._astral = [match.start() for match in _ASTRAL.finditer(text)]
         # UTF-16 position of each astral character: its index plus the astral ones before it.
         self._astral_qt = [i + n for n, i in enumerate(self._astral)]
         self.code_points = len(text)
