@@ -95,7 +95,9 @@ def install(window: MainWindow) -> WorkspaceFeature:
     window.splitDockWidget(labels_dock, guideline_dock, Qt.Orientation.Vertical)
     window.tabifyDockWidget(list_dock, events_dock)
     list_dock.raise_()
+    # After the project actions (New, Open), before the first separator.
     file_menu = window.menu("file")
-    file_menu.insertAction(file_menu.actions()[-1], window.add_action(
-        "file", window.tr("Switch &Annotator…"), feature.switch_annotator))
+    first_separator = next(a for a in file_menu.actions() if a.isSeparator())
+    switch = window.add_action("file", window.tr("Switch &Annotator…"), feature.switch_annotator)
+    file_menu.insertAction(first_separator, switch)
     return feature
