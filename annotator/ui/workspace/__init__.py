@@ -70,9 +70,8 @@ class WorkspaceFeature:
         if not name or name == window.annotator:
             return
         window.annotator = window.settings.annotator = name
-        window.reload()
-        if window.current_document_id is not None:
-            self.workspace.load_document(window.current_document_id)
+        self.workspace.clear_history()  # undoing someone else's work here would be wrong
+        window.reload()  # the workspace re-reads the document for the new annotator
 
 
 def install(window: MainWindow) -> WorkspaceFeature:

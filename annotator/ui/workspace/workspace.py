@@ -65,6 +65,7 @@ class Workspace(QObject):
         self.annotations.range_changed.connect(self._repaint)
         window.project_opened.connect(self._project_opened)
         window.document_opened.connect(self.load_document)
+        window.reloaded.connect(self._reload)
         self._build_actions()
 
     @property
@@ -132,11 +133,15 @@ class Workspace(QObject):
 
     # -- documents ----------------------------------------------------------
 
-    def _project_opened(self) -> None:
+    def clear_history(self) -> None:
+        """Forget every document's undo history (another project or annotator)."""
         for stack in self._stacks.values():
             self.undo_group.removeStack(stack)
             stack.deleteLater()
         self._stacks.clear()
+
+    def _project_opened(self) -> None:
+        self.clear_history()
         self.palette = Palette(self.schema)
         self.overlay.palette = self.palette
         self.highlighter.set_palette(self.palette)
@@ -187,8 +192,9 @@ class Workspace(QObject):
         self._reload()
 
     def _reload(self) -> None:
-        if self.annotations.document is not None:
-            self.load_document(self.annotations.document.id)
+        """Re-read the current document's annotations (after an import, a failure...)."""
+        if self.window.store is not None and self.window.current_document_id is not None:
+            self.load_document(self.window.current_document_id)
 
     def status_changed(self, doc_id: str, status: Status) -> None:
         """Show a document's new status in the document list."""

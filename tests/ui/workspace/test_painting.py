@@ -66,3 +66,16 @@ def test_switching_annotator_shows_their_own_work(make_window, demo_path, monkey
     with open_project(demo_path) as store:
         karims = {s.id for s in store.annotations.spans(window.current_document_id, "karim")}
     assert karims and set(feature.workspace.annotations.spans) == karims
+    assert not feature.workspace.undo_group.canUndo()
+
+
+def test_changes_made_elsewhere_appear_on_reload(bench) -> None:
+    from annotator.core.model import Span, new_id
+    from annotator.services.projects import open_project
+
+    b = bench()
+    doc_id = b.window.current_document_id
+    with open_project(b.path) as store:  # another connection, e.g. an import
+        store.annotations.add_span(Span(new_id(), doc_id, "amal", 0, 6, "GPE"))
+    b.window.reload()
+    assert [s.covered(b.text) for s in b.workspace.annotations.spans.values()] == ["الموصل"]
