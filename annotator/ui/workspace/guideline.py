@@ -15,10 +15,20 @@ class GuidelineView(QPlainTextEdit):
         self.workspace = workspace
         self.setReadOnly(True)
         self.setPlaceholderText(self.tr("Select a label to read its guideline."))
+        self._shown = ""
         workspace.label_chosen.connect(self.show_label)
+        workspace.window.project_opened.connect(self._forget)
+
+    def _forget(self) -> None:
+        """Another project: another schema, other guidelines."""
+        self._shown = ""
+        self.clear()
 
     def show_label(self, key: str) -> None:
         """Show the guideline of entity label or event type ``key``."""
+        if key == self._shown:
+            return
+        self._shown = key
         schema = self.workspace.schema
         kind = schema.entity(key) or schema.event(key)
         if kind is None:
