@@ -60,6 +60,7 @@ class EventTypePicker(QDialog):
         layout.addWidget(self.edit)
         layout.addWidget(self.list)
         self._filter("")
+        self.resize(460, 360)
 
     def _filter(self, text: str) -> None:
         self.proxy.set_query(text)

@@ -48,8 +48,10 @@ class LabelAllDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Occurrences of «%1» to label as:").replace(
-            "%1", self.query), self))
+        # The Arabic query is isolated (FSI…PDI) so the quotes around it stay in place.
+        title = self.tr("Occurrences of «%1» to label as:").replace(
+            "%1", f"\u2068{self.query}\u2069")
+        layout.addWidget(QLabel(title, self))
         layout.addWidget(self.label_box)
         layout.addWidget(self.list)
         layout.addWidget(self.summary)
@@ -79,6 +81,7 @@ class LabelAllDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if whole else Qt.CheckState.Unchecked)
             self.list.addItem(item)
         self.summary.setText(self.tr("%1 new occurrence(s)").replace("%1", str(self.list.count())))
+        self.ok_button.setEnabled(self.list.count() > 0)
 
     def checked_ranges(self) -> list[tuple[int, int]]:
         """The ranges the user kept checked."""

@@ -31,8 +31,14 @@ def describe(workspace: Workspace, hit: Hit) -> str:
     span = annotations.spans[hit.id]
     kind = schema.entity(span.label)
     name = f"{kind.name_ar} — {kind.name_en}" if kind else span.label
-    return (f"{span.label} ({name}): {span.covered(annotations.text)}\n"
-            f"{workspace.tr('annotator')}: {span.annotator}")
+    lines = [f"{span.label} ({name}): {span.covered(annotations.text)}",
+             f"{workspace.tr('annotator')}: {span.annotator}"]
+    for event in annotations.events.values():
+        for argument in event.arguments:
+            if argument.span_id == span.id:
+                trigger = event.trigger_text(annotations.text)
+                lines.append(f"  {argument.role} {workspace.tr('of')} {event.type}: {trigger}")
+    return "\n".join(lines)
 
 
 def as_tooltip(text: str) -> str:
@@ -118,14 +124,21 @@ class ViewMouse(QObject):
                 .replace("%2", span.label), 4000)
             workspace.select_annotation(span_id)
             return None
+        # A span that already fills a role of this event gets its role changed, not a twin.
+        existing = next((a for a in event.arguments if a.span_id == span_id), None)
         menu = QMenu(workspace.view)
-        menu.setTitle(workspace.tr("Role of «%1»").replace("%1", span.covered(
-            workspace.annotations.text)))
         for role in roles:
             action = menu.addAction(role.role)
-            action.triggered.connect(
-                lambda _=False, r=role.role: workspace.add_argument(event_id, span_id, r)
-            )
+            if existing is not None:
+                action.setCheckable(True)
+                action.setChecked(role.role == existing.role)
+                action.triggered.connect(
+                    lambda _=False, r=role.role: workspace.set_argument_role(event_id, existing, r)
+                )
+            else:
+                action.triggered.connect(
+                    lambda _=False, r=role.role: workspace.add_argument(event_id, span_id, r)
+                )
         self.role_menu = menu
         menu.popup(where)
         return menu

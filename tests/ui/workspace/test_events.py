@@ -167,3 +167,21 @@ def test_tooltip_names_label_annotator_and_arguments_without_markup(bench, qtbot
         QHelpEvent(QHelpEvent.Type.ToolTip, point, b.view.viewport().mapToGlobal(point)),
     )
     assert "PER" in QToolTip.text() and "amal" in QToolTip.text()
+
+
+def test_clicking_an_argument_again_changes_its_role_instead_of_adding_a_twin(bench) -> None:
+    from annotator.ui.workspace.mouse import Hit, describe
+
+    b = bench()
+    label_word(b, "الموصل", Qt.Key.Key_3, 2)
+    mark_meeting(b)
+    choose_role(b, b.find("الموصل", 2) + 2, "Entity")
+    b.click(b.find("الموصل", 2) + 2)
+    menu = b.feature.mouse.role_menu
+    assert [a.isChecked() for a in menu.actions()] == [True, False]
+    menu.actions()[1].trigger()
+    menu.close()
+    [event] = b.stored_events()
+    assert [a.role for a in event.arguments] == ["Place"]
+    span_id = event.arguments[0].span_id
+    assert "  Place of Contact.Meet: اجتمع" in describe(b.workspace, Hit(span_id, False))
