@@ -45,10 +45,13 @@ class FindBar(QToolBar):
         self.edit.setFocus()
 
     def _search(self, query: str) -> None:
-        text = self.workspace.annotations.text
-        if self._normalized is None or self._normalized[0] is not text:
-            self._normalized = (text, normalize(text))
-        self.hits = find_all(text, query, self._normalized[1]) if query else []
+        self.hits = []
+        if query.strip():
+            # Normalised once per document, and only when something is searched for.
+            text = self.workspace.annotations.text
+            if self._normalized is None or self._normalized[0] is not text:
+                self._normalized = (text, normalize(text))
+            self.hits = find_all(text, query, self._normalized[1])
         self.current = -1
         self.step(1)
 

@@ -62,7 +62,7 @@ def test_undo_history_is_kept_per_document(bench) -> None:
     assert b.stored_spans() == []
 
 
-def test_document_list_filters_by_status_and_searches_texts(bench) -> None:
+def test_document_list_filters_by_status_and_searches_texts(bench, qtmodeltester) -> None:
     b = bench()
     doc_list = b.window.document_list
     b.key(Qt.Key.Key_D, CTRL, b.window)
@@ -75,6 +75,7 @@ def test_document_list_filters_by_status_and_searches_texts(bench) -> None:
     doc_list.filter_edit.clear()
     type_text(doc_list.filter_edit, "اجتماع")  # a title
     assert doc_list.proxy.rowCount() == 1
+    qtmodeltester.check(doc_list.proxy, force_py=True)
 
 
 def test_annotator_sees_only_own_annotations(make_window, demo_path: Path) -> None:
