@@ -41,6 +41,9 @@ if TYPE_CHECKING:
 
 EVENT_KEY = "E"
 TRIM_KEY = "P"
+# What the same physical keys type with an Arabic keyboard layout active, so the
+# single-key commands work without switching layouts (digits: Arabic-Indic).
+ARABIC_LAYOUT_KEYS = {"E": "ث", "P": "ح", **dict(zip("0123456789", "٠١٢٣٤٥٦٧٨٩", strict=True))}
 
 
 class Workspace(QObject):
@@ -84,7 +87,10 @@ class Workspace(QObject):
     def _view_action(self, text: str, shortcut: str, slot: object) -> QAction:
         """An action whose key works while the text has focus (not while typing elsewhere)."""
         action = QAction(text, self.view)
-        action.setShortcut(QKeySequence(shortcut))
+        keys = [QKeySequence(shortcut)]
+        if shortcut in ARABIC_LAYOUT_KEYS:
+            keys.append(QKeySequence(ARABIC_LAYOUT_KEYS[shortcut]))
+        action.setShortcuts(keys)
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(slot)
         self.view.addAction(action)

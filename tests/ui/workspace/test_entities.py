@@ -181,3 +181,13 @@ def test_a_failed_undo_is_reported_and_the_view_shows_what_is_saved(
     assert b.stored_texts() == [("الكرخي", "PER")]
     assert [s.label for s in b.workspace.annotations.spans.values()] == ["PER"]
     assert not b.workspace.undo_group.canUndo()
+
+
+def test_single_key_commands_also_answer_to_the_arabic_layout(bench) -> None:
+    b = bench()
+    b.double_click(b.find("الكرخي") + 2)
+    b.key(Qt.Key(ord("١")))  # the 1 key with an Arabic layout types ١
+    assert b.stored_texts() == [("الكرخي", "PER")]
+    b.double_click(b.find("اجتمع") + 2)
+    b.key(Qt.Key(ord("ث")))  # the E key
+    assert b.feature.picker is not None and b.feature.picker.isVisible()
