@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QUndoGroup, QUndoStack
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QTextCursor, QUndoGroup, QUndoStack
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Argument, Event, Span, Status, new_id
@@ -33,18 +33,12 @@ from annotator.ui.workspace.commands import (
     StoreCommand,
 )
 from annotator.ui.workspace.highlighter import SpanHighlighter
+from annotator.ui.workspace.keys import WorkspaceKeys
 from annotator.ui.workspace.overlay import SpanOverlay
 
 if TYPE_CHECKING:
     from annotator.services.projects import ProjectStore
     from annotator.ui.main_window import MainWindow
-
-EVENT_KEY = "E"
-TRIM_KEY = "P"
-# What the same physical keys type with an Arabic keyboard layout active, so the
-# single-key commands work without switching layouts (digits: Arabic-Indic).
-ARABIC_LAYOUT_KEYS = {"E": "ث", "P": "ح", **dict(zip("0123456789", "٠١٢٣٤٥٦٧٨٩", strict=True))}
-
 
 class Workspace(QObject):
     """Entity and event annotation of the document shown in the main window."""
@@ -69,7 +63,7 @@ class Workspace(QObject):
         window.project_opened.connect(self._project_opened)
         window.document_opened.connect(self.load_document)
         window.reloaded.connect(self._reload)
-        self._build_actions()
+        self.keys = WorkspaceKeys(self)
 
     @property
     def store(self) -> ProjectStore:
@@ -81,61 +75,6 @@ class Workspace(QObject):
     def schema(self) -> Schema:
         """The open project's label schema."""
         return self.store.schema
-
-    # -- actions ------------------------------------------------------------
-
-    def _view_action(self, text: str, shortcut: str, slot: object) -> QAction:
-        """An action whose key works while the text has focus (not while typing elsewhere)."""
-        action = QAction(text, self.view)
-        keys = [QKeySequence(shortcut)]
-        if shortcut in ARABIC_LAYOUT_KEYS:
-            keys.append(QKeySequence(ARABIC_LAYOUT_KEYS[shortcut]))
-        action.setShortcuts(keys)
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        self.view.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        edit = self.window.menu("edit")
-        undo = self.undo_group.createUndoAction(self, self.tr("&Undo"))
-        undo.setShortcut(QKeySequence("Ctrl+Z"))
-        redo = self.undo_group.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for action in (undo, redo):
-            edit.addAction(action)
-            self.window.addAction(action)
-        edit.addSeparator()
-        self.label_menu = edit.addMenu(self.tr("&Label Selection As"))
-        edit.addAction(self._view_action(self.tr("Mark &Event…"), EVENT_KEY, self.request_event))
-        edit.addAction(
-            self._view_action(self.tr("&Trim Leading Proclitic"), TRIM_KEY, self.trim_proclitic)
-        )
-        edit.addAction(
-            self._view_action(self.tr("&Delete Annotation"), "Delete", self.delete_selected)
-        )
-        edit.addAction(self._view_action(self.tr("&Clear Selection"), "Esc", self.clear))
-        self.snap_action = QAction(self.tr("Snap Selections to &Words"), self)
-        self.snap_action.setCheckable(True)
-        self.snap_action.setChecked(self.window.settings.word_snapping)
-        self.snap_action.toggled.connect(self._set_word_snapping)
-        edit.addAction(self.snap_action)
-
-    def _build_label_actions(self) -> None:
-        self.label_menu.clear()
-        for action in [a for a in self.view.actions() if a.property("label_key")]:
-            self.view.removeAction(action)
-        for entity in self.schema.entities:
-            action = self._view_action(
-                f"{entity.name_ar} — {entity.name_en}",
-                entity.shortcut or "",
-                lambda _=False, key=entity.key: self.apply_label(key),
-            )
-            action.setProperty("label_key", entity.key)
-            self.label_menu.addAction(action)
-
-    def _set_word_snapping(self, on: bool) -> None:
-        self.window.settings.word_snapping = on
 
     # -- documents ----------------------------------------------------------
 
@@ -151,7 +90,7 @@ class Workspace(QObject):
         self.palette = Palette(self.schema)
         self.overlay.palette = self.palette
         self.highlighter.set_palette(self.palette)
-        self._build_label_actions()
+        self.keys.build_label_actions()
         if self.window.current_document_id is None:
             self.annotations.load(None, self.window.annotator, [], [])
 

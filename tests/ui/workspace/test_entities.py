@@ -12,7 +12,7 @@ KEY_1, KEY_2, KEY_3 = Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3
 
 def test_mouse_selection_with_emoji_and_marks_is_stored_exactly(bench) -> None:
     b = bench()
-    b.workspace.snap_action.setChecked(False)  # no word snapping: the selection as dragged
+    b.workspace.keys.snap_action.setChecked(False)  # no word snapping: the selection as dragged
     start = b.find("الـــأمم")
     end = b.find("😀") + 1
     selected = b.drag(start, end)
