@@ -19,7 +19,12 @@ from annotator.services.exporting import (
     export_project,
     export_to_stream,
 )
-from annotator.services.importing import DEFAULT_ANNOTATOR, ImportOptions, import_paths
+from annotator.services.importing import (
+    DEFAULT_ANNOTATOR,
+    ImportFailed,
+    ImportOptions,
+    import_paths,
+)
 from annotator.services.projects import open_project
 from annotator.services.stats import project_stats
 
@@ -107,7 +112,14 @@ def run_import(args: argparse.Namespace) -> int:
         skip_invalid=args.skip_invalid,
     )
     with open_project(args.project) as store:
-        report = import_paths(store, args.paths, options)
+        try:
+            report = import_paths(store, args.paths, options)
+        except ImportFailed as exc:
+            # Every problem, not the dialog-sized summary: scripts grep these lines.
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            print(f"annotator: error: import refused, {args.project} unchanged", file=sys.stderr)
+            return 1
     print("\n".join(report.lines()))
     return 0
 

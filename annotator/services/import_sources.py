@@ -2,7 +2,8 @@
 
 A folder is searched recursively for ``*.txt``, ``*.jsonl`` and ``*.ndjson`` files
 (hidden files and folders are passed over); a file named explicitly is read as
-JSONL when its suffix says so and as plain text otherwise. Every record comes
+JSONL when its suffix is one of those or ``.json`` (doccano names its JSONL so),
+and as plain text otherwise. A file named twice is read once. Every record comes
 with its location, ``file:line``, for the report.
 """
 
@@ -19,6 +20,7 @@ from annotator.core.formats.records import DocumentRecord
 from annotator.core.text import first_line_title
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+NAMED_JSONL_SUFFIXES = {*JSONL_SUFFIXES, ".json"}
 TEXT_SUFFIXES = {".txt"}
 
 
@@ -50,7 +52,7 @@ def collect_sources(paths: list[Path]) -> list[Path]:
             files.append(path)
         else:
             raise ValidationError(f"{path}: no such file or folder")
-    return files
+    return list({f.resolve(): f for f in files}.values())
 
 
 def read_source(path: Path, encoding: str | None) -> Iterator[SourceItem]:
@@ -64,7 +66,7 @@ def read_source(path: Path, encoding: str | None) -> Iterator[SourceItem]:
     except ValidationError as exc:
         yield SourceItem(str(path), None, str(exc), len(data))
         return
-    if path.suffix.lower() in JSONL_SUFFIXES:
+    if path.suffix.lower() in NAMED_JSONL_SUFFIXES:
         yield from _read_jsonl(path, text, len(data))
     else:
         title = first_line_title(text) or path.stem

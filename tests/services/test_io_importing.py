@@ -170,3 +170,11 @@ def test_progress_is_reported_and_cancel_rolls_back(project: ProjectStore, tmp_p
 def test_a_missing_path_is_refused(project: ProjectStore, tmp_path: Path) -> None:
     with pytest.raises(Exception, match="no such file or folder"):
         import_paths(project, [tmp_path / "nowhere"])
+
+
+def test_a_json_file_named_explicitly_is_read_as_jsonl_once(
+    project: ProjectStore, tmp_path: Path
+) -> None:
+    path = write_jsonl(tmp_path / "doccano.json", {"text": ARTICLE_3, "label": [[0, 5, "PER"]]})
+    report = import_paths(project, [path, tmp_path / "." / "doccano.json"])
+    assert (report.documents, report.spans, report.duplicates) == (1, 1, [])

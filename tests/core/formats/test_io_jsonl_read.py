@@ -56,8 +56,9 @@ def test_the_three_annotation_shapes() -> None:
     ("raw", "reason"),
     [
         ('{"text": "نص", ', "invalid JSON"),
-        ('["نص"]', "expected a JSON object, got list"),
+        ('["نص"]', "expected a JSON object, got a list"),
         ('{"title": "بلا نص"}', "'text' is required"),
+        ('"نص"', "expected a JSON object, got str"),
         (line(label=[[0, 2]]), r"label\[0\]: expected \[start, end, label\]"),
         (line(label=[["0", 2, "PER"]]), "start must be an integer"),
         (line(spans=[{"start": 0, "end": 2}]), "'label' must be a non-empty string"),
