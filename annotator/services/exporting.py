@@ -22,11 +22,13 @@ from annotator.core.formats.tokenize import Token, tokenize
 from annotator.core.model import DocumentAnnotations
 from annotator.services.atomic_files import (
     ExportError,
+    TextSink,
     atomic_directory,
     atomic_text_file,
     write_synced,
 )
 from annotator.services.export_selection import ExportFilter, select_items
+from annotator.services.gc_pause import gc_paused
 from annotator.store import ProjectStore
 
 __all__ = [
@@ -96,14 +98,15 @@ def export_project(
 ) -> ExportReport:
     """Export to ``target``: a file, or for brat a folder (which must be absent or empty)."""
     options.check()
-    items = select_items(store, options.filter)
     report = ExportReport()
-    if options.format == "brat":
-        with atomic_directory(Path(target)) as folder:
-            _write_brat(store, items, folder, report, progress)
-    else:
-        with atomic_text_file(Path(target)) as handle:
-            _write_lines(items, options, handle, report, progress)
+    with gc_paused():
+        items = select_items(store, options.filter)
+        if options.format == "brat":
+            with atomic_directory(Path(target)) as folder:
+                _write_brat(store, items, folder, report, progress)
+        else:
+            with atomic_text_file(Path(target)) as handle:
+                _write_lines(items, options, handle, report, progress)
     return report
 
 
@@ -113,14 +116,15 @@ def export_to_stream(store: ProjectStore, options: ExportOptions, stream: TextIO
     if options.format not in STREAMABLE:
         raise ValidationError(f"{options.format} writes a folder of files; give a folder name")
     report = ExportReport()
-    _write_lines(select_items(store, options.filter), options, stream, report, None)
+    with gc_paused():
+        _write_lines(select_items(store, options.filter), options, stream, report, None)
     return report
 
 
 def _write_lines(
     items: tuple[int, Iterator[DocumentAnnotations]],
     options: ExportOptions,
-    handle: TextIO,
+    handle: TextSink,
     report: ExportReport,
     progress: Progress | None,
 ) -> None:

@@ -20,6 +20,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.formats.canonical import canonicalize_record
 from annotator.core.formats.records import DocumentRecord, validate_record
 from annotator.core.model import AnnotatorKind, text_sha256
+from annotator.services.gc_pause import gc_paused
 from annotator.services.import_sources import (
     SourceItem,
     collect_sources,
@@ -114,7 +115,7 @@ def import_paths(
     total = sum(path_size(f) for f in files)
     report = ImportReport()
     problems: list[str] = []
-    with store.transaction():
+    with store.transaction(), gc_paused():
         writer = ImportWriter(store, _kinds(options), report)
         done_before = 0
         for path in files:
