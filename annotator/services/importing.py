@@ -19,7 +19,7 @@ from pathlib import Path
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.canonical import canonicalize_record
 from annotator.core.formats.records import DocumentRecord, validate_record
-from annotator.core.model import AnnotatorKind, text_sha256
+from annotator.core.model import AnnotatorKind, check_document_length, text_sha256
 from annotator.services.gc_pause import gc_paused
 from annotator.services.import_sources import (
     SourceItem,
@@ -140,6 +140,7 @@ def _import_item(
     record = item.record
     try:
         changes = canonicalize_record(record)
+        check_document_length(record.text)
     except AnnotatorError as exc:
         return [f"{item.location}: {exc}"]
     if not record.text.strip():
