@@ -130,8 +130,14 @@ class InterchangeRepository:
             )
             if schema.event(event.type) is None:
                 raise ValidationError(f"unknown event type {event.type!r}")
-            if any(span_docs.get(a.span_id) != event.document_id for a in event.arguments):
-                raise ValidationError("an argument must be a span of the event's own document")
+            for argument in event.arguments:
+                if argument.span_id not in span_docs:
+                    raise ValidationError(
+                        f"event {event.type}: argument {argument.role!r} points at entity span "
+                        f"{argument.span_id!r}, which does not exist"
+                    )
+                if span_docs[argument.span_id] != event.document_id:
+                    raise ValidationError("an argument must be a span of the event's own document")
 
     def set_statuses(self, statuses: Iterable[tuple[str, str, Status]]) -> None:
         """Record (document id, annotator, status) triples."""

@@ -80,6 +80,9 @@ def validate_record(record: DocumentRecord, schema: Schema) -> list[str]:
         event_type = schema.event(event.type)
         if event_type is None:
             problems.append(f"unknown event type {event.type!r} (not in the schema)")
+        pairs = [(a.role, a.entity) for a in event.arguments]
+        if len(set(pairs)) < len(pairs):
+            problems.append(f"event {event.type}: the same argument is listed twice")
         for argument in event.arguments:
             if argument.entity not in ids:
                 problems.append(

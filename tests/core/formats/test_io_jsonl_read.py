@@ -102,6 +102,24 @@ def test_validation_lists_every_problem() -> None:
     assert any("unknown entity 'zz'" in p for p in problems)
 
 
+def test_an_argument_listed_twice_is_a_problem() -> None:
+    record = read_line(
+        line(
+            entities=[{"id": "a", "start": 0, "end": 5, "label": "PER"}],
+            events=[
+                {
+                    "type": "Contact.Meet",
+                    "trigger": {"start": 6, "end": 10},
+                    "arguments": [{"role": "Entity", "entity": "a"}] * 2,
+                }
+            ],
+        )
+    )
+    assert validate_record(record, default_schema()) == [
+        "event Contact.Meet: the same argument is listed twice"
+    ]
+
+
 def test_only_newline_ends_a_line() -> None:
     text = line(title="a\u2028b") + "\r\n\n   \n" + line()
     assert [n for n, _ in iter_lines(text)] == [1, 4]
