@@ -180,7 +180,7 @@ def _write_brat(
     write_synced(folder / "annotation.conf", brat.annotation_conf(store.schema))
     names: dict[Path, set[str]] = {}
     for item in records:
-        subfolder = folder / _safe_name(item.annotator or "unannotated")
+        subfolder = folder / _safe_name(item.annotator or brat.UNANNOTATED)
         taken = names.setdefault(subfolder, set())
         if not taken:
             subfolder.mkdir()

@@ -63,6 +63,7 @@ class ImportReport:
     duplicates: list[str] = field(default_factory=list)
     empty: list[str] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         """Human-readable summary followed by one line per reported item."""
@@ -77,6 +78,7 @@ class ImportReport:
             ("skipped (duplicate)", self.duplicates),
             ("skipped (empty)", self.empty),
             ("text cleaned", self.changes),
+            ("ignored", self.ignored),
         ):
             out += [f"{title}: {item}" for item in items]
         return out
@@ -119,7 +121,7 @@ def import_paths(
         writer = ImportWriter(store, _kinds(options), report)
         done_before = 0
         for path in files:
-            for item in read_source(path, options.encoding):
+            for item in read_source(path, options.encoding, writer.schema):
                 problems += _import_item(item, writer, options, report)
                 if progress is not None and progress(done_before + item.progress, total) is False:
                     raise ImportCancelled()
@@ -150,6 +152,7 @@ def _import_item(
     if problems:
         return [f"{item.location}: {p}" for p in problems]
     report.changes += [f"{item.location}: {c}" for c in changes]
+    report.ignored += item.notes
     _resolve_annotator(record, options)
     duplicate_of = writer.add(record, text_sha256(record.text))
     if duplicate_of is not None:

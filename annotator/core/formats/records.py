@@ -55,6 +55,9 @@ class DocumentRecord:
     status: Status | None = None
     entities: list[EntityRecord] = field(default_factory=list)
     events: list[EventRecord] = field(default_factory=list)
+    # True when entity/event ids only link arguments within the file (brat's T1,
+    # E1): they are not kept as the stored ids.
+    local_ids: bool = False
 
     @property
     def has_annotations(self) -> bool:
