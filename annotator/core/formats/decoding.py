@@ -20,6 +20,7 @@ WINDOWS_ARABIC = "windows-1256"
 # far less often than that.
 _ARABIC_SHARE = 0.6
 _MIXED_SHARE = 0.05
+_UTF8_SHARE = 0.2
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _MIXED_WORD = re.compile(r"[A-Za-z][\u0600-\u06ff]|[\u0600-\u06ff][A-Za-z]")
@@ -53,12 +54,17 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> DecodedText:
         return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    where = f"invalid byte 0x{data[utf8_error.start]:02X} at byte {utf8_error.start}"
+    if _mostly_utf8(data):
+        raise ValidationError(
+            f"not UTF-8: {where}, though most of the file is UTF-8 (damaged, or mixed "
+            "encodings); repair the file or choose its encoding"
+        )
     text = data.decode(WINDOWS_ARABIC)
     if _mostly_arabic(text):
         return DecodedText(text, WINDOWS_ARABIC)
     raise ValidationError(
-        f"not UTF-8 (invalid byte 0x{data[utf8_error.start]:02X} at byte {utf8_error.start}) "
-        "and not Windows-1256 Arabic; choose the file's encoding"
+        f"not UTF-8 ({where}) and not Windows-1256 Arabic; choose the file's encoding"
     )
 
 
@@ -75,6 +81,19 @@ def _decode_as(data: bytes, encoding: str, label: str | None = None) -> DecodedT
         ) from None
     # A BOM the user's chosen codec left in place is removed by canonicalisation.
     return DecodedText(text, codec.name)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when valid UTF-8 characters are common among the non-ASCII bytes.
+
+    Windows-1256 Arabic almost never forms valid UTF-8 sequences by chance, so a
+    file full of them that still fails to decode is broken UTF-8, not Arabic 1256
+    (whose decoding would otherwise be mojibake that looks like Arabic).
+    """
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count("\ufffd")
+    valid = len(_NON_ASCII.findall(text)) - replaced
+    return valid >= _UTF8_SHARE * replaced
 
 
 def _mostly_arabic(text: str) -> bool:

@@ -53,3 +53,12 @@ def test_unknown_or_wrong_chosen_encoding_is_refused() -> None:
         decode_bytes(b"abc", "klingon")
     with pytest.raises(ValidationError, match="cannot be decoded as utf-8"):
         decode_bytes(TEXT.encode("windows-1256", errors="ignore"), "utf-8")
+
+
+def test_damaged_utf8_is_not_taken_for_windows_1256() -> None:
+    line = "أعلن وزير المالية عن خطة جديدة"
+    mixed = line.encode() + b"\n" + line.encode("windows-1256")
+    with pytest.raises(ValidationError, match=r"not UTF-8: .*most of the file is UTF-8"):
+        decode_bytes(mixed)
+    with pytest.raises(ValidationError, match="at byte"):
+        decode_bytes(line.encode()[:-1])
