@@ -94,12 +94,15 @@ def test_restore_brings_back_the_backup_and_keeps_the_state_it_replaced(proj: Pa
     assert counts == [1, 2]  # the replaced state is a backup too: a restore can be undone
 
 
-def test_restore_is_seen_by_a_window_that_has_the_project_open(proj: Path) -> None:
+def test_restore_waits_for_open_windows_unless_forced_and_they_see_it(proj: Path) -> None:
     open_for_editing(proj).close()
     add_span(proj)
     window = open_for_editing(proj, "karim")
     version = window.store.data_version()
-    restore_project(proj, backups_of(proj)[-1].path)
+    with pytest.raises(ProjectError, match="cannot restore now: karim already has this project"):
+        restore_project(proj, backups_of(proj)[-1].path)
+    assert window.store.data_version() == version
+    restore_project(proj, backups_of(proj)[-1].path, force=True)
     assert window.store.data_version() != version
     doc = window.store.documents.summaries()[0]
     assert window.store.annotations.spans(doc.id) == []
