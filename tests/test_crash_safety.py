@@ -66,6 +66,11 @@ class Model:
         elif op == "remove_span":
             del new.spans[action["id"]]
             new.arguments = {k: v for k, v in new.arguments.items() if v[2] != action["id"]}
+        elif op == "undo_remove":
+            span_id, doc, _annotator, start, end, label = action["span"]
+            new.spans[span_id] = (doc, start, end, label)
+            for event_id, arg_id, role, arg_span in action["arguments"]:
+                new.arguments[arg_id] = (event_id, role, arg_span)
         elif op == "add_event":
             new.events[action["id"]] = (
                 action["doc"],
