@@ -21,7 +21,7 @@ from annotator.store import ProjectStore, open_project
 from annotator.store.sessions import SessionRecord
 
 TESTS = Path(__file__).resolve().parent
-ENV = {**os.environ, "PYTHONPATH": str(TESTS.parent)}
+ENV = {**os.environ, "PYTHONPATH": str(TESTS.parents[1])}
 TEXT = "قصفت طائرات مسيّرة موقعًا عسكريًا قرب حلب فجر اليوم، وأفاد مرصد محلي بمقتل ثلاثة أشخاص."
 COUNT = 150
 

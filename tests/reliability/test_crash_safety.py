@@ -30,7 +30,7 @@ import pytest
 from annotator.services.backups import backups_of
 from annotator.store.backup import is_healthy_project
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 WORKER = Path(__file__).resolve().parent / "crash_worker.py"
 KILLS = int(os.environ.get("ANNOTATOR_KILLS", "50"))
 
