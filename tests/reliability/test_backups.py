@@ -15,6 +15,7 @@ from annotator.core.model import Span, new_id
 from annotator.services.backups import backup_folders, backups_of, restore_project
 from annotator.services.opening import open_for_editing
 from annotator.services.projects import new_project, open_project
+from annotator.store import backup as backup_module
 
 TEXT = "وصل وفد الاتحاد الأوروبي إلى الرباط مساء الاثنين لبحث اتفاق الصيد البحري."
 
@@ -169,3 +170,26 @@ def test_temporary_files_of_a_killed_backup_are_never_listed_and_are_cleaned(pro
     opened.close()
     assert [b.path for b in backups_of(proj)] == [opened.backup]
     assert not leftover.exists()
+
+
+def test_a_backup_that_cannot_be_written_is_a_warning_not_a_refusal(
+    proj: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backup_module.os, "fsync", disk_full)
+    opened = open_for_editing(proj, "amal")
+    assert opened.backup is None and not opened.read_only
+    assert "could not write a copy of the project: No space left on device" in opened.warnings[0]
+    opened.close()
+    assert backups_of(proj) == []
+    assert list((proj.parent / "backups").iterdir()) == []  # no temporary file left behind
+
+
+def test_restore_recreates_a_deleted_project(proj: Path) -> None:
+    add_span(proj)
+    open_for_editing(proj).close()
+    proj.unlink()
+    assert cli_main(["restore", str(proj)]) == 0
+    assert span_count(proj) == 1
