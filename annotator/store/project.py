@@ -20,6 +20,7 @@ from annotator.store.clock import utc_now
 from annotator.store.connection import APPLICATION_ID, check_existing, connect
 from annotator.store.documents import DocumentRepository
 from annotator.store.failures import integrity_error, is_busy, write_error
+from annotator.store.interchange import InterchangeRepository
 from annotator.store.migrations import LATEST_VERSION, migrations
 from annotator.store.sessions import SessionRepository
 
@@ -48,6 +49,7 @@ class ProjectStore:
         self.documents = DocumentRepository(self)
         self.annotators = AnnotatorRepository(self)
         self.annotations = AnnotationRepository(self)
+        self.interchange = InterchangeRepository(self)
         self.sessions = SessionRepository(self)
 
     def __enter__(self) -> ProjectStore:

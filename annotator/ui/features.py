@@ -9,7 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from annotator.ui import import_export
+
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
 FEATURES: list[Callable[[MainWindow], object]] = []
+FEATURES.append(import_export.install)
