@@ -209,6 +209,8 @@ def open_project(path: str | Path, read_only: bool = False) -> ProjectStore:
     reason = "it was opened read-only on request" if read_only else None
     if reason is None and not os.access(path, os.W_OK):
         reason = "the file is read-only"
+    elif reason is None and not os.access(path.parent, os.W_OK):
+        reason = "its folder is read-only (SQLite needs to write files beside it)"
     if reason is not None:
         if version < LATEST_VERSION:
             raise ProjectError(
