@@ -73,8 +73,10 @@ class Session:
         return self.store.sessions.heartbeat(self.record.id, time.time())
 
     def close(self) -> None:
-        """Release the claim (a read-only session holds none)."""
-        if not self.read_only and not self.store.read_only:
+        """Release the claim; a read-only session holds none but gives the store its writes back."""
+        if self.read_only:
+            self.store.set_writable()
+        elif not self.store.read_only:
             self.store.sessions.release(self.record.id)
 
 

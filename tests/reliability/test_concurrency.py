@@ -180,3 +180,19 @@ def test_two_windows_opening_at_once_cannot_both_claim(shared: Path) -> None:
     for thread in threads:
         thread.join()
     assert sorted(results) == [False, True, True, True]
+
+
+def test_switching_to_another_annotator_lifts_the_read_only_state(shared: Path) -> None:
+    first = open_for_editing(shared, "amal")
+    second = open_for_editing(shared, "amal")
+    assert second.read_only
+    assert second.switch_annotator("karim") == []
+    assert not second.read_only
+    doc = second.store.documents.summaries()[0]
+    second.store.annotations.add_span(Span(new_id(), doc.id, "karim", 0, 4, "GPE"))
+    warnings = second.switch_annotator("amal")  # amal's first window is still open
+    assert second.read_only and "amal already has this project open" in warnings[0]
+    first.close()
+    assert second.switch_annotator("amal") == []
+    assert [s.annotator for s in second.store.sessions.all()] == ["amal"]
+    second.close()
