@@ -145,6 +145,10 @@ def test_take_over_moves_the_claim_and_the_old_window_learns_it(shared: Path) ->
     assert not second.read_only
     assert first.session is not None and not first.session.heartbeat()
     assert second.session is not None and second.session.heartbeat()
+    assert first.read_only  # the old window stops writing at its next heartbeat
+    doc = first.store.documents.summaries()[0]
+    with pytest.raises(ReadOnlyProjectError, match="took over editing"):
+        first.store.annotations.add_span(Span(new_id(), doc.id, "amal", 0, 4, "GPE"))
     first.close()
     second.close()
 
