@@ -41,7 +41,9 @@ def spawn(*args: str) -> subprocess.Popen[str]:
     )
 
 
-def test_two_annotators_at_once_lose_nothing_and_see_each_other(shared: Path) -> None:
+def test_two_annotators_at_once_lose_nothing_and_see_each_other(
+    shared: Path, figures: list[str]
+) -> None:
     worker = str(TESTS / "concurrent_worker.py")
     children = [
         spawn(worker, str(shared), "amal", "karim", str(COUNT)),
@@ -60,7 +62,7 @@ def test_two_annotators_at_once_lose_nothing_and_see_each_other(shared: Path) ->
             assert len(store.annotations.events(doc.id, name)) == COUNT // 10
         assert store.sessions.all() == []  # both closed cleanly
         waits = sum(out.count("WAITING") for out, _ in outputs)
-    print(f"\nconcurrent_actions: {2 * COUNT} spans saved, {waits} long waits reported")
+    figures.append(f"concurrent_spans_saved: {2 * COUNT} spans, {waits} waits over 2 s reported")
 
 
 def test_a_long_wait_is_reported_then_the_write_goes_through(project: ProjectStore) -> None:

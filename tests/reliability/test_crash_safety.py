@@ -158,7 +158,7 @@ def check_round(project: Path, model: Model, lines: list[str]) -> tuple[Model, i
 
 
 @pytest.mark.slow
-def test_sigkill_at_random_moments_loses_nothing(tmp_path: Path) -> None:
+def test_sigkill_at_random_moments_loses_nothing(tmp_path: Path, figures: list[str]) -> None:
     from annotator.services.projects import new_project
 
     project = tmp_path / "مشروع الأخبار.annproj"
@@ -173,10 +173,11 @@ def test_sigkill_at_random_moments_loses_nothing(tmp_path: Path) -> None:
         verified += reported
         in_flight[fate] += 1
         assert all(is_healthy_project(b.path) for b in backups_of(project))
-    print(
-        f"\ncrash_kills: {KILLS} kills\ncrash_actions_verified: {verified} actions\n"
-        f"crash_in_flight: {in_flight['whole']} committed whole, "
-        f"{in_flight['absent']} rolled back, {in_flight['none']} kills between actions"
-    )
+    figures += [
+        f"crash_kills: {KILLS} kills",
+        f"crash_actions_verified: {verified} actions",
+        f"crash_in_flight: {in_flight['whole']} committed whole, {in_flight['absent']} rolled "
+        f"back, {in_flight['none']} kills between actions",
+    ]
     assert verified >= KILLS, "too few actions were saved between kills to prove anything"
     assert len(model.spans) + len(model.events) > 0
