@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import logging
 import sys
 from collections.abc import Sequence
@@ -19,6 +18,7 @@ from annotator.ui.fonts import register_bundled_fonts
 from annotator.ui.i18n import install_language
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import AppSettings
+from annotator.ui.workspace.annotator_choice import current_annotator
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ def create_main_window(args: Sequence[str] = ()) -> MainWindow:
     """Build the main window on the project to open (used by run_gui and by tests)."""
     settings = AppSettings()
     install_language(settings.language)  # before any widget exists, so every label is translated
-    annotator = settings.annotator or getpass.getuser()
+    annotator = current_annotator(settings)
     window = MainWindow(settings, annotator)
     window.open_project(project_to_open(args, settings))
     return window

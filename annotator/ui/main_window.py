@@ -52,6 +52,9 @@ class MainWindow(QMainWindow):
 
     project_opened = Signal()
     document_opened = Signal(str)
+    annotator_changed = Signal(str)
+    settings_changed = Signal()  # the Preferences were changed; features re-read theirs
+    reloaded = Signal()  # the project changed outside the window's own actions
 
     def __init__(self, settings: AppSettings, annotator: str) -> None:
         super().__init__()
@@ -161,6 +164,18 @@ class MainWindow(QMainWindow):
         if current:
             self.document_list.select(current)
         self._update_title()
+        self.reloaded.emit()
+
+    def set_annotator(self, name: str) -> None:
+        """Let another person annotate: remembered, announced, and the project re-read."""
+        if name == self.annotator:
+            return
+        self.annotator = self.settings.annotator = name
+        self.annotator_changed.emit(name)
+        if self.store is not None:
+            self.reload()  # statuses and annotations are per annotator
+        else:
+            self._update_title()
 
     def open_document(self, doc_id: str) -> None:
         """Show a document in the reading view."""

@@ -197,10 +197,8 @@ def apply_preferences(window: MainWindow, values: Preferences) -> None:
     """Make the main window show what the user chose (the language waits for a restart)."""
     window.reading_view.set_font_family(values.font_family)
     window.reading_view.set_font_size(values.font_size)
-    if values.annotator != window.annotator:
-        window.annotator = values.annotator
-        if window.store is not None:
-            window.reload()  # statuses are per annotator; the title names the annotator
+    window.set_annotator(values.annotator)
+    window.settings_changed.emit()
 
 
 def open_settings_dialog(window: MainWindow) -> SettingsDialog:
