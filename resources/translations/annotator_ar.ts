@@ -4,7 +4,27 @@
 <context>
     <name>AnnotationListModel</name>
     <message>
-        <location filename="../../annotator/ui/workspace/annotation_list.py" line="+52"/>
+        <location filename="../../annotator/ui/workspace/annotation_list.py" line="+33"/>
+        <source>Position</source>
+        <translation>الموضع</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label</source>
+        <translation>التسمية</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>entity</source>
         <translation>كيان</translation>
     </message>
@@ -17,7 +37,37 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="+183"/>
+        <location filename="../../annotator/ui/document_list.py" line="+124"/>
+        <source>All documents</source>
+        <translation>كل المستندات</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not done</source>
+        <translation>غير المنجزة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New</source>
+        <translation>الجديدة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>المنجزة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skipped</source>
+        <translation>المتروكة</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>Search titles and texts…</source>
         <translation>ابحث في العناوين والنصوص…</translation>
     </message>
@@ -356,6 +406,24 @@
         <location line="+18"/>
         <source>Label %1 occurrences of «%2» as %3</source>
         <translation>توسيم %1 من مواضع «%2» بـ %3</translation>
+    </message>
+</context>
+<context>
+    <name>LabelPaletteModel</name>
+    <message>
+        <location filename="../../annotator/ui/workspace/palette.py" line="+32"/>
+        <source>Key</source>
+        <translation>المفتاح</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label</source>
+        <translation>التسمية</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Count</source>
+        <translation>العدد</translation>
     </message>
 </context>
 <context>

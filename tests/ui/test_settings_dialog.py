@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QFontDatabase, QUndoCommand
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
+from annotator.core.resources import resource_path
 from annotator.ui import app
-from annotator.ui.fonts import register_bundled_fonts
+from annotator.ui.fonts import BUNDLED_FONTS
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import AppSettings
 from annotator.ui.settings_dialog import Preferences, SettingsDialog
@@ -34,8 +37,17 @@ def replace_text(qtbot, widget, text: str) -> None:
     type_text(widget, text)
 
 
-def test_preferences_are_applied_and_remembered(make_window, qtbot) -> None:
-    register_bundled_fonts()  # as the application does at start
+@pytest.fixture
+def bundled_fonts(qapp) -> Iterator[None]:
+    """The bundled Arabic fonts, registered as the application does at start, then removed
+    (other tests lay text out with the fonts the machine has)."""
+    ids = [QFontDatabase.addApplicationFont(str(resource_path("fonts", f))) for f in BUNDLED_FONTS]
+    yield
+    for font_id in ids:
+        QFontDatabase.removeApplicationFont(font_id)
+
+
+def test_preferences_are_applied_and_remembered(make_window, qtbot, bundled_fonts) -> None:
     window = make_window()
     dialog = open_dialog(window, qtbot)
     assert dialog.preferences() == Preferences.load(AppSettings())
