@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -30,11 +31,12 @@ from annotator.services.projects import DocumentSummary, ProjectStore
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
+# Marked for lupdate; the model translates them with self.tr().
 STATUS_NAMES = {
-    Status.NEW: "new",
-    Status.IN_PROGRESS: "in progress",
-    Status.DONE: "done",
-    Status.SKIPPED: "skipped",
+    Status.NEW: QT_TRANSLATE_NOOP("DocumentListModel", "new"),
+    Status.IN_PROGRESS: QT_TRANSLATE_NOOP("DocumentListModel", "in progress"),
+    Status.DONE: QT_TRANSLATE_NOOP("DocumentListModel", "done"),
+    Status.SKIPPED: QT_TRANSLATE_NOOP("DocumentListModel", "skipped"),
 }
 
 
@@ -42,7 +44,11 @@ class DocumentListModel(QAbstractTableModel):
     """Rows are documents in project order; columns title, length, status."""
 
     TITLE, LENGTH, STATUS = range(3)
-    HEADERS = ("Title", "Length", "Status")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("DocumentListModel", "Title"),
+        QT_TRANSLATE_NOOP("DocumentListModel", "Length"),
+        QT_TRANSLATE_NOOP("DocumentListModel", "Status"),
+    )
     ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent: QWidget | None = None) -> None:
