@@ -93,11 +93,18 @@ class ImportExport(QObject):
             return
         finally:
             progress.close()
-        self.window.reload()
+        self._show_imported()
         summary, *details = report.lines()
         self.window.statusBar().showMessage(summary)
         if details:
             self._show_details(summary, details)
+
+    def _show_imported(self) -> None:
+        """Refresh the list; in a project that showed nothing yet, open the first document."""
+        self.window.reload()
+        ids = self.window.document_list.model.doc_ids()
+        if self.window.current_document_id is None and ids:
+            self.window.document_list.select(ids[0])
 
     # -- export ------------------------------------------------------------
 
