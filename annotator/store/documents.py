@@ -119,6 +119,14 @@ class DocumentRepository:
         ).fetchall()
         return [DocumentSummary(*row) for row in rows]
 
+    def ids_containing(self, needle: str) -> set[str]:
+        """Ids of the documents whose title or text contains ``needle`` (case-sensitive)."""
+        rows = self._store.db.execute(
+            "SELECT id FROM documents WHERE instr(text, ?) > 0 OR instr(title, ?) > 0",
+            [needle, needle],
+        )
+        return {row[0] for row in rows}
+
     def count(self) -> int:
         """How many documents the project holds."""
         return self._store.db.execute("SELECT count(*) FROM documents").fetchone()[0]

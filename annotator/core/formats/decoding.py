@@ -20,11 +20,17 @@ WINDOWS_ARABIC = "windows-1256"
 # far less often than that.
 _ARABIC_SHARE = 0.6
 _MIXED_SHARE = 0.05
-_UTF8_SHARE = 0.2
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _MIXED_WORD = re.compile(r"[A-Za-z][\u0600-\u06ff]|[\u0600-\u06ff][A-Za-z]")
 _UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+# Well-formed UTF-8 multi-byte sequences. In Windows-1256 Arabic they occur only by
+# accident (a letter followed by a comma or a question mark); when they make up most
+# of a file's non-ASCII bytes, the file is UTF-8 with bad bytes, not Windows-1256.
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_UTF8_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -57,8 +63,8 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> DecodedText:
     where = f"invalid byte 0x{data[utf8_error.start]:02X} at byte {utf8_error.start}"
     if _mostly_utf8(data):
         raise ValidationError(
-            f"not UTF-8: {where}, though most of the file is UTF-8 (damaged, or mixed "
-            "encodings); repair the file or choose its encoding"
+            f"not UTF-8 ({where}) although most of the file is UTF-8: it mixes encodings or "
+            "is damaged or cut short; choose the file's encoding to read it anyway"
         )
     text = data.decode(WINDOWS_ARABIC)
     if _mostly_arabic(text):
@@ -84,16 +90,10 @@ def _decode_as(data: bytes, encoding: str, label: str | None = None) -> DecodedT
 
 
 def _mostly_utf8(data: bytes) -> bool:
-    """True when valid UTF-8 characters are common among the non-ASCII bytes.
-
-    Windows-1256 Arabic almost never forms valid UTF-8 sequences by chance, so a
-    file full of them that still fails to decode is broken UTF-8, not Arabic 1256
-    (whose decoding would otherwise be mojibake that looks like Arabic).
-    """
-    text = data.decode("utf-8", errors="replace")
-    replaced = text.count("\ufffd")
-    valid = len(_NON_ASCII.findall(text)) - replaced
-    return valid >= _UTF8_SHARE * replaced
+    """True when most non-ASCII bytes belong to well-formed UTF-8 sequences."""
+    non_ascii = sum(1 for byte in data if byte >= 0x80)
+    in_sequences = sum(len(m) for m in _UTF8_SEQUENCE.findall(data))
+    return non_ascii > 0 and in_sequences / non_ascii >= _UTF8_SHARE
 
 
 def _mostly_arabic(text: str) -> bool:

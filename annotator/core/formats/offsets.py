@@ -2,24 +2,20 @@
 
 JavaScript strings count UTF-16 code units: every character outside the Basic
 Multilingual Plane (most emoji) takes two, so offsets drift after the first one.
+The conversion itself is core.offsets.OffsetMap, the one the reading view uses.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
-
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+from annotator.core.offsets import OffsetMap
 
 
 class Utf16Offsets:
     """Converts code-point offsets of one text into UTF-16 code-unit offsets."""
 
     def __init__(self, text: str) -> None:
-        # Code-point positions of the astral characters, in order: each one before
-        # an offset adds one extra code unit.
-        self._astral = [match.start() for match in _ASTRAL.finditer(text)]
+        self._map = OffsetMap(text)
 
     def __call__(self, offset: int) -> int:
         """The UTF-16 offset of code-point offset ``offset``."""
-        return offset + bisect_left(self._astral, offset)
+        return self._map.to_qt(offset)

@@ -10,7 +10,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.core.errors import ValidationError
-from annotator.core.model import DocumentAnnotations, Status, check_offsets
+from annotator.core.model import (
+    DocumentAnnotations,
+    Status,
+    check_document_length,
+    check_offsets,
+)
 from annotator.core.schema import Schema
 
 
@@ -67,6 +72,10 @@ class DocumentRecord:
 
 def validate_record(record: DocumentRecord, schema: Schema) -> list[str]:
     """Every reason ``record`` cannot be stored: bad offsets, unknown labels, dangling ids."""
+    try:
+        check_document_length(record.text, "the text")
+    except ValidationError as exc:
+        return [str(exc)]  # its offsets are not worth checking one by one
     problems = []
     length = len(record.text)
     ids: dict[str, str] = {}

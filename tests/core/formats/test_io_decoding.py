@@ -55,10 +55,15 @@ def test_unknown_or_wrong_chosen_encoding_is_refused() -> None:
         decode_bytes(TEXT.encode("windows-1256", errors="ignore"), "utf-8")
 
 
-def test_damaged_utf8_is_not_taken_for_windows_1256() -> None:
-    line = "أعلن وزير المالية عن خطة جديدة"
-    mixed = line.encode() + b"\n" + line.encode("windows-1256")
-    with pytest.raises(ValidationError, match=r"not UTF-8: .*most of the file is UTF-8"):
-        decode_bytes(mixed)
-    with pytest.raises(ValidationError, match="at byte"):
-        decode_bytes(line.encode()[:-1])
+def test_utf8_with_bad_bytes_is_not_taken_for_windows_1256() -> None:
+    """Half UTF-8 and half Windows-1256, or UTF-8 cut inside a letter, decoded as 1256
+    would import as mojibake; most of the bytes being UTF-8 gives it away."""
+    text = "أعلنت الحكومة، في بيان رسمي، عن خطة جديدة؟ نعم؛ للمدارس."
+    for data in (
+        text.encode() + b"\n" + text.encode("windows-1256"),
+        text.encode()[:-2],
+    ):
+        with pytest.raises(ValidationError, match="most of the file is UTF-8"):
+            decode_bytes(data)
+    punctuated = decode_bytes(text.encode("windows-1256"))  # ، ؟ ؛ look like UTF-8 pairs
+    assert punctuated.encoding == "windows-1256" and punctuated.text == text
