@@ -206,7 +206,7 @@ def test_import_dialog_builds_the_options(qtbot, make_window, project_path: Path
     window = make_window(str(project_path))
     dialog = ImportOptionsDialog(window)
     qtbot.addWidget(dialog.dialog)
-    dialog.annotator.clear()
+    assert dialog.options().annotator is None  # each line's own annotator, else "model"
     qtbot.keyClicks(dialog.annotator, "reviewer")
     qtbot.mouseClick(dialog.is_model, Qt.MouseButton.LeftButton)
     dialog.encoding.setCurrentIndex(dialog.encoding.findData("windows-1256"))
