@@ -22,7 +22,7 @@ from annotator.services.exporting import (
     ExportOptions,
     export_project,
 )
-from annotator.services.importing import import_paths
+from annotator.services.importing import ImportOptions, import_paths
 from annotator.services.projects import new_project
 from annotator.store import ProjectStore
 from tests.io_samples import ARTICLE_1, ARTICLE_2, build_project
@@ -265,3 +265,15 @@ def test_the_demo_project_round_trips(tmp_path: Path, fmt: str) -> None:
         files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
         assert files == sorted(p.relative_to(two) for p in two.rglob("*") if p.is_file())
         assert all((one / f).read_bytes() == (two / f).read_bytes() for f in files)
+
+
+def test_conll_round_trips_through_import(sample: ProjectStore, tmp_path: Path) -> None:
+    selection = ExportFilter(annotators=["amal"])
+    export_project(sample, ExportOptions(format="conll", filter=selection), tmp_path / "one.conll")
+    with new_project(tmp_path / "copy.annproj") as copy:
+        report = import_paths(copy, [tmp_path / "one.conll"], ImportOptions(annotator="amal"))
+        assert (report.documents, report.spans) == (2, 6)
+        export_project(copy, ExportOptions(format="conll"), tmp_path / "two.conll")
+    assert (tmp_path / "two.conll").read_text(encoding="utf-8") == (
+        tmp_path / "one.conll"
+    ).read_text(encoding="utf-8")
