@@ -22,7 +22,9 @@ from annotator.ui.import_export_dialogs import ExportOptionsDialog, ImportOption
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
-IMPORT_FILTER = "Texts and JSONL (*.txt *.jsonl *.ndjson);;All files (*)"
+IMPORT_FILTER = (
+    "Texts, JSONL, CoNLL (*.txt *.jsonl *.ndjson *.json *.conll *.bio *.iob);;All files (*)"
+)
 EXPORT_SUFFIXES = {"jsonl": ".jsonl", "doccano": ".jsonl", "spacy": ".jsonl", "conll": ".conll"}
 _STEPS = 1000  # progress in per-mille: byte counts overflow a QProgressDialog's int
 
