@@ -60,6 +60,9 @@ class DocumentRecord:
     status: Status | None = None
     entities: list[EntityRecord] = field(default_factory=list)
     events: list[EventRecord] = field(default_factory=list)
+    # True when entity/event ids only link arguments within the file (brat's T1,
+    # E1): they are not kept as the stored ids.
+    local_ids: bool = False
 
     @property
     def has_annotations(self) -> bool:
@@ -89,6 +92,9 @@ def validate_record(record: DocumentRecord, schema: Schema) -> list[str]:
         event_type = schema.event(event.type)
         if event_type is None:
             problems.append(f"unknown event type {event.type!r} (not in the schema)")
+        pairs = [(a.role, a.entity) for a in event.arguments]
+        if len(set(pairs)) < len(pairs):
+            problems.append(f"event {event.type}: the same argument is listed twice")
         for argument in event.arguments:
             if argument.entity not in ids:
                 problems.append(
