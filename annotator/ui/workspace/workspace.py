@@ -247,7 +247,7 @@ class Workspace(QObject):
         if existing is not None:
             self.select_annotation(existing.id)
             return
-        if not self.schema.allow_overlap and self._overlaps(start, end):
+        if not self.schema.allow_overlap and self.overlaps(start, end):
             self.window.statusBar().showMessage(
                 self.tr("This schema does not allow overlapping spans"), 4000
             )
@@ -259,7 +259,8 @@ class Workspace(QObject):
         if self.execute(AddSpans(self, [span], text.replace("%2", label))):
             self.clear_text_selection()
 
-    def _overlaps(self, start: int, end: int) -> bool:
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when a span of the document shares a character with ``[start, end)``."""
         qt_start, qt_end = self.annotations.offsets.range_to_qt(start, end)
         return bool(self.annotations.span_index.overlapping(qt_start, qt_end))
 

@@ -178,3 +178,23 @@ def test_guideline_follows_the_label(bench) -> None:
     b.key(Qt.Key.Key_1)
     text = b.feature.guideline.toPlainText()
     assert text.startswith("شخص — Person (PER)") and "exclude a leading conjunction" in text
+
+
+def test_label_all_respects_a_schema_without_overlaps(bench, tmp_path) -> None:
+    from dataclasses import replace
+
+    from annotator.services.projects import default_schema, new_project
+
+    path = tmp_path / "strict.annproj"
+    with new_project(path) as store:
+        store.set_schema(replace(default_schema(), allow_overlap=False))
+        store.documents.add("زار بغداد ثم جامعة بغداد ثم بغداد.", "خبر")
+    b = bench(path)
+    university = b.find("جامعة بغداد")
+    b.drag(university, university + len("جامعة بغداد"))
+    b.key(Qt.Key.Key_2)
+    b.double_click(b.find("بغداد") + 2)
+    b.key(Qt.Key.Key_3)
+    b.key(Qt.Key.Key_L, CTRL, b.window)
+    dialog = b.feature.label_all.dialog
+    assert dialog.checked_ranges() == [(b.find("بغداد", 3), b.find("بغداد", 3) + 5)]
