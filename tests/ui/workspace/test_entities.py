@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from annotator.core.errors import ProjectError
+from annotator.ui.settings import AppSettings
 from annotator.ui.workspace.palette import LabelPaletteModel
 
 KEY_1, KEY_2, KEY_3 = Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3
@@ -13,6 +14,7 @@ KEY_1, KEY_2, KEY_3 = Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3
 def test_mouse_selection_with_emoji_and_marks_is_stored_exactly(bench) -> None:
     b = bench()
     b.workspace.keys.snap_action.setChecked(False)  # no word snapping: the selection as dragged
+    assert AppSettings().word_snapping is False  # remembered
     start = b.find("الـــأمم")
     end = b.find("😀") + 1
     selected = b.drag(start, end)
