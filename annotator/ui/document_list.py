@@ -167,21 +167,7 @@ class DocumentList(QWidget):
         self.model = DocumentListModel(self)
         self.proxy = DocumentFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText(self.tr("Search titles and texts…"))
-        self.filter_edit.setClearButtonEnabled(True)
-        # Searching reads every text: wait until the typing pauses.
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._search)
-        self.filter_edit.textChanged.connect(self._search_timer.start)
-        self.status_filter = QComboBox(self)
-        for name, statuses in STATUS_FILTERS:
-            self.status_filter.addItem(self.tr(name), statuses)
-        self.status_filter.currentIndexChanged.connect(
-            lambda: self.proxy.set_statuses(self.status_filter.currentData())
-        )
+        self._build_filters()
         self.progress = QLabel(self)
         self.model.modelReset.connect(self._update_progress)
         self.model.dataChanged.connect(self._update_progress)
@@ -210,6 +196,23 @@ class DocumentList(QWidget):
         layout.addWidget(self.status_filter)
         layout.addWidget(self.table)
         layout.addWidget(self.progress)
+
+    def _build_filters(self) -> None:
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(self.tr("Search titles and texts…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        # Searching reads every text: wait until the typing pauses.
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._search)
+        self.filter_edit.textChanged.connect(self._search_timer.start)
+        self.status_filter = QComboBox(self)
+        for name, statuses in STATUS_FILTERS:
+            self.status_filter.addItem(self.tr(name), statuses)
+        self.status_filter.currentIndexChanged.connect(
+            lambda: self.proxy.set_statuses(self.status_filter.currentData())
+        )
 
     def select(self, doc_id: str) -> None:
         """Make ``doc_id`` the current row (emits document_activated if it changes)."""

@@ -63,9 +63,11 @@ class StoreCommand(QUndoCommand):
             self.host.command_failed(error)
 
     def forward(self) -> None:
+        """Do the action: write it to the store, then show it (each command defines it)."""
         raise NotImplementedError
 
     def backward(self) -> None:
+        """Undo the action: write the reverse to the store, then show it."""
         raise NotImplementedError
 
 
