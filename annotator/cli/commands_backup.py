@@ -47,6 +47,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     restore.add_argument("project", type=Path, help="the project file")
     restore.add_argument("backup", type=Path, nargs="?", help="the backup file to restore")
+    restore.add_argument(
+        "--force", action="store_true", help="restore even while a window still edits the project"
+    )
     restore.set_defaults(run=run_restore)
 
 
@@ -82,6 +85,6 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     """Restore a backup."""
-    used = restore_project(args.project, args.backup)
+    used = restore_project(args.project, args.backup, force=args.force)
     print(f"restored {args.project} from {used}")
     return 0

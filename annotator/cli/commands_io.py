@@ -19,7 +19,12 @@ from annotator.services.exporting import (
     export_project,
     export_to_stream,
 )
-from annotator.services.importing import DEFAULT_ANNOTATOR, ImportOptions, import_paths
+from annotator.services.importing import (
+    DEFAULT_ANNOTATOR,
+    ImportFailed,
+    ImportOptions,
+    import_paths,
+)
 from annotator.services.projects import open_project
 from annotator.services.stats import project_stats
 
@@ -33,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="count documents, spans and statuses",
         description="Print the documents, spans per label per annotator and status counts.",
     )
-    stats.add_argument("project", type=Path, help="the project file")
+    stats.add_argument("project", type=Path, metavar="PROJECT", help="the project file")
     stats.add_argument("--json", action="store_true", help="print JSON instead of text")
     stats.set_defaults(run=run_stats)
 
@@ -44,13 +49,14 @@ def _register_import(subparsers: argparse._SubParsersAction) -> None:
         help="import text files, folders or JSONL",
         description="Import text files (UTF-8, UTF-16 with BOM, Windows-1256), folders of "
         "them (recursive) and JSONL with optional pre-annotations (native, doccano or "
-        "spaCy/Prodigy shape), in one transaction: any invalid item refuses the whole "
-        "import unless --skip-invalid is given.",
+        "spaCy/Prodigy shape) or brat (.txt with .ann), in one transaction: any invalid "
+        "item refuses the whole import unless --skip-invalid is given.",
     )
-    parser.add_argument("project", type=Path, help="the project file")
+    parser.add_argument("project", type=Path, metavar="PROJECT", help="the project file")
     parser.add_argument("paths", type=Path, nargs="+", metavar="PATH", help="files or folders")
     parser.add_argument(
         "--annotator",
+        metavar="NAME",
         help="attribute all pre-annotations to NAME (default: a line's own "
         f"annotator, else {DEFAULT_ANNOTATOR!r})",
     )
@@ -60,7 +66,9 @@ def _register_import(subparsers: argparse._SubParsersAction) -> None:
         default=AnnotatorKind.MODEL.value,
         help="kind of that annotator if new (default: model)",
     )
-    parser.add_argument("--encoding", help="the text files' encoding (default: detect)")
+    parser.add_argument(
+        "--encoding", metavar="ENC", help="the text files' encoding (default: detect)"
+    )
     parser.add_argument(
         "--skip-invalid",
         action="store_true",
@@ -76,10 +84,14 @@ def _register_export(subparsers: argparse._SubParsersAction) -> None:
         description="Export one record per document and annotator. brat writes a folder; "
         "every other format writes one file, or standard output with -o -.",
     )
-    parser.add_argument("project", type=Path, help="the project file")
+    parser.add_argument("project", type=Path, metavar="PROJECT", help="the project file")
     parser.add_argument("--format", choices=FORMATS, default="jsonl", help="default: jsonl")
-    parser.add_argument("-o", "--output", required=True, help="output file, folder (brat) or -")
-    parser.add_argument("--annotator", action="append", help="only this annotator (repeatable)")
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="output file, folder (brat) or -"
+    )
+    parser.add_argument(
+        "--annotator", action="append", metavar="NAME", help="only this annotator (repeatable)"
+    )
     parser.add_argument(
         "--status",
         action="append",
@@ -107,7 +119,14 @@ def run_import(args: argparse.Namespace) -> int:
         skip_invalid=args.skip_invalid,
     )
     with open_project(args.project) as store:
-        report = import_paths(store, args.paths, options)
+        try:
+            report = import_paths(store, args.paths, options)
+        except ImportFailed as exc:
+            # Every problem, not the dialog-sized summary: scripts grep these lines.
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            print(f"annotator: error: import refused, {args.project} unchanged", file=sys.stderr)
+            return 1
     print("\n".join(report.lines()))
     return 0
 

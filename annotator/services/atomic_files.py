@@ -14,9 +14,17 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import Protocol
 
 from annotator.core.errors import AnnotatorError
+from annotator.services.background_writer import BackgroundWriter
+
+
+class TextSink(Protocol):
+    """Where export text goes: an open text file, standard output, a background writer."""
+
+    def write(self, text: str, /) -> int:
+        """Write ``text``; returns the number of characters."""
 
 
 class ExportError(AnnotatorError):
@@ -24,8 +32,11 @@ class ExportError(AnnotatorError):
 
 
 @contextlib.contextmanager
-def atomic_text_file(target: Path) -> Iterator[TextIO]:
-    """A UTF-8 text handle whose content appears at ``target`` only if the block succeeds."""
+def atomic_text_file(target: Path) -> Iterator[TextSink]:
+    """A UTF-8 text sink whose content appears at ``target`` only if the block succeeds.
+
+    The bytes are written by a background thread (see background_writer).
+    """
     _check_folder(target)
     try:
         fd, temporary = tempfile.mkstemp(
@@ -34,10 +45,15 @@ def atomic_text_file(target: Path) -> Iterator[TextIO]:
     except OSError as exc:
         raise ExportError(f"{target}: cannot write: {exc.strerror or exc}") from exc
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
+        with os.fdopen(fd, "wb") as raw:
+            writer = BackgroundWriter(raw)
+            try:
+                yield writer
+            finally:
+                writer.abandon()
+            writer.finish()
+            raw.flush()
+            os.fsync(raw.fileno())
         _publish(Path(temporary), target)
     except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)

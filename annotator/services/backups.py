@@ -14,6 +14,7 @@ from pathlib import Path
 
 from annotator.core.errors import ProjectError
 from annotator.services.locations import data_dir
+from annotator.services.sessions import SessionConflict, is_live
 from annotator.store import ProjectStore
 from annotator.store.backup import (
     BackupInfo,
@@ -99,12 +100,17 @@ def way_out_message(project: str | Path) -> str:
 
 
 def restore_project(
-    project: str | Path, backup: str | Path | None = None, keep: int = DEFAULT_KEEP
+    project: str | Path,
+    backup: str | Path | None = None,
+    keep: int = DEFAULT_KEEP,
+    force: bool = False,
 ) -> Path:
     """Restore ``project`` from ``backup`` (default: its latest good backup); returns the backup.
 
     The current state is backed up first when it is readable, so a restore can
-    itself be undone by restoring that backup.
+    itself be undone by restoring that backup. Refused while a window still edits
+    the project (its undo history would point at annotations the restore removes),
+    unless ``force``.
     """
     project = Path(project)
     if backup is None:
@@ -119,6 +125,18 @@ def restore_project(
     if is_healthy_project(project):
         # Rotation must not delete the backup we are about to restore from.
         with open_project(project) as store:
+            if not force:
+                _refuse_while_edited(store)
             backup_project(store, keep=max(keep, len(backups_of(project))) + 1)
     restore_backup(backup, project)
     return backup
+
+
+def _refuse_while_edited(store: ProjectStore) -> None:
+    for record in store.sessions.all():
+        if is_live(record):
+            where = SessionConflict(record.annotator, record.host, record.pid, record.started_at)
+            raise ProjectError(
+                f"{store.path}: cannot restore now: {where.message()}; close the project "
+                "there first (or restore anyway with --force)"
+            )

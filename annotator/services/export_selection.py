@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from annotator.core.errors import ValidationError
 from annotator.core.model import DocumentAnnotations, Event, Span, Status
 from annotator.store import ProjectStore
 
@@ -28,10 +29,30 @@ class ExportFilter:
         return self.statuses is None or status in self.statuses
 
 
+def check_filter(store: ProjectStore, selection: ExportFilter) -> None:
+    """Refuse annotators and labels the project does not know: a typo must not export nothing."""
+    if selection.annotators is not None:
+        known = {a.name for a in store.annotators.all()}
+        unknown = [name for name in selection.annotators if name not in known]
+        if unknown:
+            raise ValidationError(
+                f"no annotator {', '.join(map(repr, unknown))} in this project "
+                f"(annotators: {', '.join(sorted(known)) or 'none'})"
+            )
+    if selection.labels is not None:
+        schema = store.schema
+        unknown = [k for k in selection.labels if not (schema.entity(k) or schema.event(k))]
+        if unknown:
+            raise ValidationError(
+                f"no label or event type {', '.join(map(repr, unknown))} in the schema"
+            )
+
+
 def select_items(
     store: ProjectStore, selection: ExportFilter
 ) -> tuple[int, Iterator[DocumentAnnotations]]:
     """(number of records, the records) in document order, annotators by name."""
+    check_filter(store, selection)
     statuses = store.interchange.statuses_by_document()
     pairs = [
         (doc_id, name, status)

@@ -11,22 +11,24 @@ out and reported, never silently changed.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from annotator.core.errors import AnnotatorError, ValidationError
 from annotator.core.formats import brat, conll, doccano, native, spacy
-from annotator.core.formats.tokenize import tokenize
+from annotator.core.formats.tokenize import Token, tokenize
 from annotator.core.model import DocumentAnnotations
 from annotator.services.atomic_files import (
     ExportError,
+    TextSink,
     atomic_directory,
     atomic_text_file,
     write_synced,
 )
 from annotator.services.export_selection import ExportFilter, select_items
+from annotator.services.gc_pause import gc_paused
 from annotator.store import ProjectStore
 
 __all__ = [
@@ -46,7 +48,7 @@ UTF16_FORMATS = ("jsonl", "doccano", "spacy")
 # The one JSON encoder of every JSONL export: UTF-8 as it is, not \u-escaped.
 ENCODER = json.JSONEncoder(ensure_ascii=False)
 
-_WRITE_BATCH = 256  # records per write(): fewer, larger writes
+_WRITE_BATCH = 512  # pieces per write(): fewer, larger writes
 # progress(done, total) in exported records; returning False cancels the export.
 Progress = Callable[[int, int], bool]
 
@@ -96,14 +98,15 @@ def export_project(
 ) -> ExportReport:
     """Export to ``target``: a file, or for brat a folder (which must be absent or empty)."""
     options.check()
-    items = select_items(store, options.filter)
     report = ExportReport()
-    if options.format == "brat":
-        with atomic_directory(Path(target)) as folder:
-            _write_brat(store, items, folder, report, progress)
-    else:
-        with atomic_text_file(Path(target)) as handle:
-            _write_lines(items, options, handle, report, progress)
+    with gc_paused():
+        items = select_items(store, options.filter)
+        if options.format == "brat":
+            with atomic_directory(Path(target)) as folder:
+                _write_brat(store, items, folder, report, progress)
+        else:
+            with atomic_text_file(Path(target)) as handle:
+                _write_lines(items, options, handle, report, progress)
     return report
 
 
@@ -113,14 +116,15 @@ def export_to_stream(store: ProjectStore, options: ExportOptions, stream: TextIO
     if options.format not in STREAMABLE:
         raise ValidationError(f"{options.format} writes a folder of files; give a folder name")
     report = ExportReport()
-    _write_lines(select_items(store, options.filter), options, stream, report, None)
+    with gc_paused():
+        _write_lines(select_items(store, options.filter), options, stream, report, None)
     return report
 
 
 def _write_lines(
     items: tuple[int, Iterator[DocumentAnnotations]],
     options: ExportOptions,
-    handle: TextIO,
+    handle: TextSink,
     report: ExportReport,
     progress: Progress | None,
 ) -> None:
@@ -128,32 +132,41 @@ def _write_lines(
     render = _renderer(options)
     pending: list[str] = []
     for item in records:
-        text, warnings = render(item)
-        pending.append(text)
-        if len(pending) == _WRITE_BATCH:
+        pieces, warnings = render(item)
+        pending.extend(pieces)
+        if len(pending) >= _WRITE_BATCH:
             handle.write("".join(pending))
             pending.clear()
         _count(item, warnings, report, total, progress)
     handle.write("".join(pending))
 
 
-def _renderer(options: ExportOptions) -> Callable[[DocumentAnnotations], tuple[str, list[str]]]:
+# A renderer turns one record into the pieces of text that hold it (joined only
+# when written, saving a copy of every line) and the warnings about it.
+Renderer = Callable[[DocumentAnnotations], tuple[Sequence[str], list[str]]]
+
+
+def _renderer(options: ExportOptions) -> Renderer:
     encode, utf16 = ENCODER.encode, options.utf16
 
-    def tokens(item: DocumentAnnotations) -> list:
+    def tokens(item: DocumentAnnotations) -> list[Token]:
         return tokenize(item.document.text, options.split_clitics)
 
     if options.format == "jsonl":
-        return lambda item: (encode(native.to_json(item, utf16)) + "\n", [])
+        return lambda item: ((encode(native.to_json(item, utf16)), "\n"), [])
     if options.format == "doccano":
         return lambda item: _json_line(*doccano.to_json(item, utf16))
     if options.format == "spacy":
         return lambda item: _json_line(*spacy.to_json(item, tokens(item), utf16))
-    return lambda item: conll.to_block(item, tokens(item))
+    return lambda item: _block(*conll.to_block(item, tokens(item)))
 
 
-def _json_line(record: dict, warnings: list[str]) -> tuple[str, list[str]]:
-    return ENCODER.encode(record) + "\n", warnings
+def _json_line(record: dict[str, Any], warnings: list[str]) -> tuple[Sequence[str], list[str]]:
+    return (ENCODER.encode(record), "\n"), warnings
+
+
+def _block(text: str, warnings: list[str]) -> tuple[Sequence[str], list[str]]:
+    return (text,), warnings
 
 
 def _write_brat(
@@ -167,7 +180,7 @@ def _write_brat(
     write_synced(folder / "annotation.conf", brat.annotation_conf(store.schema))
     names: dict[Path, set[str]] = {}
     for item in records:
-        subfolder = folder / _safe_name(item.annotator or "unannotated")
+        subfolder = folder / _safe_name(item.annotator or brat.UNANNOTATED)
         taken = names.setdefault(subfolder, set())
         if not taken:
             subfolder.mkdir()

@@ -2,23 +2,28 @@
 
 A folder is searched recursively for ``*.txt``, ``*.jsonl`` and ``*.ndjson`` files
 (hidden files and folders are passed over); a file named explicitly is read as
-JSONL when its suffix says so and as plain text otherwise. Every record comes
+JSONL when its suffix is one of those or ``.json`` (doccano names its JSONL so),
+and as plain text otherwise. A file named twice is read once. A text file with a
+brat ``.ann`` beside it brings that file's annotations. Every record comes
 with its location, ``file:line``, for the report.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import ValidationError
-from annotator.core.formats import jsonl
+from annotator.core.formats import brat, jsonl
+from annotator.core.formats.brat import UNANNOTATED
 from annotator.core.formats.decoding import decode_bytes
 from annotator.core.formats.records import DocumentRecord
+from annotator.core.schema import Schema
 from annotator.core.text import first_line_title
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+NAMED_JSONL_SUFFIXES = {*JSONL_SUFFIXES, ".json"}
 TEXT_SUFFIXES = {".txt"}
 
 
@@ -30,6 +35,7 @@ class SourceItem:
     record: DocumentRecord | None
     problem: str | None = None
     progress: int = 0  # bytes of the file read up to and including this item
+    notes: list[str] = field(default_factory=list)  # what was read but ignored
 
 
 def collect_sources(paths: list[Path]) -> list[Path]:
@@ -50,10 +56,10 @@ def collect_sources(paths: list[Path]) -> list[Path]:
             files.append(path)
         else:
             raise ValidationError(f"{path}: no such file or folder")
-    return files
+    return list({f.resolve(): f for f in files}.values())
 
 
-def read_source(path: Path, encoding: str | None) -> Iterator[SourceItem]:
+def read_source(path: Path, encoding: str | None, schema: Schema) -> Iterator[SourceItem]:
     """The records of one file, in order."""
     try:
         data = path.read_bytes()
@@ -64,12 +70,46 @@ def read_source(path: Path, encoding: str | None) -> Iterator[SourceItem]:
     except ValidationError as exc:
         yield SourceItem(str(path), None, str(exc), len(data))
         return
-    if path.suffix.lower() in JSONL_SUFFIXES:
+    if path.suffix.lower() in NAMED_JSONL_SUFFIXES:
         yield from _read_jsonl(path, text, len(data))
     else:
         title = first_line_title(text) or path.stem
         record = DocumentRecord(text, title=title, meta={"source": str(path.absolute())})
-        yield SourceItem(str(path), record, progress=len(data))
+        ann = path.with_suffix(".ann")
+        if ann.is_file():
+            yield from _with_standoff(record, path, ann, len(data), schema)
+        else:
+            yield SourceItem(str(path), record, progress=len(data))
+
+
+def _with_standoff(
+    record: DocumentRecord, path: Path, ann: Path, size: int, schema: Schema
+) -> Iterator[SourceItem]:
+    """The text file's record with the annotations of its brat ``.ann`` sibling."""
+    try:
+        standoff = brat.read_standoff(decode_bytes(ann.read_bytes()).text, record.text, schema)
+    except (OSError, ValidationError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+        yield SourceItem(str(ann), None, f"cannot read: {reason}", size)
+        return
+    for number, problem in standoff.problems:
+        yield SourceItem(f"{ann}:{number}", None, problem, size)
+    if standoff.problems:
+        return
+    record.entities, record.events, record.local_ids = standoff.entities, standoff.events, True
+    record.external_id = path.stem
+    record.annotator = _brat_annotator(path)
+    notes = [f"{ann}:{number}: {reason}" for number, reason in standoff.ignored]
+    yield SourceItem(str(path), record, progress=size, notes=notes)
+
+
+def _brat_annotator(path: Path) -> str | None:
+    """In a folder exported by annotator (annotation.conf above one folder per
+    annotator), the folder name is the annotator's."""
+    folder = path.parent
+    if (folder.parent / "annotation.conf").is_file() and folder.name != UNANNOTATED:
+        return folder.name
+    return None
 
 
 def _read_jsonl(path: Path, text: str, size: int) -> Iterator[SourceItem]:

@@ -71,7 +71,7 @@ class ImportWriter:
         if name not in self._ensured:
             self._store.annotators.ensure(name, self._kind_of(name))
             self._ensured.add(name)
-        span_ids = self._fresh_ids("spans", [e.id for e in record.entities])
+        span_ids = self._fresh_ids("spans", [e.id for e in record.entities], record.local_ids)
         self._spans += [
             Span(span_id, doc_id, name, e.start, e.end, e.label)
             for span_id, e in zip(span_ids, record.entities, strict=True)
@@ -79,7 +79,7 @@ class ImportWriter:
         by_file_id = {
             e.id: span_id for span_id, e in zip(span_ids, record.entities, strict=True) if e.id
         }
-        event_ids = self._fresh_ids("events", [e.id for e in record.events])
+        event_ids = self._fresh_ids("events", [e.id for e in record.events], record.local_ids)
         self._events += [
             Event(
                 event_id,
@@ -98,8 +98,10 @@ class ImportWriter:
         self._report.spans += len(record.entities)
         self._report.events += len(record.events)
 
-    def _fresh_ids(self, table: str, wanted: list[str | None]) -> list[str]:
+    def _fresh_ids(self, table: str, wanted: list[str | None], local: bool) -> list[str]:
         """The file's ids where they are free (so exports round-trip), new ids elsewhere."""
+        if local:
+            return [new_id() for _ in wanted]
         candidates = {i for i in wanted if i and i not in self._used_ids}
         if candidates:
             candidates -= self._store.interchange.taken_ids(table, candidates)

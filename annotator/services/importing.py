@@ -19,7 +19,8 @@ from pathlib import Path
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.canonical import canonicalize_record
 from annotator.core.formats.records import DocumentRecord, validate_record
-from annotator.core.model import AnnotatorKind, text_sha256
+from annotator.core.model import AnnotatorKind, check_document_length, text_sha256
+from annotator.services.gc_pause import gc_paused
 from annotator.services.import_sources import (
     SourceItem,
     collect_sources,
@@ -62,6 +63,7 @@ class ImportReport:
     duplicates: list[str] = field(default_factory=list)
     empty: list[str] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         """Human-readable summary followed by one line per reported item."""
@@ -76,6 +78,7 @@ class ImportReport:
             ("skipped (duplicate)", self.duplicates),
             ("skipped (empty)", self.empty),
             ("text cleaned", self.changes),
+            ("ignored", self.ignored),
         ):
             out += [f"{title}: {item}" for item in items]
         return out
@@ -114,11 +117,11 @@ def import_paths(
     total = sum(path_size(f) for f in files)
     report = ImportReport()
     problems: list[str] = []
-    with store.transaction():
+    with store.transaction(), gc_paused():
         writer = ImportWriter(store, _kinds(options), report)
         done_before = 0
         for path in files:
-            for item in read_source(path, options.encoding):
+            for item in read_source(path, options.encoding, writer.schema):
                 problems += _import_item(item, writer, options, report)
                 if progress is not None and progress(done_before + item.progress, total) is False:
                     raise ImportCancelled()
@@ -139,6 +142,7 @@ def _import_item(
     record = item.record
     try:
         changes = canonicalize_record(record)
+        check_document_length(record.text)
     except AnnotatorError as exc:
         return [f"{item.location}: {exc}"]
     if not record.text.strip():
@@ -148,6 +152,7 @@ def _import_item(
     if problems:
         return [f"{item.location}: {p}" for p in problems]
     report.changes += [f"{item.location}: {c}" for c in changes]
+    report.ignored += item.notes
     _resolve_annotator(record, options)
     duplicate_of = writer.add(record, text_sha256(record.text))
     if duplicate_of is not None:

@@ -25,6 +25,18 @@ class OpenedProject:
         """True when this window may only look (read-only file, or a second window)."""
         return self.store.read_only
 
+    def switch_annotator(self, annotator: str, take_over: bool = False) -> list[str]:
+        """Edit as ``annotator`` from now on; returns the warnings to show (read-only...)."""
+        if self.store.read_only and self.session is None:
+            return [f"{self.store.path}: opened read-only because {self.store.read_only_reason}"]
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+        self.session = start_session(self.store, annotator, take_over=take_over)
+        if self.session.conflict is None:
+            return []
+        return [f"{self.session.conflict.message()}: this window opens read-only"]
+
     def close(self) -> None:
         """Release the session and close the project."""
         try:
@@ -63,11 +75,7 @@ def open_for_editing(
         except ProjectError as exc:
             opened.warnings.append(str(exc))
         if annotator is not None and not store.read_only:
-            opened.session = start_session(store, annotator, take_over=take_over)
-            if opened.session.conflict is not None:
-                opened.warnings.append(
-                    f"{opened.session.conflict.message()}: this window opens read-only"
-                )
+            opened.warnings += opened.switch_annotator(annotator, take_over=take_over)
     except BaseException:
         store.close()
         raise

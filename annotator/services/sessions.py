@@ -67,14 +67,26 @@ class Session:
         return self.conflict is not None
 
     def heartbeat(self) -> bool:
-        """Tell other windows this one is alive (every HEARTBEAT_S); False if taken over."""
+        """Tell other windows this one is alive (every HEARTBEAT_S).
+
+        Returns False when another window took the project over: this one turns
+        read-only then, and ``conflict`` says where the new owner is.
+        """
         if self.read_only:
             return False
-        return self.store.sessions.heartbeat(self.record.id, time.time())
+        if self.store.sessions.heartbeat(self.record.id, time.time()):
+            return True
+        owners = self.store.sessions.of_annotator(self.annotator)
+        owner = owners[0] if owners else self.record
+        self.conflict = SessionConflict(owner.annotator, owner.host, owner.pid, owner.started_at)
+        self.store.set_read_only(f"{self.conflict.message()} and took over editing")
+        return False
 
     def close(self) -> None:
-        """Release the claim (a read-only session holds none)."""
-        if not self.read_only and not self.store.read_only:
+        """Release the claim; a read-only session holds none but gives the store its writes back."""
+        if self.read_only:
+            self.store.set_writable()
+        elif not self.store.read_only:
             self.store.sessions.release(self.record.id)
 
 

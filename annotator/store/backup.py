@@ -144,11 +144,17 @@ def _replace_file(source: sqlite3.Connection, project: Path) -> None:
 def _copy(source: sqlite3.Connection, target: Path) -> None:
     """A consistent copy of ``source`` at ``target``, as one file, synced to disk."""
     target.unlink(missing_ok=True)
-    with contextlib.closing(sqlite3.connect(str(target))) as dest:
-        source.backup(dest)
-        dest.execute("PRAGMA journal_mode = DELETE")
-    with target.open("rb+") as handle:
-        os.fsync(handle.fileno())
+    try:
+        with contextlib.closing(sqlite3.connect(str(target))) as dest:
+            source.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        with target.open("rb+") as handle:
+            os.fsync(handle.fileno())
+    except (OSError, sqlite3.Error) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise ProjectError(
+            f"{target.parent}: could not write a copy of the project: {reason}"
+        ) from exc
 
 
 def _sha256(path: Path) -> str:

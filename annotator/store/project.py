@@ -41,6 +41,8 @@ class ProjectStore:
         self.db = db
         # Why writes are refused (None: they are not); see set_read_only().
         self.read_only_reason = read_only_reason
+        # A connection opened read-only can never write, whatever set_writable() is asked.
+        self._connection_read_only = read_only_reason is not None
         # Called with the seconds waited so far while another process holds the
         # write lock, so a window can say "waiting for another window...".
         self.on_busy: BusyCallback | None = None
@@ -71,6 +73,15 @@ class ProjectStore:
         """Refuse every write from now on, with ``reason`` in the error; SQLite enforces it too."""
         self.read_only_reason = reason
         self.db.execute("PRAGMA query_only = ON")
+
+    def set_writable(self) -> None:
+        """Undo :meth:`set_read_only` (the reason went away, e.g. another annotator was chosen)."""
+        if self._connection_read_only:
+            raise ReadOnlyProjectError(
+                f"{self.path}: cannot edit: read-only because {self.read_only_reason}"
+            )
+        self.read_only_reason = None
+        self.db.execute("PRAGMA query_only = OFF")
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Database]:
@@ -209,6 +220,8 @@ def open_project(path: str | Path, read_only: bool = False) -> ProjectStore:
     reason = "it was opened read-only on request" if read_only else None
     if reason is None and not os.access(path, os.W_OK):
         reason = "the file is read-only"
+    elif reason is None and not os.access(path.parent, os.W_OK):
+        reason = "its folder is read-only (SQLite needs to write files beside it)"
     if reason is not None:
         if version < LATEST_VERSION:
             raise ProjectError(

@@ -95,9 +95,8 @@ class ExportOptionsDialog:
         self.status = self._combo(parent.tr("Any status"), [s.value for s in Status])
         self.label = self._combo(parent.tr("All labels"), labels)
         self.utf16 = QCheckBox(parent.tr("Add UTF-16 offsets (for JavaScript)"), self.dialog)
-        self.split_clitics = QCheckBox(
-            parent.tr("Split clitics (و ف ب ك ل before ال) into tokens"), self.dialog
-        )
+        clitics = parent.tr("Split proclitics (wa-, fa-, bi-, ka-, li-) off words with the article")
+        self.split_clitics = QCheckBox(clitics, self.dialog)
         form.addRow(parent.tr("Format:"), self.format)
         form.addRow(parent.tr("Annotator:"), self.annotator)
         form.addRow(parent.tr("Status:"), self.status)

@@ -53,7 +53,8 @@ def test_a_bad_line_fails_with_file_line_and_leaves_the_project(
     before = file_hash(project_path)
     assert main(["import", str(project_path), str(bad)]) == 1
     err = capsys.readouterr().err
-    assert f"{bad}:2: unknown entity label 'NOPE'" in err and "project unchanged" in err
+    assert f"{bad}:2: unknown entity label 'NOPE'" in err.splitlines()[0]
+    assert f"import refused, {project_path} unchanged" in err
     assert file_hash(project_path) == before
     assert main(["import", str(project_path), str(bad), "--skip-invalid"]) == 0
     assert f"skipped (invalid): {bad}:2:" in capsys.readouterr().out

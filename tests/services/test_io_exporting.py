@@ -225,3 +225,24 @@ def test_token_formats_report_what_they_leave_out(sample: ProjectStore, tmp_path
 def test_utf16_only_for_json_formats(sample: ProjectStore, tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="UTF-16 offsets apply to"):
         export_project(sample, ExportOptions(format="conll", utf16=True), tmp_path / "x")
+
+
+def test_unknown_annotators_and_labels_are_refused(sample: ProjectStore, tmp_path: Path) -> None:
+    target = tmp_path / "out.jsonl"
+    with pytest.raises(ValidationError, match="no annotator 'amel' in this project"):
+        export_project(sample, ExportOptions(filter=ExportFilter(annotators=["amel"])), target)
+    with pytest.raises(ValidationError, match="no label or event type 'PERSON'"):
+        export_project(sample, ExportOptions(filter=ExportFilter(labels=["PERSON"])), target)
+    assert not target.exists()
+
+
+def test_brat_round_trips_through_import(sample: ProjectStore, tmp_path: Path) -> None:
+    export_project(sample, ExportOptions(format="brat"), tmp_path / "one")
+    with new_project(tmp_path / "copy.annproj") as copy:
+        report = import_paths(copy, [tmp_path / "one"])
+        assert (report.documents, report.attached, report.events) == (3, 1, 1)
+        assert copy.annotators.get("karim").name == "karim"
+        export_project(copy, ExportOptions(format="brat"), tmp_path / "two")
+    for first in sorted((tmp_path / "one").rglob("*.*")):
+        second = tmp_path / "two" / first.relative_to(tmp_path / "one")
+        assert second.read_bytes() == first.read_bytes(), first.name

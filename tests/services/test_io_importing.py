@@ -170,3 +170,36 @@ def test_progress_is_reported_and_cancel_rolls_back(project: ProjectStore, tmp_p
 def test_a_missing_path_is_refused(project: ProjectStore, tmp_path: Path) -> None:
     with pytest.raises(Exception, match="no such file or folder"):
         import_paths(project, [tmp_path / "nowhere"])
+
+
+def test_a_json_file_named_explicitly_is_read_as_jsonl_once(
+    project: ProjectStore, tmp_path: Path
+) -> None:
+    path = write_jsonl(tmp_path / "doccano.json", {"text": ARTICLE_3, "label": [[0, 5, "PER"]]})
+    report = import_paths(project, [path, tmp_path / "." / "doccano.json"])
+    assert (report.documents, report.spans, report.duplicates) == (1, 1, [])
+
+
+def test_a_bad_brat_line_refuses_the_import(project: ProjectStore, tmp_path: Path) -> None:
+    (tmp_path / "doc.txt").write_text(ARTICLE_2, encoding="utf-8")
+    start, end = locate(ARTICLE_2, "كركوك")
+    (tmp_path / "doc.ann").write_text(
+        f"T1\tGPE {start} {end}\tكركوك\nT2\tNOPE {start} {end}\tكركوك\nR1\tNear Arg1:T1 Arg2:T2\n",
+        encoding="utf-8",
+    )
+    before = file_hash(project.path)
+    with pytest.raises(ImportFailed) as caught:
+        import_paths(project, [tmp_path])
+    assert caught.value.problems == [
+        f"{tmp_path / 'doc.ann'}:2: unknown entity label 'NOPE' (not in the schema)"
+    ]
+    assert file_hash(project.path) == before
+    (tmp_path / "doc.ann").write_text(
+        f"T1\tGPE {start} {end}\tكركوك\nR1\tNear Arg1:T1 Arg2:T1\n", encoding="utf-8"
+    )
+    report = import_paths(project, [tmp_path], ImportOptions(annotator="amal"))
+    assert (report.documents, report.spans) == (1, 1)
+    assert report.ignored == [f"{tmp_path / 'doc.ann'}:2: brat relation ignored"]
+    doc = next(project.documents.iter_all())
+    assert doc.external_id == "doc"
+    assert [s.label for s in project.annotations.spans(doc.id, "amal")] == ["GPE"]

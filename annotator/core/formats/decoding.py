@@ -24,6 +24,13 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _MIXED_WORD = re.compile(r"[A-Za-z][\u0600-\u06ff]|[\u0600-\u06ff][A-Za-z]")
 _UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+# Well-formed UTF-8 multi-byte sequences. In Windows-1256 Arabic they occur only by
+# accident (a letter followed by a comma or a question mark); when they make up most
+# of a file's non-ASCII bytes, the file is UTF-8 with bad bytes, not Windows-1256.
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_UTF8_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -53,12 +60,17 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> DecodedText:
         return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    where = f"invalid byte 0x{data[utf8_error.start]:02X} at byte {utf8_error.start}"
+    if _mostly_utf8(data):
+        raise ValidationError(
+            f"not UTF-8 ({where}) although most of the file is UTF-8: it mixes encodings or "
+            "is damaged or cut short; choose the file's encoding to read it anyway"
+        )
     text = data.decode(WINDOWS_ARABIC)
     if _mostly_arabic(text):
         return DecodedText(text, WINDOWS_ARABIC)
     raise ValidationError(
-        f"not UTF-8 (invalid byte 0x{data[utf8_error.start]:02X} at byte {utf8_error.start}) "
-        "and not Windows-1256 Arabic; choose the file's encoding"
+        f"not UTF-8 ({where}) and not Windows-1256 Arabic; choose the file's encoding"
     )
 
 
@@ -75,6 +87,13 @@ def _decode_as(data: bytes, encoding: str, label: str | None = None) -> DecodedT
         ) from None
     # A BOM the user's chosen codec left in place is removed by canonicalisation.
     return DecodedText(text, codec.name)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when most non-ASCII bytes belong to well-formed UTF-8 sequences."""
+    non_ascii = sum(1 for byte in data if byte >= 0x80)
+    in_sequences = sum(len(m) for m in _UTF8_SEQUENCE.findall(data))
+    return non_ascii > 0 and in_sequences / non_ascii >= _UTF8_SHARE
 
 
 def _mostly_arabic(text: str) -> bool:

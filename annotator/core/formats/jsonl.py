@@ -44,6 +44,8 @@ def read_line(line: str) -> DocumentRecord:
         raise ValidationError(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
     except RecursionError:
         raise ValidationError("invalid JSON: nested too deeply") from None
+    if isinstance(obj, list):
+        raise ValidationError("expected a JSON object, got a list (write one object per line)")
     if not isinstance(obj, dict):
         raise ValidationError(f"expected a JSON object, got {type(obj).__name__}")
     text = obj.get("text")

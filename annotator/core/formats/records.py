@@ -10,7 +10,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.core.errors import ValidationError
-from annotator.core.model import DocumentAnnotations, Status, check_offsets
+from annotator.core.model import (
+    DocumentAnnotations,
+    Status,
+    check_document_length,
+    check_offsets,
+)
 from annotator.core.schema import Schema
 
 
@@ -55,6 +60,9 @@ class DocumentRecord:
     status: Status | None = None
     entities: list[EntityRecord] = field(default_factory=list)
     events: list[EventRecord] = field(default_factory=list)
+    # True when entity/event ids only link arguments within the file (brat's T1,
+    # E1): they are not kept as the stored ids.
+    local_ids: bool = False
 
     @property
     def has_annotations(self) -> bool:
@@ -64,6 +72,10 @@ class DocumentRecord:
 
 def validate_record(record: DocumentRecord, schema: Schema) -> list[str]:
     """Every reason ``record`` cannot be stored: bad offsets, unknown labels, dangling ids."""
+    try:
+        check_document_length(record.text, "the text")
+    except ValidationError as exc:
+        return [str(exc)]  # its offsets are not worth checking one by one
     problems = []
     length = len(record.text)
     ids: dict[str, str] = {}
@@ -80,6 +92,9 @@ def validate_record(record: DocumentRecord, schema: Schema) -> list[str]:
         event_type = schema.event(event.type)
         if event_type is None:
             problems.append(f"unknown event type {event.type!r} (not in the schema)")
+        pairs = [(a.role, a.entity) for a in event.arguments]
+        if len(set(pairs)) < len(pairs):
+            problems.append(f"event {event.type}: the same argument is listed twice")
         for argument in event.arguments:
             if argument.entity not in ids:
                 problems.append(

@@ -53,3 +53,17 @@ def test_unknown_or_wrong_chosen_encoding_is_refused() -> None:
         decode_bytes(b"abc", "klingon")
     with pytest.raises(ValidationError, match="cannot be decoded as utf-8"):
         decode_bytes(TEXT.encode("windows-1256", errors="ignore"), "utf-8")
+
+
+def test_utf8_with_bad_bytes_is_not_taken_for_windows_1256() -> None:
+    """Half UTF-8 and half Windows-1256, or UTF-8 cut inside a letter, decoded as 1256
+    would import as mojibake; most of the bytes being UTF-8 gives it away."""
+    text = "أعلنت الحكومة، في بيان رسمي، عن خطة جديدة؟ نعم؛ للمدارس."
+    for data in (
+        text.encode() + b"\n" + text.encode("windows-1256"),
+        text.encode()[:-2],
+    ):
+        with pytest.raises(ValidationError, match="most of the file is UTF-8"):
+            decode_bytes(data)
+    punctuated = decode_bytes(text.encode("windows-1256"))  # ، ؟ ؛ look like UTF-8 pairs
+    assert punctuated.encoding == "windows-1256" and punctuated.text == text

@@ -56,8 +56,9 @@ def test_the_three_annotation_shapes() -> None:
     ("raw", "reason"),
     [
         ('{"text": "نص", ', "invalid JSON"),
-        ('["نص"]', "expected a JSON object, got list"),
+        ('["نص"]', "expected a JSON object, got a list"),
         ('{"title": "بلا نص"}', "'text' is required"),
+        ('"نص"', "expected a JSON object, got str"),
         (line(label=[[0, 2]]), r"label\[0\]: expected \[start, end, label\]"),
         (line(label=[["0", 2, "PER"]]), "start must be an integer"),
         (line(spans=[{"start": 0, "end": 2}]), "'label' must be a non-empty string"),
@@ -99,6 +100,24 @@ def test_validation_lists_every_problem() -> None:
     assert any("duplicate entity id 'a'" in p for p in problems)
     assert any("has no role 'Winner'" in p for p in problems)
     assert any("unknown entity 'zz'" in p for p in problems)
+
+
+def test_an_argument_listed_twice_is_a_problem() -> None:
+    record = read_line(
+        line(
+            entities=[{"id": "a", "start": 0, "end": 5, "label": "PER"}],
+            events=[
+                {
+                    "type": "Contact.Meet",
+                    "trigger": {"start": 6, "end": 10},
+                    "arguments": [{"role": "Entity", "entity": "a"}] * 2,
+                }
+            ],
+        )
+    )
+    assert validate_record(record, default_schema()) == [
+        "event Contact.Meet: the same argument is listed twice"
+    ]
 
 
 def test_only_newline_ends_a_line() -> None:

@@ -15,6 +15,7 @@ from annotator.core.model import Span, new_id
 from annotator.services.backups import backup_folders, backups_of, restore_project
 from annotator.services.opening import open_for_editing
 from annotator.services.projects import new_project, open_project
+from annotator.store import backup as backup_module
 
 TEXT = "وصل وفد الاتحاد الأوروبي إلى الرباط مساء الاثنين لبحث اتفاق الصيد البحري."
 
@@ -94,12 +95,15 @@ def test_restore_brings_back_the_backup_and_keeps_the_state_it_replaced(proj: Pa
     assert counts == [1, 2]  # the replaced state is a backup too: a restore can be undone
 
 
-def test_restore_is_seen_by_a_window_that_has_the_project_open(proj: Path) -> None:
+def test_restore_waits_for_open_windows_unless_forced_and_they_see_it(proj: Path) -> None:
     open_for_editing(proj).close()
     add_span(proj)
     window = open_for_editing(proj, "karim")
     version = window.store.data_version()
-    restore_project(proj, backups_of(proj)[-1].path)
+    with pytest.raises(ProjectError, match="cannot restore now: karim already has this project"):
+        restore_project(proj, backups_of(proj)[-1].path)
+    assert window.store.data_version() == version
+    restore_project(proj, backups_of(proj)[-1].path, force=True)
     assert window.store.data_version() != version
     doc = window.store.documents.summaries()[0]
     assert window.store.annotations.spans(doc.id) == []
@@ -166,3 +170,26 @@ def test_temporary_files_of_a_killed_backup_are_never_listed_and_are_cleaned(pro
     opened.close()
     assert [b.path for b in backups_of(proj)] == [opened.backup]
     assert not leftover.exists()
+
+
+def test_a_backup_that_cannot_be_written_is_a_warning_not_a_refusal(
+    proj: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backup_module.os, "fsync", disk_full)
+    opened = open_for_editing(proj, "amal")
+    assert opened.backup is None and not opened.read_only
+    assert "could not write a copy of the project: No space left on device" in opened.warnings[0]
+    opened.close()
+    assert backups_of(proj) == []
+    assert list((proj.parent / "backups").iterdir()) == []  # no temporary file left behind
+
+
+def test_restore_recreates_a_deleted_project(proj: Path) -> None:
+    add_span(proj)
+    open_for_editing(proj).close()
+    proj.unlink()
+    assert cli_main(["restore", str(proj)]) == 0
+    assert span_count(proj) == 1

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.skipif(
     "import" not in command_names(), reason="the import command is not on this branch yet"
 )
 
-HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile"
+HOSTILE = Path(__file__).resolve().parents[1] / "fixtures" / "hostile"
 TEXT = "نقلت وكالة الأنباء عن مصدر رسمي في تونس أن المفاوضات ستستأنف الأسبوع المقبل."
 
 # file -> (extra arguments, exit code, a pattern the message must contain)

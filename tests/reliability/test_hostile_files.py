@@ -17,7 +17,7 @@ from annotator.core.model import MAX_DOCUMENT_CHARS, Argument, Event, Span
 from annotator.services.opening import open_for_editing
 from annotator.services.projects import new_project, open_project
 
-HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile"
+HOSTILE = Path(__file__).resolve().parents[1] / "fixtures" / "hostile"
 TEXT = "اعتقلت الشرطة في الخرطوم رجلين بتهمة سرقة مصرف، وفق بيان صدر مساء الجمعة."
 
 SCHEMAS = {

@@ -21,7 +21,7 @@ from annotator.store import ProjectStore, open_project
 from annotator.store.sessions import SessionRecord
 
 TESTS = Path(__file__).resolve().parent
-ENV = {**os.environ, "PYTHONPATH": str(TESTS.parent)}
+ENV = {**os.environ, "PYTHONPATH": str(TESTS.parents[1])}
 TEXT = "قصفت طائرات مسيّرة موقعًا عسكريًا قرب حلب فجر اليوم، وأفاد مرصد محلي بمقتل ثلاثة أشخاص."
 COUNT = 150
 
@@ -41,7 +41,9 @@ def spawn(*args: str) -> subprocess.Popen[str]:
     )
 
 
-def test_two_annotators_at_once_lose_nothing_and_see_each_other(shared: Path) -> None:
+def test_two_annotators_at_once_lose_nothing_and_see_each_other(
+    shared: Path, figures: list[str]
+) -> None:
     worker = str(TESTS / "concurrent_worker.py")
     children = [
         spawn(worker, str(shared), "amal", "karim", str(COUNT)),
@@ -60,7 +62,7 @@ def test_two_annotators_at_once_lose_nothing_and_see_each_other(shared: Path) ->
             assert len(store.annotations.events(doc.id, name)) == COUNT // 10
         assert store.sessions.all() == []  # both closed cleanly
         waits = sum(out.count("WAITING") for out, _ in outputs)
-    print(f"\nconcurrent_actions: {2 * COUNT} spans saved, {waits} long waits reported")
+    figures.append(f"concurrent_spans_saved: {2 * COUNT} spans, {waits} waits over 2 s reported")
 
 
 def test_a_long_wait_is_reported_then_the_write_goes_through(project: ProjectStore) -> None:
@@ -145,6 +147,10 @@ def test_take_over_moves_the_claim_and_the_old_window_learns_it(shared: Path) ->
     assert not second.read_only
     assert first.session is not None and not first.session.heartbeat()
     assert second.session is not None and second.session.heartbeat()
+    assert first.read_only  # the old window stops writing at its next heartbeat
+    doc = first.store.documents.summaries()[0]
+    with pytest.raises(ReadOnlyProjectError, match="took over editing"):
+        first.store.annotations.add_span(Span(new_id(), doc.id, "amal", 0, 4, "GPE"))
     first.close()
     second.close()
 
@@ -180,3 +186,19 @@ def test_two_windows_opening_at_once_cannot_both_claim(shared: Path) -> None:
     for thread in threads:
         thread.join()
     assert sorted(results) == [False, True, True, True]
+
+
+def test_switching_to_another_annotator_lifts_the_read_only_state(shared: Path) -> None:
+    first = open_for_editing(shared, "amal")
+    second = open_for_editing(shared, "amal")
+    assert second.read_only
+    assert second.switch_annotator("karim") == []
+    assert not second.read_only
+    doc = second.store.documents.summaries()[0]
+    second.store.annotations.add_span(Span(new_id(), doc.id, "karim", 0, 4, "GPE"))
+    warnings = second.switch_annotator("amal")  # amal's first window is still open
+    assert second.read_only and "amal already has this project open" in warnings[0]
+    first.close()
+    assert second.switch_annotator("amal") == []
+    assert [s.annotator for s in second.store.sessions.all()] == ["amal"]
+    second.close()

@@ -28,9 +28,10 @@ from typing import Any
 import pytest
 
 from annotator.services.backups import backups_of
+from annotator.services.projects import new_project
 from annotator.store.backup import is_healthy_project
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 WORKER = Path(__file__).resolve().parent / "crash_worker.py"
 KILLS = int(os.environ.get("ANNOTATOR_KILLS", "50"))
 
@@ -66,6 +67,11 @@ class Model:
         elif op == "remove_span":
             del new.spans[action["id"]]
             new.arguments = {k: v for k, v in new.arguments.items() if v[2] != action["id"]}
+        elif op == "undo_remove":
+            span_id, doc, _annotator, start, end, label = action["span"]
+            new.spans[span_id] = (doc, start, end, label)
+            for event_id, arg_id, role, arg_span in action["arguments"]:
+                new.arguments[arg_id] = (event_id, role, arg_span)
         elif op == "add_event":
             new.events[action["id"]] = (
                 action["doc"],
@@ -153,8 +159,7 @@ def check_round(project: Path, model: Model, lines: list[str]) -> tuple[Model, i
 
 
 @pytest.mark.slow
-def test_sigkill_at_random_moments_loses_nothing(tmp_path: Path) -> None:
-    from annotator.services.projects import new_project
+def test_sigkill_at_random_moments_loses_nothing(tmp_path: Path, figures: list[str]) -> None:
 
     project = tmp_path / "مشروع الأخبار.annproj"
     with new_project(project) as store:
@@ -168,10 +173,69 @@ def test_sigkill_at_random_moments_loses_nothing(tmp_path: Path) -> None:
         verified += reported
         in_flight[fate] += 1
         assert all(is_healthy_project(b.path) for b in backups_of(project))
-    print(
-        f"\ncrash_kills: {KILLS} kills\ncrash_actions_verified: {verified} actions\n"
-        f"crash_in_flight: {in_flight['whole']} committed whole, "
-        f"{in_flight['absent']} rolled back, {in_flight['none']} kills between actions"
-    )
+    figures += [
+        f"crash_kills: {KILLS} kills",
+        f"crash_actions_verified: {verified} actions",
+        f"crash_in_flight: {in_flight['whole']} committed whole, {in_flight['absent']} rolled "
+        f"back, {in_flight['none']} kills between actions",
+    ]
     assert verified >= KILLS, "too few actions were saved between kills to prove anything"
     assert len(model.spans) + len(model.events) > 0
+
+
+IMPORT_KILLS = max(10, KILLS // 5)
+BATCH = 5_000
+
+
+def start_import(project: Path, folder: Path, batch_no: int) -> subprocess.Popen[bytes]:
+    """`annotator import` of BATCH new one-span documents, in a child process."""
+    source = folder / f"batch {batch_no}.jsonl"
+    lines = [
+        json.dumps({"text": f"{ARTICLES[i % 2]} ({batch_no}-{i})", "label": [[0, 5, "ORG"]]})
+        for i in range(BATCH)
+    ]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return subprocess.Popen(
+        [sys.executable, "-m", "annotator", "import", str(project), str(source)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
+def count_documents(project: Path) -> int:
+    """Documents in the project, after checking its integrity and that each has its span."""
+    conn = sqlite3.connect(project)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        documents = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        assert conn.execute("SELECT count(*) FROM spans").fetchone()[0] == documents
+    finally:
+        conn.close()
+    return documents
+
+
+@pytest.mark.slow
+def test_sigkill_during_an_import_leaves_all_or_nothing(tmp_path: Path, figures: list[str]) -> None:
+    """One import is one transaction: killed at any moment, it is wholly there or wholly not."""
+    project = tmp_path / "import target.annproj"
+    new_project(project).close()
+    started = time.monotonic()
+    assert start_import(project, tmp_path, 0).wait(timeout=120) == 0
+    duration = time.monotonic() - started  # kill times are spread over this (and past it)
+    rng = random.Random(7)
+    outcomes: Counter[str] = Counter()
+    expected = count_documents(project)
+    for batch_no in range(1, IMPORT_KILLS + 1):
+        child = start_import(project, tmp_path, batch_no)
+        time.sleep(rng.uniform(0.1, 1.5) * duration)
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+        documents = count_documents(project)
+        assert documents in (expected, expected + BATCH), "an import was saved in part"
+        outcomes["whole" if documents > expected else "none"] += 1
+        expected = documents
+    figures.append(
+        f"import_kills: {IMPORT_KILLS} kills, {outcomes['whole']} imports found whole, "
+        f"{outcomes['none']} found absent, none in part (an import takes {duration:.2f} s)"
+    )

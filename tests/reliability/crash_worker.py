@@ -18,9 +18,18 @@ from typing import Any
 
 from annotator.core.model import Argument, Event, Span, new_id
 from annotator.services.opening import open_for_editing
-from annotator.store import ProjectStore
+from annotator.services.projects import ProjectStore, SpanRemoval
 
-OPS = ["add_span", "add_span", "relabel", "remove_span", "add_event", "add_argument"]
+SPAN_FIELDS = ("id", "document_id", "annotator", "start", "end", "label")
+
+OPS = [
+    "add_span",
+    "add_span",
+    "relabel",
+    "remove_span",
+    "add_event",
+    "add_argument",
+]
 
 
 def main(project: str, annotator: str, seed: int) -> None:
@@ -31,19 +40,32 @@ def main(project: str, annotator: str, seed: int) -> None:
         sys.exit(f"opened read-only: {opened.warnings}")
     print("READY", flush=True)
     seq = 0
+    removals: list[SpanRemoval] = []
     while True:
-        action = choose(opened.store, annotator, rng)
+        action = choose(opened.store, annotator, rng, removals)
         if action is None:
             continue
         seq += 1
         action["seq"] = seq
         print("BEGIN " + json.dumps(action), flush=True)
-        perform(opened.store, annotator, action)
+        removed = perform(opened.store, annotator, action)
+        if removed is not None:
+            removals.append(removed)
         print(f"DONE {seq}", flush=True)
 
 
-def choose(store: ProjectStore, annotator: str, rng: random.Random) -> dict[str, Any] | None:
+def choose(
+    store: ProjectStore, annotator: str, rng: random.Random, removals: list[SpanRemoval]
+) -> dict[str, Any] | None:
     """A random action that is valid in the current state (None if the pick is impossible)."""
+    if removals and rng.random() < 0.1:
+        # Undo of a deletion, as the GUI's undo does it: the span and its arguments return.
+        removal = removals.pop()
+        return {
+            "op": "undo_remove",
+            "span": [getattr(removal.span, f) for f in SPAN_FIELDS],
+            "arguments": [[e, a.id, a.role, a.span_id] for e, a in removal.arguments],
+        }
     doc = rng.choice(store.documents.summaries())
     spans = store.annotations.spans(doc.id, annotator)
     events = store.annotations.events(doc.id, annotator)
@@ -78,8 +100,8 @@ def choose(store: ProjectStore, annotator: str, rng: random.Random) -> dict[str,
     return {"op": op, "id": new_id(), "event": event.id, "role": role, "span": span.id}
 
 
-def perform(store: ProjectStore, annotator: str, action: dict[str, Any]) -> None:
-    """Carry out ``action``: one user action, one transaction."""
+def perform(store: ProjectStore, annotator: str, action: dict[str, Any]) -> SpanRemoval | None:
+    """Carry out ``action``: one user action, one transaction. Returns what a removal removed."""
     op, notes = action["op"], store.annotations
     if op == "add_span":
         notes.add_span(
@@ -95,7 +117,10 @@ def perform(store: ProjectStore, annotator: str, action: dict[str, Any]) -> None
     elif op == "relabel":
         notes.relabel_span(action["id"], action["label"])
     elif op == "remove_span":
-        notes.remove_span(action["id"])
+        return notes.remove_span(action["id"])
+    elif op == "undo_remove":
+        arguments = tuple((e, Argument(*rest)) for e, *rest in action["arguments"])
+        notes.restore_span(SpanRemoval(Span(*action["span"]), arguments))
     elif op == "add_event":
         arguments = tuple(Argument(*arg) for arg in action["arguments"])
         notes.add_event(
@@ -111,6 +136,7 @@ def perform(store: ProjectStore, annotator: str, action: dict[str, Any]) -> None
         )
     elif op == "add_argument":
         notes.add_argument(action["event"], Argument(action["id"], action["role"], action["span"]))
+    return None
 
 
 if __name__ == "__main__":

@@ -99,3 +99,19 @@ def test_a_read_only_file_opens_read_only_with_a_warning(
     assert opened.store.annotations.span("kept").label == "GPE"
     opened.close()
     assert saved.read_bytes() == before
+
+
+def test_a_project_in_a_read_only_folder_opens_read_only(
+    saved: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if os.geteuid() != 0:
+        saved.parent.chmod(0o555)
+    else:
+        monkeypatch.setattr(store_project.os, "access", lambda path, mode: not Path(path).is_dir())
+    try:
+        with open_project(saved) as store:
+            assert store.read_only_reason is not None
+            assert "its folder is read-only" in store.read_only_reason
+            assert store.annotations.span("kept").label == "GPE"
+    finally:
+        saved.parent.chmod(0o755)
