@@ -40,6 +40,9 @@ if TYPE_CHECKING:
     from annotator.services.projects import ProjectStore
     from annotator.ui.main_window import MainWindow
 
+SAVED_MESSAGE_MS = 2500
+
+
 class Workspace(QObject):
     """Entity and event annotation of the document shown in the main window."""
 
@@ -122,6 +125,8 @@ class Workspace(QObject):
             return False
         stack = self.undo_group.activeStack()
         stack.push(command)
+        self.window.statusBar().showMessage(self.tr("Saved: %1").replace("%1", command.text()),
+                                            SAVED_MESSAGE_MS)
         return True
 
     def command_failed(self, error: AnnotatorError) -> None:
