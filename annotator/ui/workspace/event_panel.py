@@ -32,6 +32,7 @@ class EventPanel(QWidget):
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels([self.tr("Event / role"), self.tr("Text")])
         self.tree.itemClicked.connect(self._clicked)
+        self.tree.itemDoubleClicked.connect(lambda _item, _column: self.change_role())
         self.role_button = QPushButton(self.tr("Change &Role…"), self)
         self.role_button.clicked.connect(self.change_role)
         self.remove_button = QPushButton(self.tr("Re&move"), self)

@@ -112,6 +112,11 @@ def test_event_panel_changes_role_and_removes_argument(bench) -> None:
     menu.actions()[1].trigger()
     menu.close()
     assert [a.role for a in b.stored_events()[0].arguments] == ["Place"]
+    child = panel.tree.topLevelItem(0).child(0)
+    rect = panel.tree.visualItemRect(child)
+    b.qtbot.mouseDClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert [a.isChecked() for a in panel.role_menu.actions()] == [False, True]  # Place
+    panel.role_menu.close()
     panel.tree.setCurrentItem(panel.tree.topLevelItem(0).child(0))
     b.qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
     assert b.stored_events()[0].arguments == ()
