@@ -114,8 +114,11 @@ def test_event_panel_changes_role_and_removes_argument(bench) -> None:
     assert [a.role for a in b.stored_events()[0].arguments] == ["Place"]
     child = panel.tree.topLevelItem(0).child(0)
     rect = panel.tree.visualItemRect(child)
+    previous = panel.role_menu
     b.qtbot.mouseDClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    b.qtbot.waitUntil(lambda: panel.role_menu is not previous)
     assert [a.isChecked() for a in panel.role_menu.actions()] == [False, True]  # Place
+    assert [a.role for a in b.stored_events()[0].arguments] == ["Place"]
     panel.role_menu.close()
     panel.tree.setCurrentItem(panel.tree.topLevelItem(0).child(0))
     b.qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
