@@ -122,6 +122,8 @@ def test_event_panel_changes_role_and_removes_argument(bench) -> None:
     assert [a.isChecked() for a in panel.role_menu.actions()] == [False, True]  # Place
     assert [a.role for a in b.stored_events()[0].arguments] == ["Place"]
     panel.role_menu.close()
+    b.window.activateWindow()  # offscreen, nothing re-activates the window after a popup
+    b.qtbot.waitUntil(b.window.isActiveWindow)
     panel.tree.setCurrentItem(panel.tree.topLevelItem(0).child(0))
     b.qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
     assert b.stored_events()[0].arguments == ()
