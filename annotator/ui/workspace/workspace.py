@@ -216,6 +216,27 @@ class Workspace(QObject):
             self.view.setTextCursor(cursor)
             self.view.centerCursor()
 
+    def select_neighbour(self, step: int) -> None:
+        """Select the next (1) or previous (-1) annotation in reading order, from the
+        selected one or else from the cursor, and bring it into view."""
+        intervals = sorted(
+            [*self.annotations.span_index, *self.annotations.trigger_index],
+            key=lambda item: (item.start, -item.end, item.id),
+        )
+        if not intervals:
+            return
+        ids = [item.id for item in intervals]
+        selected = self.annotations.selected_id
+        if selected in ids:
+            index = ids.index(selected) + step
+        else:
+            cursor = self.view.textCursor().position()
+            after = next((i for i, item in enumerate(intervals) if item.start >= cursor),
+                         len(intervals))
+            index = after if step > 0 else after - 1
+        self.clear_text_selection()
+        self.select_annotation(ids[index % len(ids)], scroll=True)
+
     def _repaint(self, start: int, end: int) -> None:
         """Repaint the lines of the blocks holding Qt positions ``[start, end)`` only."""
         view = self.view

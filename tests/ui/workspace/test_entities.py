@@ -194,3 +194,21 @@ def test_single_key_commands_also_answer_to_the_arabic_layout(bench) -> None:
     b.double_click(b.find("اجتمع") + 2)
     b.key(Qt.Key(ord("ث")))  # the E key
     assert b.feature.picker is not None and b.feature.picker.isVisible()
+
+
+def test_tab_walks_through_annotations_for_keyboard_relabelling(bench) -> None:
+    b = bench()
+    for word in ("الكرخي", "نيسان"):
+        b.double_click(b.find(word) + 2)
+        b.key(KEY_1)
+    b.key(Qt.Key.Key_Escape)
+    b.view.moveCursor(b.view.textCursor().MoveOperation.Start)
+    b.key(Qt.Key.Key_Tab)
+    assert b.workspace.annotations.selected_span().covered(b.text) == "الكرخي"
+    b.key(Qt.Key.Key_Tab)
+    assert b.workspace.annotations.selected_span().covered(b.text) == "نيسان"
+    b.key(Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    b.key(Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)  # wraps around
+    b.key(Qt.Key.Key_8)
+    assert sorted(b.stored_texts()) == [("الكرخي", "PER"), ("نيسان", "TIME")]
+    assert b.view.hasFocus()
