@@ -123,6 +123,12 @@ class Workspace(QObject):
             self.window.show_error(self.tr("Not saved: %1").replace("%1", str(error)))
             self._reload()
             return False
+        except KeyError:
+            # The annotation is gone: another window or process changed this document.
+            self.window.show_error(self.tr("Not saved: the annotation was changed elsewhere; "
+                                           "the document has been read again."))
+            self._reload()
+            return False
         stack = self.undo_group.activeStack()
         stack.push(command)
         self.window.statusBar().showMessage(self.tr("Saved: %1").replace("%1", command.text()),

@@ -212,3 +212,16 @@ def test_tab_walks_through_annotations_for_keyboard_relabelling(bench) -> None:
     b.key(Qt.Key.Key_8)
     assert sorted(b.stored_texts()) == [("الكرخي", "PER"), ("نيسان", "TIME")]
     assert b.view.hasFocus()
+
+
+def test_deleting_a_span_removed_elsewhere_says_so_and_rereads(bench, messages) -> None:
+    from annotator.services.projects import open_project
+
+    b = bench()
+    b.double_click(b.find("الكرخي") + 2)
+    b.key(KEY_1)
+    with open_project(b.path) as other:  # another process removes it meanwhile
+        other.annotations.remove_span(b.stored_spans()[0].id)
+    b.key(Qt.Key.Key_Delete)
+    assert messages and "changed elsewhere" in messages[0]
+    assert b.workspace.annotations.spans == {}
