@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Status
-from annotator.core.search import normalize_query
 from annotator.services.projects import DocumentSummary, ProjectStore
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -120,6 +120,7 @@ class DocumentListModel(QAbstractTableModel):
         return None
 
 
+SEARCH_DELAY_MS = 200
 STATUS_FILTERS = (  # names marked for lupdate, translated by DocumentList
     (QT_TRANSLATE_NOOP("DocumentList", "All documents"), None),
     (QT_TRANSLATE_NOOP("DocumentList", "Not done"), frozenset({Status.NEW, Status.IN_PROGRESS})),
@@ -131,23 +132,21 @@ STATUS_FILTERS = (  # names marked for lupdate, translated by DocumentList
 
 
 class DocumentFilter(QSortFilterProxyModel):
-    """Keeps documents with a chosen status whose title or text contains the search words.
+    """Keeps documents with a chosen status that match the search.
 
-    Titles are compared normalised (harakat, tatweel and hamza forms ignored);
-    texts are searched in the project, so long articles are never loaded here.
+    The search itself runs in the project (titles and texts, harakat, tatweel
+    and hamza forms ignored), so long articles are never loaded here.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._query = ""
-        self._text_hits: set[str] | None = None
+        self._hits: set[str] | None = None
         self._statuses: frozenset[Status] | None = None
 
-    def set_search(self, query: str, text_hits: set[str] | None) -> None:
-        """Filter by ``query`` (normalised) and the ids whose text matched it."""
+    def set_hits(self, hits: set[str] | None) -> None:
+        """Show only the documents ``hits`` (None: no search, all of them)."""
         self.beginFilterChange()
-        self._query = normalize_query(query)
-        self._text_hits = text_hits
+        self._hits = hits
         self.endFilterChange()
 
     def set_statuses(self, statuses: frozenset[Status] | None) -> None:
@@ -158,15 +157,10 @@ class DocumentFilter(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, row: int, parent: AnyIndex) -> bool:
         model = self.sourceModel()
-        index = model.index(row, DocumentListModel.TITLE, parent)
-        doc_id = index.data(DocumentListModel.ID_ROLE)
+        doc_id = model.index(row, DocumentListModel.TITLE, parent).data(DocumentListModel.ID_ROLE)
         if self._statuses is not None and model.status(doc_id) not in self._statuses:
             return False
-        if not self._query:
-            return True
-        if self._text_hits is not None and doc_id in self._text_hits:
-            return True
-        return self._query in normalize_query(index.data())
+        return self._hits is None or doc_id in self._hits
 
 
 class DocumentList(QWidget):
@@ -179,16 +173,7 @@ class DocumentList(QWidget):
         self.model = DocumentListModel(self)
         self.proxy = DocumentFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText(self.tr("Search titles and texts…"))
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self._search)
-        self.status_filter = QComboBox(self)
-        for name, statuses in STATUS_FILTERS:
-            self.status_filter.addItem(self.tr(name), statuses)
-        self.status_filter.currentIndexChanged.connect(
-            lambda: self.proxy.set_statuses(self.status_filter.currentData())
-        )
+        self._build_filters()
         self.progress = QLabel(self)
         self.model.modelReset.connect(self._update_progress)
         self.model.dataChanged.connect(self._update_progress)
@@ -218,6 +203,23 @@ class DocumentList(QWidget):
         layout.addWidget(self.table)
         layout.addWidget(self.progress)
 
+    def _build_filters(self) -> None:
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(self.tr("Search titles and texts…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        # Searching reads every text: wait until the typing pauses.
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._search)
+        self.filter_edit.textChanged.connect(self._search_timer.start)
+        self.status_filter = QComboBox(self)
+        for name, statuses in STATUS_FILTERS:
+            self.status_filter.addItem(self.tr(name), statuses)
+        self.status_filter.currentIndexChanged.connect(
+            lambda: self.proxy.set_statuses(self.status_filter.currentData())
+        )
+
     def select(self, doc_id: str) -> None:
         """Make ``doc_id`` the current row (emits document_activated if it changes)."""
         row = self.model.row_of(doc_id)
@@ -227,11 +229,11 @@ class DocumentList(QWidget):
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
 
-    def _search(self, query: str) -> None:
+    def _search(self) -> None:
         store = self.model.store
-        needle = query.strip()
-        hits = store.documents.ids_containing(needle) if store is not None and needle else None
-        self.proxy.set_search(query, hits)
+        query = self.filter_edit.text()
+        searching = store is not None and bool(query.strip())
+        self.proxy.set_hits(store.documents.ids_matching(query) if searching else None)
 
     def _update_progress(self) -> None:
         counts = self.model.status_counts()

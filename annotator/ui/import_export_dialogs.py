@@ -58,7 +58,12 @@ class ImportOptionsDialog:
 
     def __init__(self, parent: QWidget) -> None:
         self.dialog, form = _form_dialog(parent, translate("ImportExport", "Import"))
-        self.annotator = QLineEdit(DEFAULT_ANNOTATOR, self.dialog)
+        # Empty: each line's own annotator (a re-imported export keeps its people),
+        # else the default; a name given here takes every pre-annotation.
+        self.annotator = QLineEdit(self.dialog)
+        self.annotator.setPlaceholderText(
+            translate("ImportExport", "as in the files, else %1").replace("%1", DEFAULT_ANNOTATOR)
+        )
         self.annotator.setToolTip(
             translate(
                 "ImportExport", "Pre-annotations in the files are attributed to this annotator"

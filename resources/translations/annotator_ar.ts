@@ -37,7 +37,7 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="+124"/>
+        <location filename="../../annotator/ui/document_list.py" line="+125"/>
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
@@ -67,12 +67,12 @@
         <translation>المتروكة</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+78"/>
         <source>Search titles and texts…</source>
         <translation>ابحث في العناوين والنصوص…</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+33"/>
         <source>Done %1 / %2</source>
         <translation>المنجز %1 / %2</translation>
     </message>
@@ -85,7 +85,7 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location line="-206"/>
+        <location line="-208"/>
         <source>new</source>
         <translation>جديد</translation>
     </message>
@@ -133,7 +133,7 @@
         <translation>النص</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Change &amp;Role…</source>
         <translation>تغيير ال&amp;دور…</translation>
     </message>
@@ -146,7 +146,7 @@
 <context>
     <name>EventTypePicker</name>
     <message>
-        <location filename="../../annotator/ui/workspace/event_picker.py" line="+42"/>
+        <location filename="../../annotator/ui/workspace/event_picker.py" line="+43"/>
         <source>Event type</source>
         <translation>نوع الحدث</translation>
     </message>
@@ -201,11 +201,11 @@
     <name>ImportExport</name>
     <message>
         <location filename="../../annotator/ui/import_export.py" line="+25"/>
-        <source>Texts and JSONL (*.txt *.jsonl *.ndjson);;All files (*)</source>
-        <translation>النصوص وملفات JSONL (*.txt *.jsonl *.ndjson);;كل الملفات (*)</translation>
+        <source>Texts, JSONL, CoNLL (*.txt *.jsonl *.ndjson *.json *.conll *.bio *.iob);;All files (*)</source>
+        <translation>النصوص وملفات JSONL وCoNLL (*.txt *.jsonl *.ndjson *.json *.conll *.bio *.iob);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>&amp;Import Files…</source>
         <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
@@ -231,12 +231,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+28"/>
+        <location line="+35"/>
         <source>Open or create a project first.</source>
         <translation>افتح مشروعًا أو أنشئ مشروعًا جديدًا أولًا.</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-30"/>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
@@ -246,7 +246,7 @@
         <translation>أُلغي الاستيراد؛ لم يتغير شيء.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+37"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
@@ -262,7 +262,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../annotator/ui/import_export_dialogs.py" line="+98"/>
+        <location filename="../../annotator/ui/import_export_dialogs.py" line="+103"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
@@ -284,7 +284,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_export_dialogs.py" line="-73"/>
+        <location filename="../../annotator/ui/import_export_dialogs.py" line="-78"/>
         <source>Detect (UTF-8, UTF-16, Windows-1256)</source>
         <translation>اكتشاف تلقائي (UTF-8، UTF-16، Windows-1256)</translation>
     </message>
@@ -317,6 +317,11 @@
         <location line="+24"/>
         <source>Import</source>
         <translation>استيراد</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>as in the files, else %1</source>
+        <translation>كما في الملفات، وإلا %1</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -398,7 +403,7 @@
         <translation>مواضع «%1» المراد توسيمها بـ:</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>%1 new occurrence(s)</source>
         <translation>مواضع جديدة: %1</translation>
     </message>
@@ -655,18 +660,28 @@ Annotation of Arabic news for entity and event extraction.</source>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../annotator/ui/workspace/workspace.py" line="+120"/>
-        <location line="+9"/>
+        <location filename="../../annotator/ui/workspace/workspace.py" line="+123"/>
+        <location line="+17"/>
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-12"/>
+        <source>Not saved: the annotation was changed elsewhere; the document has been read again.</source>
+        <translation>لم يُحفظ: عُدِّل التوسيم في مكان آخر، فأُعيدت قراءة المستند.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved: %1</source>
+        <translation>حُفظ: %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Mark document %1</source>
         <translation>تعليم المستند: %1</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+105"/>
         <source>Relabel «%1» as %2</source>
         <translation>إعادة توسيم «%1» بـ %2</translation>
     </message>
@@ -686,7 +701,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>توسيم «%1» بـ %2</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Remove «%1»</source>
         <translation>إزالة «%1»</translation>
     </message>
@@ -726,7 +741,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>تغيير الدور إلى %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workspace/__init__.py" line="+94"/>
+        <location filename="../../annotator/ui/workspace/__init__.py" line="+95"/>
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
@@ -746,7 +761,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Switch &amp;Annotator…</source>
         <translation>تبديل ال&amp;موسِّم…</translation>
     </message>
@@ -801,7 +816,17 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>إ&amp;لغاء التحديد</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Select Ne&amp;xt Annotation</source>
+        <translation>تحديد التوسيم التال&amp;ي</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select Pre&amp;vious Annotation</source>
+        <translation>تحديد التوسيم الساب&amp;ق</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Snap Selections to &amp;Words</source>
         <translation>توسيع التحديد إلى &amp;كلمات كاملة</translation>
     </message>
@@ -826,7 +851,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>%1 في %2</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>%1 has no role for a %2</source>
         <translation>لا دور في %1 يقبل %2</translation>
     </message>

@@ -42,6 +42,10 @@ class WorkspaceKeys:
             (translate("Workspace", "&Trim Leading Proclitic"), TRIM_KEY, workspace.trim_proclitic),
             (translate("Workspace", "&Delete Annotation"), "Delete", workspace.delete_selected),
             (translate("Workspace", "&Clear Selection"), "Esc", workspace.clear),
+            (translate("Workspace", "Select Ne&xt Annotation"), "Tab",
+             lambda: workspace.select_neighbour(1)),
+            (translate("Workspace", "Select Pre&vious Annotation"), "Shift+Tab",
+             lambda: workspace.select_neighbour(-1)),
         ):
             edit.addAction(self.view_action(text, key, slot))
         self.snap_action = QAction(translate("Workspace", "Snap Selections to &Words"), workspace)
