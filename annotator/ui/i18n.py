@@ -35,8 +35,8 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     """``QCoreApplication.translate``, for code outside a QObject's own methods.
 
     Spell the call ``translate("Context", "text")`` with literals: that is what lupdate
-    extracts. (``obj.tr("text")`` outside ``obj``'s class is extracted under the wrong
-    context, "obj", and then never translated.)
+    extracts. (``tr()`` called on another object than ``self`` is extracted under that
+    variable's name as context, and then never translated.)
     """
     return QCoreApplication.translate(context, text, disambiguation, n)
 
