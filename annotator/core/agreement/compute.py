@@ -1,0 +1,154 @@
+"""Computing an agreement report from the annotators' work on shared documents."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from itertools import combinations
+
+from annotator.core.agreement.coefficients import (
+    UnitTable,
+    fleiss_kappa,
+    krippendorff_alpha_nominal,
+)
+from annotator.core.agreement.matching import (
+    confusion,
+    exact_by_label,
+    exact_counts,
+    overlap_by_label,
+)
+from annotator.core.agreement.report import (
+    AgreementReport,
+    DocumentReport,
+    Figures,
+    PairFigures,
+)
+from annotator.core.agreement.unitizing import unitizing_alpha
+from annotator.core.agreement.units import NO_LABEL, AgreementDocument, SpanKey, Work
+from annotator.core.errors import ValidationError
+from annotator.core.tokens import TokenIndex
+
+
+class _Continuum:
+    """Documents laid end to end, as alpha-u over a corpus sees them (one continuum)."""
+
+    def __init__(self, raters: int) -> None:
+        self.length = 0
+        self.spans: list[list[SpanKey]] = [[] for _ in range(raters)]
+
+    def append(self, length: int, works: Sequence[Work]) -> None:
+        for spans, work in zip(self.spans, works, strict=True):
+            spans.extend((s + self.length, e + self.length, label) for s, e, label in work.spans)
+        self.length += length
+
+
+def compute_agreement(
+    documents: Iterable[AgreementDocument], annotators: Sequence[str]
+) -> AgreementReport:
+    """Agreement of ``annotators`` over the documents at least two of them annotated.
+
+    Documents fewer than two of them annotated are left out. Per-document
+    reports are sorted by their number of disagreements, most first.
+    """
+    annotators = list(annotators)
+    if len(annotators) < 2 or len(set(annotators)) != len(annotators):
+        raise ValidationError("agreement needs at least two different annotators")
+    pair_names = list(combinations(annotators, 2))
+    corpus = Figures(annotators, [PairFigures(a, b) for a, b in pair_names])
+    pair_continua = {pair: _Continuum(2) for pair in pair_names}
+    all_continuum = _Continuum(len(annotators))
+    reports = []
+    for document in documents:
+        present = [a for a in annotators if a in document.work]
+        if len(present) < 2:
+            continue
+        figures = document_figures(document, present)
+        reports.append(DocumentReport(document.doc_id, document.title, figures))
+        _add_tokens(corpus.tokens, figures.tokens, present, annotators)
+        for pair in figures.pairs:
+            corpus.pair(pair.a, pair.b).add(pair)
+            works = [document.work[pair.a], document.work[pair.b]]
+            pair_continua[_ordered(pair.a, pair.b, annotators)].append(len(document.text), works)
+        if len(present) == len(annotators):
+            all_continuum.append(len(document.text), [document.work[a] for a in annotators])
+    _finish(corpus)
+    for pair in corpus.pairs:
+        continuum = pair_continua[pair.a, pair.b]
+        pair.alpha_u = unitizing_alpha(continuum.length, continuum.spans).alpha
+    unitizing = unitizing_alpha(all_continuum.length, all_continuum.spans)
+    corpus.alpha_u, corpus.alpha_u_labels = unitizing.alpha, unitizing.per_category
+    reports.sort(key=lambda r: -r.figures.disagreements)
+    return AgreementReport(corpus, reports)
+
+
+def document_figures(document: AgreementDocument, annotators: Sequence[str]) -> Figures:
+    """The figures of one document for ``annotators`` (each must have work on it)."""
+    works = [document.work[a] for a in annotators]
+    figures = Figures(list(annotators), [])
+    for (a, work_a), (b, work_b) in combinations(zip(annotators, works, strict=True), 2):
+        pair = PairFigures(
+            a,
+            b,
+            documents=1,
+            exact=exact_by_label(work_a.spans, work_b.spans),
+            overlap=overlap_by_label(work_a.spans, work_b.spans),
+            triggers=exact_counts(work_a.triggers, work_b.triggers),
+            arguments=exact_counts(work_a.arguments, work_b.arguments),
+            confusion=confusion(work_a.spans, work_b.spans),
+        )
+        pair.alpha_u = unitizing_alpha(len(document.text), [work_a.spans, work_b.spans]).alpha
+        figures.pairs.append(pair)
+    figures.tokens = token_table(document.text, works)
+    _finish(figures)
+    unitizing = unitizing_alpha(len(document.text), [w.spans for w in works])
+    figures.alpha_u, figures.alpha_u_labels = unitizing.alpha, unitizing.per_category
+    return figures
+
+
+def token_table(text: str, works: Sequence[Work]) -> UnitTable:
+    """Each token's labels, one per annotator, counted by combination.
+
+    A token takes the label of the longest span sharing a character with it
+    (ties: the leftmost, then the alphabetically first label), NO_LABEL if none.
+    """
+    index = TokenIndex(text)
+    labelled = [token_labels(index, work.spans) for work in works]
+    covered = set().union(*labelled)
+    table: UnitTable = Counter(
+        tuple(labels.get(i, NO_LABEL) for labels in labelled) for i in covered
+    )
+    unlabelled = len(index) - len(covered)
+    if unlabelled:
+        table[(NO_LABEL,) * len(works)] += unlabelled
+    return table
+
+
+def token_labels(index: TokenIndex, spans: Sequence[SpanKey]) -> dict[int, str]:
+    """Token index -> label for the tokens ``spans`` cover (see token_table)."""
+    labels: dict[int, str] = {}
+    for start, end, label in sorted(spans, key=lambda s: (s[0] - s[1], s[0], s[2])):
+        for i in index.covering(start, end):
+            labels.setdefault(i, label)
+    return labels
+
+
+def _finish(figures: Figures) -> None:
+    figures.set_pair_kappas()
+    figures.fleiss_kappa = fleiss_kappa(figures.tokens)
+    figures.krippendorff_alpha = krippendorff_alpha_nominal(figures.tokens)
+
+
+def _add_tokens(
+    into: UnitTable, table: UnitTable, present: Sequence[str], annotators: Sequence[str]
+) -> None:
+    """Add a document's token table over ``present`` into the corpus table over ``annotators``."""
+    if len(present) == len(annotators):
+        into.update(table)
+        return
+    columns = [present.index(a) if a in present else None for a in annotators]
+    for values, n in table.items():
+        into[tuple(None if c is None else values[c] for c in columns)] += n
+
+
+def _ordered(a: str, b: str, annotators: Sequence[str]) -> tuple[str, str]:
+    return (a, b) if annotators.index(a) < annotators.index(b) else (b, a)

@@ -1,0 +1,147 @@
+"""Krippendorff's unitizing alpha (alpha-u) over character positions, as DKPro Statistics has it.
+
+The continuum is the text's characters ``[0, L)``. For each category c, each
+annotator's continuum splits into *units* (their spans labelled c) and *gaps*
+(the stretches between them, including before the first and after the last
+unit). With R annotators (DKPro's ``KrippendorffAlphaUnitizingAgreement``):
+
+* observed disagreement, summed over annotator pairs and every pair of
+  segments that share a position: two units with begin difference db and end
+  difference de contribute db² + de²; a unit lying wholly inside a gap of the
+  other annotator contributes its length²; gaps against gaps contribute 0.
+  D_o(c) = 2 · sum / (R (R − 1) L²).
+* expected disagreement, with N_c units of c (all annotators), unit lengths l
+  and gap lengths g (all annotators):
+  D_e(c) = (2 / L) · Σ_units [ (N_c − 1)(2l³ − 3l² + l) / 3 + l² Σ_{g ≥ l} (g − l + 1) ]
+  / (R L (R L − 1) − Σ_units l (l − 1)).
+* alpha-u(c) = 1 − D_o(c) / D_e(c), and 0 when D_o(c) = D_e(c) (as in DKPro);
+  over all categories alpha-u = 1 − Σ_c D_o(c) / Σ_c D_e(c).
+
+DKPro requires that one annotator's units of one category do not overlap: an
+annotator's overlapping (or nested) spans of the same label are first joined
+into one unit covering both. Characters nobody labelled c are gaps for c, so a
+span only one annotator drew counts fully as disagreement.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import accumulate, combinations
+
+from annotator.core.agreement.units import SpanKey
+
+Interval = tuple[int, int]
+
+
+@dataclass
+class UnitizingResult:
+    """alpha-u overall and per category, with the disagreements it is made of."""
+
+    alpha: float | None
+    per_category: dict[str, float] = field(default_factory=dict)
+    observed: dict[str, float] = field(default_factory=dict)
+    expected: dict[str, float] = field(default_factory=dict)
+
+
+def unitizing_alpha(length: int, annotations: Sequence[Sequence[SpanKey]]) -> UnitizingResult:
+    """alpha-u of R >= 2 annotators' spans over a continuum of ``length`` characters.
+
+    None overall when there are fewer than two annotators, an empty continuum, or
+    no span at all (nothing to agree on).
+    """
+    raters = len(annotations)
+    if raters < 2 or length <= 0:
+        return UnitizingResult(None)
+    units = _units_by_category(annotations)
+    result = UnitizingResult(None)
+    for category, per_rater in sorted(units.items()):
+        d_o = _observed(length, per_rater)
+        d_e = _expected(length, per_rater)
+        result.observed[category] = d_o
+        result.expected[category] = d_e
+        result.per_category[category] = 0.0 if d_o == d_e else 1 - d_o / d_e
+    if result.per_category:
+        total_o, total_e = sum(result.observed.values()), sum(result.expected.values())
+        result.alpha = 0.0 if total_o == total_e else 1 - total_o / total_e
+    return result
+
+
+def _units_by_category(annotations: Sequence[Sequence[SpanKey]]) -> dict[str, list[list[Interval]]]:
+    """category -> per annotator, their units of that category, sorted and non-overlapping."""
+    grouped: dict[str, list[list[Interval]]] = defaultdict(
+        lambda: [[] for _ in annotations]
+    )
+    for rater, spans in enumerate(annotations):
+        for start, end, label in spans:
+            grouped[label][rater].append((start, end))
+    return {c: [_join_overlapping(u) for u in per_rater] for c, per_rater in grouped.items()}
+
+
+def _join_overlapping(intervals: list[Interval]) -> list[Interval]:
+    joined: list[Interval] = []
+    for start, end in sorted(intervals):
+        if joined and start < joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def _observed(length: int, per_rater: list[list[Interval]]) -> float:
+    raters = len(per_rater)
+    total = 0
+    for first, second in combinations(per_rater, 2):
+        total += _pair_disagreement(first, second)
+    return 2 * total / (raters * (raters - 1) * length * length)
+
+
+def _pair_disagreement(first: list[Interval], second: list[Interval]) -> int:
+    """Squared-distance sum of two annotators' units (see the module docstring)."""
+    total = 0
+    matched_first = [False] * len(first)
+    matched_second = [False] * len(second)
+    j0 = 0
+    for i, (b1, e1) in enumerate(first):
+        while j0 < len(second) and second[j0][1] <= b1:
+            j0 += 1
+        j = j0
+        while j < len(second) and second[j][0] < e1:
+            b2, e2 = second[j]
+            total += (b1 - b2) ** 2 + (e1 - e2) ** 2
+            matched_first[i] = matched_second[j] = True
+            j += 1
+    # A unit no unit of the other annotator overlaps lies wholly inside one of their gaps.
+    for units, hits in ((first, matched_first), (second, matched_second)):
+        total += sum((e - b) ** 2 for (b, e), hit in zip(units, hits, strict=True) if not hit)
+    return total
+
+
+def _expected(length: int, per_rater: list[list[Interval]]) -> float:
+    raters = len(per_rater)
+    lengths = [e - b for units in per_rater for b, e in units]
+    gaps = sorted(g for units in per_rater for g in _gaps(length, units))
+    suffix = [*list(accumulate(reversed(gaps)))[::-1], 0]  # suffix[k] = sum(gaps[k:])
+    n_c = len(lengths)
+    total = 0.0
+    for unit in lengths:
+        k = bisect_left(gaps, unit)
+        fitting = suffix[k] - (unit - 1) * (len(gaps) - k)  # sum of (g - l + 1) for g >= l
+        total += (n_c - 1) * (2 * unit**3 - 3 * unit**2 + unit) / 3 + unit * unit * fitting
+    denominator = raters * length * (raters * length - 1) - sum(u * (u - 1) for u in lengths)
+    return (2 / length) * total / denominator
+
+
+def _gaps(length: int, units: list[Interval]) -> list[int]:
+    """Lengths of the stretches of ``[0, length)`` outside ``units`` (sorted, disjoint)."""
+    gaps = []
+    position = 0
+    for start, end in units:
+        if start > position:
+            gaps.append(start - position)
+        position = end
+    if position < length:
+        gaps.append(length - position)
+    return gaps
