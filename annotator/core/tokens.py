@@ -33,9 +33,9 @@ class TokenIndex:
     __slots__ = ("ends", "starts")
 
     def __init__(self, text: str) -> None:
-        spans = token_spans(text)
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
+        matches = list(_TOKEN.finditer(text))
+        self.starts = list(map(re.Match.start, matches))
+        self.ends = list(map(re.Match.end, matches))
 
     def __len__(self) -> int:
         return len(self.starts)

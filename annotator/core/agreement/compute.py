@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import partial
 from itertools import combinations
 
 from annotator.core.agreement.coefficients import (
@@ -13,9 +14,8 @@ from annotator.core.agreement.coefficients import (
 )
 from annotator.core.agreement.matching import (
     confusion,
-    exact_by_label,
     exact_counts,
-    overlap_by_label,
+    span_counts,
 )
 from annotator.core.agreement.report import (
     AgreementReport,
@@ -23,23 +23,10 @@ from annotator.core.agreement.report import (
     Figures,
     PairFigures,
 )
-from annotator.core.agreement.unitizing import unitizing_alpha
+from annotator.core.agreement.unitizing import Continuum, unitizing_alpha
 from annotator.core.agreement.units import NO_LABEL, AgreementDocument, SpanKey, Work
 from annotator.core.errors import ValidationError
 from annotator.core.tokens import TokenIndex
-
-
-class _Continuum:
-    """Documents laid end to end, as alpha-u over a corpus sees them (one continuum)."""
-
-    def __init__(self, raters: int) -> None:
-        self.length = 0
-        self.spans: list[list[SpanKey]] = [[] for _ in range(raters)]
-
-    def append(self, length: int, works: Sequence[Work]) -> None:
-        for spans, work in zip(self.spans, works, strict=True):
-            spans.extend((s + self.length, e + self.length, label) for s, e, label in work.spans)
-        self.length += length
 
 
 def compute_agreement(
@@ -55,53 +42,69 @@ def compute_agreement(
         raise ValidationError("agreement needs at least two different annotators")
     pair_names = list(combinations(annotators, 2))
     corpus = Figures(annotators, [PairFigures(a, b) for a, b in pair_names])
-    pair_continua = {pair: _Continuum(2) for pair in pair_names}
-    all_continuum = _Continuum(len(annotators))
+    pair_continua = {pair: Continuum(2) for pair in pair_names}
+    all_continuum = Continuum(len(annotators))
     reports = []
     for document in documents:
         present = [a for a in annotators if a in document.work]
         if len(present) < 2:
             continue
-        figures = document_figures(document, present)
-        reports.append(DocumentReport(document.doc_id, document.title, figures))
+        figures = document_counts(document, present)
+        complete = partial(complete_document, document=document)
+        reports.append(DocumentReport(document.doc_id, document.title, figures, complete))
         _add_tokens(corpus.tokens, figures.tokens, present, annotators)
         for pair in figures.pairs:
             corpus.pair(pair.a, pair.b).add(pair)
-            works = [document.work[pair.a], document.work[pair.b]]
-            pair_continua[_ordered(pair.a, pair.b, annotators)].append(len(document.text), works)
+            spans = [document.work[pair.a].spans, document.work[pair.b].spans]
+            pair_continua[_ordered(pair.a, pair.b, annotators)].append(len(document.text), spans)
         if len(present) == len(annotators):
-            all_continuum.append(len(document.text), [document.work[a] for a in annotators])
+            all_continuum.append(len(document.text), [document.work[a].spans for a in annotators])
     _finish(corpus)
     for pair in corpus.pairs:
-        continuum = pair_continua[pair.a, pair.b]
-        pair.alpha_u = unitizing_alpha(continuum.length, continuum.spans).alpha
-    unitizing = unitizing_alpha(all_continuum.length, all_continuum.spans)
+        pair.alpha_u = pair_continua[pair.a, pair.b].alpha().alpha
+    unitizing = all_continuum.alpha()
     corpus.alpha_u, corpus.alpha_u_labels = unitizing.alpha, unitizing.per_category
-    reports.sort(key=lambda r: -r.figures.disagreements)
+    reports.sort(key=lambda r: -r.disagreements)
     return AgreementReport(corpus, reports)
 
 
 def document_figures(document: AgreementDocument, annotators: Sequence[str]) -> Figures:
-    """The figures of one document for ``annotators`` (each must have work on it)."""
+    """Every figure of one document for ``annotators`` (each must have work on it)."""
+    figures = document_counts(document, annotators)
+    complete_document(figures, document)
+    return figures
+
+
+def document_counts(document: AgreementDocument, annotators: Sequence[str]) -> Figures:
+    """One document's match counts and token table for ``annotators`` (no coefficients)."""
     works = [document.work[a] for a in annotators]
     figures = Figures(list(annotators), [])
     for (a, work_a), (b, work_b) in combinations(zip(annotators, works, strict=True), 2):
+        exact, overlap = span_counts(work_a.spans, work_b.spans)
         pair = PairFigures(
             a,
             b,
             documents=1,
-            exact=exact_by_label(work_a.spans, work_b.spans),
-            overlap=overlap_by_label(work_a.spans, work_b.spans),
+            exact=exact,
+            overlap=overlap,
             triggers=exact_counts(work_a.triggers, work_b.triggers),
             arguments=exact_counts(work_a.arguments, work_b.arguments),
             confusion=confusion(work_a.spans, work_b.spans),
         )
-        pair.alpha_u = unitizing_alpha(len(document.text), [work_a.spans, work_b.spans]).alpha
         figures.pairs.append(pair)
     figures.tokens = token_table(document.text, works)
+    return figures
+
+
+def complete_document(figures: Figures, document: AgreementDocument) -> None:
+    """Add the chance-corrected coefficients to a document's counts."""
     _finish(figures)
+    works = [document.work[a] for a in figures.annotators]
     unitizing = unitizing_alpha(len(document.text), [w.spans for w in works])
     figures.alpha_u, figures.alpha_u_labels = unitizing.alpha, unitizing.per_category
+    if len(figures.pairs) == 1:
+        # Per document, pairwise alpha-u is only computed where it is the document's own.
+        figures.pairs[0].alpha_u = figures.alpha_u
     return figures
 
 

@@ -7,6 +7,7 @@ keys are documented in docs/agreement.md.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from statistics import fmean
 from typing import Any
@@ -152,11 +153,30 @@ def _mean(values: list[float | None]) -> float | None:
 
 @dataclass
 class DocumentReport:
-    """The figures of one document."""
+    """The figures of one document.
+
+    Its match counts are computed with the corpus; the chance-corrected
+    coefficients (kappas, alphas) are computed by ``complete`` on first access of
+    ``figures``, so ranking thousands of documents does not pay for them.
+    """
 
     doc_id: str
     title: str
-    figures: Figures
+    counts: Figures
+    complete: Callable[[Figures], None] | None = field(default=None, repr=False)
+
+    @property
+    def figures(self) -> Figures:
+        """Every figure of the document."""
+        if self.complete is not None:
+            self.complete(self.counts)
+            self.complete = None
+        return self.counts
+
+    @property
+    def disagreements(self) -> int:
+        """Unmatched spans, triggers and arguments summed over every pair."""
+        return self.counts.disagreements
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready figures, with the document's id and title."""

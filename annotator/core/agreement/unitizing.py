@@ -26,10 +26,10 @@ span only one annotator drew counts fully as disagreement.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, combinations
+from itertools import combinations
 
 from annotator.core.agreement.units import SpanKey
 
@@ -52,37 +52,66 @@ def unitizing_alpha(length: int, annotations: Sequence[Sequence[SpanKey]]) -> Un
     None overall when there are fewer than two annotators, an empty continuum, or
     no span at all (nothing to agree on).
     """
-    raters = len(annotations)
-    if raters < 2 or length <= 0:
-        return UnitizingResult(None)
-    units = _units_by_category(annotations)
-    result = UnitizingResult(None)
-    for category, per_rater in sorted(units.items()):
-        d_o = _observed(length, per_rater)
-        d_e = _expected(length, per_rater)
-        result.observed[category] = d_o
-        result.expected[category] = d_e
-        result.per_category[category] = 0.0 if d_o == d_e else 1 - d_o / d_e
-    if result.per_category:
-        total_o, total_e = sum(result.observed.values()), sum(result.expected.values())
-        result.alpha = 0.0 if total_o == total_e else 1 - total_o / total_e
-    return result
+    continuum = Continuum(len(annotations))
+    continuum.append(length, annotations)
+    return continuum.alpha()
 
 
-def _units_by_category(annotations: Sequence[Sequence[SpanKey]]) -> dict[str, list[list[Interval]]]:
-    """category -> per annotator, their units of that category, sorted and non-overlapping."""
-    grouped: dict[str, list[list[Interval]]] = defaultdict(
-        lambda: [[] for _ in annotations]
-    )
-    for rater, spans in enumerate(annotations):
-        for start, end, label in spans:
-            grouped[label][rater].append((start, end))
-    return {c: [_join_overlapping(u) for u in per_rater] for c, per_rater in grouped.items()}
+class Continuum:
+    """Documents laid end to end, as alpha-u over a corpus sees them: one continuum.
+
+    A gap at the end of one document runs on into a gap at the start of the next.
+    """
+
+    def __init__(self, raters: int) -> None:
+        self.length = 0
+        self._chunks: list[tuple[int, Sequence[Sequence[SpanKey]]]] = []
+        self._raters = raters
+
+    def append(self, length: int, annotations: Sequence[Sequence[SpanKey]]) -> None:
+        """Add a document of ``length`` characters with each annotator's spans on it."""
+        self._chunks.append((self.length, annotations))
+        self.length += length
+
+    def alpha(self) -> UnitizingResult:
+        """alpha-u over the whole continuum (see unitizing_alpha)."""
+        if self._raters < 2 or self.length <= 0:
+            return UnitizingResult(None)
+        result = UnitizingResult(None)
+        for category, per_rater in sorted(self._units_by_category().items()):
+            d_o = _observed(self.length, per_rater)
+            d_e = _expected(self.length, per_rater)
+            result.observed[category] = d_o
+            result.expected[category] = d_e
+            result.per_category[category] = 0.0 if d_o == d_e else 1 - d_o / d_e
+        if result.per_category:
+            total_o, total_e = sum(result.observed.values()), sum(result.expected.values())
+            result.alpha = 0.0 if total_o == total_e else 1 - total_o / total_e
+        return result
+
+    def _units_by_category(self) -> dict[str, list[list[Interval]]]:
+        """category -> per annotator, their units of it, sorted and non-overlapping."""
+        grouped: dict[str, list[list[Interval]]] = {}
+        raters = self._raters
+        for offset, chunk in self._chunks:
+            for rater, spans in enumerate(chunk):
+                for start, end, label in spans:
+                    per_rater = grouped.get(label)
+                    if per_rater is None:
+                        per_rater = grouped[label] = [[] for _ in range(raters)]
+                    per_rater[rater].append((start + offset, end + offset))
+        for per_rater in grouped.values():
+            for rater, units in enumerate(per_rater):
+                per_rater[rater] = _join_overlapping(units)
+        return grouped
 
 
 def _join_overlapping(intervals: list[Interval]) -> list[Interval]:
+    intervals.sort()
+    if all(intervals[k][1] <= intervals[k + 1][0] for k in range(len(intervals) - 1)):
+        return intervals  # already disjoint: the usual case
     joined: list[Interval] = []
-    for start, end in sorted(intervals):
+    for start, end in intervals:
         if joined and start < joined[-1][1]:
             joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
         else:
@@ -123,13 +152,17 @@ def _expected(length: int, per_rater: list[list[Interval]]) -> float:
     raters = len(per_rater)
     lengths = [e - b for units in per_rater for b, e in units]
     gaps = sorted(g for units in per_rater for g in _gaps(length, units))
-    suffix = [*list(accumulate(reversed(gaps)))[::-1], 0]  # suffix[k] = sum(gaps[k:])
+    # suffix[k] = sum(gaps[k:]), so sum(g - l + 1 for g >= l) needs one bisection per length.
+    suffix = [0] * (len(gaps) + 1)
+    for k in range(len(gaps) - 1, -1, -1):
+        suffix[k] = suffix[k + 1] + gaps[k]
     n_c = len(lengths)
     total = 0.0
-    for unit in lengths:
+    for unit, count in Counter(lengths).items():
         k = bisect_left(gaps, unit)
-        fitting = suffix[k] - (unit - 1) * (len(gaps) - k)  # sum of (g - l + 1) for g >= l
-        total += (n_c - 1) * (2 * unit**3 - 3 * unit**2 + unit) / 3 + unit * unit * fitting
+        fitting = suffix[k] - (unit - 1) * (len(gaps) - k)
+        spread = (n_c - 1) * (2 * unit**3 - 3 * unit**2 + unit) / 3
+        total += count * (spread + unit * unit * fitting)
     denominator = raters * length * (raters * length - 1) - sum(u * (u - 1) for u in lengths)
     return (2 / length) * total / denominator
 
