@@ -14,10 +14,12 @@ from annotator.core.errors import ImmutableTextError, ProjectError, ValidationEr
 from annotator.core.schema import Schema, parse_schema
 from annotator.store.annotations import AnnotationRepository
 from annotator.store.annotators import AnnotatorRepository
+from annotator.store.assignments import AssignmentRepository
 from annotator.store.clock import utc_now
 from annotator.store.connection import APPLICATION_ID, check_existing, connect
 from annotator.store.documents import DocumentRepository
 from annotator.store.migrations import migrations
+from annotator.store.work import WorkRepository
 
 PROJECT_SUFFIX = ".annproj"
 
@@ -35,6 +37,8 @@ class ProjectStore:
         self.documents = DocumentRepository(self)
         self.annotators = AnnotatorRepository(self)
         self.annotations = AnnotationRepository(self)
+        self.assignments = AssignmentRepository(self)
+        self.work = WorkRepository(self)
 
     def __enter__(self) -> ProjectStore:
         return self
@@ -106,6 +110,21 @@ class ProjectStore:
         """Replace the project's schema copy."""
         self.set_meta("schema", schema.to_json())
         self._schema = schema
+
+    def backup(self, path: str | Path) -> Path:
+        """Write a consistent copy of the whole project to ``path`` (which must not exist)."""
+        path = Path(path)
+        if path.exists():
+            raise ProjectError(f"{path}: already exists; not overwritten")
+        target = sqlite3.connect(str(path))
+        try:
+            self.db.conn.backup(target)
+        except sqlite3.DatabaseError as exc:
+            path.unlink(missing_ok=True)
+            raise ProjectError(f"{path}: cannot write the backup: {exc}") from exc
+        finally:
+            target.close()
+        return path
 
     def file_version(self) -> int:
         """The file format version (PRAGMA user_version)."""
