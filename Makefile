@@ -19,7 +19,7 @@ run: $(STAMP)
 ## test: set up and run the whole test suite with the layering and lint checks
 test: $(STAMP)
 	$(BIN)/lint-imports
-	$(BIN)/ruff check annotator tests packaging
+	$(BIN)/ruff check .
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 ## bench: print one line per figure, `name: value unit`

@@ -37,3 +37,15 @@ class NewerProjectError(ProjectError):
 
 class ImmutableTextError(ValidationError):
     """An attempt to change the text of a document that annotations already point into."""
+
+
+class ReadOnlyProjectError(ProjectError):
+    """A write was attempted on a project opened read-only (file permissions, a second window)."""
+
+
+class ProjectBusyError(ProjectError):
+    """Another process kept the project locked for longer than we are prepared to wait."""
+
+
+class SaveFailedError(ProjectError):
+    """SQLite could not save a change (disk full, read-only file, I/O error); it was rolled back."""

@@ -51,6 +51,20 @@ class AnnotatorKind(str, Enum):
     GOLD = "gold"
 
 
+# One document is one article: a text this long is a whole corpus (or a broken file) and
+# would make the text view unusable. About 2 MB of Arabic in UTF-8.
+MAX_DOCUMENT_CHARS = 1_000_000
+
+
+def check_document_length(text: str, what: str = "document") -> None:
+    """Raise ValidationError if ``text`` is longer than one document may be."""
+    if len(text) > MAX_DOCUMENT_CHARS:
+        raise ValidationError(
+            f"{what} is too long: {len(text):,} characters, more than the {MAX_DOCUMENT_CHARS:,} "
+            "one document may hold; split it into articles"
+        )
+
+
 def check_offsets(start: int, end: int, text_length: int, what: str = "span") -> None:
     """Raise ValidationError unless ``0 <= start < end <= text_length``."""
     if isinstance(start, bool) or isinstance(end, bool):
@@ -60,9 +74,7 @@ def check_offsets(start: int, end: int, text_length: int, what: str = "span") ->
     if start < 0:
         raise ValidationError(f"{what} [{start}, {end}) starts before the text (start < 0)")
     if end > text_length:
-        raise ValidationError(
-            f"{what} [{start}, {end}) ends after the text (length {text_length})"
-        )
+        raise ValidationError(f"{what} [{start}, {end}) ends after the text (length {text_length})")
     if start >= end:
         reason = "is empty" if start == end else "is reversed"
         raise ValidationError(f"{what} [{start}, {end}) {reason} (start must be < end)")

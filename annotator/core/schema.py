@@ -136,10 +136,28 @@ def load_schema(path: str | Path) -> Schema:
     """Read and validate a schema file; SchemaError names the file and the offending key."""
     path = Path(path)
     try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SchemaError(f"{path}: cannot read schema: {exc}") from exc
-    return parse_schema(raw, source=str(path))
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SchemaError(f"{path}: cannot read schema: {exc.strerror or exc}") from exc
+    return parse_schema(_schema_text(data, path), source=str(path))
+
+
+def _schema_text(data: bytes, path: Path) -> str:
+    """The schema file's text; SchemaError says what kind of file it is when not UTF-8 JSON."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SchemaError(f"{path}: the schema is saved as UTF-16; save it as UTF-8")
+    if b"\x00" in data:
+        raise SchemaError(f"{path}: not a schema: a binary file (NUL byte at byte {data.index(0)})")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SchemaError(
+            f"{path}: the schema is not UTF-8 text (invalid byte 0x{data[exc.start]:02X} at "
+            f"byte {exc.start}); save it as UTF-8"
+        ) from exc
+    if not text.strip():
+        raise SchemaError(f"{path}: the schema file is empty")
+    return text
 
 
 def parse_schema(raw: str, source: str = "<schema>") -> Schema:

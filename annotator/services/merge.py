@@ -8,21 +8,21 @@ annotator's work on one document (spans, events, status):
 * both copies hold the same work: nothing happens (merging a file twice adds nothing);
 * both hold different work (a clash): the version whose status row changed last
   (``statuses.updated_at``) is kept, and the clash is reported. When the other
-  copy's version wins, PROJECT is first backed up next to itself, so the replaced
-  version is not lost.
+  copy's version wins, PROJECT is first backed up (see services.backups: it can
+  be restored from there), so the replaced version is not lost.
 
 Everything from one file is merged in one transaction: on any error PROJECT is unchanged.
 """
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, ProjectError
 from annotator.core.model import Event, Span, Status
+from annotator.services.backups import backup_project
 from annotator.store import ProjectStore, open_project
 from annotator.store.work import StatusStamp, WorkKey
 
@@ -112,7 +112,7 @@ def _merge(store: ProjectStore, other: ProjectStore) -> MergeResult:
     # SQLite cannot back up a connection inside its own write transaction: look first,
     # back up if a version of PROJECT will be replaced, then plan again and write.
     if any(c.kept == KEPT_OTHER for c in _planned(store, other).clashes):
-        backup = store.backup(_backup_path(store.path))
+        backup = backup_project(store)
     else:
         backup = None
     result = MergeResult(other.path, backup=backup)
@@ -223,13 +223,3 @@ def _has_id(store: ProjectStore, doc_id: str) -> bool:
     except KeyError:
         return False
     return True
-
-
-def _backup_path(path: Path) -> Path:
-    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
-    candidate = path.with_name(f"{path.stem}.before-merge-{stamp}{path.suffix}")
-    n = 1
-    while candidate.exists():
-        n += 1
-        candidate = path.with_name(f"{path.stem}.before-merge-{stamp}-{n}{path.suffix}")
-    return candidate

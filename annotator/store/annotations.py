@@ -195,13 +195,22 @@ class AnnotationRepository:
     def add_argument(self, event_id: str, argument: Argument) -> None:
         """Link an entity span to an event in ``argument.role``."""
         event = self.event(event_id)
-        span = self.span(argument.span_id)
+        try:
+            span = self.span(argument.span_id)
+        except KeyError:
+            raise ValidationError(
+                f"event {event.type}: argument {argument.role!r} points at entity span "
+                f"{argument.span_id!r}, which does not exist"
+            ) from None
         if span.document_id != event.document_id:
             raise ValidationError("an argument must be a span of the event's own document")
         with self._store.transaction() as db:
             db.execute(
                 "INSERT INTO event_arguments (id, event_id, role, span_id, position) "
-                "VALUES (?, ?, ?, ?, (SELECT count(*) FROM event_arguments WHERE event_id = ?))",
+                # After the last position, not at count(*): once an argument was
+                # removed, count(*) repeats a position in use and the order falls to ids.
+                "VALUES (?, ?, ?, ?, "
+                "(SELECT coalesce(max(position) + 1, 0) FROM event_arguments WHERE event_id = ?))",
                 [argument.id, event_id, argument.role, argument.span_id, event_id],
             )
             self._touch([(event.document_id, event.annotator)])
@@ -266,9 +275,7 @@ class AnnotationRepository:
             ids,
         ):
             arguments[event_id].append(Argument(arg_id, role, span_id))
-        return [
-            Event(*row[:6], arguments=tuple(arguments[row[0]]), source=row[6]) for row in rows
-        ]
+        return [Event(*row[:6], arguments=tuple(arguments[row[0]]), source=row[6]) for row in rows]
 
 
 def _span_row(span: Span) -> dict[str, Any]:

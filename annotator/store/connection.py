@@ -25,6 +25,9 @@ from annotator.store.migrations import LATEST_VERSION
 APPLICATION_ID = 0x414E4E54
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 30.0
+# A writer waits this long inside SQLite before ProjectStore.transaction gets control
+# back to report the wait (ProjectStore.on_busy) and try again.
+BUSY_SLICE_S = 2.0
 
 
 def read_only_uri(path: Path) -> str:
@@ -34,8 +37,16 @@ def read_only_uri(path: Path) -> str:
 
 @contextlib.contextmanager
 def read_only(path: Path) -> Iterator[sqlite3.Connection]:
-    """A read-only connection, closed on exit."""
-    conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_S)
+    """A read-only connection for checking a file, closed on exit.
+
+    Without a -wal beside it the main file holds the whole database, so it is
+    opened ``immutable``: SQLite then creates no -wal/-shm files, and a file we
+    refuse is left exactly as we found it, with nothing new beside it.
+    """
+    uri = read_only_uri(path)
+    if not Path(f"{path}-wal").exists():
+        uri += "&immutable=1"
+    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
     try:
         yield conn
     finally:
@@ -51,6 +62,8 @@ def check_existing(path: Path) -> int:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
         raise ProjectError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    if not header:
+        raise NotAProjectError(f"{path}: not an annotator project (the file is empty)")
     if header != SQLITE_HEADER:
         raise NotAProjectError(f"{path}: not an annotator project (not an SQLite database)")
     try:
@@ -65,9 +78,7 @@ def check_existing(path: Path) -> int:
     except sqlite3.DatabaseError as exc:
         raise DamagedProjectError(f"{path}: the project file is damaged: {exc}") from exc
     if problems != ["ok"]:
-        raise DamagedProjectError(
-            f"{path}: the project file is damaged: {'; '.join(problems)}"
-        )
+        raise DamagedProjectError(f"{path}: the project file is damaged: {'; '.join(problems)}")
     if version > LATEST_VERSION:
         raise NewerProjectError(
             f"{path}: written by a newer version of annotator (file format {version}, "
@@ -76,12 +87,18 @@ def check_existing(path: Path) -> int:
     return version
 
 
-def connect(path: Path) -> Database:
-    """A read-write connection with the pragmas every project connection needs."""
+def connect(path: Path, read_only: bool = False) -> Database:
+    """A connection with the pragmas every project connection needs.
+
+    A read-only connection refuses every write inside SQLite itself (``query_only``),
+    so no code path can change a project the user opened read-only.
+    """
+    if read_only:
+        return _connect_read_only(path)
     try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
+        conn = sqlite3.connect(str(path), timeout=BUSY_SLICE_S)
         db = Database(conn, execute_plugins=False)
-        db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        db.execute(f"PRAGMA busy_timeout = {int(BUSY_SLICE_S * 1000)}")
         db.execute("PRAGMA foreign_keys = ON")
         # WAL lets readers work beside one writer; FULL syncs the WAL on every
         # commit, so an action reported as saved survives a power cut.
@@ -92,4 +109,14 @@ def connect(path: Path) -> Database:
     if mode.lower() != "wal":
         conn.close()
         raise ProjectError(f"{path}: cannot switch the project to WAL mode (got {mode})")
+    return db
+
+
+def _connect_read_only(path: Path) -> Database:
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_S)
+        db = Database(conn, execute_plugins=False)
+        db.execute("PRAGMA query_only = ON")
+    except sqlite3.DatabaseError as exc:
+        raise ProjectError(f"{path}: cannot open: {exc}") from exc
     return db

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import ValidationError
-from annotator.core.model import Document, new_id, text_sha256
+from annotator.core.model import Document, check_document_length, new_id, text_sha256
 from annotator.core.text import is_canonical
 from annotator.store.clock import utc_now
 
@@ -65,6 +65,7 @@ class DocumentRepository:
         for text, title, external_id, meta, doc_id in items:
             if not is_canonical(text):
                 raise ValidationError(f"document {title!r}: text is not canonical")
+            check_document_length(text, f"document {title!r}")
             documents.append(
                 Document(doc_id or new_id(), title, text, external_id, dict(meta or {}))
             )
@@ -117,6 +118,14 @@ class DocumentRepository:
             "SELECT id, title, length(text), external_id FROM documents ORDER BY rowid"
         ).fetchall()
         return [DocumentSummary(*row) for row in rows]
+
+    def ids_containing(self, needle: str) -> set[str]:
+        """Ids of the documents whose title or text contains ``needle`` (case-sensitive)."""
+        rows = self._store.db.execute(
+            "SELECT id FROM documents WHERE instr(text, ?) > 0 OR instr(title, ?) > 0",
+            [needle, needle],
+        )
+        return {row[0] for row in rows}
 
     def count(self) -> int:
         """How many documents the project holds."""

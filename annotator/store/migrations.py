@@ -139,5 +139,26 @@ def _initial(db: Database) -> None:
     db.execute("PRAGMA user_version = 1")
 
 
+# Who has the project open for editing, so the same annotator is not let in twice
+# (services.sessions). heartbeat is Unix time: staleness is a subtraction.
+_V2_SESSIONS = """
+CREATE TABLE sessions (
+    id         TEXT PRIMARY KEY,
+    annotator  TEXT NOT NULL,
+    host       TEXT NOT NULL,
+    pid        INTEGER NOT NULL,
+    started_at TEXT NOT NULL,
+    heartbeat  REAL NOT NULL
+);
+CREATE INDEX sessions_by_annotator ON sessions (annotator);
+"""
+
+
+@migrations(name="0002_sessions")
+def _sessions(db: Database) -> None:
+    _run_script(db, _V2_SESSIONS)
+    db.execute("PRAGMA user_version = 2")
+
+
 # The user_version the newest migration sets; tests check it matches the steps.
-LATEST_VERSION = 1
+LATEST_VERSION = 2

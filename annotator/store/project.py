@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from annotator import __version__
-from annotator.core.errors import ImmutableTextError, ProjectError, ValidationError
+from annotator.core.errors import ProjectBusyError, ProjectError, ReadOnlyProjectError
 from annotator.core.schema import Schema, parse_schema
 from annotator.store.annotations import AnnotationRepository
 from annotator.store.annotators import AnnotatorRepository
@@ -18,10 +20,16 @@ from annotator.store.assignments import AssignmentRepository
 from annotator.store.clock import utc_now
 from annotator.store.connection import APPLICATION_ID, check_existing, connect
 from annotator.store.documents import DocumentRepository
-from annotator.store.migrations import migrations
+from annotator.store.failures import integrity_error, is_busy, write_error
+from annotator.store.interchange import InterchangeRepository
+from annotator.store.migrations import LATEST_VERSION, migrations
+from annotator.store.sessions import SessionRepository
 from annotator.store.work import WorkRepository
 
 PROJECT_SUFFIX = ".annproj"
+# How long a write waits for another process before giving up with ProjectBusyError.
+BUSY_LIMIT_S = 120.0
+BusyCallback = Callable[[float], None]
 
 
 class ProjectStore:
@@ -30,15 +38,25 @@ class ProjectStore:
     Writes go through :meth:`transaction`: one transaction per user action.
     """
 
-    def __init__(self, path: Path, db: Database) -> None:
+    def __init__(self, path: Path, db: Database, read_only_reason: str | None = None) -> None:
         self.path = path
         self.db = db
+        # Why writes are refused (None: they are not); see set_read_only().
+        self.read_only_reason = read_only_reason
+        # A connection opened read-only can never write, whatever set_writable() is asked.
+        self._connection_read_only = read_only_reason is not None
+        # Called with the seconds waited so far while another process holds the
+        # write lock, so a window can say "waiting for another window...".
+        self.on_busy: BusyCallback | None = None
+        self.busy_limit_s = BUSY_LIMIT_S
         self._schema: Schema | None = None
         self.documents = DocumentRepository(self)
         self.annotators = AnnotatorRepository(self)
         self.annotations = AnnotationRepository(self)
         self.assignments = AssignmentRepository(self)
         self.work = WorkRepository(self)
+        self.interchange = InterchangeRepository(self)
+        self.sessions = SessionRepository(self)
 
     def __enter__(self) -> ProjectStore:
         return self
@@ -50,21 +68,46 @@ class ProjectStore:
         """Close the connection; the WAL is checkpointed by SQLite on the last close."""
         self.db.close()
 
+    @property
+    def read_only(self) -> bool:
+        """True when this window may not change the project (see :meth:`set_read_only`)."""
+        return self.read_only_reason is not None
+
+    def set_read_only(self, reason: str) -> None:
+        """Refuse every write from now on, with ``reason`` in the error; SQLite enforces it too."""
+        self.read_only_reason = reason
+        self.db.execute("PRAGMA query_only = ON")
+
+    def set_writable(self) -> None:
+        """Undo :meth:`set_read_only` (the reason went away, e.g. another annotator was chosen)."""
+        if self._connection_read_only:
+            raise ReadOnlyProjectError(
+                f"{self.path}: cannot edit: read-only because {self.read_only_reason}"
+            )
+        self.read_only_reason = None
+        self.db.execute("PRAGMA query_only = OFF")
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Database]:
         """Run a block as one transaction, translating SQLite errors into ours.
 
         The outermost block starts with BEGIN IMMEDIATE: it takes the write lock
-        up front, so two processes wait for each other (busy timeout) instead of
-        failing with "database is locked" on a read-to-write upgrade.
+        up front, so two processes wait for each other instead of failing with
+        "database is locked" on a read-to-write upgrade. A failed write is rolled
+        back whole and raised as a ProjectError saying why; the connection stays usable.
         """
         conn = self.db.conn
-        try:
-            if conn.in_transaction:
-                with self.db.atomic():
-                    yield self.db
-                return
-            conn.execute("BEGIN IMMEDIATE")
+        if conn.in_transaction:
+            with self._translated(), self.db.atomic():
+                yield self.db
+            return
+        if self.read_only_reason is not None:
+            raise ReadOnlyProjectError(
+                f"{self.path}: this window is read-only because {self.read_only_reason}; "
+                "the change was not saved"
+            )
+        self._begin()
+        with self._translated():
             try:
                 yield self.db
             except BaseException:
@@ -72,12 +115,37 @@ class ProjectStore:
                     conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
+
+    def _begin(self) -> None:
+        """BEGIN IMMEDIATE, waiting for another process's write in slices reported to on_busy."""
+        started = time.monotonic()
+        while True:
+            try:
+                self.db.conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if not is_busy(exc):
+                    raise write_error(self.path, exc) from exc
+                waited = time.monotonic() - started
+                if waited >= self.busy_limit_s:
+                    raise ProjectBusyError(
+                        f"{self.path}: another window or program kept the project busy for "
+                        f"{waited:.0f} s; the change was not saved, try again"
+                    ) from exc
+                if self.on_busy is not None:
+                    self.on_busy(waited)
+
+    @contextlib.contextmanager
+    def _translated(self) -> Iterator[None]:
+        conn = self.db.conn
+        try:
+            yield
         except sqlite3.IntegrityError as exc:
-            raise _integrity_error(exc) from exc
-        except sqlite3.OperationalError as exc:
+            raise integrity_error(exc) from exc
+        except sqlite3.DatabaseError as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            raise ProjectError(f"{self.path}: not saved: {exc}") from exc
+            raise write_error(self.path, exc) from exc
 
     # -- project metadata -------------------------------------------------
 
@@ -111,21 +179,6 @@ class ProjectStore:
         self.set_meta("schema", schema.to_json())
         self._schema = schema
 
-    def backup(self, path: str | Path) -> Path:
-        """Write a consistent copy of the whole project to ``path`` (which must not exist)."""
-        path = Path(path)
-        if path.exists():
-            raise ProjectError(f"{path}: already exists; not overwritten")
-        target = sqlite3.connect(str(path))
-        try:
-            self.db.conn.backup(target)
-        except sqlite3.DatabaseError as exc:
-            path.unlink(missing_ok=True)
-            raise ProjectError(f"{path}: cannot write the backup: {exc}") from exc
-        finally:
-            target.close()
-        return path
-
     def file_version(self) -> int:
         """The file format version (PRAGMA user_version)."""
         return self.db.execute("PRAGMA user_version").fetchone()[0]
@@ -133,13 +186,6 @@ class ProjectStore:
     def data_version(self) -> int:
         """Changes when another connection commits: cheap polling for refresh."""
         return self.db.execute("PRAGMA data_version").fetchone()[0]
-
-
-def _integrity_error(exc: sqlite3.IntegrityError) -> ValidationError:
-    message = str(exc)
-    if message.startswith("immutable text"):
-        return ImmutableTextError(f"cannot change the text: {message.split(': ', 1)[1]}")
-    return ValidationError(message)
 
 
 def create_project(path: str | Path, schema: Schema, name: str | None = None) -> ProjectStore:
@@ -166,18 +212,43 @@ def create_project(path: str | Path, schema: Schema, name: str | None = None) ->
     return store
 
 
-def open_project(path: str | Path) -> ProjectStore:
+def open_project(path: str | Path, read_only: bool = False) -> ProjectStore:
     """Open an existing project, migrating it to the current file format if it is older.
 
     Refuses (and leaves untouched) a file that is not a project, is damaged, or was
-    written by a newer version of annotator.
+    written by a newer version of annotator. A file we may not write is opened
+    read-only (``store.read_only_reason`` says why), as is any file when ``read_only``.
     """
     path = Path(path)
-    check_existing(path)
+    version = check_existing(path)
+    reason = "it was opened read-only on request" if read_only else None
+    if reason is None and not os.access(path, os.W_OK):
+        reason = "the file is read-only"
+    elif reason is None and not os.access(path.parent, os.W_OK):
+        reason = "its folder is read-only (SQLite needs to write files beside it)"
+    if reason is not None:
+        if version < LATEST_VERSION:
+            raise ProjectError(
+                f"{path}: needs upgrading to file format {LATEST_VERSION} but {reason}"
+            )
+        return ProjectStore(path, connect(path, read_only=True), read_only_reason=reason)
     db = connect(path)
     try:
-        migrations.apply(db)
+        _migrate(db)
     except sqlite3.DatabaseError as exc:
         db.close()
         raise ProjectError(f"{path}: cannot upgrade the project file: {exc}") from exc
     return ProjectStore(path, db)
+
+
+def _migrate(db: Database) -> None:
+    """Apply pending migrations holding the write lock, so two processes never both run one."""
+    if not migrations.pending(db):
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        migrations.apply(db)
+    except BaseException:
+        db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")

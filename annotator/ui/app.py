@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import logging
 import sys
 from collections.abc import Sequence
@@ -17,6 +16,7 @@ from annotator.ui.errors import install_excepthook
 from annotator.ui.fonts import register_bundled_fonts
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import AppSettings
+from annotator.ui.workspace.annotator_choice import current_annotator
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ def project_to_open(args: Sequence[str], settings: AppSettings) -> Path:
 def create_main_window(args: Sequence[str] = ()) -> MainWindow:
     """Build the main window on the project to open (used by run_gui and by tests)."""
     settings = AppSettings()
-    annotator = settings.annotator or getpass.getuser()
+    annotator = current_annotator(settings)
     window = MainWindow(settings, annotator)
     window.open_project(project_to_open(args, settings))
     return window

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -14,7 +15,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QTableView,
     QVBoxLayout,
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Status
+from annotator.core.search import normalize_query
 from annotator.services.projects import DocumentSummary, ProjectStore
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -44,11 +48,13 @@ class DocumentListModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[DocumentSummary] = []
+        self.store: ProjectStore | None = None
         self._statuses: dict[str, Status] = {}
 
     def load(self, store: ProjectStore | None, annotator: str) -> None:
         """Read the documents and ``annotator``'s statuses from the store."""
         self.beginResetModel()
+        self.store = store
         self._rows = store.documents.summaries() if store else []
         self._statuses = store.annotators.statuses(annotator) if store else {}
         self.endResetModel()
@@ -64,6 +70,10 @@ class DocumentListModel(QAbstractTableModel):
     def status(self, doc_id: str) -> Status:
         """The shown status of a document."""
         return self._statuses.get(doc_id, Status.NEW)
+
+    def status_counts(self) -> Counter[Status]:
+        """How many documents stand at each status."""
+        return Counter(self.status(r.id) for r in self._rows)
 
     def row_of(self, doc_id: str) -> int | None:
         """The row of a document, or None."""
@@ -104,6 +114,55 @@ class DocumentListModel(QAbstractTableModel):
         return None
 
 
+STATUS_FILTERS = (
+    ("All documents", None),
+    ("Not done", frozenset({Status.NEW, Status.IN_PROGRESS})),
+    ("New", frozenset({Status.NEW})),
+    ("In progress", frozenset({Status.IN_PROGRESS})),
+    ("Done", frozenset({Status.DONE})),
+    ("Skipped", frozenset({Status.SKIPPED})),
+)
+
+
+class DocumentFilter(QSortFilterProxyModel):
+    """Keeps documents with a chosen status whose title or text contains the search words.
+
+    Titles are compared normalised (harakat, tatweel and hamza forms ignored);
+    texts are searched in the project, so long articles are never loaded here.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._query = ""
+        self._text_hits: set[str] | None = None
+        self._statuses: frozenset[Status] | None = None
+
+    def set_search(self, query: str, text_hits: set[str] | None) -> None:
+        """Filter by ``query`` (normalised) and the ids whose text matched it."""
+        self.beginFilterChange()
+        self._query = normalize_query(query)
+        self._text_hits = text_hits
+        self.endFilterChange()
+
+    def set_statuses(self, statuses: frozenset[Status] | None) -> None:
+        """Show only documents with one of ``statuses`` (None: all)."""
+        self.beginFilterChange()
+        self._statuses = statuses
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, row: int, parent: AnyIndex) -> bool:
+        model = self.sourceModel()
+        index = model.index(row, DocumentListModel.TITLE, parent)
+        doc_id = index.data(DocumentListModel.ID_ROLE)
+        if self._statuses is not None and model.status(doc_id) not in self._statuses:
+            return False
+        if not self._query:
+            return True
+        if self._text_hits is not None and doc_id in self._text_hits:
+            return True
+        return self._query in normalize_query(index.data())
+
+
 class DocumentList(QWidget):
     """A filterable table of documents; emits ``document_activated`` with a document id."""
 
@@ -112,14 +171,21 @@ class DocumentList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = DocumentListModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = DocumentFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterKeyColumn(DocumentListModel.TITLE)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText(self.tr("Filter by title…"))
+        self.filter_edit.setPlaceholderText(self.tr("Search titles and texts…"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter_edit.textChanged.connect(self._search)
+        self.status_filter = QComboBox(self)
+        for name, statuses in STATUS_FILTERS:
+            self.status_filter.addItem(self.tr(name), statuses)
+        self.status_filter.currentIndexChanged.connect(
+            lambda: self.proxy.set_statuses(self.status_filter.currentData())
+        )
+        self.progress = QLabel(self)
+        self.model.modelReset.connect(self._update_progress)
+        self.model.dataChanged.connect(self._update_progress)
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.setWordWrap(False)
@@ -142,7 +208,9 @@ class DocumentList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_edit)
+        layout.addWidget(self.status_filter)
         layout.addWidget(self.table)
+        layout.addWidget(self.progress)
 
     def select(self, doc_id: str) -> None:
         """Make ``doc_id`` the current row (emits document_activated if it changes)."""
@@ -152,6 +220,44 @@ class DocumentList(QWidget):
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
+
+    def _search(self, query: str) -> None:
+        store = self.model.store
+        needle = query.strip()
+        hits = store.documents.ids_containing(needle) if store is not None and needle else None
+        self.proxy.set_search(query, hits)
+
+    def _update_progress(self) -> None:
+        counts = self.model.status_counts()
+        total = self.model.rowCount()
+        text = self.tr("Done %1 / %2").replace("%1", str(counts[Status.DONE]))
+        text = text.replace("%2", str(total))
+        if counts[Status.SKIPPED]:
+            text += self.tr(" · skipped %1").replace("%1", str(counts[Status.SKIPPED]))
+        self.progress.setText(text)
+
+    def neighbour(self, doc_id: str | None, step: int, not_done: bool = False) -> str | None:
+        """The next (``step`` 1) or previous (-1) document in the list as shown.
+
+        With ``not_done``, the nearest one that is new or in progress, wrapping
+        around the list. None when there is none.
+        """
+        ids = [
+            self.proxy.index(r, 0).data(DocumentListModel.ID_ROLE)
+            for r in range(self.proxy.rowCount())
+        ]
+        here = ids.index(doc_id) if doc_id in ids else -1
+        if not not_done:
+            target = here + step
+            return ids[target] if 0 <= target < len(ids) and here >= 0 else None
+        for distance in range(1, len(ids) + 1):
+            candidate = ids[(here + step * distance) % len(ids)]
+            if candidate != doc_id and self.model.status(candidate) in (
+                Status.NEW,
+                Status.IN_PROGRESS,
+            ):
+                return candidate
+        return None
 
     def current_id(self) -> str | None:
         """The id of the current document, or None."""

@@ -9,7 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from annotator.ui import import_export, workspace
+
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
 FEATURES: list[Callable[[MainWindow], object]] = []
+FEATURES.append(workspace.install)
+FEATURES.append(import_export.install)

@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
 
     project_opened = Signal()
     document_opened = Signal(str)
+    reloaded = Signal()  # the project changed outside the window's own actions
 
     def __init__(self, settings: AppSettings, annotator: str) -> None:
         super().__init__()
@@ -151,6 +152,7 @@ class MainWindow(QMainWindow):
         if current:
             self.document_list.select(current)
         self._update_title()
+        self.reloaded.emit()
 
     def open_document(self, doc_id: str) -> None:
         """Show a document in the reading view."""

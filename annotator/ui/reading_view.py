@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QTextOption
+from collections.abc import Callable
+
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from annotator.ui.fonts import reading_font
@@ -40,6 +42,20 @@ class ReadingView(QPlainTextEdit):
         self._font_family = font_family
         self._font_size = font_size
         self._apply_font()
+        # Painters drawn over the text after each paint (span underlines, boxes...),
+        # given the viewport rectangle being painted.
+        self.decorations: list[Callable[[QPainter, QRect], None]] = []
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Paint the text, then each decoration on top of it."""
+        super().paintEvent(event)
+        if self.decorations:
+            painter = QPainter(self.viewport())
+            try:
+                for decorate in self.decorations:
+                    decorate(painter, event.rect())
+            finally:
+                painter.end()
 
     def show_text(self, text: str) -> None:
         """Show ``text`` as plain text and scroll to its start."""

@@ -70,7 +70,9 @@ def test_errors_go_to_stderr_with_exit_1(
 def test_entry_point_runs_as_a_module(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "annotator", "new", str(tmp_path / "x.annproj")],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "x.annproj").is_file()

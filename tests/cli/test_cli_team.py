@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
 from annotator.cli import command_names, main
+from annotator.services.backups import backup_project
 from annotator.services.demo import create_demo_project
 from annotator.services.projects import open_project
 
@@ -63,7 +65,7 @@ def test_merge_twice_adds_nothing_the_second_time(
 ) -> None:
     copy = tmp_path / "copy.annproj"
     with open_project(demo) as store:
-        store.backup(copy)
+        shutil.copy(backup_project(store), copy)
     with open_project(copy) as store:
         store.documents.add("نص جديد أضافه كريم.", "جديد")
     assert main(["merge", str(demo), str(copy)]) == 0

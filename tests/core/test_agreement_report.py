@@ -142,3 +142,11 @@ def test_report_is_json_serialisable_with_documented_keys() -> None:
 def test_needs_two_annotators() -> None:
     with pytest.raises(ValidationError):
         compute_agreement([], ["amal"])
+
+
+def test_token_bounds_agree_with_the_export_tokenizer() -> None:
+    from annotator.core.formats.tokenize import token_bounds, tokenize
+
+    text = "قال «أحمد»، إنّ الـــعاصمة... 3.5 😀🇮🇶\u200f!"
+    starts, ends = token_bounds(text)
+    assert list(zip(starts, ends, strict=True)) == [tuple(t) for t in tokenize(text)]

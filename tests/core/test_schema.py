@@ -12,10 +12,21 @@ from annotator.core.resources import DEFAULT_SCHEMA, resource_path
 from annotator.core.schema import load_schema, parse_schema
 
 REQUIRED_EVENTS = [
-    "Conflict.Attack", "Conflict.Demonstrate", "Contact.Meet", "Contact.Phone-Write",
-    "Movement.Transport", "Justice.Arrest-Jail", "Justice.Release-Parole", "Justice.Sentence",
-    "Life.Die", "Life.Injure", "Personnel.Start-Position", "Personnel.End-Position",
-    "Personnel.Elect", "Transaction.Transfer-Money", "Transaction.Transfer-Ownership",
+    "Conflict.Attack",
+    "Conflict.Demonstrate",
+    "Contact.Meet",
+    "Contact.Phone-Write",
+    "Movement.Transport",
+    "Justice.Arrest-Jail",
+    "Justice.Release-Parole",
+    "Justice.Sentence",
+    "Life.Die",
+    "Life.Injure",
+    "Personnel.Start-Position",
+    "Personnel.End-Position",
+    "Personnel.Elect",
+    "Transaction.Transfer-Money",
+    "Transaction.Transfer-Ownership",
     "Business.Start-Org",
 ]
 
@@ -54,8 +65,10 @@ def _valid() -> dict:
         (lambda d: d["entities"][1].update(color="blue"), r"entities\[1\]\.color"),
         (lambda d: d["entities"][2].pop("name_ar"), r"entities\[2\]\.name_ar: missing"),
         (lambda d: d["entities"].append(dict(d["entities"][0])), "duplicate key 'PER'"),
-        (lambda d: d["events"][0]["roles"][0].update(accepts=["CITY"]),
-         r"events\[0\]\.roles\[0\]\.accepts: unknown entity type 'CITY'"),
+        (
+            lambda d: d["events"][0]["roles"][0].update(accepts=["CITY"]),
+            r"events\[0\]\.roles\[0\]\.accepts: unknown entity type 'CITY'",
+        ),
         (lambda d: d.update(format="other/9"), "format: expected"),
         (lambda d: d.update(entities=[]), "entities: must not be empty"),
         (lambda d: d["entities"][3].update(key="has space"), r"entities\[3\]\.key"),

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from annotator.core.errors import AnnotatorError
+from annotator.services.backups import backup_project
 from annotator.services.merge import KEPT_OTHER, KEPT_PROJECT, merge_project
 from annotator.services.projects import ProjectStore, open_project
 from tests.services.team_helpers import add_articles, finish, mention
@@ -14,7 +16,7 @@ from tests.services.team_helpers import add_articles, finish, mention
 
 def copy_of(store: ProjectStore, tmp_path: Path, name: str) -> ProjectStore:
     """A copy of the project file as handed to an annotator."""
-    return open_project(store.backup(tmp_path / f"{name}.annproj"))
+    return open_project(shutil.copy(backup_project(store), tmp_path / f"{name}.annproj"))
 
 
 def snapshot(store: ProjectStore) -> set[tuple]:

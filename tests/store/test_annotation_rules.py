@@ -56,9 +56,7 @@ def test_a_batch_with_one_bad_span_stores_nothing(project: ProjectStore, doc_id:
 def test_the_file_itself_refuses_a_span_past_the_text(project: ProjectStore, doc_id: str) -> None:
     # Bypass the Python checks: the triggers in the file must still refuse it.
     with pytest.raises(sqlite3.IntegrityError, match="ends after the text"):
-        project.db.execute(
-            "INSERT INTO annotators (name, created_at) VALUES ('x', 'now')"
-        )
+        project.db.execute("INSERT INTO annotators (name, created_at) VALUES ('x', 'now')")
         project.db.execute(
             'INSERT INTO spans (id, document_id, annotator, start, "end", label, updated_at) '
             "VALUES ('s', ?, 'x', 0, 999, 'LOC', 'now')",
@@ -69,9 +67,7 @@ def test_the_file_itself_refuses_a_span_past_the_text(project: ProjectStore, doc
 
 def test_offsets_count_code_points_not_utf16_units(project: ProjectStore, doc_id: str) -> None:
     emoji_at = TEXT.index("🚁")
-    span = project.annotations.add_span(
-        Span(new_id(), doc_id, "amal", emoji_at, len(TEXT), "VEH")
-    )
+    span = project.annotations.add_span(Span(new_id(), doc_id, "amal", emoji_at, len(TEXT), "VEH"))
     assert span.covered(project.documents.get(doc_id).text) == "🚁 فجر اليوم."
 
 
@@ -96,8 +92,15 @@ def test_removing_a_span_removes_its_arguments_and_restoring_brings_them_back(
 
     place = project.annotations.add_span(Span(new_id(), doc_id, "amal", 39, 45, "GPE"))
     event = project.annotations.add_event(
-        Event(new_id(), doc_id, "amal", "Conflict.Attack", 0, 4,
-              (Argument(new_id(), "Place", place.id),))
+        Event(
+            new_id(),
+            doc_id,
+            "amal",
+            "Conflict.Attack",
+            0,
+            4,
+            (Argument(new_id(), "Place", place.id),),
+        )
     )
     removal = project.annotations.remove_span(place.id)
     assert project.annotations.event(event.id).arguments == ()

@@ -92,3 +92,11 @@ def test_last_project_is_reopened(make_window, demo_path: Path) -> None:
     assert AppSettings().last_project == str(demo_path)
     window = make_window()
     assert window.store is not None and window.store.path == demo_path
+
+
+def test_document_list_model_is_a_valid_item_model(
+    make_window, demo_path: Path, qtmodeltester
+) -> None:
+    window = make_window(str(demo_path))
+    qtmodeltester.check(window.document_list.model, force_py=True)
+    qtmodeltester.check(window.document_list.proxy, force_py=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import partial
@@ -26,7 +27,7 @@ from annotator.core.agreement.report import (
 from annotator.core.agreement.unitizing import Continuum, unitizing_alpha
 from annotator.core.agreement.units import NO_LABEL, AgreementDocument, SpanKey, Work
 from annotator.core.errors import ValidationError
-from annotator.core.tokens import TokenIndex
+from annotator.core.formats.tokenize import token_bounds
 
 
 def compute_agreement(
@@ -114,7 +115,7 @@ def token_table(text: str, works: Sequence[Work]) -> UnitTable:
     A token takes the label of the longest span sharing a character with it
     (ties: the leftmost, then the alphabetically first label), NO_LABEL if none.
     """
-    index = TokenIndex(text)
+    index = TokenPositions(text)
     labelled = [token_labels(index, work.spans) for work in works]
     covered = set().union(*labelled)
     table: UnitTable = Counter(
@@ -126,7 +127,23 @@ def token_table(text: str, works: Sequence[Work]) -> UnitTable:
     return table
 
 
-def token_labels(index: TokenIndex, spans: Sequence[SpanKey]) -> dict[int, str]:
+class TokenPositions:
+    """The tokens of a text (the export tokenizer's), with the tokens a range touches."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, text: str) -> None:
+        self.starts, self.ends = token_bounds(text)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def covering(self, start: int, end: int) -> range:
+        """Indices of the tokens sharing at least one character with ``[start, end)``."""
+        return range(bisect_right(self.ends, start), bisect_left(self.starts, end))
+
+
+def token_labels(index: TokenPositions, spans: Sequence[SpanKey]) -> dict[int, str]:
     """Token index -> label for the tokens ``spans`` cover (see token_table)."""
     labels: dict[int, str] = {}
     for start, end, label in sorted(spans, key=lambda s: (s[0] - s[1], s[0], s[2])):

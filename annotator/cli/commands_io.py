@@ -1,0 +1,183 @@
+"""`annotator import`, `annotator export` and `annotator stats`."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+from annotator.core.model import AnnotatorKind, Status
+from annotator.services.exporting import (
+    FORMATS,
+    ExportFilter,
+    ExportOptions,
+    export_project,
+    export_to_stream,
+)
+from annotator.services.importing import (
+    DEFAULT_ANNOTATOR,
+    ImportFailed,
+    ImportOptions,
+    import_paths,
+)
+from annotator.services.projects import open_project
+from annotator.services.stats import project_stats
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the import, export and stats commands."""
+    _register_import(subparsers)
+    _register_export(subparsers)
+    stats = subparsers.add_parser(
+        "stats",
+        help="count documents, spans and statuses",
+        description="Print the documents, spans per label per annotator and status counts.",
+    )
+    stats.add_argument("project", type=Path, metavar="PROJECT", help="the project file")
+    stats.add_argument("--json", action="store_true", help="print JSON instead of text")
+    stats.set_defaults(run=run_stats)
+
+
+def _register_import(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "import",
+        help="import text files, folders or JSONL",
+        description="Import text files (UTF-8, UTF-16 with BOM, Windows-1256), folders of "
+        "them (recursive) and JSONL with optional pre-annotations (native, doccano or "
+        "spaCy/Prodigy shape) or brat (.txt with .ann), in one transaction: any invalid "
+        "item refuses the whole import unless --skip-invalid is given.",
+    )
+    parser.add_argument("project", type=Path, metavar="PROJECT", help="the project file")
+    parser.add_argument("paths", type=Path, nargs="+", metavar="PATH", help="files or folders")
+    parser.add_argument(
+        "--annotator",
+        metavar="NAME",
+        help="attribute all pre-annotations to NAME (default: a line's own "
+        f"annotator, else {DEFAULT_ANNOTATOR!r})",
+    )
+    parser.add_argument(
+        "--kind",
+        choices=[k.value for k in AnnotatorKind],
+        default=AnnotatorKind.MODEL.value,
+        help="kind of that annotator if new (default: model)",
+    )
+    parser.add_argument(
+        "--encoding", metavar="ENC", help="the text files' encoding (default: detect)"
+    )
+    parser.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="skip (and report) invalid lines and files instead of refusing the import",
+    )
+    parser.set_defaults(run=run_import)
+
+
+def _register_export(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="export annotations for training",
+        description="Export one record per document and annotator. brat writes a folder; "
+        "every other format writes one file, or standard output with -o -.",
+    )
+    parser.add_argument("project", type=Path, metavar="PROJECT", help="the project file")
+    parser.add_argument("--format", choices=FORMATS, default="jsonl", help="default: jsonl")
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="output file, folder (brat) or -"
+    )
+    parser.add_argument(
+        "--annotator", action="append", metavar="NAME", help="only this annotator (repeatable)"
+    )
+    parser.add_argument(
+        "--status",
+        action="append",
+        choices=[s.value for s in Status],
+        help="only records with this status (repeatable)",
+    )
+    parser.add_argument(
+        "--label", action="append", help="only this label or event type (repeatable)"
+    )
+    parser.add_argument("--utf16", action="store_true", help="add UTF-16 offsets (JSON formats)")
+    parser.add_argument(
+        "--split-clitics",
+        action="store_true",
+        help="token formats: split و ف ب ك ل off words starting with ال",
+    )
+    parser.set_defaults(run=run_export)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Import files into a project."""
+    options = ImportOptions(
+        annotator=args.annotator,
+        kind=AnnotatorKind(args.kind),
+        encoding=args.encoding,
+        skip_invalid=args.skip_invalid,
+    )
+    with open_project(args.project) as store:
+        try:
+            report = import_paths(store, args.paths, options)
+        except ImportFailed as exc:
+            # Every problem, not the dialog-sized summary: scripts grep these lines.
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            print(f"annotator: error: import refused, {args.project} unchanged", file=sys.stderr)
+            return 1
+    print("\n".join(report.lines()))
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Export a project."""
+    options = ExportOptions(
+        format=args.format,
+        filter=ExportFilter(
+            annotators=args.annotator,
+            statuses=[Status(s) for s in args.status] if args.status else None,
+            labels=args.label,
+        ),
+        utf16=args.utf16,
+        split_clitics=args.split_clitics,
+    )
+    with open_project(args.project) as store:
+        if args.output == "-":
+            with _utf8_stdout() as stream:
+                report = export_to_stream(store, options, stream)
+        else:
+            report = export_project(store, options, Path(args.output))
+    summary, *warnings = report.lines()
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+    print(summary, file=sys.stderr if args.output == "-" else sys.stdout)
+    return 0
+
+
+@contextlib.contextmanager
+def _utf8_stdout() -> Iterator[TextIO]:
+    """Standard output as UTF-8 whatever the locale, with ``\\n`` line endings."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        yield sys.stdout
+        return
+    sys.stdout.flush()
+    stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
+    try:
+        yield stream
+    finally:
+        stream.flush()
+        stream.detach()
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    """Print project counts."""
+    with open_project(args.project) as store:
+        stats = project_stats(store)
+    if args.json:
+        print(json.dumps(stats.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(stats.lines()))
+    return 0

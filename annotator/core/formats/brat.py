@@ -1,0 +1,170 @@
+"""brat standoff: the document text in ``NAME.txt`` and its annotations in ``NAME.ann``.
+
+``T`` lines hold entity mentions and event triggers (``T3<TAB>PER 10 15<TAB>text``;
+a mention that crosses a line break is written as fragments ``10 15;16 20``, as
+brat requires). ``E`` lines hold events: ``E1<TAB>Conflict.Attack:T4 Attacker:T1``;
+a role filled twice is numbered ``Attacker2`` as brat does. Offsets are code
+points, which is what brat counts. :func:`annotation_conf` writes the schema as
+brat's ``annotation.conf`` so the export opens in brat as it is.
+
+Reading (:func:`read_standoff`) takes the same lines back: a ``T`` line used as
+an ``E`` line's trigger is a trigger, every other one an entity; fragments
+separated only by whitespace make one mention; ``Role2`` is role ``Role``.
+Notes, relations, attributes and normalisations have no place in the model and
+are listed as ignored; anything else is a problem naming its line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from annotator.core.formats.records import ArgumentRecord, EntityRecord, EventRecord
+from annotator.core.model import DocumentAnnotations
+from annotator.core.schema import Schema
+
+_IGNORED = {"#": "note", "R": "relation", "A": "attribute", "M": "attribute",
+            "N": "normalisation", "*": "equivalence"}  # fmt: skip
+_ROLE_NUMBER = re.compile(r"\d+$")
+# The folder of an export holding the documents nobody has annotated.
+UNANNOTATED = "unannotated"
+
+
+def to_standoff(item: DocumentAnnotations) -> str:
+    """The ``.ann`` content of one document and annotator (the ``.txt`` is the text itself)."""
+    text = item.document.text
+    lines = []
+    t_ids: dict[str, str] = {}
+    for span in item.spans:
+        t_ids[span.id] = f"T{len(t_ids) + 1}"
+        lines.append(_t_line(t_ids[span.id], span.label, text, span.start, span.end))
+    triggers = len(t_ids)
+    for number, event in enumerate(item.events, start=1):
+        triggers += 1
+        trigger_id = f"T{triggers}"
+        lines.append(_t_line(trigger_id, event.type, text, event.trigger_start, event.trigger_end))
+        seen: Counter[str] = Counter()
+        arguments = []
+        for argument in event.arguments:
+            seen[argument.role] += 1
+            role = argument.role + (str(seen[argument.role]) if seen[argument.role] > 1 else "")
+            arguments.append(f" {role}:{t_ids[argument.span_id]}")
+        lines.append(f"E{number}\t{event.type}:{trigger_id}{''.join(arguments)}\n")
+    return "".join(lines)
+
+
+def _t_line(t_id: str, label: str, text: str, start: int, end: int) -> str:
+    fragments, position = [], start
+    for piece in text[start:end].split("\n"):
+        if piece:
+            fragments.append((position, position + len(piece)))
+        position += len(piece) + 1
+    fragments = fragments or [(start, end)]  # a mention of line breaks only stays whole
+    offsets = ";".join(f"{a} {b}" for a, b in fragments)
+    covered = " ".join(text[a:b] for a, b in fragments)
+    return f"{t_id}\t{label} {offsets}\t{covered}\n"
+
+
+def annotation_conf(schema: Schema) -> str:
+    """brat's ``annotation.conf`` for ``schema``."""
+    lines = ["[entities]", *schema.entity_keys, "", "[relations]", "", "[events]"]
+    for event in schema.events:
+        roles = ", ".join(f"{r.role}*:{'|'.join(r.accepts)}" for r in event.roles)
+        lines.append(f"{event.key}\t{roles}" if roles else event.key)
+    lines += ["", "[attributes]", ""]
+    return "\n".join(lines)
+
+
+@dataclass
+class Standoff:
+    """What a ``.ann`` file holds; ``problems`` and ``ignored`` are (line, reason) pairs."""
+
+    entities: list[EntityRecord] = field(default_factory=list)
+    events: list[EventRecord] = field(default_factory=list)
+    problems: list[tuple[int, str]] = field(default_factory=list)
+    ignored: list[tuple[int, str]] = field(default_factory=list)
+
+
+def read_standoff(ann: str, text: str, schema: Schema) -> Standoff:
+    """The mentions and events of a ``.ann`` file whose offsets point into ``text``.
+
+    Labels missing from ``schema`` are problems of the line that uses them.
+    """
+    result = Standoff()
+    mentions: dict[str, tuple[int, str, int, int]] = {}
+    events: list[tuple[int, str, list[str]]] = []
+    for number, line in enumerate(ann.split("\n"), start=1):
+        line = line.rstrip("\r")
+        if not line.strip():
+            continue
+        kind = line[0]
+        try:
+            if kind == "T":
+                t_id, label, start, end = _mention(line, text)
+                mentions[t_id] = (number, label, start, end)
+            elif kind == "E":
+                e_id, _, body = line.partition("\t")
+                events.append((number, e_id, body.split()))
+            elif kind in _IGNORED:
+                result.ignored.append((number, f"brat {_IGNORED[kind]} ignored"))
+            else:
+                raise ValueError(f"not a brat annotation line: {line[:40]!r}")
+        except ValueError as exc:
+            result.problems.append((number, str(exc)))
+    _collect(result, mentions, events, schema)
+    return result
+
+
+def _mention(line: str, text: str) -> tuple[str, str, int, int]:
+    parts = line.split("\t")
+    if len(parts) != 3 or " " not in parts[1]:
+        raise ValueError("expected 'T<n><TAB>LABEL START END<TAB>text'")
+    label, _, offsets = parts[1].partition(" ")
+    try:
+        fragments = [tuple(map(int, f.split(" "))) for f in offsets.split(";")]
+    except ValueError:
+        raise ValueError(f"offsets {offsets!r} are not 'START END' pairs") from None
+    if any(len(f) != 2 for f in fragments):
+        raise ValueError(f"offsets {offsets!r} are not 'START END' pairs")
+    start, end = fragments[0][0], fragments[-1][1]
+    if end <= len(text):
+        gaps = [text[a[1] : b[0]] for a, b in pairwise(fragments)]
+        if any(gap.strip() for gap in gaps):
+            raise ValueError(f"a mention in pieces ({offsets}) cannot be stored as one span")
+        covered = " ".join(text[a:b] for a, b in fragments)
+        if covered != parts[2]:
+            raise ValueError(f"the text {parts[2]!r} is not what the offsets cover ({covered!r})")
+    return parts[0], label, start, end
+
+
+def _collect(
+    result: Standoff,
+    mentions: dict[str, tuple[int, str, int, int]],
+    events: list[tuple[int, str, list[str]]],
+    schema: Schema,
+) -> None:
+    triggers = set()
+    for number, e_id, parts in events:
+        pairs = [part.partition(":")[::2] for part in parts]
+        if not pairs or any(not target for _, target in pairs):
+            result.problems.append((number, f"{e_id}: expected 'TYPE:T<n> ROLE:T<n> ...'"))
+            continue
+        missing = [target for _, target in pairs if target not in mentions]
+        if missing:
+            result.problems.append((number, f"{e_id} refers to unknown {', '.join(missing)}"))
+            continue
+        event_type, trigger = pairs[0]
+        triggers.add(trigger)
+        if schema.event(event_type) is None:
+            result.problems.append((number, f"unknown event type {event_type!r}"))
+        _, _, start, end = mentions[trigger]
+        arguments = [ArgumentRecord(_ROLE_NUMBER.sub("", role), t) for role, t in pairs[1:]]
+        result.events.append(EventRecord(event_type, start, end, arguments, e_id))
+    for t_id, (number, label, start, end) in mentions.items():
+        if t_id in triggers:
+            continue
+        if schema.entity(label) is None:
+            result.problems.append((number, f"unknown entity label {label!r} (not in the schema)"))
+        result.entities.append(EntityRecord(start, end, label, t_id))

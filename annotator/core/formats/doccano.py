@@ -1,0 +1,52 @@
+"""doccano's sequence-labelling JSONL: ``{"text", "label": [[start, end, "LABEL"], ...]}``.
+
+doccano counts code points, end-exclusive, like we do. Older doccano versions
+wrote ``labels``; both are read. Events have no place in this format: an export
+reports how many it left out. With UTF-16 offsets a ``label_utf16`` list of the
+same triples in UTF-16 code units follows ``label``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from annotator.core.errors import ValidationError
+from annotator.core.formats.offsets import Utf16Offsets
+from annotator.core.formats.records import EntityRecord, export_header
+from annotator.core.model import DocumentAnnotations
+
+LABEL_KEYS = ("label", "labels")
+
+
+def read_annotations(obj: dict[str, Any]) -> list[EntityRecord]:
+    """The entities of a doccano line."""
+    key = "label" if "label" in obj else "labels"
+    triples = obj[key]
+    if not isinstance(triples, list):
+        raise ValidationError(f"{key!r} must be a list of [start, end, label]")
+    return [_entity(item, f"{key}[{i}]") for i, item in enumerate(triples)]
+
+
+def _entity(item: Any, where: str) -> EntityRecord:
+    if not (isinstance(item, list) and len(item) == 3):
+        raise ValidationError(f"{where}: expected [start, end, label], got {item!r}")
+    start, end, label = item
+    for name, value in (("start", start), ("end", end)):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValidationError(f"{where}: {name} must be an integer, got {value!r}")
+    if not isinstance(label, str) or not label:
+        raise ValidationError(f"{where}: label must be a non-empty string, got {label!r}")
+    return EntityRecord(start, end, label)
+
+
+def to_json(item: DocumentAnnotations, utf16: bool = False) -> tuple[dict[str, Any], list[str]]:
+    """The doccano object of one document and annotator, and what it could not hold."""
+    record = export_header(item)
+    record["label"] = [[s.start, s.end, s.label] for s in item.spans]
+    if utf16:
+        units = Utf16Offsets(item.document.text)
+        record["label_utf16"] = [[units(s.start), units(s.end), s.label] for s in item.spans]
+    warnings = []
+    if item.events:
+        warnings.append(f"{len(item.events)} event(s) left out: doccano has no events")
+    return record, warnings

@@ -1,0 +1,48 @@
+"""Reading typed fields out of decoded JSON, with errors that name the field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from annotator.core.errors import ValidationError
+
+
+def get_int(obj: dict[str, Any], key: str, where: str) -> int:
+    """``obj[key]`` as an int (not a bool, not a float)."""
+    value = obj.get(key)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(f"{where}: {key!r} must be an integer, got {value!r}")
+    return value
+
+
+def get_str(obj: dict[str, Any], key: str, where: str) -> str:
+    """``obj[key]`` as a non-empty string."""
+    value = obj.get(key)
+    if not isinstance(value, str) or not value:
+        raise ValidationError(f"{where}: {key!r} must be a non-empty string, got {value!r}")
+    return value
+
+
+def get_optional_str(obj: dict[str, Any], key: str, where: str) -> str | None:
+    """``obj[key]`` as a string, None when absent or null; numbers become text (ids)."""
+    value = obj.get(key)
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str):
+        raise ValidationError(f"{where}: {key!r} must be a string, got {value!r}")
+    return value
+
+
+def get_list(obj: dict[str, Any], key: str, where: str, kind: type = dict) -> list[Any]:
+    """``obj[key]`` as a list of ``kind`` (an empty list when absent)."""
+    value = obj.get(key, [])
+    if not isinstance(value, list):
+        raise ValidationError(f"{where}: {key!r} must be a list, got {type(value).__name__}")
+    for i, item in enumerate(value):
+        if not isinstance(item, kind):
+            raise ValidationError(
+                f"{where}: {key}[{i}] must be {kind.__name__}, got {type(item).__name__}"
+            )
+    return value

@@ -1,0 +1,144 @@
+"""The Arabic-aware tokeniser used by the token-based formats (spaCy/Prodigy, CoNLL).
+
+Rules, in order:
+
+* Whitespace and invisible direction marks (LRM, RLM, ALM, embeddings, isolates)
+  separate tokens and never belong to one.
+* A word is a run of letters, digits, ``_``, tatweel (U+0640), zero-width
+  (non-)joiners and combining marks: harakat stay on their letter, ``الـــعاصمة``
+  is one token. Digits joined by ``.``, ``,``, ``٫`` or ``٬`` are one number (``3.5``,
+  ``1,000``, ``٣٫٥``).
+* Every other character (punctuation, symbols) is a token of its own, so
+  ``«أحمد»،`` gives ``«`` ``أحمد`` ``»`` ``،``. A run of the same punctuation
+  (``...``, ``!!``) stays together; an emoji keeps its modifiers, variation
+  selectors and zero-width-joined parts; a flag is its two regional indicators.
+* Clitics stay attached by default. With ``split_clitics`` the conjunctions
+  و/ف and the prepositions ب/ك/ل are split off a word when they precede the
+  article ال and at least three letters follow it (``والعاصمة`` -> ``و`` ``العاصمة``,
+  ``وبالعاصمة`` -> ``و`` ``ب`` ``العاصمة``). It is a deliberately cautious
+  heuristic: no other prefix and no suffix is split.
+* A sentence ends after a token made of ``.!?؟…`` and at every line break.
+
+Tokens are code-point offsets ``[start, end)`` into the text. A span whose
+boundary is not a token boundary is reported by :func:`align`, never moved.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import NamedTuple
+
+_MARKS = (
+    "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4"
+    "\u06e7\u06e8\u06ea-\u06ed\u08d3-\u08ff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
+    "\ufe00-\ufe0f\ufe20-\ufe2f"
+)
+_SEPARATORS = "\\s\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff"
+_WORD = f"[\\w\u0640\u200c\u200d{_MARKS}]"
+_SYMBOL = f"[^\\w{_SEPARATORS}{_MARKS}]"
+_TOKEN = re.compile(
+    # A separator between two digits stays inside the word: 3.5, 1,000, ٣٫٥.
+    rf"(?:{_WORD}|(?<=\d)[.,\u066b\u066c](?=\d))+"
+    r"|[\U0001F1E6-\U0001F1FF]{2}"  # a flag
+    rf"|({_SYMBOL})\1+"  # a run of the same punctuation
+    rf"|{_SYMBOL}(?:[{_MARKS}\U0001F3FB-\U0001F3FF\U000E0020-\U000E007F]|\u200d{_SYMBOL})*"
+)
+_PROCLITICS = re.compile(f"([وف][{_MARKS}]*)?([بكل][{_MARKS}]*)?(?=ال)")
+_LETTER = re.compile(r"[^\W\d_]")
+_SENTENCE_END = re.compile(r"[.!?؟…]+")
+
+
+class Token(NamedTuple):
+    """A token: ``text[start:end]``."""
+
+    start: int
+    end: int
+
+
+def tokenize(text: str, split_clitics: bool = False) -> list[Token]:
+    """The tokens of ``text`` (see the module documentation for the rules)."""
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        if split_clitics:
+            tokens.extend(_split_proclitics(text, start, end))
+        else:
+            tokens.append(Token(start, end))
+    return tokens
+
+
+def token_bounds(text: str) -> tuple[list[int], list[int]]:
+    """The start offsets and the end offsets of ``tokenize(text)``'s tokens (clitics attached).
+
+    For code that only needs the offsets (agreement over millions of tokens):
+    no Token objects are built.
+    """
+    matches = list(_TOKEN.finditer(text))
+    return list(map(re.Match.start, matches)), list(map(re.Match.end, matches))
+
+
+def _split_proclitics(text: str, start: int, end: int) -> list[Token]:
+    match = _PROCLITICS.match(text, start, end)
+    if not match or match.end() == start:
+        return [Token(start, end)]
+    stem = text[match.end() + 2 : end]
+    if len(_LETTER.findall(stem)) < 3:
+        return [Token(start, end)]
+    pieces = [Token(*match.span(group)) for group in (1, 2) if match.group(group)]
+    return [*pieces, Token(match.end(), end)]
+
+
+def sentences(text: str, tokens: list[Token]) -> list[list[Token]]:
+    """``tokens`` grouped into sentences (see the module documentation)."""
+    result: list[list[Token]] = []
+    current: list[Token] = []
+    for token in tokens:
+        if current and "\n" in text[current[-1].end : token.start]:
+            result.append(current)
+            current = []
+        current.append(token)
+        if _SENTENCE_END.fullmatch(text, token.start, token.end):
+            result.append(current)
+            current = []
+    if current:
+        result.append(current)
+    return result
+
+
+class Alignment(NamedTuple):
+    """The tokens a span covers (``last`` inclusive), or why it fits no tokens."""
+
+    first: int
+    last: int
+    problem: str | None = None
+
+
+class TokenIndex:
+    """Finds the tokens a span covers; built once per text."""
+
+    def __init__(self, text: str, tokens: list[Token]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self._starts = [t.start for t in tokens]
+        self._ends = [t.end for t in tokens]
+
+    def align(self, start: int, end: int) -> Alignment:
+        """Tokens ``first..last`` (inclusive) covering exactly ``[start, end)``, else a problem."""
+        first = bisect_left(self._starts, start)
+        last = bisect_left(self._ends, end)
+        problems = []
+        if first == len(self.tokens) or self._starts[first] != start:
+            problems.append(f"start {self._where(start, first - 1)}")
+        if last == len(self.tokens) or self._ends[last] != end:
+            problems.append(f"end {self._where(end, last)}")
+        if problems:
+            return Alignment(-1, -1, " and ".join(problems))
+        return Alignment(first, last)
+
+    def _where(self, offset: int, index: int) -> str:
+        if 0 <= index < len(self.tokens):
+            token = self.tokens[index]
+            if token.start < offset < token.end:
+                return f"falls inside token «{self.text[token.start : token.end]}»"
+        return "falls between tokens"

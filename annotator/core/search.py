@@ -1,0 +1,101 @@
+"""Finding text the way an Arabic reader means it: harakat, tatweel and hamza forms ignored.
+
+The text is normalised character by character while remembering where each
+kept character came from, so a hit in the normalised text maps back to the
+original (code-point) offsets, marks included.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pyarabic import araby
+
+from annotator.core.snapping import is_word_char, snap_to_graphemes
+
+_HAMZA_FORMS = {
+    araby.ALEF_HAMZA_ABOVE: araby.ALEF,
+    araby.ALEF_HAMZA_BELOW: araby.ALEF,
+    araby.ALEF_MADDA: araby.ALEF,
+    araby.ALEF_WASLA: araby.ALEF,
+    araby.WAW_HAMZA: araby.WAW,
+    araby.YEH_HAMZA: araby.YEH,
+    araby.HAMZA: "",
+    araby.HAMZA_ABOVE: "",
+    araby.HAMZA_BELOW: "",
+}
+_BIDI_MARKS = frozenset("\u200e\u200f\u061c\u200c\u200d")
+
+
+def normalize_char(char: str) -> str:
+    """The normalised form of one character ('' when it is ignored)."""
+    if araby.is_tashkeel(char) or char == araby.TATWEEL or char in _BIDI_MARKS:
+        return ""
+    if char in _HAMZA_FORMS:
+        return _HAMZA_FORMS[char]
+    return char.casefold()
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """A normalised text and, for each of its characters, the original offset."""
+
+    text: str
+    origins: tuple[int, ...]
+
+    def to_original(self, start: int, end: int, original: str) -> tuple[int, int]:
+        """The original range of normalised ``[start, end)``, with trailing harakat."""
+        first = self.origins[start]
+        last = self.origins[end - 1] + 1
+        return snap_to_graphemes(original, first, last)
+
+
+def normalize(text: str) -> NormalizedText:
+    """Normalise ``text`` for searching, keeping the origin of each character."""
+    chars: list[str] = []
+    origins: list[int] = []
+    for offset, char in enumerate(text):
+        for out in normalize_char(char):
+            chars.append(out)
+            origins.append(offset)
+    return NormalizedText("".join(chars), tuple(origins))
+
+
+def normalize_query(query: str) -> str:
+    """The normalised form of a search query."""
+    return "".join(normalize_char(char) for char in query).strip()
+
+
+def find_all(
+    text: str, query: str, normalized: NormalizedText | None = None
+) -> list[tuple[int, int]]:
+    """Every (non-overlapping) match of ``query`` in ``text`` as original offsets."""
+    needle = normalize_query(query)
+    if not needle:
+        return []
+    haystack = normalized or normalize(text)
+    hits = []
+    position = haystack.text.find(needle)
+    while position >= 0:
+        hits.append(haystack.to_original(position, position + len(needle), text))
+        position = haystack.text.find(needle, position + len(needle))
+    return hits
+
+
+def is_whole_word(text: str, start: int, end: int, allow_proclitic: bool = True) -> bool:
+    """True when ``[start, end)`` is a whole word, or a word after a proclitic (و ف ب ل ك).
+
+    "Label all occurrences" proposes such matches checked and the others
+    (inside a longer word) unchecked.
+    """
+    if end < len(text) and is_word_char(text[end]):
+        return False
+    if start == 0 or not is_word_char(text[start - 1]):
+        return True
+    if not allow_proclitic:
+        return False
+    prefix_start = start
+    while prefix_start > 0 and is_word_char(text[prefix_start - 1]):
+        prefix_start -= 1
+    prefix = "".join(normalize_char(char) for char in text[prefix_start:start])
+    return 0 < len(prefix) <= 2 and all(char in "وفبلك" for char in prefix)

@@ -1,0 +1,113 @@
+"""Writing files so that a failure never leaves a partial one behind.
+
+Everything is written to a temporary name in the target's own folder (so the
+final rename cannot cross file systems), flushed and fsync'ed, then renamed over
+the target in one step. On any error the temporary file or folder is removed and
+the error names the target and the reason (full disk, no permission...).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Protocol
+
+from annotator.core.errors import AnnotatorError
+from annotator.services.background_writer import BackgroundWriter
+
+
+class TextSink(Protocol):
+    """Where export text goes: an open text file, standard output, a background writer."""
+
+    def write(self, text: str, /) -> int:
+        """Write ``text``; returns the number of characters."""
+
+
+class ExportError(AnnotatorError):
+    """An export could not be written; nothing was left at the target."""
+
+
+@contextlib.contextmanager
+def atomic_text_file(target: Path) -> Iterator[TextSink]:
+    """A UTF-8 text sink whose content appears at ``target`` only if the block succeeds.
+
+    The bytes are written by a background thread (see background_writer).
+    """
+    _check_folder(target)
+    try:
+        fd, temporary = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".part"
+        )
+    except OSError as exc:
+        raise ExportError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(fd, "wb") as raw:
+            writer = BackgroundWriter(raw)
+            try:
+                yield writer
+            finally:
+                writer.abandon()
+            writer.finish()
+            raw.flush()
+            os.fsync(raw.fileno())
+        _publish(Path(temporary), target)
+    except BaseException as exc:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise ExportError(f"{target}: not written: {exc.strerror or exc}") from exc
+        raise
+
+
+@contextlib.contextmanager
+def atomic_directory(target: Path) -> Iterator[Path]:
+    """A fresh folder that replaces ``target`` (absent or empty) if the block succeeds."""
+    _check_folder(target)
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise ExportError(f"{target}: already exists and is not an empty folder")
+    try:
+        temporary = Path(
+            tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+        )
+    except OSError as exc:
+        raise ExportError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+    try:
+        yield temporary
+        if target.exists():
+            target.rmdir()  # empty, checked above; a rename cannot replace a folder everywhere
+        _publish(temporary, target)
+    except BaseException as exc:
+        shutil.rmtree(temporary, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise ExportError(f"{target}: not written: {exc.strerror or exc}") from exc
+        raise
+
+
+def write_synced(path: Path, content: str) -> None:
+    """Write ``content`` to ``path`` as UTF-8 (line endings untouched) and fsync it."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(content)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _check_folder(target: Path) -> None:
+    if not target.parent.is_dir():
+        raise ExportError(f"{target}: the folder {target.parent} does not exist")
+
+
+def _publish(temporary: Path, target: Path) -> None:
+    # mkstemp/mkdtemp create owner-only entries; give the export the usual permissions.
+    umask = os.umask(0)
+    os.umask(umask)
+    temporary.chmod((0o777 if temporary.is_dir() else 0o666) & ~umask)
+    os.replace(temporary, target)
+    with contextlib.suppress(OSError):  # make the rename itself durable where supported
+        fd = os.open(target.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

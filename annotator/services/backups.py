@@ -1,0 +1,142 @@
+"""Backups of projects: where they go, taking them, listing them, restoring one.
+
+Backups go to a ``backups`` folder beside the project; when that folder cannot
+be written (a read-only share, a USB stick locked by the OS) they go to the
+user data directory instead, in a folder named after the project's full path.
+Both places are searched when listing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from annotator.core.errors import ProjectError
+from annotator.services.locations import data_dir
+from annotator.services.sessions import SessionConflict, is_live
+from annotator.store import ProjectStore
+from annotator.store.backup import (
+    BackupInfo,
+    is_healthy_project,
+    list_backups,
+    restore_backup,
+    take_backup,
+)
+from annotator.store.connection import check_existing
+from annotator.store.project import open_project
+
+__all__ = [
+    "DEFAULT_KEEP",
+    "BackupInfo",
+    "backup_folders",
+    "backup_project",
+    "backups_of",
+    "is_intact",
+    "latest_good_backup",
+    "restore_project",
+    "way_out_message",
+]
+
+# How many backups of each project are kept unless the user chooses otherwise.
+DEFAULT_KEEP = 10
+
+
+def backup_folders(project: Path) -> list[Path]:
+    """Where backups of ``project`` may be: beside it first, then the user data directory.
+
+    The fallback folder's name includes a hash of the project's full path, so two
+    projects with the same file name in different folders keep apart.
+    """
+    project = Path(project).absolute()
+    key = hashlib.sha256(str(project).encode("utf-8")).hexdigest()[:12]
+    return [project.parent / "backups", data_dir() / "backups" / f"{project.stem}-{key}"]
+
+
+def _writable_folder(project: Path) -> Path:
+    beside, fallback = backup_folders(project)
+    try:
+        beside.mkdir(exist_ok=True)
+        if os.access(beside, os.W_OK):
+            return beside
+    except OSError:
+        pass
+    fallback.mkdir(parents=True, exist_ok=True)
+    return fallback
+
+
+def backup_project(store: ProjectStore, keep: int = DEFAULT_KEEP) -> Path:
+    """Take a backup of an open project now; returns the backup's path."""
+    try:
+        return take_backup(store.db.conn, store.path, _writable_folder(store.path), keep)
+    except OSError as exc:
+        raise ProjectError(f"{store.path}: could not take a backup: {exc}") from exc
+
+
+def backups_of(project: str | Path) -> list[BackupInfo]:
+    """The backups of ``project``, newest first."""
+    return list_backups(Path(project), backup_folders(Path(project)))
+
+
+def is_intact(path: str | Path) -> bool:
+    """True when the file at ``path`` is a project that passes SQLite's integrity check."""
+    return is_healthy_project(Path(path))
+
+
+def latest_good_backup(project: str | Path) -> BackupInfo | None:
+    """The newest backup of ``project`` that passes the integrity check, if any."""
+    return next((b for b in backups_of(project) if is_intact(b.path)), None)
+
+
+def way_out_message(project: str | Path) -> str:
+    """What a user can do about a damaged project: restore its latest good backup."""
+    good = latest_good_backup(project)
+    if good is None:
+        return "No good backup of this project was found."
+    return (
+        f"The latest good backup is {good.path} (taken {good.label().split('  ')[0]}). "
+        f'Restore it with File > Restore from backup, or: annotator restore "{project}"'
+    )
+
+
+def restore_project(
+    project: str | Path,
+    backup: str | Path | None = None,
+    keep: int = DEFAULT_KEEP,
+    force: bool = False,
+) -> Path:
+    """Restore ``project`` from ``backup`` (default: its latest good backup); returns the backup.
+
+    The current state is backed up first when it is readable, so a restore can
+    itself be undone by restoring that backup. Refused while a window still edits
+    the project (its undo history would point at annotations the restore removes),
+    unless ``force``.
+    """
+    project = Path(project)
+    if backup is None:
+        good = latest_good_backup(project)
+        if good is None:
+            raise ProjectError(f"{project}: no good backup to restore from")
+        backup = good.path
+    backup = Path(backup)
+    if not backup.is_file():
+        raise ProjectError(f"{backup}: no such backup file")
+    check_existing(backup)
+    if is_healthy_project(project):
+        # Rotation must not delete the backup we are about to restore from.
+        with open_project(project) as store:
+            if not force:
+                _refuse_while_edited(store)
+            backup_project(store, keep=max(keep, len(backups_of(project))) + 1)
+    restore_backup(backup, project)
+    return backup
+
+
+def _refuse_while_edited(store: ProjectStore) -> None:
+    for record in store.sessions.all():
+        if is_live(record):
+            where = SessionConflict(record.annotator, record.host, record.pid, record.started_at)
+            raise ProjectError(
+                f"{store.path}: cannot restore now: {where.message()}; close the project "
+                "there first (or restore anyway with --force)"
+            )

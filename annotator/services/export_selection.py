@@ -1,0 +1,109 @@
+"""Which records an export holds: one per document and annotator, filtered."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from annotator.core.errors import ValidationError
+from annotator.core.model import DocumentAnnotations, Event, Span, Status
+from annotator.store import ProjectStore
+
+
+@dataclass
+class ExportFilter:
+    """Keep only these annotators / statuses / labels (None keeps all).
+
+    A label filter keeps the spans and events whose label or type is listed; an
+    argument whose entity is filtered out goes with it.
+    """
+
+    annotators: list[str] | None = None
+    statuses: list[Status] | None = None
+    labels: list[str] | None = None
+
+    def wants(self, annotator: str | None, status: Status) -> bool:
+        """True when a (document, annotator) record passes the annotator and status filters."""
+        if self.annotators is not None and annotator not in self.annotators:
+            return False
+        return self.statuses is None or status in self.statuses
+
+
+def check_filter(store: ProjectStore, selection: ExportFilter) -> None:
+    """Refuse annotators and labels the project does not know: a typo must not export nothing."""
+    if selection.annotators is not None:
+        known = {a.name for a in store.annotators.all()}
+        unknown = [name for name in selection.annotators if name not in known]
+        if unknown:
+            raise ValidationError(
+                f"no annotator {', '.join(map(repr, unknown))} in this project "
+                f"(annotators: {', '.join(sorted(known)) or 'none'})"
+            )
+    if selection.labels is not None:
+        schema = store.schema
+        unknown = [k for k in selection.labels if not (schema.entity(k) or schema.event(k))]
+        if unknown:
+            raise ValidationError(
+                f"no label or event type {', '.join(map(repr, unknown))} in the schema"
+            )
+
+
+def select_items(
+    store: ProjectStore, selection: ExportFilter
+) -> tuple[int, Iterator[DocumentAnnotations]]:
+    """(number of records, the records) in document order, annotators by name."""
+    check_filter(store, selection)
+    statuses = store.interchange.statuses_by_document()
+    pairs = [
+        (doc_id, name, status)
+        for doc_id in store.interchange.document_ids()
+        for name, status in (
+            sorted(statuses[doc_id].items()) if doc_id in statuses else [(None, Status.NEW)]
+        )
+        if selection.wants(name, status)
+    ]
+    return len(pairs), _items(store, pairs, selection)
+
+
+def _items(
+    store: ProjectStore, pairs: list[tuple[str, str | None, Status]], selection: ExportFilter
+) -> Iterator[DocumentAnnotations]:
+    spans = store.interchange.spans_by_document()
+    events = store.interchange.events_by_document()
+    wanted = {doc_id for doc_id, _, _ in pairs}
+    queue = iter(pairs)
+    pending = next(queue, None)
+    for doc in store.documents.iter_all():
+        if doc.id not in wanted:
+            continue
+        while pending is not None and pending[0] == doc.id:
+            _, name, status = pending
+            kept_spans, kept_events = _filtered(
+                spans.get((doc.id, name), []), events.get((doc.id, name), []), selection.labels
+            )
+            yield DocumentAnnotations(doc, name, status, kept_spans, kept_events)
+            pending = next(queue, None)
+
+
+def _filtered(
+    spans: list[Span], events: list[Event], labels: list[str] | None
+) -> tuple[tuple[Span, ...], tuple[Event, ...]]:
+    if labels is None:
+        return tuple(spans), tuple(events)
+    kept = tuple(s for s in spans if s.label in labels)
+    ids = {s.id for s in kept}
+    kept_events = tuple(
+        Event(
+            e.id,
+            e.document_id,
+            e.annotator,
+            e.type,
+            e.trigger_start,
+            e.trigger_end,
+            tuple(a for a in e.arguments if a.span_id in ids),
+            e.source,
+        )
+        for e in events
+        if e.type in labels
+    )
+    return kept, kept_events

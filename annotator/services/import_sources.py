@@ -1,0 +1,135 @@
+"""Finding the files an import reads and turning each into document records.
+
+A folder is searched recursively for ``*.txt``, ``*.jsonl`` and ``*.ndjson`` files
+(hidden files and folders are passed over); a file named explicitly is read as
+JSONL when its suffix is one of those or ``.json`` (doccano names its JSONL so),
+and as plain text otherwise. A file named twice is read once. A text file with a
+brat ``.ann`` beside it brings that file's annotations. Every record comes
+with its location, ``file:line``, for the report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.core.errors import ValidationError
+from annotator.core.formats import brat, jsonl
+from annotator.core.formats.brat import UNANNOTATED
+from annotator.core.formats.decoding import decode_bytes
+from annotator.core.formats.records import DocumentRecord
+from annotator.core.schema import Schema
+from annotator.core.text import first_line_title
+
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+NAMED_JSONL_SUFFIXES = {*JSONL_SUFFIXES, ".json"}
+TEXT_SUFFIXES = {".txt"}
+
+
+@dataclass
+class SourceItem:
+    """One record read from a source (or the reason it could not be read) and where."""
+
+    location: str
+    record: DocumentRecord | None
+    problem: str | None = None
+    progress: int = 0  # bytes of the file read up to and including this item
+    notes: list[str] = field(default_factory=list)  # what was read but ignored
+
+
+def collect_sources(paths: list[Path]) -> list[Path]:
+    """The files to import, in a stable order; ValidationError for a path that does not exist."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file()
+                    and p.suffix.lower() in JSONL_SUFFIXES | TEXT_SUFFIXES
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                )
+            )
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise ValidationError(f"{path}: no such file or folder")
+    return list({f.resolve(): f for f in files}.values())
+
+
+def read_source(path: Path, encoding: str | None, schema: Schema) -> Iterator[SourceItem]:
+    """The records of one file, in order."""
+    try:
+        data = path.read_bytes()
+        text = decode_bytes(data, encoding).text
+    except OSError as exc:
+        yield SourceItem(str(path), None, f"cannot read: {exc.strerror or exc}", path_size(path))
+        return
+    except ValidationError as exc:
+        yield SourceItem(str(path), None, str(exc), len(data))
+        return
+    if path.suffix.lower() in NAMED_JSONL_SUFFIXES:
+        yield from _read_jsonl(path, text, len(data))
+    else:
+        title = first_line_title(text) or path.stem
+        record = DocumentRecord(text, title=title, meta={"source": str(path.absolute())})
+        ann = path.with_suffix(".ann")
+        if ann.is_file():
+            yield from _with_standoff(record, path, ann, len(data), schema)
+        else:
+            yield SourceItem(str(path), record, progress=len(data))
+
+
+def _with_standoff(
+    record: DocumentRecord, path: Path, ann: Path, size: int, schema: Schema
+) -> Iterator[SourceItem]:
+    """The text file's record with the annotations of its brat ``.ann`` sibling."""
+    try:
+        standoff = brat.read_standoff(decode_bytes(ann.read_bytes()).text, record.text, schema)
+    except (OSError, ValidationError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+        yield SourceItem(str(ann), None, f"cannot read: {reason}", size)
+        return
+    for number, problem in standoff.problems:
+        yield SourceItem(f"{ann}:{number}", None, problem, size)
+    if standoff.problems:
+        return
+    record.entities, record.events, record.local_ids = standoff.entities, standoff.events, True
+    record.external_id = path.stem
+    record.annotator = _brat_annotator(path)
+    notes = [f"{ann}:{number}: {reason}" for number, reason in standoff.ignored]
+    yield SourceItem(str(path), record, progress=size, notes=notes)
+
+
+def _brat_annotator(path: Path) -> str | None:
+    """In a folder exported by annotator (annotation.conf above one folder per
+    annotator), the folder name is the annotator's."""
+    folder = path.parent
+    if (folder.parent / "annotation.conf").is_file() and folder.name != UNANNOTATED:
+        return folder.name
+    return None
+
+
+def _read_jsonl(path: Path, text: str, size: int) -> Iterator[SourceItem]:
+    consumed = 0
+    for number, line in jsonl.iter_lines(text):
+        location = f"{path}:{number}"
+        # Progress in bytes of the file, estimated from the characters read so far.
+        consumed += len(line) + 1
+        done = min(size, consumed * size // max(len(text), 1))
+        try:
+            yield SourceItem(location, jsonl.read_line(line), progress=done)
+        except ValidationError as exc:
+            yield SourceItem(location, None, str(exc), done)
+    if not consumed:
+        yield SourceItem(str(path), DocumentRecord(""), progress=size)  # reported as empty
+
+
+def path_size(path: Path) -> int:
+    """The file's size in bytes, 0 when it cannot be read."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

@@ -1,0 +1,126 @@
+"""Queueing imported records and writing them to the store in batches.
+
+Runs inside the import's transaction: a batch is written every BATCH documents,
+so memory stays flat on large imports while all-or-nothing still holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from annotator.core.formats.records import DocumentRecord
+from annotator.core.model import AnnotatorKind, Argument, Event, Span, Status, new_id
+from annotator.core.text import first_line_title
+from annotator.store import ProjectStore
+
+if TYPE_CHECKING:
+    from annotator.services.importing import ImportReport
+
+BATCH = 1000
+
+
+class ImportWriter:
+    """Adds records to the project, recognising texts it already holds."""
+
+    def __init__(
+        self, store: ProjectStore, kind_of: Callable[[str], AnnotatorKind], report: ImportReport
+    ) -> None:
+        self._store = store
+        self._kind_of = kind_of
+        self._report = report
+        self.schema = store.schema
+        self._known = store.interchange.text_hashes()
+        self._annotated = store.interchange.annotated_pairs()
+        self._ensured: set[str] = set()
+        self._used_ids: set[str] = set()
+        self._documents: list[tuple[str, str, str | None, dict[str, Any], str]] = []
+        self._spans: list[Span] = []
+        self._events: list[Event] = []
+        self._statuses: list[tuple[str, str, Status]] = []
+
+    def add(self, record: DocumentRecord, sha256: str) -> str | None:
+        """Queue ``record``; returns the id of the document it duplicates, if it is skipped."""
+        doc_id = self._known.get(sha256)
+        if doc_id is None:
+            doc_id = new_id()
+            self._known[sha256] = doc_id
+            title = record.title or first_line_title(record.text) or "untitled"
+            self._documents.append((record.text, title, record.external_id, record.meta, doc_id))
+            self._report.documents += 1
+        elif self._attachable(record, doc_id):
+            self._report.attached += 1
+        else:
+            return doc_id
+        self._queue_annotations(record, doc_id)
+        if len(self._documents) >= BATCH or len(self._spans) >= 10 * BATCH:
+            self.flush()
+        return None
+
+    def _attachable(self, record: DocumentRecord, doc_id: str) -> bool:
+        return (
+            record.annotator is not None
+            and (record.has_annotations or record.status is not None)
+            and (doc_id, record.annotator) not in self._annotated
+        )
+
+    def _queue_annotations(self, record: DocumentRecord, doc_id: str) -> None:
+        name = record.annotator
+        if name is None:
+            return
+        if name not in self._ensured:
+            self._store.annotators.ensure(name, self._kind_of(name))
+            self._ensured.add(name)
+        span_ids = self._fresh_ids("spans", [e.id for e in record.entities], record.local_ids)
+        self._spans += [
+            Span(span_id, doc_id, name, e.start, e.end, e.label)
+            for span_id, e in zip(span_ids, record.entities, strict=True)
+        ]
+        by_file_id = {
+            e.id: span_id for span_id, e in zip(span_ids, record.entities, strict=True) if e.id
+        }
+        event_ids = self._fresh_ids("events", [e.id for e in record.events], record.local_ids)
+        self._events += [
+            Event(
+                event_id,
+                doc_id,
+                name,
+                e.type,
+                e.start,
+                e.end,
+                tuple(Argument(new_id(), a.role, by_file_id[a.entity]) for a in e.arguments),
+            )
+            for event_id, e in zip(event_ids, record.events, strict=True)
+        ]
+        if record.status is not None:
+            self._statuses.append((doc_id, name, record.status))
+        self._annotated.add((doc_id, name))
+        self._report.spans += len(record.entities)
+        self._report.events += len(record.events)
+
+    def _fresh_ids(self, table: str, wanted: list[str | None], local: bool) -> list[str]:
+        """The file's ids where they are free (so exports round-trip), new ids elsewhere."""
+        if local:
+            return [new_id() for _ in wanted]
+        candidates = {i for i in wanted if i and i not in self._used_ids}
+        if candidates:
+            candidates -= self._store.interchange.taken_ids(table, candidates)
+        ids = []
+        for wanted_id in wanted:
+            fresh = wanted_id if wanted_id in candidates else new_id()
+            candidates.discard(fresh)
+            self._used_ids.add(fresh)
+            ids.append(fresh)
+        return ids
+
+    def flush(self) -> None:
+        """Write everything queued (inside the caller's transaction)."""
+        if self._documents:
+            self._store.documents.add_many(self._documents)
+        if self._spans:
+            self._store.interchange.add_spans(self._spans)
+        if self._events:
+            self._store.interchange.add_events(self._events)
+        if self._statuses:
+            self._store.interchange.set_statuses(self._statuses)
+        self._documents, self._spans, self._events, self._statuses = [], [], [], []

@@ -1,0 +1,174 @@
+"""Importing text files and JSONL (with pre-annotations) into a project, atomically.
+
+One import is one transaction. Every invalid item is reported as
+``file:line: reason``; unless ``skip_invalid`` is set, any problem aborts the
+import and leaves the project unchanged. Texts are made canonical (changes are
+reported), empty documents and exact duplicates are skipped and reported. A
+line whose text is already in the project but brings annotations of an
+annotator who has none there yet is attached to that document (so a model's
+predictions can be imported for texts already loaded, and a multi-annotator
+export can be imported back).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.formats.canonical import canonicalize_record
+from annotator.core.formats.records import DocumentRecord, validate_record
+from annotator.core.model import AnnotatorKind, check_document_length, text_sha256
+from annotator.services.gc_pause import gc_paused
+from annotator.services.import_sources import (
+    SourceItem,
+    collect_sources,
+    path_size,
+    read_source,
+)
+from annotator.services.import_writer import ImportWriter
+from annotator.store import ProjectStore
+
+DEFAULT_ANNOTATOR = "model"
+
+# progress(done, total) in bytes read; returning False cancels the import.
+Progress = Callable[[int, int], bool]
+
+
+@dataclass
+class ImportOptions:
+    """How to import.
+
+    ``annotator`` receives every pre-annotation; without it a line's own
+    ``annotator`` is used, else DEFAULT_ANNOTATOR. ``kind`` is the kind of that
+    annotator when it is new.
+    """
+
+    annotator: str | None = None
+    kind: AnnotatorKind = AnnotatorKind.MODEL
+    encoding: str | None = None
+    skip_invalid: bool = False
+
+
+@dataclass
+class ImportReport:
+    """What an import did and every item it passed over."""
+
+    documents: int = 0
+    attached: int = 0
+    spans: int = 0
+    events: int = 0
+    skipped: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    empty: list[str] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        """Human-readable summary followed by one line per reported item."""
+        head = (
+            f"imported {self.documents} document(s), {self.spans} span(s), {self.events} event(s)"
+        )
+        if self.attached:
+            head += f"; annotations added to {self.attached} existing document(s)"
+        out = [head]
+        for title, items in (
+            ("skipped (invalid)", self.skipped),
+            ("skipped (duplicate)", self.duplicates),
+            ("skipped (empty)", self.empty),
+            ("text cleaned", self.changes),
+            ("ignored", self.ignored),
+        ):
+            out += [f"{title}: {item}" for item in items]
+        return out
+
+
+class ImportFailed(AnnotatorError):
+    """The import was refused; ``problems`` lists every ``file:line: reason``."""
+
+    def __init__(self, problems: list[str]) -> None:
+        shown = problems[:50]
+        more = f"\n... and {len(problems) - 50} more" if len(problems) > 50 else ""
+        super().__init__(
+            f"import refused, project unchanged ({len(problems)} problem(s)):\n"
+            + "\n".join(shown)
+            + more
+        )
+        self.problems = problems
+
+
+class ImportCancelled(AnnotatorError):
+    """The user cancelled; the project is unchanged."""
+
+    def __init__(self) -> None:
+        super().__init__("import cancelled, project unchanged")
+
+
+def import_paths(
+    store: ProjectStore,
+    paths: list[Path],
+    options: ImportOptions | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import files and folders into ``store`` in one transaction (see the module doc)."""
+    options = options or ImportOptions()
+    files = collect_sources([Path(p) for p in paths])
+    total = sum(path_size(f) for f in files)
+    report = ImportReport()
+    problems: list[str] = []
+    with store.transaction(), gc_paused():
+        writer = ImportWriter(store, _kinds(options), report)
+        done_before = 0
+        for path in files:
+            for item in read_source(path, options.encoding, writer.schema):
+                problems += _import_item(item, writer, options, report)
+                if progress is not None and progress(done_before + item.progress, total) is False:
+                    raise ImportCancelled()
+            done_before += path_size(path)
+        writer.flush()
+        if problems and not options.skip_invalid:
+            raise ImportFailed(problems)
+        report.skipped = problems
+    return report
+
+
+def _import_item(
+    item: SourceItem, writer: ImportWriter, options: ImportOptions, report: ImportReport
+) -> list[str]:
+    """Queue one item; returns its problems as ``file:line: reason``."""
+    if item.record is None:
+        return [f"{item.location}: {item.problem}"]
+    record = item.record
+    try:
+        changes = canonicalize_record(record)
+        check_document_length(record.text)
+    except AnnotatorError as exc:
+        return [f"{item.location}: {exc}"]
+    if not record.text.strip():
+        report.empty.append(f"{item.location}: empty document")
+        return []
+    problems = validate_record(record, writer.schema)
+    if problems:
+        return [f"{item.location}: {p}" for p in problems]
+    report.changes += [f"{item.location}: {c}" for c in changes]
+    report.ignored += item.notes
+    _resolve_annotator(record, options)
+    duplicate_of = writer.add(record, text_sha256(record.text))
+    if duplicate_of is not None:
+        report.duplicates.append(f"{item.location}: same text as document {duplicate_of}")
+    return []
+
+
+def _kinds(options: ImportOptions) -> Callable[[str], AnnotatorKind]:
+    """New annotators named by the user (or the default) get ``options.kind``; names
+    found in the file are people's, as a native export carries them."""
+    chosen = (options.annotator or DEFAULT_ANNOTATOR).strip()
+    return lambda name: options.kind if name == chosen else AnnotatorKind.HUMAN
+
+
+def _resolve_annotator(record: DocumentRecord, options: ImportOptions) -> None:
+    if options.annotator:
+        record.annotator = options.annotator.strip()
+    elif record.annotator is None and record.has_annotations:
+        record.annotator = DEFAULT_ANNOTATOR

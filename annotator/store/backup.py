@@ -1,0 +1,188 @@
+"""Backups of a project file with SQLite's online backup API, and restoring them.
+
+A backup is a complete, self-contained project file (rollback-journal mode, no
+-wal beside it) named ``<project stem>.backup-<UTC time>.annproj``. It is written
+to a hidden temporary file, synced and renamed, so a crash never leaves a partial
+backup under a backup's name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import hashlib
+import os
+import re
+import secrets
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotator.core.errors import AnnotatorError, ProjectError
+from annotator.store.connection import check_existing, connect
+from annotator.store.failures import write_error
+
+_STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
+_NAME = re.compile(r"^(?P<stem>.+)\.backup-(?P<stamp>\d{8}T\d{12}Z)\.annproj$")
+# A temporary file this old was left by a killed process, not one still writing.
+_STALE_TEMP_S = 600
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file of a project."""
+
+    path: Path
+    taken_at: datetime.datetime
+    size: int
+
+    def label(self) -> str:
+        """How a list shows it: local time and size."""
+        when = self.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        return f"{when}  {self.size / 1024:,.0f} KB  {self.path.name}"
+
+
+def backup_name(project: Path, when: datetime.datetime) -> str:
+    """The file name of a backup of ``project`` taken at ``when`` (UTC)."""
+    return f"{project.stem}.backup-{when.strftime(_STAMP_FORMAT)}.annproj"
+
+
+def list_backups(project: Path, folders: Iterable[Path]) -> list[BackupInfo]:
+    """The backups of ``project`` found in ``folders``, newest first."""
+    found = {}
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in folder.iterdir():
+            match = _NAME.match(path.name)
+            if match and match["stem"] == project.stem and path.is_file():
+                taken = datetime.datetime.strptime(match["stamp"], _STAMP_FORMAT)
+                taken = taken.replace(tzinfo=datetime.timezone.utc)
+                found[path.resolve()] = BackupInfo(path, taken, path.stat().st_size)
+    return sorted(found.values(), key=lambda b: b.taken_at, reverse=True)
+
+
+def is_healthy_project(path: Path) -> bool:
+    """True when ``path`` is an annotator project that passes SQLite's integrity check.
+
+    Used both on backups (is this one safe to restore?) and on projects.
+    """
+    try:
+        check_existing(path)
+    except AnnotatorError:
+        return False
+    return True
+
+
+def take_backup(conn: sqlite3.Connection, project: Path, folder: Path, keep: int) -> Path:
+    """Copy the open project ``conn`` into ``folder`` and keep only the newest ``keep``.
+
+    When the copy is identical to the newest backup, no new file is kept and the
+    newest backup's path is returned, so reopening an unchanged project does not
+    push older, different backups out of the rotation.
+    """
+    if keep < 1:
+        raise ProjectError(f"keep at least one backup (asked for {keep})")
+    folder.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temps(folder)
+    target = folder / backup_name(project, datetime.datetime.now(datetime.timezone.utc))
+    temp = folder / f".{target.name}.{secrets.token_hex(4)}.tmp"
+    try:
+        _copy(conn, temp)
+        previous = list_backups(project, [folder])
+        if previous and _sha256(previous[0].path) == _sha256(temp):
+            temp.unlink()
+            return previous[0].path
+        os.replace(temp, target)
+        _sync_folder(folder)
+    finally:
+        temp.unlink(missing_ok=True)
+    for old in list_backups(project, [folder])[keep:]:
+        old.path.unlink(missing_ok=True)
+    return target
+
+
+def restore_backup(backup: Path, project: Path) -> None:
+    """Make ``project`` a copy of ``backup`` (checked first; raises if it is damaged).
+
+    A healthy project is overwritten through SQLite (the backup API), so other
+    connections see the restored content on their next read. A project SQLite
+    cannot use any more is replaced as a file, with its stale -wal/-shm removed
+    (they would be replayed into the restored copy).
+    """
+    check_existing(backup)
+    source = sqlite3.connect(backup.absolute().as_uri() + "?mode=ro", uri=True)
+    try:
+        if project.exists() and is_healthy_project(project):
+            db = connect(project)
+            try:
+                source.backup(db.conn)
+            except sqlite3.DatabaseError as exc:
+                raise write_error(project, exc) from exc
+            finally:
+                db.close()
+        else:
+            _replace_file(source, project)
+    finally:
+        source.close()
+
+
+def _replace_file(source: sqlite3.Connection, project: Path) -> None:
+    temp = project.with_name(f".{project.name}.{os.getpid()}.restore.tmp")
+    try:
+        _copy(source, temp)
+        for suffix in ("-wal", "-shm"):
+            Path(f"{project}{suffix}").unlink(missing_ok=True)
+        os.replace(temp, project)
+        _sync_folder(project.parent)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _copy(source: sqlite3.Connection, target: Path) -> None:
+    """A consistent copy of ``source`` at ``target``, as one file, synced to disk."""
+    target.unlink(missing_ok=True)
+    try:
+        with contextlib.closing(sqlite3.connect(str(target))) as dest:
+            source.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        with target.open("rb+") as handle:
+            os.fsync(handle.fileno())
+    except (OSError, sqlite3.Error) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise ProjectError(
+            f"{target.parent}: could not write a copy of the project: {reason}"
+        ) from exc
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _remove_stale_temps(folder: Path) -> None:
+    cutoff = time.time() - _STALE_TEMP_S
+    for temp in _temps(folder):
+        with contextlib.suppress(OSError):
+            if temp.stat().st_mtime < cutoff:
+                temp.unlink()
+
+
+def _temps(folder: Path) -> Iterator[Path]:
+    return (p for p in folder.iterdir() if p.name.startswith(".") and p.name.endswith(".tmp"))
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename durable (POSIX); Windows has no directory handles to sync."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

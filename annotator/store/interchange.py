@@ -1,0 +1,268 @@
+"""Bulk reads and writes for import and export: whole-project queries, batched inserts.
+
+The per-action repositories check and touch one row at a time, which is right
+for editing and far too slow for 10,000 documents; these methods do the same
+checks once per batch, inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from itertools import groupby
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from annotator.core.errors import ValidationError
+from annotator.core.model import Argument, Event, Span, Status, check_offsets
+from annotator.store.clock import utc_now
+
+if TYPE_CHECKING:
+    from annotator.store.project import ProjectStore
+
+_T = TypeVar("_T")
+_CHUNK = 500  # stays under SQLite's limit on host parameters per statement
+
+
+def _chunks(items: list[str]) -> Iterable[list[str]]:
+    for i in range(0, len(items), _CHUNK):
+        yield items[i : i + _CHUNK]
+
+
+class InterchangeRepository:
+    """Whole-project reads and batched writes over documents, spans, events and statuses."""
+
+    def __init__(self, store: ProjectStore) -> None:
+        self._store = store
+
+    # -- reads for import ------------------------------------------------------
+
+    def text_hashes(self) -> dict[str, str]:
+        """SHA-256 of the text -> document id, for every document."""
+        return dict(self._store.db.execute("SELECT sha256, id FROM documents").fetchall())
+
+    def annotated_pairs(self) -> set[tuple[str, str]]:
+        """(document id, annotator) for every document an annotator has worked on."""
+        rows = self._store.db.execute("SELECT document_id, annotator FROM statuses")
+        return set(rows.fetchall())
+
+    def taken_ids(self, table: str, ids: Iterable[str]) -> set[str]:
+        """Which of ``ids`` already identify a row of ``table`` ("spans" or "events")."""
+        if table not in ("spans", "events"):
+            raise ValueError(f"no id lookup for table {table!r}")
+        taken: set[str] = set()
+        for chunk in _chunks(list(ids)):
+            marks = ",".join("?" * len(chunk))
+            rows = self._store.db.execute(f"SELECT id FROM {table} WHERE id IN ({marks})", chunk)
+            taken.update(row[0] for row in rows)
+        return taken
+
+    # -- batched writes --------------------------------------------------------
+
+    def add_spans(self, spans: list[Span]) -> None:
+        """Store spans; all or none (checked like AnnotationRepository.add_spans)."""
+        schema = self._store.schema
+        lengths = self._lengths({s.document_id for s in spans})
+        for span in spans:
+            if span.document_id not in lengths:
+                raise ValidationError(f"no document with id {span.document_id!r}")
+            check_offsets(span.start, span.end, lengths[span.document_id], f"span {span.label}")
+            if schema.entity(span.label) is None:
+                raise ValidationError(f"unknown entity label {span.label!r}")
+        now = utc_now()
+        with self._store.transaction() as db:
+            for name in {s.annotator for s in spans}:
+                self._store.annotators.ensure(name)
+            db.conn.executemany(
+                f"INSERT INTO spans ({_SPAN_FIELDS_SQL}, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(*(getattr(s, f) for f in _SPAN_FIELDS), now) for s in spans],
+            )
+            self._touch({(s.document_id, s.annotator) for s in spans}, now)
+
+    def add_events(self, events: list[Event]) -> None:
+        """Store events with their arguments; all or none (checked like add_event)."""
+        self._check_events(events)
+        now = utc_now()
+        with self._store.transaction() as db:
+            for name in {e.annotator for e in events}:
+                self._store.annotators.ensure(name)
+            db.conn.executemany(
+                "INSERT INTO events (id, document_id, annotator, type, trigger_start, "
+                "trigger_end, source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        e.id,
+                        e.document_id,
+                        e.annotator,
+                        e.type,
+                        e.trigger_start,
+                        e.trigger_end,
+                        e.source,
+                        now,
+                    )
+                    for e in events
+                ],
+            )
+            db.conn.executemany(
+                "INSERT INTO event_arguments (id, event_id, role, span_id, position) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [
+                    (a.id, e.id, a.role, a.span_id, i)
+                    for e in events
+                    for i, a in enumerate(e.arguments)
+                ],
+            )
+            self._touch({(e.document_id, e.annotator) for e in events}, now)
+
+    def _check_events(self, events: list[Event]) -> None:
+        schema = self._store.schema
+        lengths = self._lengths({e.document_id for e in events})
+        span_docs = self._span_documents({a.span_id for e in events for a in e.arguments})
+        for event in events:
+            if event.document_id not in lengths:
+                raise ValidationError(f"no document with id {event.document_id!r}")
+            check_offsets(
+                event.trigger_start,
+                event.trigger_end,
+                lengths[event.document_id],
+                f"trigger of {event.type}",
+            )
+            if schema.event(event.type) is None:
+                raise ValidationError(f"unknown event type {event.type!r}")
+            for argument in event.arguments:
+                if argument.span_id not in span_docs:
+                    raise ValidationError(
+                        f"event {event.type}: argument {argument.role!r} points at entity span "
+                        f"{argument.span_id!r}, which does not exist"
+                    )
+                if span_docs[argument.span_id] != event.document_id:
+                    raise ValidationError("an argument must be a span of the event's own document")
+
+    def set_statuses(self, statuses: Iterable[tuple[str, str, Status]]) -> None:
+        """Record (document id, annotator, status) triples."""
+        now = utc_now()
+        with self._store.transaction() as db:
+            db.conn.executemany(
+                "INSERT INTO statuses (document_id, annotator, status, updated_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (document_id, annotator) "
+                "DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at",
+                [(doc_id, name, Status(status).value, now) for doc_id, name, status in statuses],
+            )
+
+    def _touch(self, pairs: set[tuple[str, str]], now: str) -> None:
+        self._store.db.conn.executemany(
+            "INSERT INTO statuses (document_id, annotator, status, updated_at) "
+            "VALUES (?, ?, 'in_progress', ?) ON CONFLICT (document_id, annotator) "
+            "DO UPDATE SET updated_at = excluded.updated_at",
+            [(doc_id, name, now) for doc_id, name in pairs],
+        )
+
+    def _lengths(self, doc_ids: set[str]) -> dict[str, int]:
+        lengths: dict[str, int] = {}
+        for chunk in _chunks(sorted(doc_ids)):
+            marks = ",".join("?" * len(chunk))
+            lengths.update(
+                self._store.db.execute(
+                    f"SELECT id, length(text) FROM documents WHERE id IN ({marks})", chunk
+                ).fetchall()
+            )
+        return lengths
+
+    def _span_documents(self, span_ids: set[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for chunk in _chunks(sorted(span_ids)):
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                self._store.db.execute(
+                    f"SELECT id, document_id FROM spans WHERE id IN ({marks})", chunk
+                ).fetchall()
+            )
+        return found
+
+    # -- reads for export ------------------------------------------------------
+
+    def event_type_counts(self) -> dict[tuple[str, str], int]:
+        """(annotator, event type) -> number of events in the whole project."""
+        rows = self._store.db.execute(
+            "SELECT annotator, type, count(*) FROM events GROUP BY annotator, type"
+        )
+        return {(name, event_type): n for name, event_type, n in rows}
+
+    def document_ids(self) -> list[str]:
+        """Every document id, in the order the documents were added."""
+        return [row[0] for row in self._store.db.execute("SELECT id FROM documents ORDER BY rowid")]
+
+    def statuses_by_document(self) -> dict[str, dict[str, Status]]:
+        """Document id -> annotator -> status, for every status row."""
+        result: dict[str, dict[str, Status]] = defaultdict(dict)
+        for doc_id, name, status in self._store.db.execute(
+            "SELECT document_id, annotator, status FROM statuses"
+        ):
+            result[doc_id][name] = Status(status)
+        return result
+
+    def spans_by_document(self) -> dict[tuple[str, str], list[Span]]:
+        """(document id, annotator) -> spans by position, for the whole project."""
+        rows = self._store.db.conn.execute(
+            f"SELECT {_SPAN_FIELDS_SQL} FROM spans "
+            'ORDER BY document_id, annotator, start, "end" DESC, id'
+        )
+        # SQLite sorts and groupby() groups in C: Python touches each row once.
+        return {
+            key: [_trusted_span(row) for row in group]
+            for key, group in groupby(rows, key=itemgetter(1, 2))
+        }
+
+    def events_by_document(self) -> dict[tuple[str, str], list[Event]]:
+        """(document id, annotator) -> events with arguments by trigger, for the whole project."""
+        arguments: dict[str, list[Argument]] = defaultdict(list)
+        for arg_id, event_id, role, span_id in self._store.db.execute(
+            "SELECT id, event_id, role, span_id FROM event_arguments "
+            "ORDER BY event_id, position, id"
+        ):
+            arguments[event_id].append(Argument(arg_id, role, span_id))
+        result: dict[tuple[str, str], list[Event]] = defaultdict(list)
+        for row in self._store.db.execute(f"SELECT {_EVENT_FIELDS_SQL} FROM events"):
+            values = (*row[:6], tuple(arguments[row[0]]), row[6])
+            result[row[1], row[2]].append(_trusted(Event, _EVENT_FIELDS, values))
+        for events in result.values():
+            events.sort(key=lambda e: (e.trigger_start, e.id))
+        return result
+
+
+_SPAN_FIELDS = ("id", "document_id", "annotator", "start", "end", "label", "source")
+_SPAN_FIELDS_SQL = 'id, document_id, annotator, start, "end", label, source'
+_EVENT_FIELDS = (
+    "id",
+    "document_id",
+    "annotator",
+    "type",
+    "trigger_start",
+    "trigger_end",
+    "arguments",
+    "source",
+)
+_EVENT_FIELDS_SQL = "id, document_id, annotator, type, trigger_start, trigger_end, source"
+
+
+def _trusted_span(row: tuple[Any, ...], _new: Any = object.__new__) -> Span:
+    """A Span from a stored row, without re-running its checks (see _trusted)."""
+    span = _new(Span)
+    # Unpacking into the instance dict is 3x faster than update(zip(...)): this
+    # runs once per span of the project on every export.
+    fields = span.__dict__
+    (fields["id"], fields["document_id"], fields["annotator"], fields["start"],
+     fields["end"], fields["label"], fields["source"]) = row  # fmt: skip
+    return span
+
+
+def _trusted(cls: type[_T], fields: tuple[str, ...], values: Iterable[Any]) -> _T:
+    """A model object built from a stored row without re-running its checks.
+
+    The file's CHECK constraints and triggers already guarantee what the model's
+    __post_init__ would check; skipping it makes whole-project reads 4x faster.
+    """
+    obj = object.__new__(cls)
+    obj.__dict__.update(zip(fields, values, strict=True))
+    return obj

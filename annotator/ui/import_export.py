@@ -1,0 +1,195 @@
+"""File > Import…, Import Folder…, Export…, and dropping files onto the window.
+
+Long jobs run with a QProgressDialog whose Cancel rolls the import back (or
+leaves no export file): the services report progress and stop when told to.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
+
+from annotator.core.errors import AnnotatorError
+from annotator.services.exporting import ExportCancelled, ExportOptions, export_project
+from annotator.services.importing import ImportCancelled, import_paths
+from annotator.services.projects import PROJECT_SUFFIX
+from annotator.ui.import_export_dialogs import ExportOptionsDialog, ImportOptionsDialog
+
+if TYPE_CHECKING:
+    from annotator.ui.main_window import MainWindow
+
+IMPORT_FILTER = "Texts and JSONL (*.txt *.jsonl *.ndjson);;All files (*)"
+EXPORT_SUFFIXES = {"jsonl": ".jsonl", "doccano": ".jsonl", "spacy": ".jsonl", "conll": ".conll"}
+_STEPS = 1000  # progress in per-mille: byte counts overflow a QProgressDialog's int
+
+
+def install(window: MainWindow) -> ImportExport:
+    """Add import and export to ``window``'s File menu and accept dropped files."""
+    return ImportExport(window)
+
+
+class ImportExport(QObject):
+    """The import/export feature of one main window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        menu = window.menu("file")
+        before = next((a for a in menu.actions() if a.isSeparator()), None)
+        self.import_files_action = window.add_action(
+            "file", self.tr("&Import Files…"), self.import_files_dialog, "Ctrl+I"
+        )
+        self.import_folder_action = window.add_action(
+            "file", self.tr("Import &Folder…"), self.import_folder_dialog
+        )
+        self.export_action = window.add_action(
+            "file", self.tr("&Export…"), self.export_dialog, "Ctrl+E"
+        )
+        actions = [self.import_files_action, self.import_folder_action, self.export_action]
+        if before is not None:  # keep Quit last: move ours above the separator
+            for action in actions:
+                menu.removeAction(action)
+            menu.insertActions(before, actions)
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
+
+    # -- import ------------------------------------------------------------
+
+    def import_files_dialog(self) -> None:
+        """Ask for files, then import them."""
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.window, self.tr("Import Files"), "", self.tr(IMPORT_FILTER)
+        )
+        if paths:
+            self.import_paths([Path(p) for p in paths])
+
+    def import_folder_dialog(self) -> None:
+        """Ask for a folder, then import its texts and JSONL files (recursively)."""
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Import Folder"))
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Ask for the import options, import with a progress dialog, and report."""
+        store = self.window.store
+        if store is None:
+            self.window.show_error(self.tr("Open or create a project first."))
+            return
+        dialog = ImportOptionsDialog(self.window)
+        if not dialog.exec():
+            return
+        progress = self._progress_dialog(self.tr("Importing…"))
+        try:
+            report = import_paths(store, paths, dialog.options(), progress=_reporter(progress))
+        except ImportCancelled:
+            self.window.statusBar().showMessage(self.tr("Import cancelled; nothing changed."))
+            return
+        except AnnotatorError as exc:
+            self.window.show_error(str(exc))
+            return
+        finally:
+            progress.close()
+        self.window.reload()
+        summary, *details = report.lines()
+        self.window.statusBar().showMessage(summary)
+        if details:
+            self._show_details(summary, details)
+
+    # -- export ------------------------------------------------------------
+
+    def export_dialog(self) -> None:
+        """Ask for format, filters and target, then export with a progress dialog."""
+        store = self.window.store
+        if store is None:
+            self.window.show_error(self.tr("Open or create a project first."))
+            return
+        annotators = [a.name for a in store.annotators.all()]
+        labels = store.schema.entity_keys + store.schema.event_keys
+        dialog = ExportOptionsDialog(self.window, annotators, labels)
+        if not dialog.exec():
+            return
+        options = dialog.options()
+        target = self._ask_target(options)
+        if target is None:
+            return
+        progress = self._progress_dialog(self.tr("Exporting…"))
+        try:
+            report = export_project(store, options, target, progress=_reporter(progress))
+        except ExportCancelled:
+            self.window.statusBar().showMessage(self.tr("Export cancelled; nothing written."))
+            return
+        except AnnotatorError as exc:
+            self.window.show_error(str(exc))
+            return
+        finally:
+            progress.close()
+        summary, *warnings = report.lines()
+        self.window.statusBar().showMessage(f"{summary} → {target}")
+        if warnings:
+            self._show_details(summary, warnings)
+
+    def _ask_target(self, options: ExportOptions) -> Path | None:
+        suffix = EXPORT_SUFFIXES.get(options.format, "")
+        title = self.tr("Export to folder") if options.format == "brat" else self.tr("Export")
+        stem = self.window.store.path.stem if self.window.store else "export"
+        path, _ = QFileDialog.getSaveFileName(self.window, title, f"{stem}{suffix}")
+        if not path:
+            return None
+        target = Path(path)
+        return target if target.suffix or not suffix else target.with_suffix(suffix)
+
+    # -- drag and drop -----------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Accept files dragged onto the window and import them when dropped."""
+        kind = event.type()
+        if watched is not self.window or kind not in (QEvent.Type.DragEnter, QEvent.Type.Drop):
+            return super().eventFilter(watched, event)
+        paths = _importable(event)  # type: ignore[arg-type]
+        if not paths:
+            return super().eventFilter(watched, event)
+        event.acceptProposedAction()  # type: ignore[attr-defined]
+        if kind == QEvent.Type.Drop:
+            # Leave the drop handler first: the drag source waits until it returns.
+            QTimer.singleShot(0, lambda: self.import_paths(paths))
+        return True
+
+    # -- helpers -----------------------------------------------------------
+
+    def _progress_dialog(self, label: str) -> QProgressDialog:
+        dialog = QProgressDialog(label, self.tr("Cancel"), 0, _STEPS, self.window)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(500)  # quick jobs finish before it would flash
+        dialog.setValue(0)
+        return dialog
+
+    def _show_details(self, summary: str, details: list[str]) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, "annotator", summary, parent=self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText(self.tr("%n item(s) to review; see the details.", "", len(details)))
+        box.setDetailedText("\n".join(details))
+        box.exec()
+
+
+def _reporter(dialog: QProgressDialog):
+    """A progress callback that moves ``dialog`` and returns False once Cancel is pressed."""
+
+    def report(done: int, total: int) -> bool:
+        dialog.setValue(min(_STEPS, done * _STEPS // max(total, 1)))
+        QApplication.processEvents()
+        return not dialog.wasCanceled()
+
+    return report
+
+
+def _importable(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    """The local files and folders being dragged, except project files."""
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+    return [p for p in paths if p.suffix != PROJECT_SUFFIX]

@@ -1,0 +1,138 @@
+"""The option dialogs of File > Import and File > Export. No logic beyond the form."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.model import AnnotatorKind, Status
+from annotator.services.exporting import FORMATS, UTF16_FORMATS, ExportFilter, ExportOptions
+from annotator.services.importing import DEFAULT_ANNOTATOR, ImportOptions
+
+ENCODINGS = (
+    ("Detect (UTF-8, UTF-16, Windows-1256)", None),
+    ("UTF-8", "utf-8"),
+    ("UTF-16", "utf-16"),
+    ("Windows-1256 (Arabic)", "windows-1256"),
+    ("ISO-8859-6 (Arabic)", "iso-8859-6"),
+)
+FORMAT_NAMES = {
+    "jsonl": "annotator JSONL (entities and events)",
+    "doccano": "doccano JSONL",
+    "spacy": "spaCy / Prodigy JSONL (tokens and spans)",
+    "conll": "CoNLL BIO",
+    "brat": "brat standoff (folder)",
+}
+TOKEN_FORMATS = ("spacy", "conll")
+
+
+def _form_dialog(parent: QWidget, title: str) -> tuple[QDialog, QFormLayout]:
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    layout = QVBoxLayout(dialog)
+    form = QFormLayout()
+    layout.addLayout(form)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    return dialog, form
+
+
+class ImportOptionsDialog:
+    """Asks whose pre-annotations these are, the encoding, and whether to skip bad lines."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self.dialog, form = _form_dialog(parent, parent.tr("Import"))
+        self.annotator = QLineEdit(DEFAULT_ANNOTATOR, self.dialog)
+        self.annotator.setToolTip(
+            parent.tr("Pre-annotations in the files are attributed to this annotator")
+        )
+        self.is_model = QCheckBox(parent.tr("Predictions of a model"), self.dialog)
+        self.is_model.setChecked(True)
+        self.encoding = QComboBox(self.dialog)
+        for label, value in ENCODINGS:
+            self.encoding.addItem(parent.tr(label), value)
+        self.skip_invalid = QCheckBox(parent.tr("Skip invalid lines (and list them)"), self.dialog)
+        form.addRow(parent.tr("Annotator:"), self.annotator)
+        form.addRow("", self.is_model)
+        form.addRow(parent.tr("Text encoding:"), self.encoding)
+        form.addRow("", self.skip_invalid)
+
+    def exec(self) -> bool:
+        """Show the dialog; True when the user chose OK."""
+        return self.dialog.exec() == QDialog.DialogCode.Accepted
+
+    def options(self) -> ImportOptions:
+        """The options as chosen."""
+        return ImportOptions(
+            annotator=self.annotator.text().strip() or None,
+            kind=AnnotatorKind.MODEL if self.is_model.isChecked() else AnnotatorKind.HUMAN,
+            encoding=self.encoding.currentData(),
+            skip_invalid=self.skip_invalid.isChecked(),
+        )
+
+
+class ExportOptionsDialog:
+    """Asks for the format and the filters of an export."""
+
+    def __init__(self, parent: QWidget, annotators: list[str], labels: list[str]) -> None:
+        self.dialog, form = _form_dialog(parent, parent.tr("Export"))
+        self.format = QComboBox(self.dialog)
+        for key in FORMATS:
+            self.format.addItem(parent.tr(FORMAT_NAMES[key]), key)
+        self.annotator = self._combo(parent.tr("All annotators"), annotators)
+        self.status = self._combo(parent.tr("Any status"), [s.value for s in Status])
+        self.label = self._combo(parent.tr("All labels"), labels)
+        self.utf16 = QCheckBox(parent.tr("Add UTF-16 offsets (for JavaScript)"), self.dialog)
+        clitics = parent.tr("Split proclitics (wa-, fa-, bi-, ka-, li-) off words with the article")
+        self.split_clitics = QCheckBox(clitics, self.dialog)
+        form.addRow(parent.tr("Format:"), self.format)
+        form.addRow(parent.tr("Annotator:"), self.annotator)
+        form.addRow(parent.tr("Status:"), self.status)
+        form.addRow(parent.tr("Label:"), self.label)
+        form.addRow("", self.utf16)
+        form.addRow("", self.split_clitics)
+        self.format.currentIndexChanged.connect(self._enable_options)
+        self._enable_options()
+
+    def _combo(self, everything: str, values: list[str]) -> QComboBox:
+        combo = QComboBox(self.dialog)
+        combo.addItem(everything, None)
+        for value in values:
+            combo.addItem(value, value)
+        return combo
+
+    def _enable_options(self) -> None:
+        fmt = self.format.currentData()
+        self.utf16.setEnabled(fmt in UTF16_FORMATS)
+        self.split_clitics.setEnabled(fmt in TOKEN_FORMATS)
+
+    def exec(self) -> bool:
+        """Show the dialog; True when the user chose OK."""
+        return self.dialog.exec() == QDialog.DialogCode.Accepted
+
+    def options(self) -> ExportOptions:
+        """The options as chosen (options the format cannot use are left off)."""
+        fmt = self.format.currentData()
+        status = self.status.currentData()
+        return ExportOptions(
+            format=fmt,
+            filter=ExportFilter(
+                annotators=[self.annotator.currentData()] if self.annotator.currentData() else None,
+                statuses=[Status(status)] if status else None,
+                labels=[self.label.currentData()] if self.label.currentData() else None,
+            ),
+            utf16=self.utf16.isChecked() and fmt in UTF16_FORMATS,
+            split_clitics=self.split_clitics.isChecked() and fmt in TOKEN_FORMATS,
+        )

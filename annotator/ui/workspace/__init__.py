@@ -1,0 +1,102 @@
+"""The annotation workspace: entities and events labelled in the reading view.
+
+``install(window)`` is the feature entry point (see ui/features.py): it adds the
+workspace, its panels and its actions to the main window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+
+from annotator.ui.workspace.annotation_list import AnnotationList
+from annotator.ui.workspace.annotator_choice import ask_annotator
+from annotator.ui.workspace.event_panel import EventPanel
+from annotator.ui.workspace.event_picker import EventTypePicker
+from annotator.ui.workspace.find_bar import FindBar
+from annotator.ui.workspace.guideline import GuidelineView
+from annotator.ui.workspace.label_all import LabelAll
+from annotator.ui.workspace.mouse import ViewMouse
+from annotator.ui.workspace.navigation import Navigation
+from annotator.ui.workspace.palette import LabelPalette
+from annotator.ui.workspace.workspace import Workspace
+
+if TYPE_CHECKING:
+    from annotator.ui.main_window import MainWindow
+
+RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
+
+
+@dataclass
+class WorkspaceFeature:
+    """The installed parts, reachable from tests and from other features."""
+
+    workspace: Workspace
+    palette: LabelPalette
+    guideline: GuidelineView
+    annotation_list: AnnotationList
+    event_panel: EventPanel
+    mouse: ViewMouse
+    navigation: Navigation
+    find_bar: FindBar
+    label_all: LabelAll
+    picker: EventTypePicker | None = None
+
+    def open_event_picker(self, start: int, end: int) -> EventTypePicker:
+        """Ask for the type of a new event on ``[start, end)``."""
+        workspace = self.workspace
+        picker = EventTypePicker(workspace.schema, workspace.window)
+        picker.chosen.connect(lambda key: workspace.add_event(start, end, key))
+        picker.finished.connect(lambda _: self._picker_closed(picker))
+        self.picker = picker
+        picker.open()
+        return picker
+
+    def _picker_closed(self, picker: EventTypePicker) -> None:
+        """Give the keyboard back to the text (the window manager may activate it late)."""
+        if self.picker is picker:
+            self.picker = None
+        picker.deleteLater()
+        window = self.workspace.window
+        window.activateWindow()
+        self.workspace.view.setFocus()
+
+    def switch_annotator(self) -> None:
+        """Let another person annotate: their own annotations and statuses are shown."""
+        window = self.workspace.window
+        name = ask_annotator(window, window.annotator)
+        if not name or name == window.annotator:
+            return
+        window.annotator = window.settings.annotator = name
+        self.workspace.clear_history()  # undoing someone else's work here would be wrong
+        window.reload()  # the workspace re-reads the document for the new annotator
+
+
+def install(window: MainWindow) -> WorkspaceFeature:
+    """Add the workspace, its docks and its actions to ``window``."""
+    workspace = Workspace(window)
+    palette = LabelPalette(workspace)
+    guideline = GuidelineView(workspace)
+    annotation_list = AnnotationList(workspace)
+    event_panel = EventPanel(workspace)
+    feature = WorkspaceFeature(
+        workspace, palette, guideline, annotation_list, event_panel, ViewMouse(workspace),
+        Navigation(workspace), FindBar(workspace), LabelAll(workspace),
+    )
+    window.project_opened.connect(lambda: palette.palette_model.set_schema(window.store.schema))
+    workspace.event_type_requested.connect(feature.open_event_picker)
+    labels_dock = window.add_dock("labels", window.tr("Labels"), palette, RIGHT)
+    guideline_dock = window.add_dock("guideline", window.tr("Guideline"), guideline, RIGHT)
+    list_dock = window.add_dock("annotations", window.tr("Annotations"), annotation_list, RIGHT)
+    events_dock = window.add_dock("events", window.tr("Events"), event_panel, RIGHT)
+    window.splitDockWidget(labels_dock, guideline_dock, Qt.Orientation.Vertical)
+    window.tabifyDockWidget(list_dock, events_dock)
+    list_dock.raise_()
+    # After the project actions (New, Open), before the first separator.
+    file_menu = window.menu("file")
+    first_separator = next(a for a in file_menu.actions() if a.isSeparator())
+    switch = window.add_action("file", window.tr("Switch &Annotator…"), feature.switch_annotator)
+    file_menu.insertAction(first_separator, switch)
+    return feature

@@ -1,0 +1,144 @@
+"""Mouse in the reading view: click a span to select it, click an entity to make it an
+argument of the selected event, hover to see what an annotation is.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, QObject, QPoint
+from PySide6.QtGui import QHelpEvent, QMouseEvent
+from PySide6.QtWidgets import QMenu, QToolTip
+
+from annotator.ui.workspace.annotation_set import Hit
+from annotator.ui.workspace.workspace import Workspace
+
+
+def describe(workspace: Workspace, hit: Hit) -> str:
+    """Plain-text description of an annotation: label, annotator, event arguments."""
+    annotations, schema = workspace.annotations, workspace.schema
+    if hit.is_event:
+        event = annotations.events[hit.id]
+        kind = schema.event(event.type)
+        name = f"{kind.name_ar} — {kind.name_en}" if kind else event.type
+        lines = [f"{event.type} ({name}): {event.trigger_text(annotations.text)}",
+                 f"{workspace.tr('annotator')}: {event.annotator}"]
+        for argument in event.arguments:
+            span = annotations.spans.get(argument.span_id)
+            covered = span.covered(annotations.text) if span else "?"
+            lines.append(f"  {argument.role}: {covered}")
+        return "\n".join(lines)
+    span = annotations.spans[hit.id]
+    kind = schema.entity(span.label)
+    name = f"{kind.name_ar} — {kind.name_en}" if kind else span.label
+    lines = [f"{span.label} ({name}): {span.covered(annotations.text)}",
+             f"{workspace.tr('annotator')}: {span.annotator}"]
+    for event in annotations.events.values():
+        for argument in event.arguments:
+            if argument.span_id == span.id:
+                trigger = event.trigger_text(annotations.text)
+                lines.append(f"  {argument.role} {workspace.tr('of')} {event.type}: {trigger}")
+    return "\n".join(lines)
+
+
+def as_tooltip(text: str) -> str:
+    """Plain text made safe for QToolTip, which would otherwise interpret markup."""
+    return "<p style='white-space:pre'>" + html.escape(text).replace("\n", "<br>") + "</p>"
+
+
+class ViewMouse(QObject):
+    """Event filter on the reading view's viewport."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__(workspace)
+        self.workspace = workspace
+        self.role_menu: QMenu | None = None
+        self._click_cycle: list[str] = []
+        workspace.view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.ToolTip:
+            return self._tooltip(event)  # type: ignore[arg-type]
+        if kind == QEvent.Type.MouseButtonRelease:
+            self._released(event)  # type: ignore[arg-type]
+        elif kind == QEvent.Type.MouseButtonDblClick:
+            # Let the view select the word first, then snap it.
+            self.workspace.view.mouseDoubleClickEvent(event)  # type: ignore[arg-type]
+            self.workspace.snap_view_selection()
+            return True
+        return False
+
+    def hits(self, point: QPoint) -> list[Hit]:
+        """Annotations under a viewport point."""
+        view = self.workspace.view
+        position = view.cursorForPosition(point).position()
+        annotations = self.workspace.annotations
+        return annotations.hits_at(position) or annotations.hits_at(position - 1)
+
+    def _tooltip(self, event: QHelpEvent) -> bool:
+        hits = self.hits(event.pos())
+        if not hits:
+            QToolTip.hideText()
+            return True
+        text = "\n\n".join(describe(self.workspace, hit) for hit in hits)
+        QToolTip.showText(event.globalPos(), as_tooltip(text), self.workspace.view)
+        return True
+
+    def _released(self, event: QMouseEvent) -> None:
+        workspace = self.workspace
+        if workspace.view.textCursor().hasSelection():
+            workspace.snap_view_selection()
+            return
+        hits = self.hits(event.position().toPoint())
+        event_selected = workspace.annotations.selected_event()
+        spans = [h for h in hits if not h.is_event]
+        if event_selected is not None and spans and not any(h.id == event_selected.id
+                                                            for h in hits):
+            self.offer_roles(event_selected.id, spans[0].id, event.globalPosition().toPoint())
+            return
+        workspace.select_annotation(self._next_in_cycle(hits))
+
+    def _next_in_cycle(self, hits: list[Hit]) -> str | None:
+        """Repeated clicks on nested annotations select each in turn, innermost first."""
+        ids = [h.id for h in hits]
+        if not ids:
+            self._click_cycle = []
+            return None
+        current = self.workspace.annotations.selected_id
+        if ids == self._click_cycle and current in ids:
+            return ids[(ids.index(current) + 1) % len(ids)]
+        self._click_cycle = ids
+        return ids[0]
+
+    def offer_roles(self, event_id: str, span_id: str, where: QPoint) -> QMenu | None:
+        """Pop up the roles of the event that accept the span's label."""
+        workspace = self.workspace
+        event = workspace.annotations.events[event_id]
+        span = workspace.annotations.spans[span_id]
+        kind = workspace.schema.event(event.type)
+        roles = kind.roles_accepting(span.label) if kind else []
+        if not roles:
+            workspace.window.statusBar().showMessage(
+                workspace.tr("%1 has no role for a %2").replace("%1", event.type)
+                .replace("%2", span.label), 4000)
+            workspace.select_annotation(span_id)
+            return None
+        # A span that already fills a role of this event gets its role changed, not a twin.
+        existing = next((a for a in event.arguments if a.span_id == span_id), None)
+        menu = QMenu(workspace.view)
+        for role in roles:
+            action = menu.addAction(role.role)
+            if existing is not None:
+                action.setCheckable(True)
+                action.setChecked(role.role == existing.role)
+                action.triggered.connect(
+                    lambda _=False, r=role.role: workspace.set_argument_role(event_id, existing, r)
+                )
+            else:
+                action.triggered.connect(
+                    lambda _=False, r=role.role: workspace.add_argument(event_id, span_id, r)
+                )
+        self.role_menu = menu
+        menu.popup(where)
+        return menu

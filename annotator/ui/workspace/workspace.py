@@ -1,0 +1,338 @@
+"""The annotation workspace: labels entities and events in the reading view.
+
+Owns the current document's annotations, the undo stacks (one per document,
+kept while the project is open) and the actions that create undo commands.
+Panels, mouse handling, navigation and find live in sibling modules and talk
+to the workspace through its methods and the AnnotationSet's signals.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QTextCursor, QUndoGroup, QUndoStack
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import Argument, Event, Span, Status, new_id
+from annotator.core.schema import Schema
+from annotator.core.snapping import snap_selection, trim_proclitic
+from annotator.ui.workspace.annotation_set import AnnotationSet
+from annotator.ui.workspace.colors import Palette
+from annotator.ui.workspace.commands import (
+    AddArgument,
+    AddEvent,
+    AddSpans,
+    RelabelSpan,
+    RemoveArgument,
+    RemoveEvent,
+    RemoveSpan,
+    RetypeEvent,
+    SetArgumentRole,
+    SetStatus,
+    StoreCommand,
+)
+from annotator.ui.workspace.highlighter import SpanHighlighter
+from annotator.ui.workspace.keys import WorkspaceKeys
+from annotator.ui.workspace.overlay import SpanOverlay
+
+if TYPE_CHECKING:
+    from annotator.services.projects import ProjectStore
+    from annotator.ui.main_window import MainWindow
+
+class Workspace(QObject):
+    """Entity and event annotation of the document shown in the main window."""
+
+    label_chosen = Signal(str)  # a label was picked (palette, keys): the guideline follows it
+    event_type_requested = Signal(int, int)  # code-point trigger range awaiting a type
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.view = window.reading_view
+        self.annotations = AnnotationSet(self)
+        self.palette = Palette(None)
+        self.highlighter = SpanHighlighter(self.view.document(), self.annotations, self.palette)
+        self.overlay = SpanOverlay(self.view, self.annotations, self.palette)
+        self.view.decorations.append(self.overlay.paint)
+        self.undo_group = QUndoGroup(self)
+        self._stacks: dict[str, QUndoStack] = {}
+        # An exact range the user made (e.g. by trimming a proclitic): not re-snapped.
+        self._exact: tuple[int, int, int, int] | None = None
+        self.annotations.range_changed.connect(self._repaint)
+        window.project_opened.connect(self._project_opened)
+        window.document_opened.connect(self.load_document)
+        window.reloaded.connect(self._reload)
+        self.keys = WorkspaceKeys(self)
+
+    @property
+    def store(self) -> ProjectStore:
+        """The open project."""
+        assert self.window.store is not None
+        return self.window.store
+
+    @property
+    def schema(self) -> Schema:
+        """The open project's label schema."""
+        return self.store.schema
+
+    # -- documents ----------------------------------------------------------
+
+    def clear_history(self) -> None:
+        """Forget every document's undo history (another project or annotator)."""
+        for stack in self._stacks.values():
+            self.undo_group.removeStack(stack)
+            stack.deleteLater()
+        self._stacks.clear()
+
+    def _project_opened(self) -> None:
+        self.clear_history()
+        self.palette = Palette(self.schema)
+        self.overlay.palette = self.palette
+        self.highlighter.set_palette(self.palette)
+        self.keys.build_label_actions()
+        if self.window.current_document_id is None:
+            self.annotations.load(None, self.window.annotator, [], [])
+
+    def load_document(self, doc_id: str) -> None:
+        """Show the current annotator's annotations of a document (re-read from the project)."""
+        document = self.store.documents.get(doc_id)
+        annotator = self.window.annotator
+        self.annotations.load(
+            document,
+            annotator,
+            self.store.annotations.spans(doc_id, annotator),
+            self.store.annotations.events(doc_id, annotator),
+        )
+        self._exact = None
+        self.highlighter.rehighlight()
+        stack = self._stacks.get(doc_id)
+        if stack is None:
+            stack = self._stacks[doc_id] = QUndoStack(self)
+            self.undo_group.addStack(stack)
+        self.undo_group.setActiveStack(stack)
+
+    def execute(self, command: StoreCommand) -> bool:
+        """Save an action and push it on the undo stack; on failure say so and show the truth."""
+        try:
+            command.apply()
+        except AnnotatorError as error:
+            self.window.show_error(self.tr("Not saved: %1").replace("%1", str(error)))
+            self._reload()
+            return False
+        stack = self.undo_group.activeStack()
+        stack.push(command)
+        return True
+
+    def command_failed(self, error: AnnotatorError) -> None:
+        """An undo or redo could not be saved: report it and re-read the document."""
+        self.window.show_error(self.tr("Not saved: %1").replace("%1", str(error)))
+        # Not from inside QUndoStack.undo(): the stack is cleared once it has returned.
+        QTimer.singleShot(0, self._reset_after_failure)
+
+    def _reset_after_failure(self) -> None:
+        stack = self.undo_group.activeStack()
+        if stack is not None:
+            stack.clear()
+        self._reload()
+
+    def _reload(self) -> None:
+        """Re-read the current document's annotations (after an import, a failure...)."""
+        if self.window.store is not None and self.window.current_document_id is not None:
+            self.load_document(self.window.current_document_id)
+
+    def status_changed(self, doc_id: str, status: Status) -> None:
+        """Show a document's new status in the document list."""
+        self.window.document_list.model.set_status(doc_id, status)
+
+    def set_status(self, status: Status) -> None:
+        """Mark the current document done, skipped or in progress (undoable)."""
+        document = self.annotations.document
+        if document is None:
+            return
+        text = self.tr("Mark document %1").replace("%1", status.value.replace("_", " "))
+        self.execute(SetStatus(self, document.id, self.window.annotator, status, text))
+
+    # -- selection ------------------------------------------------------------
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """The code-point range the text selection labels, snapped; None if nothing usable."""
+        cursor = self.view.textCursor()
+        if not cursor.hasSelection() or self.annotations.document is None:
+            return None
+        qt_start, qt_end = cursor.selectionStart(), cursor.selectionEnd()
+        if self._exact is not None and self._exact[:2] == (qt_start, qt_end):
+            return self._exact[2:]
+        start, end = self.annotations.offsets.range_from_qt(qt_start, qt_end)
+        return snap_selection(
+            self.annotations.text, start, end, self.window.settings.word_snapping
+        )
+
+    def select_range(self, start: int, end: int, exact: bool = False) -> None:
+        """Select code points ``[start, end)`` in the view."""
+        qt_start, qt_end = self.annotations.offsets.range_to_qt(start, end)
+        cursor = self.view.textCursor()
+        cursor.setPosition(qt_start)
+        cursor.setPosition(qt_end, QTextCursor.MoveMode.KeepAnchor)
+        self.view.setTextCursor(cursor)
+        self._exact = (qt_start, qt_end, start, end) if exact else None
+
+    def snap_view_selection(self) -> None:
+        """Show the snapped range as the selection (after a mouse drag or double-click)."""
+        snapped = self.selected_range()
+        if snapped is not None:
+            self.select_range(*snapped)
+
+    def trim_proclitic(self) -> None:
+        """Drop a leading و ف ب ل ك from the selection; the result is labelled as it is."""
+        current = self.selected_range()
+        if current is None:
+            return
+        trimmed = trim_proclitic(self.annotations.text, *current)
+        self.select_range(*trimmed, exact=True)
+
+    def clear(self) -> None:
+        """Clear the text selection and the selected annotation."""
+        cursor = self.view.textCursor()
+        cursor.clearSelection()
+        self.view.setTextCursor(cursor)
+        self._exact = None
+        self.annotations.select(None)
+
+    def select_annotation(self, annotation_id: str | None, scroll: bool = False) -> None:
+        """Select a span or event; with ``scroll``, bring it into view."""
+        self.annotations.select(annotation_id)
+        if annotation_id:
+            self.label_chosen.emit(self.annotations.label_of(annotation_id))
+        interval = self.annotations.interval(annotation_id) if annotation_id else None
+        if scroll and interval is not None:
+            cursor = self.view.textCursor()
+            cursor.setPosition(interval.start)
+            self.view.setTextCursor(cursor)
+            self.view.centerCursor()
+
+    def _repaint(self, start: int, end: int) -> None:
+        """Repaint the lines of the blocks holding Qt positions ``[start, end)`` only."""
+        view = self.view
+        offset = view.contentOffset()
+        width = view.viewport().width()
+        block = view.document().findBlock(start)
+        while block.isValid() and block.position() < max(end, start + 1):
+            geometry = view.blockBoundingGeometry(block).translated(offset).toAlignedRect()
+            view.viewport().update(0, geometry.top(), width, geometry.height())
+            block = block.next()
+
+    # -- entities ---------------------------------------------------------------
+
+    def apply_label(self, label: str) -> None:
+        """Label the selection, or relabel the selected span, with an entity label."""
+        self.label_chosen.emit(label)
+        document = self.annotations.document
+        if document is None:
+            return
+        span = self.annotations.selected_span()
+        current = self.selected_range()
+        if current is None and span is not None:
+            if span.label != label:
+                text = self.tr("Relabel «%1» as %2").replace("%1", span.covered(document.text))
+                self.execute(RelabelSpan(self, span, label, text.replace("%2", label)))
+            return
+        if current is None:
+            self.window.statusBar().showMessage(self.tr("Select some text first"), 3000)
+            return
+        self._add_span(*current, label)
+
+    def _add_span(self, start: int, end: int, label: str) -> None:
+        existing = self.annotations.find_span(start, end, label)
+        if existing is not None:
+            self.select_annotation(existing.id)
+            return
+        if not self.schema.allow_overlap and self._overlaps(start, end):
+            self.window.statusBar().showMessage(
+                self.tr("This schema does not allow overlapping spans"), 4000
+            )
+            return
+        document = self.annotations.document
+        assert document is not None
+        span = Span(new_id(), document.id, self.window.annotator, start, end, label)
+        text = self.tr("Label «%1» as %2").replace("%1", document.text[start:end])
+        if self.execute(AddSpans(self, [span], text.replace("%2", label))):
+            self.clear_text_selection()
+
+    def _overlaps(self, start: int, end: int) -> bool:
+        qt_start, qt_end = self.annotations.offsets.range_to_qt(start, end)
+        return bool(self.annotations.span_index.overlapping(qt_start, qt_end))
+
+    def clear_text_selection(self) -> None:
+        """Drop the text selection but keep the selected annotation."""
+        cursor = self.view.textCursor()
+        cursor.clearSelection()
+        self.view.setTextCursor(cursor)
+        self._exact = None
+
+    def label_spans(self, spans: list[Span], text: str) -> bool:
+        """Add several spans as one undoable step."""
+        return self.execute(AddSpans(self, spans, text))
+
+    def delete_selected(self) -> None:
+        """Remove the selected span or event."""
+        annotations = self.annotations
+        selected = annotations.selected_id
+        if selected in annotations.spans:
+            span = annotations.spans[selected]
+            text = self.tr("Remove «%1»").replace("%1", span.covered(annotations.text))
+            self.execute(RemoveSpan(self, selected, text))
+        elif selected in annotations.events:
+            event = annotations.events[selected]
+            text = self.tr("Remove event %1").replace("%1", event.type)
+            self.execute(RemoveEvent(self, selected, text))
+
+    # -- events -----------------------------------------------------------------
+
+    def request_event(self) -> None:
+        """Ask for the type of an event on the selected trigger (or retype the selected event)."""
+        current = self.selected_range()
+        event = self.annotations.selected_event()
+        if current is None and event is not None:
+            current = (event.trigger_start, event.trigger_end)
+        if current is None:
+            self.window.statusBar().showMessage(self.tr("Select the trigger word first"), 3000)
+            return
+        self.event_type_requested.emit(*current)
+
+    def add_event(self, start: int, end: int, event_type: str) -> None:
+        """Create an event of ``event_type`` on ``[start, end)``, or retype the one there."""
+        document = self.annotations.document
+        if document is None:
+            return
+        self.label_chosen.emit(event_type)
+        existing = next(
+            (e for e in self.annotations.events.values()
+             if (e.trigger_start, e.trigger_end) == (start, end)),
+            None,
+        )
+        if existing is not None:
+            if existing.type != event_type:
+                text = self.tr("Change event type to %1").replace("%1", event_type)
+                self.execute(RetypeEvent(self, existing, event_type, text))
+            return
+        event = Event(new_id(), document.id, self.window.annotator, event_type, start, end)
+        text = self.tr("Mark event %1").replace("%1", event_type)
+        if self.execute(AddEvent(self, event, text)):
+            self.clear_text_selection()
+
+    def add_argument(self, event_id: str, span_id: str, role: str) -> None:
+        """Let a span fill ``role`` in an event."""
+        text = self.tr("Add argument %1").replace("%1", role)
+        self.execute(AddArgument(self, event_id, Argument(new_id(), role, span_id), text))
+
+    def remove_argument(self, event_id: str, argument: Argument) -> None:
+        """Unlink an argument from an event."""
+        text = self.tr("Remove argument %1").replace("%1", argument.role)
+        self.execute(RemoveArgument(self, event_id, argument, text))
+
+    def set_argument_role(self, event_id: str, argument: Argument, role: str) -> None:
+        """Change the role of an argument."""
+        if role != argument.role:
+            text = self.tr("Change role to %1").replace("%1", role)
+            self.execute(SetArgumentRole(self, event_id, argument, role, text))

@@ -1,0 +1,66 @@
+"""Reading brat standoff back: entities, triggers, events, fragments, and bad lines."""
+
+from __future__ import annotations
+
+from annotator.core.formats.brat import read_standoff
+from annotator.core.formats.records import ArgumentRecord, EntityRecord
+from annotator.services.projects import default_schema
+from tests.io_samples import ARTICLE_2, locate
+
+TEXT = ARTICLE_2 + "\nقرية\nالنخيل"
+
+
+def t_line(t_id: str, label: str, needle: str) -> str:
+    start, end = locate(TEXT, needle)
+    return f"{t_id}\t{label} {start} {end}\t{needle}"
+
+
+def test_entities_triggers_and_numbered_roles() -> None:
+    ann = "\n".join(
+        [
+            t_line("T1", "PER", "مسلحون"),
+            t_line("T2", "PER", "ثلاثة أشخاص"),
+            t_line("T3", "Conflict.Attack", "هاجمَ"),
+            "E1\tConflict.Attack:T3 Attacker:T1 Attacker2:T2",
+            "#1\tAnnotatorNotes T1\tمشكوك فيه",
+            "",
+        ]
+    )
+    standoff = read_standoff(ann, TEXT, default_schema())
+    assert standoff.problems == []
+    assert [e.label for e in standoff.entities] == ["PER", "PER"]
+    (event,) = standoff.events
+    assert (event.type, TEXT[event.start : event.end]) == ("Conflict.Attack", "هاجمَ")
+    assert event.arguments == [ArgumentRecord("Attacker", "T1"), ArgumentRecord("Attacker", "T2")]
+    assert standoff.ignored == [(5, "brat note ignored")]
+
+
+def test_fragments_split_only_by_a_line_break_make_one_mention() -> None:
+    start = TEXT.index("قرية\n")
+    ann = f"T1\tLOC {start} {start + 4};{start + 5} {start + 11}\tقرية النخيل"
+    (entity,) = read_standoff(ann, TEXT, default_schema()).entities
+    assert entity == EntityRecord(start, start + 11, "LOC", "T1")
+
+
+def test_bad_lines_are_reported_with_their_numbers() -> None:
+    start, end = locate(TEXT, "كركوك")
+    ann = "\n".join(
+        [
+            f"T1\tGPE {start} {end}\tبغداد",
+            "T2\tGPE x y\tكركوك",
+            f"T3\tGPE {start} {start + 2};{end - 1} {end}\tكر ك",
+            "E1\tConflict.Attack:T9",
+            "Q1\tsomething",
+            f"T4\tPERSON {start} {end}\tكركوك",
+            f"T5\tParty {start} {end}\tكركوك",
+            "E2\tParty:T5",
+        ]
+    )
+    problems = dict(read_standoff(ann, TEXT, default_schema()).problems)
+    assert "is not what the offsets cover ('كركوك')" in problems[1]
+    assert "are not 'START END' pairs" in problems[2]
+    assert "mention in pieces" in problems[3]
+    assert problems[4] == "E1 refers to unknown T9"
+    assert "not a brat annotation line" in problems[5]
+    assert problems[6] == "unknown entity label 'PERSON' (not in the schema)"
+    assert problems[8] == "unknown event type 'Party'"

@@ -1,0 +1,203 @@
+"""File > Import/Export and drag and drop, driven as a user would (file dialogs patched)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog
+
+from annotator.core.model import AnnotatorKind
+from annotator.services.projects import new_project
+from annotator.ui import import_export_dialogs
+from annotator.ui.import_export import ImportExport
+from annotator.ui.import_export_dialogs import ExportOptionsDialog, ImportOptionsDialog
+from tests.io_samples import ARTICLE_1, ARTICLE_2, build_project, file_hash, locate
+
+
+@pytest.fixture
+def project_path(tmp_path: Path) -> Path:
+    path = tmp_path / "p.annproj"
+    with new_project(path) as store:
+        build_project(store)
+    return path
+
+
+@pytest.fixture
+def accept_dialogs(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
+    """Option dialogs return OK at once; ``choices`` may set widgets first."""
+    choices: dict[str, object] = {}
+
+    def accept_import(self: ImportOptionsDialog) -> bool:
+        if "annotator" in choices:
+            self.annotator.setText(str(choices["annotator"]))
+        return True
+
+    def accept_export(self: ExportOptionsDialog) -> bool:
+        fmt = choices.get("format", "jsonl")
+        self.format.setCurrentIndex(self.format.findData(fmt))
+        return True
+
+    monkeypatch.setattr(ImportOptionsDialog, "exec", accept_import)
+    monkeypatch.setattr(ExportOptionsDialog, "exec", accept_export)
+    return choices
+
+
+def choose_files(monkeypatch: pytest.MonkeyPatch, *paths: Path) -> None:
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(p) for p in paths], ""))
+    )
+
+
+def test_file_menu_lists_import_and_export_before_quit(make_window, project_path: Path) -> None:
+    window = make_window(str(project_path))
+    texts = [a.text() for a in window.menu("file").actions() if not a.isSeparator()]
+    assert texts[-4:] == ["&Import Files…", "Import &Folder…", "&Export…", "&Quit"]
+
+
+def test_ctrl_i_imports_files_with_pre_annotations(
+    make_window, project_path: Path, tmp_path: Path, qtbot, monkeypatch, accept_dialogs, messages
+) -> None:
+    window = make_window(str(project_path))
+    start, end = locate(ARTICLE_2, "كركوك")
+    jsonl = tmp_path / "pred.jsonl"
+    line = {"text": "خبر جديد: " + ARTICLE_2, "label": [[start + 10, end + 10, "GPE"]]}
+    jsonl.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    (tmp_path / "dup.txt").write_text(ARTICLE_1, encoding="utf-8")
+    choose_files(monkeypatch, jsonl, tmp_path / "dup.txt")
+    accept_dialogs["annotator"] = "bert"
+    rows = window.document_list.model.rowCount()
+    qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert window.document_list.model.rowCount() == rows + 1
+    assert window.store.annotators.get("bert").kind is AnnotatorKind.MODEL
+    assert "imported 1 document(s), 1 span(s)" in window.statusBar().currentMessage()
+    assert messages == ["imported 1 document(s), 1 span(s), 0 event(s)"]  # duplicate to review
+
+
+def test_a_refused_import_shows_file_and_line_and_changes_nothing(
+    make_window, project_path: Path, tmp_path: Path, qtbot, monkeypatch, accept_dialogs, messages
+) -> None:
+    window = make_window(str(project_path))
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "نص"}\n{"text": oops}\n', encoding="utf-8")
+    choose_files(monkeypatch, bad)
+    before = window.store.documents.count()
+    qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert len(messages) == 1 and f"{bad}:2: invalid JSON" in messages[0]
+    assert window.store.documents.count() == before
+
+
+def test_cancel_in_the_progress_dialog_rolls_back(
+    make_window, project_path: Path, tmp_path: Path, monkeypatch, accept_dialogs
+) -> None:
+    window = make_window(str(project_path))
+    for i, text in enumerate(["نص أول للتجربة", "نص ثان للتجربة"]):
+        (tmp_path / f"{i}.txt").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(tmp_path))
+    )
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: True)
+    before = file_hash(project_path)
+    count = window.store.documents.count()
+    feature = next(f for f in window.features if isinstance(f, ImportExport))
+    feature.import_folder_action.trigger()
+    assert "cancelled" in window.statusBar().currentMessage()
+    assert window.store.documents.count() == count
+    assert file_hash(project_path) == before
+
+
+def test_dropping_files_on_the_window_imports_them(
+    make_window, project_path: Path, tmp_path: Path, qtbot, accept_dialogs
+) -> None:
+    window = make_window(str(project_path))
+    dropped = tmp_path / "dropped.txt"
+    dropped.write_text("خبر أسقطه المستخدم على النافذة", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(dropped))])
+    enter = QDragEnterEvent(
+        QPoint(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, drop)
+    qtbot.waitUntil(lambda: window.store.documents.contains_text("خبر أسقطه المستخدم على النافذة"))
+    assert window.document_list.model.rowCount() == 4
+
+
+def test_a_dragged_project_file_is_not_taken_for_an_import(make_window, project_path: Path) -> None:
+    window = make_window(str(project_path))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(project_path))])
+    enter = QDragEnterEvent(
+        QPoint(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    enter.ignore()
+    QApplication.sendEvent(window, enter)
+    assert not enter.isAccepted()
+
+
+def test_ctrl_e_exports_conll_and_lists_what_was_left_out(
+    make_window, project_path: Path, tmp_path: Path, qtbot, monkeypatch, accept_dialogs, messages
+) -> None:
+    window = make_window(str(project_path))
+    target = tmp_path / "out"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    accept_dialogs["format"] = "conll"
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    written = tmp_path / "out.conll"
+    assert written.is_file() and "B-PER" in written.read_text(encoding="utf-8")
+    assert "exported 4 record(s)" in window.statusBar().currentMessage()
+    assert messages == ["exported 4 record(s)"]
+
+
+def test_export_dialog_builds_the_options(qtbot, make_window, project_path: Path) -> None:
+    window = make_window(str(project_path))
+    dialog = ExportOptionsDialog(window, ["amal", "karim"], ["PER", "GPE"])
+    qtbot.addWidget(dialog.dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData("spacy"))
+    assert dialog.utf16.isEnabled() and dialog.split_clitics.isEnabled()
+    dialog.annotator.setCurrentIndex(dialog.annotator.findData("karim"))
+    dialog.status.setCurrentIndex(dialog.status.findData("done"))
+    dialog.split_clitics.setChecked(True)
+    options = dialog.options()
+    assert (options.format, options.split_clitics, options.utf16) == ("spacy", True, False)
+    assert options.filter.annotators == ["karim"] and options.filter.labels is None
+    dialog.format.setCurrentIndex(dialog.format.findData("brat"))
+    assert not dialog.utf16.isEnabled() and not dialog.split_clitics.isEnabled()
+    assert import_export_dialogs.TOKEN_FORMATS == ("spacy", "conll")
+
+
+def test_import_dialog_builds_the_options(qtbot, make_window, project_path: Path) -> None:
+    window = make_window(str(project_path))
+    dialog = ImportOptionsDialog(window)
+    qtbot.addWidget(dialog.dialog)
+    dialog.annotator.clear()
+    qtbot.keyClicks(dialog.annotator, "reviewer")
+    qtbot.mouseClick(dialog.is_model, Qt.MouseButton.LeftButton)
+    dialog.encoding.setCurrentIndex(dialog.encoding.findData("windows-1256"))
+    options = dialog.options()
+    assert (options.annotator, options.kind, options.encoding) == (
+        "reviewer",
+        AnnotatorKind.HUMAN,
+        "windows-1256",
+    )
