@@ -40,6 +40,7 @@ __all__ = [
     "ensure_gold",
     "redo",
     "relabel_gold_span",
+    "remove_gold_event",
     "remove_gold_span",
     "undo",
 ]
@@ -177,6 +178,11 @@ def add_gold_span(
 def remove_gold_span(store: ProjectStore, span_id: str) -> Change:
     """Delete a gold span (and arguments pointing at it)."""
     return Change(removed_spans=[store.annotations.remove_span(span_id)])
+
+
+def remove_gold_event(store: ProjectStore, event_id: str) -> Change:
+    """Delete a gold event (its argument spans stay)."""
+    return Change(removed_events=[store.annotations.remove_event(event_id)])
 
 
 def relabel_gold_span(store: ProjectStore, span_id: str, label: str) -> Change:
