@@ -138,3 +138,26 @@ def test_adjudicating_a_document_by_keyboard_produces_an_exported_gold_file(
 
     with open_project(window.store.path) as store:
         assert store.annotators.get("gold").kind.value == "gold"
+
+
+def test_merge_from_the_review_menu(
+    qtbot, review, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from annotator.services.projects import new_project
+
+    window, _feature = review
+    other = tmp_path / "karim.annproj"
+    with new_project(other) as copy:
+        copy.documents.add("خبر من نسخة كريم عن مطار البصرة.", "نسخة كريم")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(other)], ""))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    before = window.document_list.model.rowCount()
+    merge = next(a for a in window.menu("review").actions() if "Merge" in a.text())
+    merge.trigger()
+    assert "1 new document(s)" in shown[0]
+    assert window.document_list.model.rowCount() == before + 1
+    merge.trigger()
+    assert "0 new document(s)" in shown[1]
