@@ -21,7 +21,7 @@ from annotator.core.agreement.coefficients import (
     fleiss_kappa,
     krippendorff_alpha_nominal,
 )
-from annotator.core.agreement.matching import confusion, exact_by_label, overlap_by_label
+from annotator.core.agreement.matching import confusion, span_counts
 from annotator.core.agreement.report import total
 
 LABELS = ["O", "PER", "ORG", "GPE"]
@@ -154,7 +154,7 @@ B_SPANS = [(0, 5, "PER"), (10, 14, "ORG"), (20, 25, "LOC")]
 
 
 def test_exact_match_counts_and_f1() -> None:
-    counts = exact_by_label(A_SPANS, B_SPANS)
+    counts = span_counts(A_SPANS, B_SPANS)[0]
     overall = total(counts)
     assert (overall.matched, overall.a_total, overall.b_total) == (1, 2, 3)
     assert overall.precision == pytest.approx(1 / 3)
@@ -165,18 +165,18 @@ def test_exact_match_counts_and_f1() -> None:
 
 
 def test_overlap_match_counts_partial_spans_with_the_same_label() -> None:
-    counts = overlap_by_label(A_SPANS, B_SPANS)
+    counts = span_counts(A_SPANS, B_SPANS)[1]
     assert total(counts).f1 == pytest.approx(0.8)
     assert counts["ORG"].f1 == 1
 
 
 def test_overlap_match_is_one_to_one() -> None:
-    counts = total(overlap_by_label([(0, 10, "PER")], [(0, 3, "PER"), (5, 10, "PER")]))
+    counts = total(span_counts([(0, 10, "PER")], [(0, 3, "PER"), (5, 10, "PER")])[1])
     assert (counts.matched, counts.f1) == (1, pytest.approx(2 / 3))
 
 
 def test_overlap_match_needs_the_same_label() -> None:
-    assert total(overlap_by_label([(0, 10, "PER")], [(0, 10, "ORG")])).matched == 0
+    assert total(span_counts([(0, 10, "PER")], [(0, 10, "ORG")])[1]).matched == 0
 
 
 def test_confusion_pairs_spans_by_position_and_missing_ones_with_o() -> None:
@@ -187,4 +187,4 @@ def test_confusion_pairs_spans_by_position_and_missing_ones_with_o() -> None:
 
 
 def test_f1_is_undefined_when_neither_annotator_marked_anything() -> None:
-    assert total(exact_by_label([], [])).f1 is None
+    assert total(span_counts([], [])[0]).f1 is None

@@ -3,7 +3,7 @@
 Pure Python (no Qt, no SQL). See docs/agreement.md for how each figure is computed.
 """
 
-from annotator.core.agreement.compute import compute_agreement, document_figures, token_table
+from annotator.core.agreement.compute import compute_agreement, token_table
 from annotator.core.agreement.counts import MatchCounts
 from annotator.core.agreement.report import AgreementReport, DocumentReport, Figures, PairFigures
 from annotator.core.agreement.units import NO_LABEL, AgreementDocument, Work
@@ -18,6 +18,5 @@ __all__ = [
     "PairFigures",
     "Work",
     "compute_agreement",
-    "document_figures",
     "token_table",
 ]

@@ -69,13 +69,6 @@ def compute_agreement(
     return AgreementReport(corpus, reports)
 
 
-def document_figures(document: AgreementDocument, annotators: Sequence[str]) -> Figures:
-    """Every figure of one document for ``annotators`` (each must have work on it)."""
-    figures = document_counts(document, annotators)
-    complete_document(figures, document)
-    return figures
-
-
 def document_counts(document: AgreementDocument, annotators: Sequence[str]) -> Figures:
     """One document's match counts and token table for ``annotators`` (no coefficients)."""
     works = [document.work[a] for a in annotators]

@@ -35,16 +35,6 @@ def exact_counts(a: Sequence[Hashable], b: Sequence[Hashable]) -> MatchCounts:
     return MatchCounts(sum(_common(a, b).values()), len(a), len(b))
 
 
-def exact_by_label(a: Sequence[SpanKey], b: Sequence[SpanKey]) -> dict[str, MatchCounts]:
-    """Exact-match counts of spans, per label."""
-    return span_counts(a, b)[0]
-
-
-def overlap_by_label(a: Sequence[SpanKey], b: Sequence[SpanKey]) -> dict[str, MatchCounts]:
-    """Overlap-match counts of spans (same label, one shared character), per label."""
-    return span_counts(a, b)[1]
-
-
 def span_counts(
     a: Sequence[SpanKey], b: Sequence[SpanKey]
 ) -> tuple[dict[str, MatchCounts], dict[str, MatchCounts]]:
