@@ -150,3 +150,22 @@ def test_token_bounds_agree_with_the_export_tokenizer() -> None:
     text = "قال «أحمد»، إنّ الـــعاصمة... 3.5 😀🇮🇶\u200f!"
     starts, ends = token_bounds(text)
     assert list(zip(starts, ends, strict=True)) == [tuple(t) for t in tokenize(text)]
+
+
+def test_pair_alpha_u_over_shared_documents_equals_a_separate_computation() -> None:
+    from annotator.core.agreement.unitizing import unitizing_alpha
+
+    docs = [
+        doc("1", a=spans((4, 8, "PER")), b=spans((4, 9, "PER")), c=spans((9, 14, "GPE"))),
+        doc("2", a=spans((29, 42, "ORG")), b=spans((29, 42, "ORG")), c=Work()),
+    ]
+    report = compute_agreement(docs, ["a", "b", "c"])
+    shift = len(TEXT)
+    for x, y in (("a", "b"), ("a", "c"), ("b", "c")):
+        concatenated = [
+            [*d1.work[n].spans, *((s + shift, e + shift, lab) for s, e, lab in d2.work[n].spans)]
+            for n in (x, y)
+            for d1, d2 in [(docs[0], docs[1])]
+        ]
+        expected = unitizing_alpha(2 * shift, concatenated).alpha
+        assert report.corpus.pair(x, y).alpha_u == pytest.approx(expected)

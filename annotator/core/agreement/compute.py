@@ -61,9 +61,15 @@ def compute_agreement(
         if len(present) == len(annotators):
             all_continuum.append(len(document.text), [document.work[a].spans for a in annotators])
     _finish(corpus)
-    for pair in corpus.pairs:
-        pair.alpha_u = pair_continua[pair.a, pair.b].alpha().alpha
     unitizing = all_continuum.alpha()
+    for pair in corpus.pairs:
+        continuum = pair_continua[pair.a, pair.b]
+        if continuum.documents == all_continuum.documents:
+            # The pair shares exactly the documents everyone annotated: reuse that continuum.
+            raters = (annotators.index(pair.a), annotators.index(pair.b))
+            pair.alpha_u = all_continuum.alpha(raters).alpha
+        else:
+            pair.alpha_u = continuum.alpha().alpha
     corpus.alpha_u, corpus.alpha_u_labels = unitizing.alpha, unitizing.per_category
     reports.sort(key=lambda r: -r.disagreements)
     return AgreementReport(corpus, reports)

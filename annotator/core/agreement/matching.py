@@ -18,46 +18,62 @@ from annotator.core.agreement.counts import MatchCounts
 from annotator.core.agreement.units import NO_LABEL, SpanKey
 
 
-def _common(a: Sequence[Hashable], b: Sequence[Hashable]) -> Counter[Hashable]:
-    """The multiset intersection of two unit lists."""
-    if not a or not b:
-        return Counter()
+def _split(
+    a: Sequence[Hashable], b: Sequence[Hashable]
+) -> tuple[Counter[Hashable] | set[Hashable], list[Hashable], list[Hashable]]:
+    """The multiset intersection of two unit lists and what is left of each.
+
+    The intersection is a set when neither list repeats a unit (the usual case,
+    and cheaper), else a Counter.
+    """
     set_a, set_b = set(a), set(b)
-    if len(set_a) == len(a) and len(set_b) == len(b):  # the usual case: no duplicates
-        return Counter(set_a & set_b)
-    return Counter(a) & Counter(b)
+    if len(set_a) == len(a) and len(set_b) == len(b):
+        common = set_a & set_b
+        return common, [u for u in a if u not in common], [u for u in b if u not in common]
+    count_a, count_b = Counter(a), Counter(b)
+    shared = count_a & count_b
+    return shared, list((count_a - shared).elements()), list((count_b - shared).elements())
 
 
 def exact_counts(a: Sequence[Hashable], b: Sequence[Hashable]) -> MatchCounts:
     """Counts of the multiset intersection of two unit lists."""
     if not a or not b:
         return MatchCounts(0, len(a), len(b))
-    return MatchCounts(sum(_common(a, b).values()), len(a), len(b))
+    common = _split(a, b)[0]
+    matched = common.total() if isinstance(common, Counter) else len(common)
+    return MatchCounts(matched, len(a), len(b))
 
 
 def span_counts(
     a: Sequence[SpanKey], b: Sequence[SpanKey]
 ) -> tuple[dict[str, MatchCounts], dict[str, MatchCounts]]:
     """Per-label exact-match and overlap-match counts of two annotators' spans."""
-    count_a = Counter(label for _, _, label in a)
-    count_b = Counter(label for _, _, label in b)
-    exact = {label: MatchCounts(0, count_a[label], count_b[label]) for label in count_a | count_b}
-    overlap = {label: MatchCounts(0, c.a_total, c.b_total) for label, c in exact.items()}
-    common = _common(a, b)
-    for span, n in common.items():
+    exact: dict[str, MatchCounts] = {}
+    for spans, side in ((a, 0), (b, 1)):
+        for _, _, label in spans:
+            counts = exact.get(label)
+            if counts is None:
+                counts = exact[label] = MatchCounts()
+            if side:
+                counts.b_total += 1
+            else:
+                counts.a_total += 1
+    common, left_a, left_b = _split(a, b)
+    pairs = common.items() if isinstance(common, Counter) else ((s, 1) for s in common)
+    for span, n in pairs:
         exact[span[2]].matched += n
-        overlap[span[2]].matched += n
-    left_a, left_b = Counter(a) - common, Counter(b) - common
+    overlap = {label: MatchCounts(c.matched, c.a_total, c.b_total) for label, c in exact.items()}
     # Spans matched exactly are matched by overlap too; the rest are paired by overlap.
-    rest_b: dict[str, list[SpanKey]] = defaultdict(list)
-    for span in left_b.elements():
-        rest_b[span[2]].append(span)
-    rest_a: dict[str, list[SpanKey]] = defaultdict(list)
-    for span in left_a.elements():
-        if span[2] in rest_b:
-            rest_a[span[2]].append(span)
-    for label, spans_a in rest_a.items():
-        overlap[label].matched += _overlap_matches(spans_a, rest_b[label])
+    if left_a and left_b:
+        rest_b: dict[str, list[SpanKey]] = defaultdict(list)
+        for span in left_b:
+            rest_b[span[2]].append(span)
+        rest_a: dict[str, list[SpanKey]] = defaultdict(list)
+        for span in left_a:
+            if span[2] in rest_b:
+                rest_a[span[2]].append(span)
+        for label, spans_a in rest_a.items():
+            overlap[label].matched += _overlap_matches(spans_a, rest_b[label])
     return exact, overlap
 
 

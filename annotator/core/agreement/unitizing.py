@@ -29,7 +29,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from annotator.core.agreement.units import SpanKey
 
@@ -65,21 +65,34 @@ class Continuum:
 
     def __init__(self, raters: int) -> None:
         self.length = 0
+        self.documents = 0
         self._chunks: list[tuple[int, Sequence[Sequence[SpanKey]]]] = []
         self._raters = raters
+        self._grouped: dict[str, list[list[Interval]]] | None = None
+        self._pair_sums: dict[tuple[str, int, int], int] = {}
 
     def append(self, length: int, annotations: Sequence[Sequence[SpanKey]]) -> None:
         """Add a document of ``length`` characters with each annotator's spans on it."""
         self._chunks.append((self.length, annotations))
         self.length += length
+        self.documents += 1
+        self._grouped = None
+        self._pair_sums.clear()
 
-    def alpha(self) -> UnitizingResult:
-        """alpha-u over the whole continuum (see unitizing_alpha)."""
-        if self._raters < 2 or self.length <= 0:
+    def alpha(self, raters: Sequence[int] | None = None) -> UnitizingResult:
+        """alpha-u over the whole continuum, of every annotator or only of ``raters``.
+
+        The units and the pairwise disagreements are kept, so alpha-u of a subset
+        of the annotators over the same documents costs only its expected part.
+        """
+        chosen = list(range(self._raters)) if raters is None else list(raters)
+        if len(chosen) < 2 or self.length <= 0:
             return UnitizingResult(None)
         result = UnitizingResult(None)
-        for category, per_rater in sorted(self._units_by_category().items()):
-            d_o = _observed(self.length, per_rater)
+        for category, everyone in sorted(self._units_by_category().items()):
+            per_rater = [everyone[r] for r in chosen]
+            pairs = sum(self._pair_sum(category, i, j) for i, j in combinations(chosen, 2))
+            d_o = 2 * pairs / (len(chosen) * (len(chosen) - 1) * self.length * self.length)
             d_e = _expected(self.length, per_rater)
             result.observed[category] = d_o
             result.expected[category] = d_e
@@ -89,8 +102,17 @@ class Continuum:
             result.alpha = 0.0 if total_o == total_e else 1 - total_o / total_e
         return result
 
+    def _pair_sum(self, category: str, i: int, j: int) -> int:
+        key = (category, i, j)
+        if key not in self._pair_sums:
+            units = self._units_by_category()[category]
+            self._pair_sums[key] = _pair_disagreement(units[i], units[j])
+        return self._pair_sums[key]
+
     def _units_by_category(self) -> dict[str, list[list[Interval]]]:
         """category -> per annotator, their units of it, sorted and non-overlapping."""
+        if self._grouped is not None:
+            return self._grouped
         grouped: dict[str, list[list[Interval]]] = {}
         raters = self._raters
         for offset, chunk in self._chunks:
@@ -103,12 +125,13 @@ class Continuum:
         for per_rater in grouped.values():
             for rater, units in enumerate(per_rater):
                 per_rater[rater] = _join_overlapping(units)
+        self._grouped = grouped
         return grouped
 
 
 def _join_overlapping(intervals: list[Interval]) -> list[Interval]:
     intervals.sort()
-    if all(intervals[k][1] <= intervals[k + 1][0] for k in range(len(intervals) - 1)):
+    if all(a[1] <= b[0] for a, b in pairwise(intervals)):
         return intervals  # already disjoint: the usual case
     joined: list[Interval] = []
     for start, end in intervals:
@@ -119,16 +142,14 @@ def _join_overlapping(intervals: list[Interval]) -> list[Interval]:
     return joined
 
 
-def _observed(length: int, per_rater: list[list[Interval]]) -> float:
-    raters = len(per_rater)
-    total = 0
-    for first, second in combinations(per_rater, 2):
-        total += _pair_disagreement(first, second)
-    return 2 * total / (raters * (raters - 1) * length * length)
-
-
 def _pair_disagreement(first: list[Interval], second: list[Interval]) -> int:
     """Squared-distance sum of two annotators' units (see the module docstring)."""
+    # Each annotator's units are disjoint, so a unit both drew identically overlaps
+    # nothing else of the other's: it contributes 0 and leaves the sweep.
+    same = set(first).intersection(second)
+    if same:
+        first = [u for u in first if u not in same]
+        second = [u for u in second if u not in same]
     total = 0
     matched_first = [False] * len(first)
     matched_second = [False] * len(second)
@@ -150,31 +171,33 @@ def _pair_disagreement(first: list[Interval], second: list[Interval]) -> int:
 
 def _expected(length: int, per_rater: list[list[Interval]]) -> float:
     raters = len(per_rater)
-    lengths = [e - b for units in per_rater for b, e in units]
-    gaps = sorted(g for units in per_rater for g in _gaps(length, units))
-    # suffix[k] = sum(gaps[k:]), so sum(g - l + 1 for g >= l) needs one bisection per length.
-    suffix = [0] * (len(gaps) + 1)
+    # Lengths repeat a lot: work on (length, how many) rather than on every unit and gap.
+    lengths = Counter(e - b for units in per_rater for b, e in units)
+    gap_counts: Counter[int] = Counter()
+    for units in per_rater:
+        gap_counts.update(_gaps(length, units))
+    gaps = sorted(gap_counts)
+    # at_least[k]: (how many gaps, their total length) among gaps >= gaps[k].
+    at_least = [(0, 0)] * (len(gaps) + 1)
     for k in range(len(gaps) - 1, -1, -1):
-        suffix[k] = suffix[k + 1] + gaps[k]
-    n_c = len(lengths)
+        n, summed = at_least[k + 1]
+        at_least[k] = (n + gap_counts[gaps[k]], summed + gap_counts[gaps[k]] * gaps[k])
+    n_c = lengths.total()
     total = 0.0
-    for unit, count in Counter(lengths).items():
-        k = bisect_left(gaps, unit)
-        fitting = suffix[k] - (unit - 1) * (len(gaps) - k)
+    for unit, count in lengths.items():
+        n, summed = at_least[bisect_left(gaps, unit)]
+        fitting = summed - (unit - 1) * n  # sum of (g - l + 1) over gaps g >= l
         spread = (n_c - 1) * (2 * unit**3 - 3 * unit**2 + unit) / 3
         total += count * (spread + unit * unit * fitting)
-    denominator = raters * length * (raters * length - 1) - sum(u * (u - 1) for u in lengths)
+    squared = sum(count * u * (u - 1) for u, count in lengths.items())
+    denominator = raters * length * (raters * length - 1) - squared
     return (2 / length) * total / denominator
 
 
 def _gaps(length: int, units: list[Interval]) -> list[int]:
     """Lengths of the stretches of ``[0, length)`` outside ``units`` (sorted, disjoint)."""
-    gaps = []
-    position = 0
-    for start, end in units:
-        if start > position:
-            gaps.append(start - position)
-        position = end
-    if position < length:
-        gaps.append(length - position)
-    return gaps
+    if not units:
+        return [length]
+    inner = [b - e for (_, e), (b, _) in pairwise(units) if b > e]
+    first, last = units[0][0], length - units[-1][1]
+    return [g for g in (first, last) if g > 0] + inner
