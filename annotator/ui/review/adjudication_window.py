@@ -146,7 +146,10 @@ class AdjudicationWindow(QWidget):
         self.current = min(self.current, len(self.regions) - 1)
         gold = self.store.annotations.spans(self.doc_id, self.gold)
         current = self.regions[self.current] if self.current >= 0 else None
-        self.marks.show(gold, self.regions, current)
+        others = [
+            s for s in self.store.annotations.spans(self.doc_id) if s.annotator in self.annotators
+        ]
+        self.marks.show(others, gold, self.regions, current)
         self._fill_candidates(current, gold)
         self._show_position()
 
@@ -165,18 +168,31 @@ class AdjudicationWindow(QWidget):
         group = QTreeWidgetItem(self.candidates, [self.tr("Annotators")])
         if region is not None:
             for item in sorted((*region.spans, *region.events), key=_item_order):
-                QTreeWidgetItem(group, _columns(item, text)).setData(0, ITEM_ROLE, item)
+                self._add_candidate(group, item, text)
         gold_group = QTreeWidgetItem(self.candidates, [self.tr("Gold")])
         events = self.store.annotations.events(self.doc_id, self.gold)
         for item in (*gold, *events):
             if region is None or _overlaps(item, region):
-                QTreeWidgetItem(gold_group, _columns(item, text)).setData(0, ITEM_ROLE, item)
+                self._add_candidate(gold_group, item, text)
         self.candidates.expandAll()
         first = group.child(0) or gold_group.child(0)
         if first is not None:
             self.candidates.setCurrentItem(first)
         for column in range(3):
             self.candidates.resizeColumnToContents(column)
+
+    def _add_candidate(self, parent: QTreeWidgetItem, item: Span | Event, text: str) -> None:
+        """A row for ``item``; an event gets a child row per argument (Enter there accepts
+        the event too)."""
+        row = QTreeWidgetItem(parent, _columns(item, text))
+        row.setData(0, ITEM_ROLE, item)
+        if isinstance(item, Event):
+            for argument in item.arguments:
+                span = self.store.annotations.span(argument.span_id)
+                child = QTreeWidgetItem(
+                    row, ["", f"{argument.role}: {span.label}", span.covered(text)]
+                )
+                child.setData(0, ITEM_ROLE, item)
 
     # -- navigation -------------------------------------------------------------------
 

@@ -34,14 +34,21 @@ class TextMarks:
         self.offsets = offsets
 
     def show(
-        self, gold: Sequence[Span], regions: Sequence[Disagreement], current: Disagreement | None
+        self,
+        spans: Sequence[Span],
+        gold: Sequence[Span],
+        regions: Sequence[Disagreement],
+        current: Disagreement | None,
     ) -> None:
-        """Mark the current region, every disagreement and every gold span."""
-        selections = []
+        """Mark the annotators' ``spans`` (underlined in their label colour), the current
+        region, every disagreement (red wave) and every gold span (label background)."""
+        selections = [
+            self._selection(s.start, s.end, line=self.palette.line_color(s.label)) for s in spans
+        ]
         if current is not None:
             selections.append(self._selection(current.start, current.end, background=CURRENT))
         for region in regions:
-            selections.append(self._selection(region.start, region.end, underline=True))
+            selections.append(self._selection(region.start, region.end, line=DISAGREEMENT))
         for span in gold:
             colour = self.palette.color(span.label)
             selections.append(self._selection(span.start, span.end, background=colour))
@@ -55,7 +62,7 @@ class TextMarks:
         self.view.ensureCursorVisible()
 
     def _selection(
-        self, start: int, end: int, background: QColor | None = None, underline: bool = False
+        self, start: int, end: int, background: QColor | None = None, line: QColor | None = None
     ) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.view.document())
@@ -66,8 +73,11 @@ class TextMarks:
         fmt = QTextCharFormat()
         if background is not None:
             fmt.setBackground(background)
-        if underline:
+        if line is DISAGREEMENT:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(DISAGREEMENT)
+            fmt.setUnderlineColor(line)
+        elif line is not None:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(line)
         selection.format = fmt
         return selection
