@@ -9,6 +9,13 @@ from collections.abc import Sequence
 def main(argv: Sequence[str] | None = None) -> int:
     """``annotator [PROJECT_FILE]`` opens the GUI; ``annotator COMMAND ...`` runs a command."""
     args = list(sys.argv[1:] if argv is None else argv)
+    from annotator.services.selfcheck import QT_SELFCHECK_COMMAND
+
+    if args[:1] == [QT_SELFCHECK_COMMAND]:
+        # The Qt half of `annotator selfcheck`, which starts it as a child process.
+        from annotator.ui.selfcheck import main as qt_selfcheck
+
+        return qt_selfcheck(args[1:])
     from annotator.cli import command_names
 
     if args and (args[0].startswith("-") or args[0] in command_names()):

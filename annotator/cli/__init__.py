@@ -8,14 +8,28 @@ import sys
 from collections.abc import Sequence
 
 from annotator import __version__
-from annotator.cli import commands_backup, commands_io, commands_project, commands_team
+from annotator.cli import (
+    commands_backup,
+    commands_desktop,
+    commands_io,
+    commands_project,
+    commands_selfcheck,
+    commands_team,
+)
 from annotator.core.errors import AnnotatorError
 
 log = logging.getLogger(__name__)
 
 # Each module adds its sub-commands with register(subparsers); a sub-parser's
 # `run` default is the function that carries it out and returns an exit code.
-COMMAND_MODULES = [commands_project, commands_io, commands_backup, commands_team]
+COMMAND_MODULES = [
+    commands_project,
+    commands_io,
+    commands_backup,
+    commands_selfcheck,
+    commands_desktop,
+    commands_team,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -49,7 +49,7 @@ def _register_import(subparsers: argparse._SubParsersAction) -> None:
         help="import text files, folders or JSONL",
         description="Import text files (UTF-8, UTF-16 with BOM, Windows-1256), folders of "
         "them (recursive) and JSONL with optional pre-annotations (native, doccano or "
-        "spaCy/Prodigy shape) or brat (.txt with .ann), in one transaction: any invalid "
+        "spaCy/Prodigy shape), brat (.txt with .ann) or CoNLL, in one transaction: any invalid "
         "item refuses the whole import unless --skip-invalid is given.",
     )
     parser.add_argument("project", type=Path, metavar="PROJECT", help="the project file")

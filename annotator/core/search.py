@@ -25,15 +25,25 @@ _HAMZA_FORMS = {
     araby.HAMZA_BELOW: "",
 }
 _BIDI_MARKS = frozenset("\u200e\u200f\u061c\u200c\u200d")
+_IGNORED = frozenset(araby.TASHKEEL) | {araby.TATWEEL} | _BIDI_MARKS
+# The same rules as one str.translate table, for folding whole texts at C speed.
+_FOLD_TABLE = {ord(char): None for char in _IGNORED} | {
+    ord(char): base or None for char, base in _HAMZA_FORMS.items()
+}
 
 
 def normalize_char(char: str) -> str:
     """The normalised form of one character ('' when it is ignored)."""
-    if araby.is_tashkeel(char) or char == araby.TATWEEL or char in _BIDI_MARKS:
+    if char in _IGNORED:
         return ""
     if char in _HAMZA_FORMS:
         return _HAMZA_FORMS[char]
     return char.casefold()
+
+
+def fold(text: str) -> str:
+    """``text`` normalised for searching (what ``normalize`` gives, without the origins)."""
+    return text.translate(_FOLD_TABLE).casefold()
 
 
 @dataclass(frozen=True)

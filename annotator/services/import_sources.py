@@ -1,28 +1,32 @@
 """Finding the files an import reads and turning each into document records.
 
-A folder is searched recursively for ``*.txt``, ``*.jsonl`` and ``*.ndjson`` files
-(hidden files and folders are passed over); a file named explicitly is read as
-JSONL when its suffix is one of those or ``.json`` (doccano names its JSONL so),
-and as plain text otherwise. A file named twice is read once. A text file with a
-brat ``.ann`` beside it brings that file's annotations. Every record comes
-with its location, ``file:line``, for the report.
+A folder is searched recursively for ``*.txt``, ``*.jsonl``, ``*.ndjson`` and CoNLL
+(``*.conll``, ``*.bio``, ``*.iob``) files; hidden files and folders are passed
+over. A file named explicitly is read by its suffix (``.json`` counts as JSONL,
+as doccano names it so); without a known suffix it is JSONL if its first line is
+a JSON document object, plain text otherwise. A file named twice is read once.
+A text file with a brat ``.ann`` beside it brings that file's annotations. Every
+record comes with its location, ``file:line``, for the report.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import ValidationError
-from annotator.core.formats import brat, jsonl
+from annotator.core.formats import brat, conll, jsonl
 from annotator.core.formats.brat import UNANNOTATED
 from annotator.core.formats.decoding import decode_bytes
 from annotator.core.formats.records import DocumentRecord
+from annotator.core.model import Status
 from annotator.core.schema import Schema
 from annotator.core.text import first_line_title
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+CONLL_SUFFIXES = {".conll", ".bio", ".iob"}
 NAMED_JSONL_SUFFIXES = {*JSONL_SUFFIXES, ".json"}
 TEXT_SUFFIXES = {".txt"}
 
@@ -70,7 +74,9 @@ def read_source(path: Path, encoding: str | None, schema: Schema) -> Iterator[So
     except ValidationError as exc:
         yield SourceItem(str(path), None, str(exc), len(data))
         return
-    if path.suffix.lower() in NAMED_JSONL_SUFFIXES:
+    if path.suffix.lower() in CONLL_SUFFIXES:
+        yield from _read_conll(path, text, len(data), schema)
+    elif _is_jsonl(path, text):
         yield from _read_jsonl(path, text, len(data))
     else:
         title = first_line_title(text) or path.stem
@@ -80,6 +86,30 @@ def read_source(path: Path, encoding: str | None, schema: Schema) -> Iterator[So
             yield from _with_standoff(record, path, ann, len(data), schema)
         else:
             yield SourceItem(str(path), record, progress=len(data))
+
+
+def _read_conll(path: Path, text: str, size: int, schema: Schema) -> Iterator[SourceItem]:
+    documents = conll.read_conll(text, schema)
+    for document in documents:
+        for number, problem in document.problems:
+            yield SourceItem(f"{path}:{number}", None, problem, size)
+        if document.record is not None:
+            yield SourceItem(f"{path}:{document.line}", document.record, progress=size)
+    if not documents:
+        yield SourceItem(str(path), DocumentRecord(""), progress=size)  # reported as empty
+
+
+def _is_jsonl(path: Path, text: str) -> bool:
+    """By suffix, or for a file without a known suffix (``annotator export -o out``), by a
+    first line that is a JSON object with a ``text``."""
+    suffix = path.suffix.lower()
+    if suffix in NAMED_JSONL_SUFFIXES or suffix in TEXT_SUFFIXES:
+        return suffix in NAMED_JSONL_SUFFIXES
+    first = next(jsonl.iter_lines(text), (0, ""))[1]
+    try:
+        return first.lstrip().startswith("{") and "text" in json.loads(first)
+    except ValueError:
+        return False
 
 
 def _with_standoff(
@@ -99,6 +129,10 @@ def _with_standoff(
     record.entities, record.events, record.local_ids = standoff.entities, standoff.events, True
     record.external_id = path.stem
     record.annotator = _brat_annotator(path)
+    if record.annotator is not None and not record.has_annotations:
+        # An empty .ann in an annotator's folder: that annotator has the document
+        # but nothing on it yet (brat keeps no status).
+        record.status = Status.NEW
     notes = [f"{ann}:{number}: {reason}" for number, reason in standoff.ignored]
     yield SourceItem(str(path), record, progress=size, notes=notes)
 

@@ -103,7 +103,7 @@ class ProjectStore:
             return
         if self.read_only_reason is not None:
             raise ReadOnlyProjectError(
-                f"{self.path}: this window is read-only because {self.read_only_reason}; "
+                f"{self.path}: the project is open read-only because {self.read_only_reason}; "
                 "the change was not saved"
             )
         self._begin()

@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QApplication
 from annotator import __version__
 from annotator.services.demo import ensure_demo_project
 from annotator.services.logs import setup_logging
+from annotator.ui.app_icon import app_icon
 from annotator.ui.errors import install_excepthook
 from annotator.ui.fonts import register_bundled_fonts
+from annotator.ui.i18n import install_language
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import AppSettings
 from annotator.ui.workspace.annotator_choice import current_annotator
@@ -30,6 +32,7 @@ def application() -> QApplication:
         app.setOrganizationName("annotator")
         app.setApplicationVersion(__version__)
         app.setDesktopFileName("annotator")
+        app.setWindowIcon(app_icon())
         register_bundled_fonts()
     return app  # type: ignore[return-value]
 
@@ -47,6 +50,7 @@ def project_to_open(args: Sequence[str], settings: AppSettings) -> Path:
 def create_main_window(args: Sequence[str] = ()) -> MainWindow:
     """Build the main window on the project to open (used by run_gui and by tests)."""
     settings = AppSettings()
+    install_language(settings.language)  # before any widget exists, so every label is translated
     annotator = current_annotator(settings)
     window = MainWindow(settings, annotator)
     window.open_project(project_to_open(args, settings))

@@ -6,11 +6,13 @@ from collections import Counter
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -25,16 +27,16 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Status
-from annotator.core.search import normalize_query
 from annotator.services.projects import DocumentSummary, ProjectStore
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
+# Marked for lupdate; the model translates them with self.tr().
 STATUS_NAMES = {
-    Status.NEW: "new",
-    Status.IN_PROGRESS: "in progress",
-    Status.DONE: "done",
-    Status.SKIPPED: "skipped",
+    Status.NEW: QT_TRANSLATE_NOOP("DocumentListModel", "new"),
+    Status.IN_PROGRESS: QT_TRANSLATE_NOOP("DocumentListModel", "in progress"),
+    Status.DONE: QT_TRANSLATE_NOOP("DocumentListModel", "done"),
+    Status.SKIPPED: QT_TRANSLATE_NOOP("DocumentListModel", "skipped"),
 }
 
 
@@ -42,7 +44,11 @@ class DocumentListModel(QAbstractTableModel):
     """Rows are documents in project order; columns title, length, status."""
 
     TITLE, LENGTH, STATUS = range(3)
-    HEADERS = ("Title", "Length", "Status")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("DocumentListModel", "Title"),
+        QT_TRANSLATE_NOOP("DocumentListModel", "Length"),
+        QT_TRANSLATE_NOOP("DocumentListModel", "Status"),
+    )
     ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -114,6 +120,7 @@ class DocumentListModel(QAbstractTableModel):
         return None
 
 
+SEARCH_DELAY_MS = 200
 STATUS_FILTERS = (
     ("All documents", None),
     ("Not done", frozenset({Status.NEW, Status.IN_PROGRESS})),
@@ -125,23 +132,21 @@ STATUS_FILTERS = (
 
 
 class DocumentFilter(QSortFilterProxyModel):
-    """Keeps documents with a chosen status whose title or text contains the search words.
+    """Keeps documents with a chosen status that match the search.
 
-    Titles are compared normalised (harakat, tatweel and hamza forms ignored);
-    texts are searched in the project, so long articles are never loaded here.
+    The search itself runs in the project (titles and texts, harakat, tatweel
+    and hamza forms ignored), so long articles are never loaded here.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._query = ""
-        self._text_hits: set[str] | None = None
+        self._hits: set[str] | None = None
         self._statuses: frozenset[Status] | None = None
 
-    def set_search(self, query: str, text_hits: set[str] | None) -> None:
-        """Filter by ``query`` (normalised) and the ids whose text matched it."""
+    def set_hits(self, hits: set[str] | None) -> None:
+        """Show only the documents ``hits`` (None: no search, all of them)."""
         self.beginFilterChange()
-        self._query = normalize_query(query)
-        self._text_hits = text_hits
+        self._hits = hits
         self.endFilterChange()
 
     def set_statuses(self, statuses: frozenset[Status] | None) -> None:
@@ -152,15 +157,10 @@ class DocumentFilter(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, row: int, parent: AnyIndex) -> bool:
         model = self.sourceModel()
-        index = model.index(row, DocumentListModel.TITLE, parent)
-        doc_id = index.data(DocumentListModel.ID_ROLE)
+        doc_id = model.index(row, DocumentListModel.TITLE, parent).data(DocumentListModel.ID_ROLE)
         if self._statuses is not None and model.status(doc_id) not in self._statuses:
             return False
-        if not self._query:
-            return True
-        if self._text_hits is not None and doc_id in self._text_hits:
-            return True
-        return self._query in normalize_query(index.data())
+        return self._hits is None or doc_id in self._hits
 
 
 class DocumentList(QWidget):
@@ -173,16 +173,7 @@ class DocumentList(QWidget):
         self.model = DocumentListModel(self)
         self.proxy = DocumentFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText(self.tr("Search titles and texts…"))
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self._search)
-        self.status_filter = QComboBox(self)
-        for name, statuses in STATUS_FILTERS:
-            self.status_filter.addItem(self.tr(name), statuses)
-        self.status_filter.currentIndexChanged.connect(
-            lambda: self.proxy.set_statuses(self.status_filter.currentData())
-        )
+        self._build_filters()
         self.progress = QLabel(self)
         self.model.modelReset.connect(self._update_progress)
         self.model.dataChanged.connect(self._update_progress)
@@ -212,6 +203,23 @@ class DocumentList(QWidget):
         layout.addWidget(self.table)
         layout.addWidget(self.progress)
 
+    def _build_filters(self) -> None:
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(self.tr("Search titles and texts…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        # Searching reads every text: wait until the typing pauses.
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._search)
+        self.filter_edit.textChanged.connect(self._search_timer.start)
+        self.status_filter = QComboBox(self)
+        for name, statuses in STATUS_FILTERS:
+            self.status_filter.addItem(self.tr(name), statuses)
+        self.status_filter.currentIndexChanged.connect(
+            lambda: self.proxy.set_statuses(self.status_filter.currentData())
+        )
+
     def select(self, doc_id: str) -> None:
         """Make ``doc_id`` the current row (emits document_activated if it changes)."""
         row = self.model.row_of(doc_id)
@@ -221,11 +229,11 @@ class DocumentList(QWidget):
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
 
-    def _search(self, query: str) -> None:
+    def _search(self) -> None:
         store = self.model.store
-        needle = query.strip()
-        hits = store.documents.ids_containing(needle) if store is not None and needle else None
-        self.proxy.set_search(query, hits)
+        query = self.filter_edit.text()
+        searching = store is not None and bool(query.strip())
+        self.proxy.set_hits(store.documents.ids_matching(query) if searching else None)
 
     def _update_progress(self) -> None:
         counts = self.model.status_counts()

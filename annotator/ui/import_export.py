@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
@@ -22,7 +22,10 @@ from annotator.ui.import_export_dialogs import ExportOptionsDialog, ImportOption
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
-IMPORT_FILTER = "Texts and JSONL (*.txt *.jsonl *.ndjson);;All files (*)"
+IMPORT_FILTER = QT_TRANSLATE_NOOP(
+    "ImportExport",
+    "Texts, JSONL, CoNLL (*.txt *.jsonl *.ndjson *.json *.conll *.bio *.iob);;All files (*)",
+)
 EXPORT_SUFFIXES = {"jsonl": ".jsonl", "doccano": ".jsonl", "spacy": ".jsonl", "conll": ".conll"}
 _STEPS = 1000  # progress in per-mille: byte counts overflow a QProgressDialog's int
 
@@ -93,11 +96,18 @@ class ImportExport(QObject):
             return
         finally:
             progress.close()
-        self.window.reload()
+        self._show_imported()
         summary, *details = report.lines()
         self.window.statusBar().showMessage(summary)
         if details:
             self._show_details(summary, details)
+
+    def _show_imported(self) -> None:
+        """Refresh the list; in a project that showed nothing yet, open the first document."""
+        self.window.reload()
+        ids = self.window.document_list.model.doc_ids()
+        if self.window.current_document_id is None and ids:
+            self.window.document_list.select(ids[0])
 
     # -- export ------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,19 +18,22 @@ from annotator.core.model import AnnotatorKind, Status
 from annotator.services.exporting import FORMATS, UTF16_FORMATS, ExportFilter, ExportOptions
 from annotator.services.importing import DEFAULT_ANNOTATOR, ImportOptions
 
+# The dialogs are plain classes: their strings are translated in the feature's context,
+# "ImportExport", spelled out at each call because lupdate reads only a literal context.
+translate = QCoreApplication.translate
 ENCODINGS = (
-    ("Detect (UTF-8, UTF-16, Windows-1256)", None),
+    (QT_TRANSLATE_NOOP("ImportExport", "Detect (UTF-8, UTF-16, Windows-1256)"), None),
     ("UTF-8", "utf-8"),
     ("UTF-16", "utf-16"),
-    ("Windows-1256 (Arabic)", "windows-1256"),
-    ("ISO-8859-6 (Arabic)", "iso-8859-6"),
+    (QT_TRANSLATE_NOOP("ImportExport", "Windows-1256 (Arabic)"), "windows-1256"),
+    (QT_TRANSLATE_NOOP("ImportExport", "ISO-8859-6 (Arabic)"), "iso-8859-6"),
 )
 FORMAT_NAMES = {
-    "jsonl": "annotator JSONL (entities and events)",
+    "jsonl": QT_TRANSLATE_NOOP("ImportExport", "annotator JSONL (entities and events)"),
     "doccano": "doccano JSONL",
-    "spacy": "spaCy / Prodigy JSONL (tokens and spans)",
+    "spacy": QT_TRANSLATE_NOOP("ImportExport", "spaCy / Prodigy JSONL (tokens and spans)"),
     "conll": "CoNLL BIO",
-    "brat": "brat standoff (folder)",
+    "brat": QT_TRANSLATE_NOOP("ImportExport", "brat standoff (folder)"),
 }
 TOKEN_FORMATS = ("spacy", "conll")
 
@@ -53,20 +57,29 @@ class ImportOptionsDialog:
     """Asks whose pre-annotations these are, the encoding, and whether to skip bad lines."""
 
     def __init__(self, parent: QWidget) -> None:
-        self.dialog, form = _form_dialog(parent, parent.tr("Import"))
-        self.annotator = QLineEdit(DEFAULT_ANNOTATOR, self.dialog)
-        self.annotator.setToolTip(
-            parent.tr("Pre-annotations in the files are attributed to this annotator")
+        self.dialog, form = _form_dialog(parent, translate("ImportExport", "Import"))
+        # Empty: each line's own annotator (a re-imported export keeps its people),
+        # else the default; a name given here takes every pre-annotation.
+        self.annotator = QLineEdit(self.dialog)
+        self.annotator.setPlaceholderText(
+            translate("ImportExport", "as in the files, else %1").replace("%1", DEFAULT_ANNOTATOR)
         )
-        self.is_model = QCheckBox(parent.tr("Predictions of a model"), self.dialog)
+        self.annotator.setToolTip(
+            translate(
+                "ImportExport", "Pre-annotations in the files are attributed to this annotator"
+            )
+        )
+        self.is_model = QCheckBox(translate("ImportExport", "Predictions of a model"), self.dialog)
         self.is_model.setChecked(True)
         self.encoding = QComboBox(self.dialog)
         for label, value in ENCODINGS:
-            self.encoding.addItem(parent.tr(label), value)
-        self.skip_invalid = QCheckBox(parent.tr("Skip invalid lines (and list them)"), self.dialog)
-        form.addRow(parent.tr("Annotator:"), self.annotator)
+            self.encoding.addItem(translate("ImportExport", label), value)
+        self.skip_invalid = QCheckBox(
+            translate("ImportExport", "Skip invalid lines (and list them)"), self.dialog
+        )
+        form.addRow(translate("ImportExport", "Annotator:"), self.annotator)
         form.addRow("", self.is_model)
-        form.addRow(parent.tr("Text encoding:"), self.encoding)
+        form.addRow(translate("ImportExport", "Text encoding:"), self.encoding)
         form.addRow("", self.skip_invalid)
 
     def exec(self) -> bool:
@@ -87,20 +100,26 @@ class ExportOptionsDialog:
     """Asks for the format and the filters of an export."""
 
     def __init__(self, parent: QWidget, annotators: list[str], labels: list[str]) -> None:
-        self.dialog, form = _form_dialog(parent, parent.tr("Export"))
+        self.dialog, form = _form_dialog(parent, translate("ImportExport", "Export"))
         self.format = QComboBox(self.dialog)
         for key in FORMATS:
-            self.format.addItem(parent.tr(FORMAT_NAMES[key]), key)
-        self.annotator = self._combo(parent.tr("All annotators"), annotators)
-        self.status = self._combo(parent.tr("Any status"), [s.value for s in Status])
-        self.label = self._combo(parent.tr("All labels"), labels)
-        self.utf16 = QCheckBox(parent.tr("Add UTF-16 offsets (for JavaScript)"), self.dialog)
-        clitics = parent.tr("Split proclitics (wa-, fa-, bi-, ka-, li-) off words with the article")
-        self.split_clitics = QCheckBox(clitics, self.dialog)
-        form.addRow(parent.tr("Format:"), self.format)
-        form.addRow(parent.tr("Annotator:"), self.annotator)
-        form.addRow(parent.tr("Status:"), self.status)
-        form.addRow(parent.tr("Label:"), self.label)
+            self.format.addItem(translate("ImportExport", FORMAT_NAMES[key]), key)
+        self.annotator = self._combo(translate("ImportExport", "All annotators"), annotators)
+        self.status = self._combo(
+            translate("ImportExport", "Any status"), [s.value for s in Status]
+        )
+        self.label = self._combo(translate("ImportExport", "All labels"), labels)
+        self.utf16 = QCheckBox(
+            translate("ImportExport", "Add UTF-16 offsets (for JavaScript)"), self.dialog
+        )
+        self.split_clitics = QCheckBox(
+            translate("ImportExport", "Split clitics (و ف ب ك ل before ال) into tokens"),
+            self.dialog,
+        )
+        form.addRow(translate("ImportExport", "Format:"), self.format)
+        form.addRow(translate("ImportExport", "Annotator:"), self.annotator)
+        form.addRow(translate("ImportExport", "Status:"), self.status)
+        form.addRow(translate("ImportExport", "Label:"), self.label)
         form.addRow("", self.utf16)
         form.addRow("", self.split_clitics)
         self.format.currentIndexChanged.connect(self._enable_options)

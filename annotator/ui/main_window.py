@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -32,15 +32,19 @@ from annotator.ui.settings import AppSettings
 
 log = logging.getLogger(__name__)
 
+# Marked for lupdate; translated where the menus are built.
 MENUS = (
-    ("file", "&File"),
-    ("edit", "&Edit"),
-    ("view", "&View"),
-    ("document", "&Document"),
-    ("review", "&Review"),
-    ("help", "&Help"),
+    ("file", QT_TRANSLATE_NOOP("MainWindow", "&File")),
+    ("edit", QT_TRANSLATE_NOOP("MainWindow", "&Edit")),
+    ("view", QT_TRANSLATE_NOOP("MainWindow", "&View")),
+    ("document", QT_TRANSLATE_NOOP("MainWindow", "&Document")),
+    ("review", QT_TRANSLATE_NOOP("MainWindow", "&Review")),
+    ("help", QT_TRANSLATE_NOOP("MainWindow", "&Help")),
 )
-PROJECT_FILTER = f"annotator projects (*{PROJECT_SUFFIX})"
+MIRRORED_AREAS = {
+    Qt.DockWidgetArea.LeftDockWidgetArea: Qt.DockWidgetArea.RightDockWidgetArea,
+    Qt.DockWidgetArea.RightDockWidgetArea: Qt.DockWidgetArea.LeftDockWidgetArea,
+}
 
 
 class MainWindow(QMainWindow):
@@ -95,10 +99,16 @@ class MainWindow(QMainWindow):
         widget: QWidget,
         area: Qt.DockWidgetArea = Qt.DockWidgetArea.LeftDockWidgetArea,
     ) -> QDockWidget:
-        """Add a dock widget, listed under View so it can be shown again once closed."""
+        """Add a dock widget, listed under View so it can be shown again once closed.
+
+        ``area`` is meant for a left-to-right interface; a right-to-left one mirrors it,
+        as QMainWindow does not.
+        """
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{name}")
         dock.setWidget(widget)
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            area = MIRRORED_AREAS.get(area, area)
         self.addDockWidget(area, dock)
         self.menu("view").addAction(dock.toggleViewAction())
         return dock
@@ -168,7 +178,7 @@ class MainWindow(QMainWindow):
     def new_project_dialog(self) -> None:
         """Ask for a file name and create an empty project there."""
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("New Project"), "", self.tr(PROJECT_FILTER)
+            self, self.tr("New Project"), "", self._project_filter()
         )
         if not path:
             return
@@ -185,10 +195,13 @@ class MainWindow(QMainWindow):
     def open_project_dialog(self) -> None:
         """Ask for a project file and open it."""
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open Project"), "", self.tr(PROJECT_FILTER)
+            self, self.tr("Open Project"), "", self._project_filter()
         )
         if path:
             self.open_project(path)
+
+    def _project_filter(self) -> str:
+        return self.tr("annotator projects (%1)").replace("%1", f"*{PROJECT_SUFFIX}")
 
     # -- messages -------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator.core.search import find_all, is_whole_word, normalize, normalize_query
+from annotator.core.search import find_all, fold, is_whole_word, normalize, normalize_query
 
 TEXT = "قال الرَّئِيسُ إنّ الرئيـــس وَالرئيس\u200f أكّد أن رئيس الوزراء ورئيسه غادر."
 
@@ -37,3 +37,8 @@ def test_origins_point_at_the_characters_kept(text: str) -> None:
     for char, origin in zip(normalized.text, normalized.origins, strict=True):
         assert normalize_query(text[origin]) in (char, "")
         assert normalize(text[origin]).text == char
+
+
+@given(st.text(alphabet=st.sampled_from(list("أإآٱابؤئءَتُّ ـ\u200f\u200eAbß😀")), max_size=40))
+def test_fold_equals_the_normalised_text(text: str) -> None:
+    assert fold(text) == normalize(text).text

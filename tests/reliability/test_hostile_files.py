@@ -127,14 +127,21 @@ def overwrite_a_page(path: Path) -> None:
         (overwrite_a_page, "damaged"),
     ],
 )
-def test_spoiled_project_is_refused_unchanged(spoil, message: str, tmp_path: Path) -> None:
+def test_spoiled_project_is_refused_unchanged(
+    spoil, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     project = make_project(tmp_path / "مشروع تالف 1.annproj")
+    article = tmp_path / "مقال.txt"
+    article.write_text(TEXT + " جديد", encoding="utf-8")
     spoil(project)
     before = fingerprint(tmp_path)
     with pytest.raises(AnnotatorError, match=message) as caught:
         open_for_editing(project, "amal")
     if isinstance(caught.value, DamagedProjectError):
         assert "No good backup of this project was found" in str(caught.value)
+    for command in (["info", str(project)], ["import", str(project), str(article)]):
+        code, output = cli(capsys, *command)
+        assert code == 1 and re.search(message, output) and "Traceback" not in output
     assert fingerprint(tmp_path) == before
 
 

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from annotator.core.errors import ValidationError
 from annotator.core.model import Span, Status, new_id
 from annotator.services import exporting
+from annotator.services.demo import create_demo_project
 from annotator.services.exporting import (
     ExportCancelled,
     ExportError,
@@ -21,7 +22,7 @@ from annotator.services.exporting import (
     ExportOptions,
     export_project,
 )
-from annotator.services.importing import import_paths
+from annotator.services.importing import ImportOptions, import_paths
 from annotator.services.projects import new_project
 from annotator.store import ProjectStore
 from tests.io_samples import ARTICLE_1, ARTICLE_2, build_project
@@ -246,3 +247,33 @@ def test_brat_round_trips_through_import(sample: ProjectStore, tmp_path: Path) -
     for first in sorted((tmp_path / "one").rglob("*.*")):
         second = tmp_path / "two" / first.relative_to(tmp_path / "one")
         assert second.read_bytes() == first.read_bytes(), first.name
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "brat"])
+def test_the_demo_project_round_trips(tmp_path: Path, fmt: str) -> None:
+    """Two annotators who partly disagree, events with arguments, every status."""
+    with create_demo_project(tmp_path / "demo.annproj") as demo:
+        export_project(demo, ExportOptions(format=fmt), tmp_path / "one")
+    with new_project(tmp_path / "copy.annproj") as copy:
+        report = import_paths(copy, [tmp_path / "one"])
+        assert not report.duplicates and not report.skipped
+        export_project(copy, ExportOptions(format=fmt), tmp_path / "two")
+    one, two = tmp_path / "one", tmp_path / "two"
+    if fmt == "jsonl":
+        assert two.read_bytes() == one.read_bytes()
+    else:
+        files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
+        assert files == sorted(p.relative_to(two) for p in two.rglob("*") if p.is_file())
+        assert all((one / f).read_bytes() == (two / f).read_bytes() for f in files)
+
+
+def test_conll_round_trips_through_import(sample: ProjectStore, tmp_path: Path) -> None:
+    selection = ExportFilter(annotators=["amal"])
+    export_project(sample, ExportOptions(format="conll", filter=selection), tmp_path / "one.conll")
+    with new_project(tmp_path / "copy.annproj") as copy:
+        report = import_paths(copy, [tmp_path / "one.conll"], ImportOptions(annotator="amal"))
+        assert (report.documents, report.spans) == (2, 6)
+        export_project(copy, ExportOptions(format="conll"), tmp_path / "two.conll")
+    assert (tmp_path / "two.conll").read_text(encoding="utf-8") == (
+        tmp_path / "one.conll"
+    ).read_text(encoding="utf-8")

@@ -203,3 +203,12 @@ def test_a_bad_brat_line_refuses_the_import(project: ProjectStore, tmp_path: Pat
     doc = next(project.documents.iter_all())
     assert doc.external_id == "doc"
     assert [s.label for s in project.annotations.spans(doc.id, "amal")] == ["GPE"]
+
+
+def test_an_export_without_suffix_is_recognised_as_jsonl(
+    project: ProjectStore, tmp_path: Path
+) -> None:
+    path = write_jsonl(tmp_path / "export", {"text": ARTICLE_3, "label": [[0, 5, "PER"]]})
+    (tmp_path / "notes").write_text("{ملاحظة} ليست JSON", encoding="utf-8")
+    report = import_paths(project, [path, tmp_path / "notes"])
+    assert (report.documents, report.spans) == (2, 1)

@@ -12,15 +12,20 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from annotator.services.demo import create_demo_project
 from annotator.ui.app import create_main_window
+from annotator.ui.i18n import install_language
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import AppSettings
 
 
 @pytest.fixture
 def settings() -> AppSettings:
-    """Settings in the test's isolated config directory, with a chosen annotator."""
+    """Settings in the test's isolated config directory, with a chosen annotator.
+
+    The interface is English whatever the language of the machine running the tests.
+    """
     settings = AppSettings()
     settings.annotator = "amal"
+    settings.language = "en"
     return settings
 
 
@@ -76,3 +81,10 @@ def demo_path(tmp_path: Path) -> Path:
     path = tmp_path / "demo.annproj"
     create_demo_project(path).close()
     return path
+
+
+@pytest.fixture
+def english_afterwards(qapp) -> Iterator[None]:
+    """Put the interface back in English (left-to-right) for the tests that follow."""
+    yield
+    install_language("en")

@@ -138,6 +138,21 @@ def test_dropping_files_on_the_window_imports_them(
     assert window.document_list.model.rowCount() == 4
 
 
+def test_importing_into_an_empty_project_opens_the_first_document(
+    make_window, tmp_path: Path, monkeypatch, accept_dialogs
+) -> None:
+    path = tmp_path / "empty.annproj"
+    new_project(path).close()
+    window = make_window(str(path))
+    assert window.current_document_id is None
+    (tmp_path / "first.txt").write_text(ARTICLE_2, encoding="utf-8")
+    choose_files(monkeypatch, tmp_path / "first.txt")
+    feature = next(f for f in window.features if isinstance(f, ImportExport))
+    feature.import_files_action.trigger()
+    assert window.current_document_id is not None
+    assert window.reading_view.toPlainText() == ARTICLE_2
+
+
 def test_a_dragged_project_file_is_not_taken_for_an_import(make_window, project_path: Path) -> None:
     window = make_window(str(project_path))
     mime = QMimeData()
@@ -191,7 +206,7 @@ def test_import_dialog_builds_the_options(qtbot, make_window, project_path: Path
     window = make_window(str(project_path))
     dialog = ImportOptionsDialog(window)
     qtbot.addWidget(dialog.dialog)
-    dialog.annotator.clear()
+    assert dialog.options().annotator is None  # each line's own annotator, else "model"
     qtbot.keyClicks(dialog.annotator, "reviewer")
     qtbot.mouseClick(dialog.is_model, Qt.MouseButton.LeftButton)
     dialog.encoding.setCurrentIndex(dialog.encoding.findData("windows-1256"))

@@ -4,12 +4,22 @@ Each document starts with the CoNLL-2003 marker line ``-DOCSTART-<TAB>O`` and a
 blank line. Tags are ``B-LABEL``, ``I-LABEL`` or ``O``. BIO cannot hold nested or
 overlapping mentions, spans that do not match token boundaries, or events: each
 one left out is reported.
+
+Reading (:func:`read_conll`) accepts any whitespace-separated columns, token
+first and tag last (CoNLL-2003's four columns, ANERcorp's two), IOB1 or IOB2.
+A document ends at ``-DOCSTART-``; its text is the tokens joined by spaces, one
+sentence per line, so exporting it again gives the same tokens and tags.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+from annotator.core.formats.records import DocumentRecord, EntityRecord
 from annotator.core.formats.tokenize import Token, TokenIndex, sentences
 from annotator.core.model import DocumentAnnotations, Span
+from annotator.core.schema import Schema
+from annotator.core.text import first_line_title
 
 DOCSTART = "-DOCSTART-\tO\n\n"
 
@@ -53,3 +63,81 @@ def _tags(item: DocumentAnnotations, tokens: list[Token]) -> tuple[list[str], li
             tags[i] = f"{'B' if i == where.first else 'I'}-{span.label}"
             owner[i] = span
     return tags, warnings
+
+
+@dataclass
+class ConllDocument:
+    """One document read from CoNLL: its record, or the (line, reason) problems found."""
+
+    line: int
+    record: DocumentRecord | None = None
+    problems: list[tuple[int, str]] = field(default_factory=list)
+
+
+def read_conll(text: str, schema: Schema) -> list[ConllDocument]:
+    """The documents of a CoNLL file (see the module documentation)."""
+    documents: list[ConllDocument] = []
+    builder = _Builder(1, schema)
+    for number, line in enumerate(text.split("\n"), start=1):
+        columns = line.split()
+        if not columns:
+            builder.end_sentence()
+        elif columns[0] == "-DOCSTART-":
+            if builder.has_tokens():
+                documents.append(builder.finish())
+            builder = _Builder(number, schema)
+        elif len(columns) < 2:
+            builder.problems.append((number, "expected a token and a tag"))
+        else:
+            builder.add(number, columns[0], columns[-1])
+    if builder.has_tokens() or builder.problems:
+        documents.append(builder.finish())
+    return documents
+
+
+class _Builder:
+    """Collects the tokens and mentions of one document."""
+
+    def __init__(self, line: int, schema: Schema) -> None:
+        self.line, self.schema = line, schema
+        self.sentences: list[list[str]] = [[]]
+        self.length = 0  # of the text so far
+        self.entities: list[EntityRecord] = []
+        self.open: EntityRecord | None = None
+        self.problems: list[tuple[int, str]] = []
+
+    def has_tokens(self) -> bool:
+        return any(self.sentences)
+
+    def end_sentence(self) -> None:
+        self.open = None
+        if self.sentences[-1]:
+            self.sentences.append([])
+
+    def add(self, number: int, token: str, tag: str) -> None:
+        sentence = self.sentences[-1]
+        if sentence:
+            self.length += 1  # the space before the token
+        elif self.has_tokens():
+            self.length += 1  # the line break before the sentence
+        start, self.length = self.length, self.length + len(token)
+        sentence.append(token)
+        prefix, _, label = tag.partition("-")
+        if tag == "O":
+            self.open = None
+        elif prefix not in ("B", "I") or not label:
+            self.problems.append((number, f"tag {tag!r} is not O, B-LABEL or I-LABEL"))
+        elif self.schema.entity(label) is None:
+            self.problems.append((number, f"unknown entity label {label!r} (not in the schema)"))
+        elif prefix == "I" and self.open is not None and self.open.label == label:
+            self.open.end = self.length
+        else:  # B-, or an I- that starts a mention (IOB1)
+            self.open = EntityRecord(start, self.length, label)
+            self.entities.append(self.open)
+
+    def finish(self) -> ConllDocument:
+        if self.problems:
+            return ConllDocument(self.line, problems=self.problems)
+        text = "\n".join(" ".join(tokens) for tokens in self.sentences if tokens)
+        record = DocumentRecord(text, title=first_line_title(text), entities=self.entities)
+        return ConllDocument(self.line, record)

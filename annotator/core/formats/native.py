@@ -25,20 +25,29 @@ from annotator.core.model import DocumentAnnotations
 
 
 def read_annotations(obj: dict[str, Any]) -> tuple[list[EntityRecord], list[EventRecord]]:
-    """The entities and events of a native line."""
+    """The entities and events of a native line.
+
+    doccano's relation-extraction export also has ``entities``, with
+    ``start_offset``/``end_offset``: those are read as well.
+    """
     entities = [
-        EntityRecord(
-            get_int(item, "start", f"entities[{i}]"),
-            get_int(item, "end", f"entities[{i}]"),
-            get_str(item, "label", f"entities[{i}]"),
-            get_optional_str(item, "id", f"entities[{i}]"),
-        )
+        _read_entity(item, f"entities[{i}]")
         for i, item in enumerate(get_list(obj, "entities", "line"))
     ]
     events = [
         _read_event(item, f"events[{i}]") for i, item in enumerate(get_list(obj, "events", "line"))
     ]
     return entities, events
+
+
+def _read_entity(item: dict[str, Any], where: str) -> EntityRecord:
+    start, end = ("start_offset", "end_offset") if "start_offset" in item else ("start", "end")
+    return EntityRecord(
+        get_int(item, start, where),
+        get_int(item, end, where),
+        get_str(item, "label", where),
+        get_optional_str(item, "id", where),
+    )
 
 
 def _read_event(item: dict[str, Any], where: str) -> EventRecord:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
+RIGHT_DOCK_WIDTH = 380
 
 
 @dataclass
@@ -94,6 +95,8 @@ def install(window: MainWindow) -> WorkspaceFeature:
     window.splitDockWidget(labels_dock, guideline_dock, Qt.Orientation.Vertical)
     window.tabifyDockWidget(list_dock, events_dock)
     list_dock.raise_()
+    # Wide enough for a mention, its label and its position side by side.
+    window.resizeDocks([labels_dock], [RIGHT_DOCK_WIDTH], Qt.Orientation.Horizontal)
     # After the project actions (New, Open), before the first separator.
     file_menu = window.menu("file")
     first_separator = next(a for a in file_menu.actions() if a.isSeparator())

@@ -187,11 +187,18 @@ class AnnotationList(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setWordWrap(False)
-        self.setTextElideMode(Qt.TextElideMode.ElideLeft)
         self.verticalHeader().hide()
-        self.horizontalHeader().setSectionResizeMode(
-            AnnotationListModel.TEXT, QHeaderView.ResizeMode.Stretch
-        )
+        # Widths from samples, not from the rows: measuring thousands of rows at every
+        # change would cost a keystroke more than a frame. The text takes the rest.
+        header = self.horizontalHeader()
+        metrics = self.fontMetrics()
+        for column, sample in ((AnnotationListModel.POSITION, "0000–0000"),
+                               (AnnotationListModel.LABEL, "Contact.Meet"),
+                               (AnnotationListModel.KIND, "entity")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
+        header.setSectionResizeMode(AnnotationListModel.TEXT, QHeaderView.ResizeMode.Stretch)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.clicked.connect(self._jump)
 
     def _jump(self, index: QModelIndex) -> None:

@@ -61,11 +61,16 @@ class StoreCommand(QUndoCommand):
                 step()
         except AnnotatorError as error:
             self.host.command_failed(error)
+        except KeyError:
+            # What the step refers to is gone: another process changed this document.
+            self.host.command_failed(AnnotatorError("the annotation was changed elsewhere"))
 
     def forward(self) -> None:
+        """Do the action: write it to the store, then show it (each command defines it)."""
         raise NotImplementedError
 
     def backward(self) -> None:
+        """Undo the action: write the reverse to the store, then show it."""
         raise NotImplementedError
 
 

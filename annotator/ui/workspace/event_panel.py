@@ -3,7 +3,7 @@ arguments removed."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -32,6 +32,10 @@ class EventPanel(QWidget):
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels([self.tr("Event / role"), self.tr("Text")])
         self.tree.itemClicked.connect(self._clicked)
+        # After the double-click's last release, so that release cannot pick a role.
+        self.tree.itemDoubleClicked.connect(
+            lambda _item, _column: QTimer.singleShot(0, self.change_role)
+        )
         self.role_button = QPushButton(self.tr("Change &Role…"), self)
         self.role_button.clicked.connect(self.change_role)
         self.remove_button = QPushButton(self.tr("Re&move"), self)

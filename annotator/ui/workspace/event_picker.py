@@ -21,6 +21,7 @@ class _TypeFilter(QSortFilterProxyModel):
         self._words: list[str] = []
 
     def set_query(self, query: str) -> None:
+        """Filter by the words of ``query`` (normalised like the names)."""
         self.beginFilterChange()
         self._words = normalize_query(query).split()
         self.endFilterChange()

@@ -40,6 +40,10 @@ class WorkspaceKeys:
             (workspace.tr("&Trim Leading Proclitic"), TRIM_KEY, workspace.trim_proclitic),
             (workspace.tr("&Delete Annotation"), "Delete", workspace.delete_selected),
             (workspace.tr("&Clear Selection"), "Esc", workspace.clear),
+            (workspace.tr("Select Ne&xt Annotation"), "Tab",
+             lambda: workspace.select_neighbour(1)),
+            (workspace.tr("Select Pre&vious Annotation"), "Shift+Tab",
+             lambda: workspace.select_neighbour(-1)),
         ):
             edit.addAction(self.view_action(text, key, slot))
         self.snap_action = QAction(workspace.tr("Snap Selections to &Words"), workspace)

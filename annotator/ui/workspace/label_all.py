@@ -69,9 +69,12 @@ class LabelAllDialog(QDialog):
         annotations = self.workspace.annotations
         text = annotations.text
         self.list.clear()
+        exclusive = not self.workspace.schema.allow_overlap
         for start, end in find_all(text, self.query):
             if annotations.find_span(start, end, self.label) is not None:
                 continue  # already labelled so
+            if exclusive and self.workspace.overlaps(start, end):
+                continue  # the schema forbids overlapping spans
             before = text[max(0, start - CONTEXT):start].split("\n")[-1]
             after = text[end:end + CONTEXT].split("\n")[0]
             item = QListWidgetItem(f"…{before}【{text[start:end]}】{after}…")

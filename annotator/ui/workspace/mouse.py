@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, QPoint
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QHelpEvent, QMouseEvent
 from PySide6.QtWidgets import QMenu, QToolTip
 
@@ -86,6 +86,8 @@ class ViewMouse(QObject):
         return True
 
     def _released(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
         workspace = self.workspace
         if workspace.view.textCursor().hasSelection():
             workspace.snap_view_selection()

@@ -40,6 +40,9 @@ if TYPE_CHECKING:
     from annotator.services.projects import ProjectStore
     from annotator.ui.main_window import MainWindow
 
+SAVED_MESSAGE_MS = 2500
+
+
 class Workspace(QObject):
     """Entity and event annotation of the document shown in the main window."""
 
@@ -120,8 +123,16 @@ class Workspace(QObject):
             self.window.show_error(self.tr("Not saved: %1").replace("%1", str(error)))
             self._reload()
             return False
+        except KeyError:
+            # The annotation is gone: another window or process changed this document.
+            self.window.show_error(self.tr("Not saved: the annotation was changed elsewhere; "
+                                           "the document has been read again."))
+            self._reload()
+            return False
         stack = self.undo_group.activeStack()
         stack.push(command)
+        self.window.statusBar().showMessage(self.tr("Saved: %1").replace("%1", command.text()),
+                                            SAVED_MESSAGE_MS)
         return True
 
     def command_failed(self, error: AnnotatorError) -> None:
@@ -211,6 +222,27 @@ class Workspace(QObject):
             self.view.setTextCursor(cursor)
             self.view.centerCursor()
 
+    def select_neighbour(self, step: int) -> None:
+        """Select the next (1) or previous (-1) annotation in reading order, from the
+        selected one or else from the cursor, and bring it into view."""
+        intervals = sorted(
+            [*self.annotations.span_index, *self.annotations.trigger_index],
+            key=lambda item: (item.start, -item.end, item.id),
+        )
+        if not intervals:
+            return
+        ids = [item.id for item in intervals]
+        selected = self.annotations.selected_id
+        if selected in ids:
+            index = ids.index(selected) + step
+        else:
+            cursor = self.view.textCursor().position()
+            after = next((i for i, item in enumerate(intervals) if item.start >= cursor),
+                         len(intervals))
+            index = after if step > 0 else after - 1
+        self.clear_text_selection()
+        self.select_annotation(ids[index % len(ids)], scroll=True)
+
     def _repaint(self, start: int, end: int) -> None:
         """Repaint the lines of the blocks holding Qt positions ``[start, end)`` only."""
         view = self.view
@@ -247,7 +279,7 @@ class Workspace(QObject):
         if existing is not None:
             self.select_annotation(existing.id)
             return
-        if not self.schema.allow_overlap and self._overlaps(start, end):
+        if not self.schema.allow_overlap and self.overlaps(start, end):
             self.window.statusBar().showMessage(
                 self.tr("This schema does not allow overlapping spans"), 4000
             )
@@ -259,7 +291,8 @@ class Workspace(QObject):
         if self.execute(AddSpans(self, [span], text.replace("%2", label))):
             self.clear_text_selection()
 
-    def _overlaps(self, start: int, end: int) -> bool:
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when a span of the document shares a character with ``[start, end)``."""
         qt_start, qt_end = self.annotations.offsets.range_to_qt(start, end)
         return bool(self.annotations.span_index.overlapping(qt_start, qt_end))
 

@@ -101,3 +101,26 @@ def test_brat_annotation_conf_lists_the_schema() -> None:
     conf = brat.annotation_conf(default_schema())
     assert "[entities]\nPER\n" in conf
     assert "Conflict.Attack\tAttacker*:" in conf
+
+
+def test_conll_reads_iob1_iob2_and_four_columns() -> None:
+    text = (
+        "-DOCSTART- -X- -X- O\n\n"
+        "التقى\tO\nنجم\tB-PER\nالجبوري\tI-PER\nب\tO\nUNICEF\tI-ORG\n.\tO\n\n"
+        "وقالت VBD B-NP O\nسارة NNP B-NP B-PER\n"
+    )
+    (document,) = conll.read_conll(text, default_schema())
+    record = document.record
+    assert record.text == "التقى نجم الجبوري ب UNICEF .\nوقالت سارة"
+    spans = [(record.text[e.start : e.end], e.label) for e in record.entities]
+    assert spans == [("نجم الجبوري", "PER"), ("UNICEF", "ORG"), ("سارة", "PER")]
+
+
+def test_conll_problems_name_their_lines() -> None:
+    (document,) = conll.read_conll("أ\tB-PERSON\nب\tX\nج\n", default_schema())
+    assert document.record is None
+    assert document.problems == [
+        (1, "unknown entity label 'PERSON' (not in the schema)"),
+        (2, "tag 'X' is not O, B-LABEL or I-LABEL"),
+        (3, "expected a token and a tag"),
+    ]

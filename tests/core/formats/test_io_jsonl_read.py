@@ -74,6 +74,14 @@ def test_malformed_lines_say_why(raw: str, reason: str) -> None:
         read_line(raw)
 
 
+def test_doccano_relation_export_entities_are_read() -> None:
+    start = TEXT.index("NATO")
+    record = read_line(
+        line(entities=[{"id": 7, "label": "ORG", "start_offset": start, "end_offset": start + 4}])
+    )
+    assert record.entities == [EntityRecord(start, start + 4, "ORG", "7")]
+
+
 def test_validation_lists_every_problem() -> None:
     record = read_line(
         line(

@@ -140,3 +140,9 @@ def bench(make_window, article_path: Path, qtbot) -> Iterator[Callable[..., Work
 
     yield make
     hints.setMouseDoubleClickInterval(interval)
+
+
+@pytest.fixture
+def bench_once(bench) -> Workbench:
+    """One workbench for all the examples of a property test."""
+    return bench()

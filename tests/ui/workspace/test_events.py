@@ -112,6 +112,18 @@ def test_event_panel_changes_role_and_removes_argument(bench) -> None:
     menu.actions()[1].trigger()
     menu.close()
     assert [a.role for a in b.stored_events()[0].arguments] == ["Place"]
+    child = panel.tree.topLevelItem(0).child(0)
+    rect = panel.tree.visualItemRect(child)
+    previous = panel.role_menu
+    # A double-click is a click then a double-click event (QTest sends only the latter).
+    b.qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    b.qtbot.mouseDClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    b.qtbot.waitUntil(lambda: panel.role_menu is not previous)
+    assert [a.isChecked() for a in panel.role_menu.actions()] == [False, True]  # Place
+    assert [a.role for a in b.stored_events()[0].arguments] == ["Place"]
+    panel.role_menu.close()
+    b.window.activateWindow()  # offscreen, nothing re-activates the window after a popup
+    b.qtbot.waitUntil(b.window.isActiveWindow)
     panel.tree.setCurrentItem(panel.tree.topLevelItem(0).child(0))
     b.qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
     assert b.stored_events()[0].arguments == ()

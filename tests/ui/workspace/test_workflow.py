@@ -69,12 +69,13 @@ def test_document_list_filters_by_status_and_searches_texts(bench, qtmodeltester
     doc_list.status_filter.setCurrentIndex(1)  # not done
     assert doc_list.proxy.rowCount() == 2
     doc_list.status_filter.setCurrentIndex(0)
-    type_text(doc_list.filter_edit, "دجلة")  # only in the third text, not in any title
-    assert doc_list.proxy.rowCount() == 1
+    type_text(doc_list.filter_edit, "دِجلـة")  # only in the third text; harakat, tatweel ignored
+    b.qtbot.waitUntil(lambda: doc_list.proxy.rowCount() == 1)
     assert doc_list.proxy.index(0, 0).data() == "جسر جديد"
     doc_list.filter_edit.clear()
+    b.qtbot.waitUntil(lambda: doc_list.proxy.rowCount() == 3)
     type_text(doc_list.filter_edit, "اجتماع")  # a title
-    assert doc_list.proxy.rowCount() == 1
+    b.qtbot.waitUntil(lambda: doc_list.proxy.rowCount() == 1)
     qtmodeltester.check(doc_list.proxy, force_py=True)
 
 
@@ -177,3 +178,23 @@ def test_guideline_follows_the_label(bench) -> None:
     b.key(Qt.Key.Key_1)
     text = b.feature.guideline.toPlainText()
     assert text.startswith("شخص — Person (PER)") and "exclude a leading conjunction" in text
+
+
+def test_label_all_respects_a_schema_without_overlaps(bench, tmp_path) -> None:
+    from dataclasses import replace
+
+    from annotator.services.projects import default_schema, new_project
+
+    path = tmp_path / "strict.annproj"
+    with new_project(path) as store:
+        store.set_schema(replace(default_schema(), allow_overlap=False))
+        store.documents.add("زار بغداد ثم جامعة بغداد ثم بغداد.", "خبر")
+    b = bench(path)
+    university = b.find("جامعة بغداد")
+    b.drag(university, university + len("جامعة بغداد"))
+    b.key(Qt.Key.Key_2)
+    b.double_click(b.find("بغداد") + 2)
+    b.key(Qt.Key.Key_3)
+    b.key(Qt.Key.Key_L, CTRL, b.window)
+    dialog = b.feature.label_all.dialog
+    assert dialog.checked_ranges() == [(b.find("بغداد", 3), b.find("بغداد", 3) + 5)]
