@@ -226,6 +226,8 @@ class AgreementWindow(QWidget):
         for r, document in enumerate(documents):
             title = _text(document.title)
             title.setData(DOC_ID_ROLE, document.doc_id)
+            # Titles are Arabic: aligned to the right edge, where they start.
+            title.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.documents.setItem(r, 0, title)
             count = _text(document.disagreements)
             count.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -233,6 +235,8 @@ class AgreementWindow(QWidget):
             self.documents.setItem(r, 2, _number(document.counts.means()["spans_exact_f1"]))
         header = self.documents.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
     def _document_activated(self, row: int, _column: int) -> None:
         item = self.documents.item(row, 0)
