@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from annotator.core.errors import ValidationError
-from annotator.core.model import DocumentAnnotations, Event, Span, Status
+from annotator.core.formats.rows import EventRow, ExportRow, SpanRow, to_annotations
+from annotator.core.model import DocumentAnnotations, Status
 from annotator.store import ProjectStore
 
 
@@ -48,9 +49,7 @@ def check_filter(store: ProjectStore, selection: ExportFilter) -> None:
             )
 
 
-def select_items(
-    store: ProjectStore, selection: ExportFilter
-) -> tuple[int, Iterator[DocumentAnnotations]]:
+def select_rows(store: ProjectStore, selection: ExportFilter) -> tuple[int, Iterator[ExportRow]]:
     """(number of records, the records) in document order, annotators by name."""
     check_filter(store, selection)
     statuses = store.interchange.statuses_by_document()
@@ -62,48 +61,47 @@ def select_items(
         )
         if selection.wants(name, status)
     ]
-    return len(pairs), _items(store, pairs, selection)
+    return len(pairs), _rows(store, pairs, selection)
 
 
-def _items(
+def select_items(
+    store: ProjectStore, selection: ExportFilter
+) -> tuple[int, Iterator[DocumentAnnotations]]:
+    """The records of :func:`select_rows` as model objects."""
+    total, rows = select_rows(store, selection)
+    return total, map(to_annotations, rows)
+
+
+def _rows(
     store: ProjectStore, pairs: list[tuple[str, str | None, Status]], selection: ExportFilter
-) -> Iterator[DocumentAnnotations]:
-    spans = store.interchange.spans_by_document()
-    events = store.interchange.events_by_document()
+) -> Iterator[ExportRow]:
+    spans = store.interchange.span_rows()
+    events = store.interchange.event_rows()
     wanted = {doc_id for doc_id, _, _ in pairs}
     queue = iter(pairs)
     pending = next(queue, None)
-    for doc in store.documents.iter_all():
+    for doc in store.interchange.document_rows():
         if doc.id not in wanted:
             continue
         while pending is not None and pending[0] == doc.id:
             _, name, status = pending
             kept_spans, kept_events = _filtered(
-                spans.get((doc.id, name), []), events.get((doc.id, name), []), selection.labels
+                spans.get((doc.id, name), ()), events.get((doc.id, name), ()), selection.labels
             )
-            yield DocumentAnnotations(doc, name, status, kept_spans, kept_events)
+            yield ExportRow(doc, name, status, kept_spans, kept_events)
             pending = next(queue, None)
 
 
 def _filtered(
-    spans: list[Span], events: list[Event], labels: list[str] | None
-) -> tuple[tuple[Span, ...], tuple[Event, ...]]:
+    spans: Sequence[SpanRow], events: Sequence[EventRow], labels: list[str] | None
+) -> tuple[Sequence[SpanRow], Sequence[EventRow]]:
     if labels is None:
-        return tuple(spans), tuple(events)
-    kept = tuple(s for s in spans if s.label in labels)
-    ids = {s.id for s in kept}
-    kept_events = tuple(
-        Event(
-            e.id,
-            e.document_id,
-            e.annotator,
-            e.type,
-            e.trigger_start,
-            e.trigger_end,
-            tuple(a for a in e.arguments if a.span_id in ids),
-            e.source,
-        )
-        for e in events
-        if e.type in labels
-    )
+        return spans, events
+    kept = [span for span in spans if span[3] in labels]
+    ids = {span[2] for span in kept}
+    kept_events = [
+        (*event[:5], tuple(argument for argument in event[5] if argument[2] in ids))
+        for event in events
+        if event[3] in labels
+    ]
     return kept, kept_events

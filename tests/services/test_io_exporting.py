@@ -167,13 +167,13 @@ def test_a_failed_export_leaves_no_partial_file(
     target.write_text("previous export\n", encoding="utf-8")
     calls = []
 
-    def failing(item, utf16=False):
-        calls.append(item)
+    def failing(self, row):
+        calls.append(row)
         if len(calls) == 2:
             raise OSError(28, "No space left on device")
-        return {"id": item.document.id}
+        return [row.document.id, "\n"]
 
-    monkeypatch.setattr(exporting.native, "to_json", failing)
+    monkeypatch.setattr(exporting.native.LineEncoder, "__call__", failing)
     with pytest.raises(ExportError, match="No space left on device"):
         export_project(sample, ExportOptions(), target)
     assert target.read_text(encoding="utf-8") == "previous export\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.errors import ValidationError
+from annotator.core.formats.rows import ExportRow, to_annotations
 from annotator.core.model import Argument, Event, Span, Status, new_id
 from annotator.store import ProjectStore
 from tests.io_samples import ARTICLE_1, ARTICLE_2, build_project
@@ -12,12 +13,20 @@ from tests.io_samples import ARTICLE_1, ARTICLE_2, build_project
 
 def test_whole_project_reads_match_the_per_document_ones(project: ProjectStore) -> None:
     ids = build_project(project)
-    spans = project.interchange.spans_by_document()
-    events = project.interchange.events_by_document()
+    documents = {row.id: row for row in project.interchange.document_rows()}
+    spans = project.interchange.span_rows()
+    events = project.interchange.event_rows()
     for doc_id in ids.values():
         for name in ("amal", "karim", "model"):
-            assert spans.get((doc_id, name), []) == project.annotations.spans(doc_id, name)
-            assert events.get((doc_id, name), []) == project.annotations.events(doc_id, name)
+            key = (doc_id, name)
+            row = ExportRow(
+                documents[doc_id], name, Status.NEW, spans.get(key, []), events.get(key, [])
+            )
+            item = to_annotations(row)
+            assert item.document == project.documents.get(doc_id)
+            assert item.document.meta == project.documents.get(doc_id).meta
+            assert list(item.spans) == project.annotations.spans(doc_id, name)
+            assert list(item.events) == project.annotations.events(doc_id, name)
     statuses = project.interchange.statuses_by_document()
     assert statuses[ids["mosul"]] == {"amal": Status.DONE, "karim": Status.IN_PROGRESS}
     assert project.interchange.document_ids() == list(ids.values())
