@@ -49,8 +49,14 @@ def check_filter(store: ProjectStore, selection: ExportFilter) -> None:
             )
 
 
-def select_rows(store: ProjectStore, selection: ExportFilter) -> tuple[int, Iterator[ExportRow]]:
-    """(number of records, the records) in document order, annotators by name."""
+def select_rows(
+    store: ProjectStore, selection: ExportFilter, quoted_text: bool = False
+) -> tuple[int, Iterator[ExportRow]]:
+    """(number of records, the records) in document order, annotators by name.
+
+    ``quoted_text`` asks for each document's text as UTF-8 JSON too (see
+    InterchangeRepository.document_rows).
+    """
     check_filter(store, selection)
     statuses = store.interchange.statuses_by_document()
     pairs = [
@@ -61,7 +67,7 @@ def select_rows(store: ProjectStore, selection: ExportFilter) -> tuple[int, Iter
         )
         if selection.wants(name, status)
     ]
-    return len(pairs), _rows(store, pairs, selection)
+    return len(pairs), _rows(store, pairs, selection, quoted_text)
 
 
 def select_items(
@@ -73,14 +79,17 @@ def select_items(
 
 
 def _rows(
-    store: ProjectStore, pairs: list[tuple[str, str | None, Status]], selection: ExportFilter
+    store: ProjectStore,
+    pairs: list[tuple[str, str | None, Status]],
+    selection: ExportFilter,
+    quoted_text: bool,
 ) -> Iterator[ExportRow]:
     spans = store.interchange.span_rows()
     events = store.interchange.event_rows()
     wanted = {doc_id for doc_id, _, _ in pairs}
     queue = iter(pairs)
     pending = next(queue, None)
-    for doc in store.interchange.document_rows():
+    for doc in store.interchange.document_rows(quoted_text):
         if doc.id not in wanted:
             continue
         while pending is not None and pending[0] == doc.id:

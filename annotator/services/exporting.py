@@ -22,9 +22,9 @@ from annotator.core.formats.tokenize import Token, tokenize
 from annotator.core.model import DocumentAnnotations
 from annotator.services.atomic_files import (
     ExportError,
-    TextSink,
+    Sink,
     atomic_directory,
-    atomic_text_file,
+    atomic_file,
     write_synced,
 )
 from annotator.services.export_selection import ExportFilter, select_rows
@@ -100,12 +100,12 @@ def export_project(
     options.check()
     report = ExportReport()
     with gc_paused():
-        items = select_rows(store, options.filter)
+        items = _select(store, options)
         if options.format == "brat":
             with atomic_directory(Path(target)) as folder:
                 _write_brat(store, items, folder, report, progress)
         else:
-            with atomic_text_file(Path(target)) as handle:
+            with atomic_file(Path(target)) as handle:
                 _write_lines(items, options, handle, report, progress)
     return report
 
@@ -117,33 +117,48 @@ def export_to_stream(store: ProjectStore, options: ExportOptions, stream: TextIO
         raise ValidationError(f"{options.format} writes a folder of files; give a folder name")
     report = ExportReport()
     with gc_paused():
-        _write_lines(select_rows(store, options.filter), options, stream, report, None)
+        _write_lines(_select(store, options), options, _TextStreamSink(stream), report, None)
     return report
+
+
+def _select(store: ProjectStore, options: ExportOptions) -> tuple[int, Iterator[ExportRow]]:
+    # Native JSONL takes each text already JSON-quoted by SQLite (see LineEncoder).
+    return select_rows(store, options.filter, quoted_text=options.format == "jsonl")
 
 
 def _write_lines(
     items: tuple[int, Iterator[ExportRow]],
     options: ExportOptions,
-    handle: TextSink,
+    handle: Sink,
     report: ExportReport,
     progress: Progress | None,
 ) -> None:
     total, records = items
     render = _renderer(options)
-    pending: list[str] = []
+    pending: list[bytes] = []
     for item in records:
         pieces, warnings = render(item)
         pending.extend(pieces)
         if len(pending) >= _WRITE_BATCH:
-            handle.write("".join(pending))
+            handle.write(b"".join(pending))
             pending.clear()
         _count(item, warnings, report, total, progress)
-    handle.write("".join(pending))
+    handle.write(b"".join(pending))
 
 
-# A renderer turns one record into the pieces of text that hold it (joined only
+class _TextStreamSink:
+    """A byte sink over a text stream (standard output)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, data: bytes) -> int:
+        return self._stream.write(data.decode("utf-8"))
+
+
+# A renderer turns one record into the UTF-8 pieces that hold it (joined only
 # when written, saving a copy of every line) and the warnings about it.
-Renderer = Callable[[ExportRow], tuple[Sequence[str], list[str]]]
+Renderer = Callable[[ExportRow], tuple[Sequence[bytes], list[str]]]
 
 
 def _renderer(options: ExportOptions) -> Renderer:
@@ -155,24 +170,22 @@ def _renderer(options: ExportOptions) -> Renderer:
     def tokens(item: DocumentAnnotations) -> list[Token]:
         return tokenize(item.document.text, options.split_clitics)
 
-    def model_renderer(
-        render: Callable[[DocumentAnnotations], tuple[Sequence[str], list[str]]],
-    ) -> Renderer:
-        return lambda row: render(to_annotations(row))
+    def model_renderer(render: Callable[[DocumentAnnotations], tuple[str, list[str]]]) -> Renderer:
+        def rendered(row: ExportRow) -> tuple[Sequence[bytes], list[str]]:
+            text, warnings = render(to_annotations(row))
+            return (text.encode("utf-8"),), warnings
+
+        return rendered
 
     if options.format == "doccano":
         return model_renderer(lambda item: _json_line(*doccano.to_json(item, utf16)))
     if options.format == "spacy":
         return model_renderer(lambda item: _json_line(*spacy.to_json(item, tokens(item), utf16)))
-    return model_renderer(lambda item: _block(*conll.to_block(item, tokens(item))))
+    return model_renderer(lambda item: conll.to_block(item, tokens(item)))
 
 
-def _json_line(record: dict[str, Any], warnings: list[str]) -> tuple[Sequence[str], list[str]]:
-    return (ENCODER.encode(record), "\n"), warnings
-
-
-def _block(text: str, warnings: list[str]) -> tuple[Sequence[str], list[str]]:
-    return (text,), warnings
+def _json_line(record: dict[str, Any], warnings: list[str]) -> tuple[str, list[str]]:
+    return ENCODER.encode(record) + "\n", warnings
 
 
 def _write_brat(

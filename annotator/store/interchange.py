@@ -7,10 +7,13 @@ checks once per batch, inside the caller's transaction.
 
 from __future__ import annotations
 
+import functools
+import json
+import sqlite3
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from itertools import groupby
-from operator import itemgetter
+from json.encoder import encode_basestring
 from typing import TYPE_CHECKING
 
 from annotator.core.errors import ValidationError
@@ -202,27 +205,35 @@ class InterchangeRepository:
             result[doc_id][name] = Status(status)
         return result
 
-    def document_rows(self) -> Iterator[DocumentRow]:
-        """Every document as a row, in the order the documents were added (streamed)."""
-        rows = self._store.db.conn.execute(
-            "SELECT id, external_id, title, text, meta, sha256 FROM documents ORDER BY rowid"
-        )
+    def document_rows(self, quoted_text: bool = False) -> Iterator[DocumentRow]:
+        """Every document as a row, in the order the documents were added (streamed).
+
+        With ``quoted_text``, rows carry ``text_json`` if this SQLite quotes JSON
+        strings byte for byte like Python's json module (checked once, see
+        sqlite_quotes_like_python): quoting in C and never decoding saves a third
+        of a native export.
+        """
+        quoting = quoted_text and sqlite_quotes_like_python(self._store.db.conn)
+        text_json = "CAST(json_quote(text) AS BLOB)" if quoting else "NULL"
+        columns = f"id, external_id, title, text, meta, sha256, {text_json}"
+        rows = self._store.db.conn.execute(f"SELECT {columns} FROM documents ORDER BY rowid")
         return map(DocumentRow._make, rows)
 
     def span_rows(self) -> dict[tuple[str, str], list[SpanRow]]:
         """(document id, annotator) -> span rows in export order, for the whole project."""
-        # The index gives (document, annotator, start) order; sorting the few ties
-        # of each group in Python is 3x cheaper than a full ORDER BY.
+        # One JSON array per document and annotator, decoded by json.loads in C:
+        # Python then handles 10,000 rows instead of 200,000 (2x faster). SQLite
+        # feeds the aggregate in index order, so the sort below has little to do;
+        # it is what guarantees the order.
         rows = self._store.db.conn.execute(
-            'SELECT document_id, annotator, start, "end", id, label, source FROM spans '
-            "ORDER BY document_id, annotator, start"
+            "SELECT document_id, annotator, "
+            'json_group_array(json_array(start, "end", id, label, source)) '
+            "FROM spans GROUP BY document_id, annotator"
         )
         result = {}
-        for key, group in groupby(rows, key=itemgetter(0, 1)):
-            spans = [row[2:] for row in group]
-            if len({span[0] for span in spans}) < len(spans):
-                spans.sort(key=_span_order)
-            result[key] = spans
+        for doc_id, name, spans in rows:
+            result[doc_id, name] = group = json.loads(spans)
+            group.sort(key=_span_order)
         return result
 
     def event_rows(self) -> dict[tuple[str, str], list[EventRow]]:
@@ -248,3 +259,37 @@ def _span_order(row: SpanRow) -> tuple[int, int, str]:
 
 _SPAN_FIELDS = ("id", "document_id", "annotator", "start", "end", "label", "source")
 _SPAN_FIELDS_SQL = 'id, document_id, annotator, start, "end", label, source'
+
+
+@functools.cache
+def _quoting_probe() -> str:
+    """Every code point but the surrogates (which SQLite text cannot hold), in order."""
+    # Built as UTF-32 bytes, one byte column at a time: 1.1 million chr() take 0.2 s.
+    count = sys.maxunicode + 1  # 17 planes of 65,536
+    units = bytearray(4 * count)
+    units[0::4] = bytes(range(256)) * (count // 256)
+    units[1::4] = b"".join(bytes([i]) * 256 for i in range(256)) * (count // 65536)
+    units[2::4] = b"".join(bytes([plane]) * 65536 for plane in range(count // 65536))
+    del units[4 * 0xD800 : 4 * 0xE000]
+    return units.decode("utf-32-le")
+
+
+_QUOTING_AGREES: dict[str, bool] = {}  # SQLite library version -> its json_quote agrees
+
+
+def sqlite_quotes_like_python(conn: sqlite3.Connection) -> bool:
+    """True when SQLite's json_quote() gives the UTF-8 of json.dumps(s, ensure_ascii=False).
+
+    Both escape one character at a time, so agreeing on every single code point
+    means agreeing on every text. Checked once per process (about 30 ms); an
+    SQLite without JSON functions or quoting differently is simply not used.
+    """
+    version = sqlite3.sqlite_version
+    if version not in _QUOTING_AGREES:
+        probe = _quoting_probe()
+        try:
+            (quoted,) = conn.execute("SELECT CAST(json_quote(?) AS BLOB)", [probe]).fetchone()
+        except sqlite3.Error:
+            quoted = None
+        _QUOTING_AGREES[version] = quoted == encode_basestring(probe).encode("utf-8")
+    return _QUOTING_AGREES[version]

@@ -24,7 +24,11 @@ EventRow = tuple[int, int, str, str, "str | None", tuple[ArgumentRow, ...]]
 
 
 class DocumentRow(NamedTuple):
-    """A stored document; ``meta`` is still the JSON text it is stored as."""
+    """A stored document; ``meta`` is still the JSON text it is stored as.
+
+    ``text_json``, when the reader was asked for it, is ``text`` as a JSON string
+    in UTF-8, exactly as ``json.dumps(text, ensure_ascii=False)`` writes it.
+    """
 
     id: str
     external_id: str | None
@@ -32,6 +36,7 @@ class DocumentRow(NamedTuple):
     text: str
     meta: str
     sha256: str
+    text_json: bytes | None = None
 
     @property
     def export_id(self) -> str:
