@@ -58,16 +58,14 @@ def select_rows(
     InterchangeRepository.document_rows).
     """
     check_filter(store, selection)
-    statuses = store.interchange.statuses_by_document()
-    pairs = [
-        (doc_id, name, status)
-        for doc_id in store.interchange.document_ids()
-        for name, status in (
-            sorted(statuses[doc_id].items()) if doc_id in statuses else [(None, Status.NEW)]
-        )
-        if selection.wants(name, status)
-    ]
-    return len(pairs), _rows(store, pairs, selection, quoted_text)
+    statuses = {
+        doc_id: [(name, status) for name, status in sorted(by_name.items())]
+        for doc_id, by_name in store.interchange.statuses_by_document().items()
+    }
+    total = sum(selection.wants(*pair) for pairs in statuses.values() for pair in pairs)
+    if selection.wants(None, Status.NEW):
+        total += store.documents.count() - len(statuses)
+    return total, _rows(store, statuses, selection, quoted_text)
 
 
 def select_items(
@@ -80,25 +78,22 @@ def select_items(
 
 def _rows(
     store: ProjectStore,
-    pairs: list[tuple[str, str | None, Status]],
+    statuses: dict[str, list[tuple[str, Status]]],
     selection: ExportFilter,
     quoted_text: bool,
 ) -> Iterator[ExportRow]:
     spans = store.interchange.span_rows()
     events = store.interchange.event_rows()
-    wanted = {doc_id for doc_id, _, _ in pairs}
-    queue = iter(pairs)
-    pending = next(queue, None)
+    unannotated = [(None, Status.NEW)]
     for doc in store.interchange.document_rows(quoted_text):
-        if doc.id not in wanted:
-            continue
-        while pending is not None and pending[0] == doc.id:
-            _, name, status = pending
-            kept_spans, kept_events = _filtered(
-                spans.get((doc.id, name), ()), events.get((doc.id, name), ()), selection.labels
-            )
-            yield ExportRow(doc, name, status, kept_spans, kept_events)
-            pending = next(queue, None)
+        for name, status in statuses.get(doc.id, unannotated):
+            if selection.wants(name, status):
+                kept_spans, kept_events = _filtered(
+                    spans.get((doc.id, name), ()),
+                    events.get((doc.id, name), ()),
+                    selection.labels,
+                )
+                yield ExportRow(doc, name, status, kept_spans, kept_events)
 
 
 def _filtered(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from itertools import repeat
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -129,7 +130,7 @@ class LineEncoder:
         self._utf16 = utf16
         self._document: DocumentRow | None = None
         self._head = b""
-        self._labels: dict[str, str] = {}  # label -> its JSON string, encoded once
+        self._labels = _Quoted()
 
     def __call__(self, row: ExportRow) -> list[bytes]:
         """The UTF-8 pieces of ``row``'s line (joined when written), newline included."""
@@ -147,19 +148,26 @@ class LineEncoder:
 
     def _entities(self, text: str, spans: Sequence[SpanRow], units: Utf16Offsets | None) -> str:
         labels, quote = self._labels, encode_basestring
-        # Every entity but its closing brace, which the join below adds.
-        entities = [
-            f'{{"id": {quote(span_id)}, "start": {start}, "end": {end}, "label": '
-            f"{labels.get(label) or labels.setdefault(label, quote(label))}, "
-            f'"text": {quote(text[start:end])}'
-            for start, end, span_id, label, _ in spans
-        ]
-        if units is not None:
-            entities = [
-                f'{entity}, "start_utf16": {units(span[0])}, "end_utf16": {units(span[1])}'
-                for entity, span in zip(entities, spans, strict=True)
+        ends = (
+            repeat("}")
+            if units is None
+            else [f', "start_utf16": {units(s)}, "end_utf16": {units(e)}}}' for s, e, *_ in spans]
+        )
+        return ", ".join(
+            [
+                f'{{"id": {quote(span_id)}, "start": {start}, "end": {end}, "label": '
+                f'{labels[label]}, "text": {quote(text[start:end])}{closing}'
+                for (start, end, span_id, label, _), closing in zip(spans, ends, strict=False)
             ]
-        return "}, ".join(entities) + "}" if entities else ""
+        )
+
+
+class _Quoted(dict[str, str]):
+    """str -> its JSON string, each encoded once (labels recur on every line)."""
+
+    def __missing__(self, key: str) -> str:
+        self[key] = quoted = encode_basestring(key)
+        return quoted
 
 
 def _head(doc: DocumentRow) -> bytes:
