@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from itertools import repeat
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -148,18 +147,18 @@ class LineEncoder:
 
     def _entities(self, text: str, spans: Sequence[SpanRow], units: Utf16Offsets | None) -> str:
         labels, quote = self._labels, encode_basestring
-        ends = (
-            repeat("}")
-            if units is None
-            else [f', "start_utf16": {units(s)}, "end_utf16": {units(e)}}}' for s, e, *_ in spans]
-        )
-        return ", ".join(
-            [
-                f'{{"id": {quote(span_id)}, "start": {start}, "end": {end}, "label": '
-                f'{labels[label]}, "text": {quote(text[start:end])}{closing}'
-                for (start, end, span_id, label, _), closing in zip(spans, ends, strict=False)
+        # Every entity but its closing brace, which the join adds.
+        entities = [
+            f'{{"id": {quote(span_id)}, "start": {start}, "end": {end}, "label": '
+            f'{labels[label]}, "text": {quote(text[start:end])}'
+            for start, end, span_id, label, _ in spans
+        ]
+        if units is not None:
+            entities = [
+                f'{entity}, "start_utf16": {units(start)}, "end_utf16": {units(end)}'
+                for entity, (start, end, *_) in zip(entities, spans, strict=True)
             ]
-        )
+        return "}, ".join(entities) + "}" if entities else ""
 
 
 class _Quoted(dict[str, str]):
