@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from annotator.store.project import ProjectStore
 
 _CHUNK = 500  # stays under SQLite's limit on host parameters per statement
+_DECODER = json.JSONDecoder()
 
 
 def _chunks(items: list[str]) -> Iterable[list[str]]:
@@ -230,9 +231,10 @@ class InterchangeRepository:
             'json_group_array(json_array(start, "end", id, label, source)) '
             "FROM spans GROUP BY document_id, annotator"
         )
+        decode = _DECODER.raw_decode  # json.loads() minus its whitespace checks
         result = {}
         for doc_id, name, spans in rows:
-            result[doc_id, name] = group = json.loads(spans)
+            result[doc_id, name] = group = decode(spans)[0]
             group.sort(key=_span_order)
         return result
 

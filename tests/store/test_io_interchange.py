@@ -119,3 +119,13 @@ def test_text_json_is_left_out_where_sqlite_quotes_differently(
     assert all(row.text_json == json.dumps(row.text, ensure_ascii=False).encode() for row in quoted)
     monkeypatch.setitem(interchange._QUOTING_AGREES, sqlite3.sqlite_version, False)
     assert {row.text_json for row in project.interchange.document_rows(quoted_text=True)} == {None}
+
+
+def test_meta_is_stored_as_the_export_encoder_writes_it(project: ProjectStore) -> None:
+    doc = project.documents.add(
+        ARTICLE_2, "كركوك", meta={1: "one", "1": "١", "n": 2.50, "ok": True}
+    )
+    (row,) = project.interchange.document_rows()
+    assert row.meta == '{"1": "١", "n": 2.5, "ok": true}'
+    assert row.meta == json.dumps(row.meta_dict(), ensure_ascii=False)
+    assert project.documents.get(doc.id).meta == {"1": "١", "n": 2.5, "ok": True}

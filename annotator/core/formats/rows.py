@@ -26,6 +26,10 @@ EventRow = tuple[int, int, str, str, "str | None", tuple[ArgumentRow, ...]]
 class DocumentRow(NamedTuple):
     """A stored document; ``meta`` is still the JSON text it is stored as.
 
+    The store writes ``meta`` as ``json.dumps(meta, ensure_ascii=False)`` of a
+    dict that reads back unchanged, so that text is already what the export
+    encoder makes of ``meta_dict()``.
+
     ``text_json``, when the reader was asked for it, is ``text`` as a JSON string
     in UTF-8, exactly as ``json.dumps(text, ensure_ascii=False)`` writes it.
     """
