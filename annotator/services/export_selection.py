@@ -58,8 +58,8 @@ def select_rows(
     InterchangeRepository.document_rows).
     """
     check_filter(store, selection)
-    statuses = {
-        doc_id: [(name, status) for name, status in sorted(by_name.items())]
+    statuses: dict[str, list[tuple[str | None, Status]]] = {
+        doc_id: sorted(by_name.items())
         for doc_id, by_name in store.interchange.statuses_by_document().items()
     }
     total = sum(selection.wants(*pair) for pairs in statuses.values() for pair in pairs)
@@ -78,7 +78,7 @@ def select_items(
 
 def _rows(
     store: ProjectStore,
-    statuses: dict[str, list[tuple[str, Status]]],
+    statuses: dict[str, list[tuple[str | None, Status]]],
     selection: ExportFilter,
     quoted_text: bool,
 ) -> Iterator[ExportRow]:

@@ -193,10 +193,6 @@ class InterchangeRepository:
         )
         return {(name, event_type): n for name, event_type, n in rows}
 
-    def document_ids(self) -> list[str]:
-        """Every document id, in the order the documents were added."""
-        return [row[0] for row in self._store.db.execute("SELECT id FROM documents ORDER BY rowid")]
-
     def statuses_by_document(self) -> dict[str, dict[str, Status]]:
         """Document id -> annotator -> status, for every status row."""
         result: dict[str, dict[str, Status]] = defaultdict(dict)
