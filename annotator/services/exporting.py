@@ -147,7 +147,10 @@ def _write_lines(
 
 
 class _TextStreamSink:
-    """A byte sink over a text stream (standard output)."""
+    """A byte sink over a text stream (standard output).
+
+    Every chunk written ends at the end of a record, so each decodes on its own.
+    """
 
     def __init__(self, stream: TextIO) -> None:
         self._stream = stream
