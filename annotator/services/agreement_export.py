@@ -9,7 +9,7 @@ from pathlib import Path
 
 from annotator.core.agreement import NO_LABEL, AgreementReport, Figures, MatchCounts
 from annotator.core.agreement.report import add_per_label, total
-from annotator.services.atomic_files import atomic_text_file
+from annotator.services.atomic_files import atomic_file
 
 CSV_COLUMNS = ("scope", "document", "a", "b", "label", "figure", "value")
 
@@ -189,5 +189,5 @@ def write_report(report: AgreementReport, path: Path, title: str) -> None:
         if path.suffix.lower() in (".html", ".htm")
         else report_csv(report)
     )
-    with atomic_text_file(path) as handle:
-        handle.write(content)
+    with atomic_file(path) as sink:
+        sink.write(content.encode("utf-8"))
