@@ -152,7 +152,7 @@ class AgreementWindow(QWidget):
             self.summary.setText(
                 self.tr(
                     "%1 documents compared. Fleiss' kappa %2, Krippendorff's alpha %3, "
-                    "alpha-u %4 (see the README, "How agreement is computed")."
+                    "alpha-u %4 (see README: How agreement is computed)."
                 )
                 .replace("%1", str(len(self.report.documents)))
                 .replace("%2", _f(corpus.fleiss_kappa))
