@@ -153,12 +153,42 @@
 <context>
     <name>AgreementWindow</name>
     <message>
-        <location filename="../../annotator/ui/review/agreement_window.py" line="+74"/>
+        <location filename="../../annotator/ui/review/agreement_window.py" line="+41"/>
+        <source>Span F1 (exact)</source>
+        <translation>F1 للمقاطع (تطابق تام)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Span F1 (overlap)</source>
+        <translation>F1 للمقاطع (تداخل)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cohen&apos;s kappa (tokens)</source>
+        <translation>كابا كوهين (على الوحدات)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>alpha-u (characters)</source>
+        <translation>ألفا التقطيع (على الأحرف)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trigger F1</source>
+        <translation>F1 للكلمات المحفِّزة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Argument F1</source>
+        <translation>F1 للمشاركين</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Pairs</source>
         <translation>الأزواج</translation>
     </message>
@@ -205,7 +235,7 @@
     <message>
         <location line="+5"/>
         <source>%1 documents compared. Fleiss&apos; kappa %2, Krippendorff&apos;s alpha %3, alpha-u %4 (see docs/agreement.md).</source>
-        <translation>قورن %1 من المستندات. كابا فلايس %2، وألفا كريبندورف %3، وألفا-u %4؛ انظر الملف docs/agreement.md.</translation>
+        <translation>قورن %1 من المستندات. كابا فلايس %2، وألفا كريبندورف %3، وألفا التقطيع %4؛ انظر الملف docs/agreement.md.</translation>
     </message>
     <message>
         <location line="+35"/>
@@ -225,7 +255,7 @@
     <message>
         <location line="+0"/>
         <source>alpha-u</source>
-        <translation>ألفا-u</translation>
+        <translation>ألفا التقطيع</translation>
     </message>
     <message>
         <location line="+27"/>
