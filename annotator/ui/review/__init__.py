@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotator.core.errors import AnnotatorError
 from annotator.services.merge import merge_projects
+from annotator.ui.i18n import translate
 from annotator.ui.review.adjudication_window import AdjudicationWindow
 from annotator.ui.review.agreement_window import AgreementWindow
 
@@ -66,9 +67,9 @@ class ReviewFeature:
             return
         paths, _ = QFileDialog.getOpenFileNames(
             self.window,
-            self.window.tr("Merge Project Files"),
+            translate("ReviewFeature", "Merge Project Files"),
             "",
-            self.window.tr("annotator projects (*.annproj)"),
+            translate("ReviewFeature", "annotator projects (*.annproj)"),
         )
         if paths:
             self.merge(paths)
@@ -83,18 +84,25 @@ class ReviewFeature:
         lines = [line for result in results for line in result.lines()]
         self.window.reload()
         self.project_changed()
-        QMessageBox.information(self.window, self.window.tr("Merge"), "\n".join(lines))
+        QMessageBox.information(self.window, translate("ReviewFeature", "Merge"), "\n".join(lines))
         return lines
 
 
 def install(window: MainWindow) -> ReviewFeature:
     """Add the Review menu's actions to ``window``."""
     feature = ReviewFeature(window)
-    window.add_action("review", window.tr("&Agreement…"), feature.show_agreement, "Ctrl+Shift+G")
     window.add_action(
-        "review", window.tr("A&djudicate Document…"), lambda: feature.adjudicate(), "Ctrl+Shift+J"
+        "review", translate("ReviewFeature", "&Agreement…"), feature.show_agreement, "Ctrl+Shift+G"
+    )
+    window.add_action(
+        "review",
+        translate("ReviewFeature", "A&djudicate Document…"),
+        lambda: feature.adjudicate(),
+        "Ctrl+Shift+J",
     )
     window.menu("review").addSeparator()
-    window.add_action("review", window.tr("&Merge Project Files…"), feature.merge_dialog)
+    window.add_action(
+        "review", translate("ReviewFeature", "&Merge Project Files…"), feature.merge_dialog
+    )
     window.project_opened.connect(feature.project_changed)
     return feature
