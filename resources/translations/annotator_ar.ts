@@ -234,8 +234,8 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>%1 documents compared. Fleiss&apos; kappa %2, Krippendorff&apos;s alpha %3, alpha-u %4 (see docs/agreement.md).</source>
-        <translation>قورن %1 من المستندات. كابا فلايس %2، وألفا كريبندورف %3، وألفا التقطيع %4؛ انظر الملف docs/agreement.md.</translation>
+        <source>%1 documents compared. Fleiss&apos; kappa %2, Krippendorff&apos;s alpha %3, alpha-u %4 (see README: How agreement is computed).</source>
+        <translation>قورن %1 من المستندات. كابا فلايس %2، وألفا كريبندورف %3، وألفا التقطيع %4؛ انظر قسم «How agreement is computed» في ملف README.</translation>
     </message>
     <message>
         <location line="+35"/>
