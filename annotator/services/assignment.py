@@ -88,3 +88,42 @@ def assign_documents(
     per_annotator = {name: sum(name in names for names in plan.values()) for name in annotators}
     shared = sum(len(names) > 1 for names in plan.values())
     return AssignmentResult(per_annotator, shared, added)
+
+
+@dataclass(frozen=True)
+class AssignmentPreview:
+    """What ``assign_documents`` with the same arguments would do, without doing it.
+
+    ``planned``: documents each annotator gets from this assignment; ``totals``:
+    documents each will have assigned afterwards (earlier ones kept unless replaced).
+    """
+
+    documents: int
+    planned: dict[str, int]
+    totals: dict[str, int]
+    shared: int
+
+
+def preview_assignment(
+    store: ProjectStore,
+    annotators: Sequence[str],
+    share: float = 0.0,
+    seed: int = 0,
+    every: bool = False,
+    replace: bool = False,
+) -> AssignmentPreview:
+    """The outcome of an assignment (ValidationError as assign_documents would raise)."""
+    doc_ids = [d.id for d in store.documents.summaries()]
+    plan = plan_assignment(doc_ids, annotators, share, seed, every)
+    planned, totals = {}, {}
+    for name in annotators:
+        mine = {doc_id for doc_id, names in plan.items() if name in names}
+        earlier = set() if replace else set(store.assignments.documents_of(name))
+        planned[name], totals[name] = len(mine), len(mine | earlier)
+    shared = sum(len(names) > 1 for names in plan.values())
+    return AssignmentPreview(len(doc_ids), planned, totals, shared)
+
+
+def assigned_documents(store: ProjectStore, annotator: str) -> set[str]:
+    """Ids of the documents assigned to ``annotator`` (empty when none are)."""
+    return set(store.assignments.documents_of(annotator))

@@ -1,4 +1,8 @@
-"""The document list: title, length and the current annotator's status of every document."""
+"""The document list: title, length and the current annotator's status of every document.
+
+When the current annotator has documents assigned, the list shows only those by
+default ("Assigned to me") and the progress counts them.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +21,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -27,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Status
+from annotator.services.assignment import assigned_documents
 from annotator.services.projects import DocumentSummary, ProjectStore
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -56,13 +63,15 @@ class DocumentListModel(QAbstractTableModel):
         self._rows: list[DocumentSummary] = []
         self.store: ProjectStore | None = None
         self._statuses: dict[str, Status] = {}
+        self.assigned: set[str] = set()  # the documents assigned to the annotator
 
     def load(self, store: ProjectStore | None, annotator: str) -> None:
-        """Read the documents and ``annotator``'s statuses from the store."""
+        """Read the documents and ``annotator``'s statuses and assignments from the store."""
         self.beginResetModel()
         self.store = store
         self._rows = store.documents.summaries() if store else []
         self._statuses = store.annotators.statuses(annotator) if store else {}
+        self.assigned = assigned_documents(store, annotator) if store else set()
         self.endResetModel()
 
     def set_status(self, doc_id: str, status: Status) -> None:
@@ -78,8 +87,9 @@ class DocumentListModel(QAbstractTableModel):
         return self._statuses.get(doc_id, Status.NEW)
 
     def status_counts(self) -> Counter[Status]:
-        """How many documents stand at each status."""
-        return Counter(self.status(r.id) for r in self._rows)
+        """How many documents stand at each status (only the assigned ones, if any are)."""
+        rows = [r for r in self._rows if r.id in self.assigned] if self.assigned else self._rows
+        return Counter(self.status(r.id) for r in rows)
 
     def row_of(self, doc_id: str) -> int | None:
         """The row of a document, or None."""
@@ -132,7 +142,7 @@ STATUS_FILTERS = (  # names marked for lupdate, translated by DocumentList
 
 
 class DocumentFilter(QSortFilterProxyModel):
-    """Keeps documents with a chosen status that match the search.
+    """Keeps documents with a chosen status that match the search (and are assigned).
 
     The search itself runs in the project (titles and texts, harakat, tatweel
     and hamza forms ignored), so long articles are never loaded here.
@@ -142,6 +152,13 @@ class DocumentFilter(QSortFilterProxyModel):
         super().__init__(parent)
         self._hits: set[str] | None = None
         self._statuses: frozenset[Status] | None = None
+        self._assigned_only = False
+
+    def set_assigned_only(self, on: bool) -> None:
+        """Show only the documents assigned to the annotator (when any are)."""
+        self.beginFilterChange()
+        self._assigned_only = on
+        self.endFilterChange()
 
     def set_hits(self, hits: set[str] | None) -> None:
         """Show only the documents ``hits`` (None: no search, all of them)."""
@@ -160,6 +177,8 @@ class DocumentFilter(QSortFilterProxyModel):
         doc_id = model.index(row, DocumentListModel.TITLE, parent).data(DocumentListModel.ID_ROLE)
         if self._statuses is not None and model.status(doc_id) not in self._statuses:
             return False
+        if self._assigned_only and model.assigned and doc_id not in model.assigned:
+            return False
         return self._hits is None or doc_id in self._hits
 
 
@@ -175,6 +194,8 @@ class DocumentList(QWidget):
         self.proxy.setSourceModel(self.model)
         self._build_filters()
         self.progress = QLabel(self)
+        self._had_assignments = False
+        self.model.modelReset.connect(self._assignments_loaded)
         self.model.modelReset.connect(self._update_progress)
         self.model.dataChanged.connect(self._update_progress)
         self.table = QTableView(self)
@@ -199,7 +220,10 @@ class DocumentList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_edit)
-        layout.addWidget(self.status_filter)
+        filters = QHBoxLayout()
+        filters.addWidget(self.status_filter, 1)
+        filters.addWidget(self.assigned_filter)
+        layout.addLayout(filters)
         layout.addWidget(self.table)
         layout.addWidget(self.progress)
 
@@ -219,6 +243,18 @@ class DocumentList(QWidget):
         self.status_filter.currentIndexChanged.connect(
             lambda: self.proxy.set_statuses(self.status_filter.currentData())
         )
+        self.assigned_filter = QCheckBox(self.tr("Assigned to &me"), self)
+        self.assigned_filter.setToolTip(self.tr("Show only the documents assigned to you"))
+        self.assigned_filter.setEnabled(False)
+        self.assigned_filter.toggled.connect(self.proxy.set_assigned_only)
+
+    def _assignments_loaded(self) -> None:
+        """Filter on assignments by default when they appear; the user's choice stays after."""
+        has = bool(self.model.assigned)
+        self.assigned_filter.setEnabled(has)
+        if has != self._had_assignments:
+            self.assigned_filter.setChecked(has)
+        self._had_assignments = has
 
     def select(self, doc_id: str) -> None:
         """Make ``doc_id`` the current row (emits document_activated if it changes)."""
@@ -237,8 +273,12 @@ class DocumentList(QWidget):
 
     def _update_progress(self) -> None:
         counts = self.model.status_counts()
-        total = self.model.rowCount()
-        text = self.tr("Done %1 / %2").replace("%1", str(counts[Status.DONE]))
+        total = counts.total()
+        if self.model.assigned:
+            template = self.tr("Done %1 / %2 assigned")
+        else:
+            template = self.tr("Done %1 / %2")
+        text = template.replace("%1", str(counts[Status.DONE]))
         text = text.replace("%2", str(total))
         if counts[Status.SKIPPED]:
             text += self.tr(" · skipped %1").replace("%1", str(counts[Status.SKIPPED]))
@@ -250,10 +290,7 @@ class DocumentList(QWidget):
         With ``not_done``, the nearest one that is new or in progress, wrapping
         around the list. None when there is none.
         """
-        ids = [
-            self.proxy.index(r, 0).data(DocumentListModel.ID_ROLE)
-            for r in range(self.proxy.rowCount())
-        ]
+        ids = self.shown_ids()
         here = ids.index(doc_id) if doc_id in ids else -1
         if not not_done:
             target = here + step
@@ -266,6 +303,13 @@ class DocumentList(QWidget):
             ):
                 return candidate
         return None
+
+    def shown_ids(self) -> list[str]:
+        """Ids of the documents the list shows, in the order shown."""
+        return [
+            self.proxy.index(r, 0).data(DocumentListModel.ID_ROLE)
+            for r in range(self.proxy.rowCount())
+        ]
 
     def current_id(self) -> str | None:
         """The id of the current document, or None."""

@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
         self.reading_view.clear()
         self.reload()
         self.project_opened.emit()
-        ids = self.document_list.model.doc_ids()
+        ids = self.document_list.shown_ids()
         if ids:
             self.document_list.select(ids[0])
         # Keyboard-first: the keys an annotator presses next are meant for the text.

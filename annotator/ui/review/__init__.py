@@ -1,4 +1,4 @@
-"""Review features: the agreement view, adjudication into gold, merging copies of a project."""
+"""Review features: assignment, the agreement view, adjudication into gold, merging copies."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotator.core.errors import AnnotatorError
+from annotator.services.assignment import assign_documents
 from annotator.services.merge import merge_projects
 from annotator.ui.i18n import translate
 from annotator.ui.review.adjudication_window import AdjudicationWindow
 from annotator.ui.review.agreement_window import AgreementWindow
+from annotator.ui.review.assign_dialog import AssignDialog, AssignmentChoice
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -61,6 +63,37 @@ class ReviewFeature:
         if self.adjudication is not None:
             self.adjudication.hide()
 
+    def assign_dialog(self) -> None:
+        """Ask how to distribute the documents among annotators, then assign them."""
+        if self.window.store is None:
+            return
+        dialog = AssignDialog(self.window.store, self.window)
+        if dialog.exec() == AssignDialog.DialogCode.Accepted:
+            self.assign(dialog.choice())
+
+    def assign(self, choice: AssignmentChoice) -> bool:
+        """Store ``choice`` as one transaction (as ``annotator assign`` does) and re-read."""
+        try:
+            result = assign_documents(
+                self.window.store,
+                choice.annotators,
+                choice.share,
+                choice.seed,
+                every=choice.every,
+                replace=choice.replace,
+            )
+        except AnnotatorError as exc:
+            self.window.show_error(str(exc))
+            return False
+        self.window.reload()
+        self.project_changed()
+        self.window.statusBar().showMessage(
+            translate("ReviewFeature", "New assignments: %1").replace(
+                "%1", str(result.added)
+            )
+        )
+        return True
+
     def merge_dialog(self) -> None:
         """Ask for annotators' copies of the project and merge them in."""
         if self.window.store is None:
@@ -101,6 +134,9 @@ def install(window: MainWindow) -> ReviewFeature:
         "Ctrl+Shift+J",
     )
     window.menu("review").addSeparator()
+    window.add_action(
+        "review", translate("ReviewFeature", "A&ssign Documents…"), feature.assign_dialog
+    )
     window.add_action(
         "review", translate("ReviewFeature", "&Merge Project Files…"), feature.merge_dialog
     )
