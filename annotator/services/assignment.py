@@ -94,11 +94,13 @@ def assign_documents(
 class AssignmentPreview:
     """What ``assign_documents`` with the same arguments would do, without doing it.
 
-    ``planned``: documents each annotator gets from this assignment; ``totals``:
-    documents each will have assigned afterwards (earlier ones kept unless replaced).
+    Per annotator: ``current`` documents assigned now, ``planned`` documents from
+    this assignment, ``totals`` documents assigned afterwards (earlier ones kept
+    unless replaced).
     """
 
     documents: int
+    current: dict[str, int]
     planned: dict[str, int]
     totals: dict[str, int]
     shared: int
@@ -115,13 +117,14 @@ def preview_assignment(
     """The outcome of an assignment (ValidationError as assign_documents would raise)."""
     doc_ids = [d.id for d in store.documents.summaries()]
     plan = plan_assignment(doc_ids, annotators, share, seed, every)
-    planned, totals = {}, {}
+    current, planned, totals = {}, {}, {}
     for name in annotators:
         mine = {doc_id for doc_id, names in plan.items() if name in names}
-        earlier = set() if replace else set(store.assignments.documents_of(name))
-        planned[name], totals[name] = len(mine), len(mine | earlier)
+        earlier = set(store.assignments.documents_of(name))
+        current[name], planned[name] = len(earlier), len(mine)
+        totals[name] = len(mine if replace else mine | earlier)
     shared = sum(len(names) > 1 for names in plan.values())
-    return AssignmentPreview(len(doc_ids), planned, totals, shared)
+    return AssignmentPreview(len(doc_ids), current, planned, totals, shared)
 
 
 def assigned_documents(store: ProjectStore, annotator: str) -> set[str]:

@@ -63,13 +63,15 @@ class ReviewFeature:
         if self.adjudication is not None:
             self.adjudication.hide()
 
-    def assign_dialog(self) -> None:
-        """Ask how to distribute the documents among annotators, then assign them."""
+    def assign_dialog(self) -> AssignDialog | None:
+        """Ask how to distribute the documents among annotators; Assign assigns them."""
         if self.window.store is None:
-            return
+            return None
         dialog = AssignDialog(self.window.store, self.window)
-        if dialog.exec() == AssignDialog.DialogCode.Accepted:
-            self.assign(dialog.choice())
+        dialog.accepted.connect(lambda: self.assign(dialog.choice()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()  # window-modal, without a nested event loop
+        return dialog
 
     def assign(self, choice: AssignmentChoice) -> bool:
         """Store ``choice`` as one transaction (as ``annotator assign`` does) and re-read."""

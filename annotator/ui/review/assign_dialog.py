@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -117,12 +116,16 @@ class AssignDialog(QDialog):
         split_row.addWidget(self.split)
         split_row.addWidget(self.share)
         split_row.addStretch()
-        form = QFormLayout()
-        form.addRow(self.tr("S&eed:"), self.seed)
+        seed_label = QLabel(self.tr("S&eed:"), box)
+        seed_label.setBuddy(self.seed)
+        seed_row = QHBoxLayout()
+        seed_row.addWidget(seed_label)
+        seed_row.addWidget(self.seed)
+        seed_row.addStretch()
         column = QVBoxLayout(box)
         column.addWidget(self.every)
         column.addLayout(split_row)
-        column.addLayout(form)
+        column.addLayout(seed_row)
         column.addWidget(self.replace)
         for signal in (self.every.toggled, self.share.valueChanged, self.seed.valueChanged,
                        self.replace.toggled):
@@ -131,13 +134,18 @@ class AssignDialog(QDialog):
 
     def _build_preview(self) -> QGroupBox:
         box = QGroupBox(self.tr("Preview"), self)
-        self.preview = QTableWidget(0, 3, box)
+        self.preview = QTableWidget(0, 4, box)
         self.preview.setHorizontalHeaderLabels(
-            [self.tr("Annotator"), self.tr("This assignment"), self.tr("Assigned afterwards")]
+            [self.tr("Annotator"), self.tr("Before"), self.tr("This assignment"), self.tr("After")]
+        )
+        self.preview.setToolTip(
+            self.tr("Documents assigned to each annotator now, by this assignment, and after it")
         )
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.verticalHeader().hide()
-        self.preview.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.preview.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.summary = QLabel(box)
         self.summary.setWordWrap(True)
         column = QVBoxLayout(box)
@@ -202,7 +210,8 @@ class AssignDialog(QDialog):
             row = self.preview.rowCount()
             self.preview.insertRow(row)
             self.preview.setItem(row, 0, QTableWidgetItem(name))
-            for column, value in ((1, planned), (2, preview.totals[name])):
+            counts = (preview.current[name], planned, preview.totals[name])
+            for column, value in enumerate(counts, start=1):
                 cell = QTableWidgetItem(str(value))
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.preview.setItem(row, column, cell)

@@ -1,0 +1,156 @@
+"""Review › Assign Documents… driven through qtbot, and the "Assigned to me" document filter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from annotator.core.model import Status
+from annotator.services.assignment import assign_documents, plan_assignment
+from annotator.services.projects import open_project
+from annotator.ui.review.assign_dialog import AssignDialog
+from tests.ui.conftest import type_text
+
+SCREENS = Path("/work/screens")
+NEW_NAME = "سلمى"
+
+
+@pytest.fixture
+def review(make_window, demo_path: Path):
+    window = make_window(str(demo_path))
+    return window, next(f for f in window.features if type(f).__name__ == "ReviewFeature")
+
+
+def assigned_in_file(path: Path) -> dict[str, list[str]]:
+    """Document id -> annotators, as the project file holds them (read afresh)."""
+    with open_project(path) as store:
+        return store.assignments.all()
+
+
+def open_dialog(qtbot, window) -> AssignDialog:
+    """Trigger Review › Assign Documents… and return the dialog once it shows."""
+    menu = window.menu("review")
+    next(a for a in menu.actions() if "Assign" in a.text().replace("&", "")).trigger()
+    dialog = window.findChild(AssignDialog)
+    # Offscreen, activation comes late; keys reach only the active window.
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def click_item(qtbot, dialog: AssignDialog, name: str) -> None:
+    """Click the check box of annotator ``name`` in the list."""
+    item = dialog.annotators.findItems(name, Qt.MatchFlag.MatchExactly)[0]
+    rect = dialog.annotators.visualItemRect(item)
+    check = QPoint(rect.left() + rect.height() // 2, rect.center().y())
+    if dialog.annotators.isRightToLeft():
+        check = QPoint(rect.right() - rect.height() // 2, rect.center().y())
+    qtbot.mouseClick(dialog.annotators.viewport(), Qt.MouseButton.LeftButton, pos=check)
+
+
+def ok_button(dialog: AssignDialog):
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def test_assigning_a_shared_split_stores_the_plan_and_filters_the_list(
+    qtbot, review, demo_path: Path
+) -> None:
+    window, _ = review
+    dialog = open_dialog(qtbot, window)
+    assert [dialog.annotators.item(r).text() for r in range(dialog.annotators.count())] == [
+        "amal",
+        "karim",
+    ]
+    dialog.new_name.setFocus()
+    type_text(dialog.new_name, NEW_NAME)
+    qtbot.keyClick(dialog.new_name, Qt.Key.Key_Return)
+    assert dialog.isVisible(), "Enter in the name field adds the name, it does not assign"
+    assert dialog.annotators.item(2).text() == NEW_NAME
+    dialog.share.selectAll()
+    qtbot.keyClicks(dialog.share, "50")
+    dialog.seed.selectAll()
+    qtbot.keyClicks(dialog.seed, "7")
+    # 8 documents, half of them twice: 12 assignments over three annotators.
+    assert [dialog.preview.item(r, 2).text() for r in range(3)] == ["4", "4", "4"]
+    assert "8" in dialog.summary.text() and "4" in dialog.summary.text()
+    if SCREENS.is_dir():
+        dialog.grab().save(str(SCREENS / "assign_dialog.png"))
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+
+    ids = window.document_list.model.doc_ids()
+    expected = plan_assignment(ids, ["amal", "karim", NEW_NAME], 0.5, 7)
+    assert {d: sorted(n) for d, n in assigned_in_file(demo_path).items()} == {
+        d: sorted(n) for d, n in expected.items()
+    }
+    mine = [d for d in ids if "amal" in expected[d]]
+    document_list = window.document_list
+    assert document_list.assigned_filter.isChecked()
+    assert document_list.shown_ids() == mine
+    with open_project(demo_path) as store:
+        statuses = store.annotators.statuses("amal")
+    done = sum(statuses.get(d) == Status.DONE for d in mine)
+    assert document_list.progress.text() == f"Done {done} / 4 assigned"
+
+
+def test_the_filter_is_off_without_assignments_and_can_be_switched_off(
+    qtbot, review, demo_path: Path
+) -> None:
+    window, _ = review
+    document_list = window.document_list
+    assert not document_list.assigned_filter.isEnabled()
+    assert len(document_list.shown_ids()) == 8
+    assert document_list.progress.text().startswith("Done ")
+    assert document_list.progress.text().split(" ·")[0].endswith(" / 8")
+    with open_project(demo_path) as store:
+        first_three = [d.id for d in store.documents.summaries()][:3]
+        store.assignments.add((d, "amal") for d in first_three)
+    window.reload()
+    assert document_list.assigned_filter.isChecked()
+    assert document_list.shown_ids() == first_three
+    qtbot.mouseClick(document_list.assigned_filter, Qt.MouseButton.LeftButton)
+    assert len(document_list.shown_ids()) == 8
+    assert " / 3 assigned" in document_list.progress.text()
+    window.reload()  # the user's choice outlives a reload
+    assert not document_list.assigned_filter.isChecked()
+
+
+def test_a_share_needs_two_annotators_and_cancel_changes_nothing(
+    qtbot, review, demo_path: Path
+) -> None:
+    window, _ = review
+    dialog = open_dialog(qtbot, window)
+    click_item(qtbot, dialog, "karim")
+    assert dialog.annotators.findItems("karim", Qt.MatchFlag.MatchExactly)[0].checkState() == (
+        Qt.CheckState.Unchecked
+    )
+    assert not ok_button(dialog).isEnabled()
+    assert "two or more" in dialog.summary.text()
+    qtbot.mouseClick(dialog.every, Qt.MouseButton.LeftButton)
+    assert ok_button(dialog).isEnabled() and not dialog.share.isEnabled()
+    assert dialog.preview.item(0, 2).text() == "8"
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert assigned_in_file(demo_path) == {}
+    assert not window.document_list.assigned_filter.isEnabled()
+
+
+def test_replacing_withdraws_earlier_assignments(qtbot, review, demo_path: Path) -> None:
+    window, _ = review
+    with open_project(demo_path) as store:
+        assign_documents(store, ["amal"], every=True)
+    window.reload()
+    dialog = open_dialog(qtbot, window)
+    dialog.share.selectAll()
+    qtbot.keyClicks(dialog.share, "0")
+    # Kept: amal still has all 8 afterwards; replaced: only her half of the split.
+    assert [dialog.preview.item(0, c).text() for c in (1, 2, 3)] == ["8", "4", "8"]
+    qtbot.mouseClick(dialog.replace, Qt.MouseButton.LeftButton)
+    assert [dialog.preview.item(r, 3).text() for r in range(2)] == ["4", "4"]
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(dialog.annotators, Qt.Key.Key_Return)
+    assigned = assigned_in_file(demo_path)
+    assert len(assigned) == 8 and all(len(names) == 1 for names in assigned.values())
+    assert len(window.document_list.shown_ids()) == 4
