@@ -198,9 +198,7 @@ def apply_preferences(window: MainWindow, values: Preferences) -> None:
     window.reading_view.set_font_family(values.font_family)
     window.reading_view.set_font_size(values.font_size)
     if values.annotator != window.annotator:
-        window.annotator = values.annotator
-        if window.store is not None:
-            window.reload()  # statuses are per annotator; the title names the annotator
+        window.set_annotator(values.annotator)  # statuses are per annotator, so is the claim
 
 
 def open_settings_dialog(window: MainWindow) -> SettingsDialog:

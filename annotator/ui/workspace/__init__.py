@@ -70,9 +70,8 @@ class WorkspaceFeature:
         name = ask_annotator(window, window.annotator)
         if not name or name == window.annotator:
             return
-        window.annotator = window.settings.annotator = name
         self.workspace.clear_history()  # undoing someone else's work here would be wrong
-        window.reload()  # the workspace re-reads the document for the new annotator
+        window.set_annotator(name)  # the workspace re-reads the document for the new annotator
 
 
 def install(window: MainWindow) -> WorkspaceFeature:
