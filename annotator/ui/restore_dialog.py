@@ -33,9 +33,7 @@ if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
 
-def translate(text: str) -> str:
-    """Translate in this module's context (for functions outside a QObject)."""
-    return QCoreApplication.translate("RestoreDialog", text)
+translate = QCoreApplication.translate
 
 
 class RestoreDialog(QDialog):
@@ -127,11 +125,12 @@ def restore_into_window(window: MainWindow, project: Path, backup: Path | None) 
     try:
         restore_project(project, backup, keep=max(1, window.settings.backups_kept))
     except AnnotatorError as exc:
-        window.show_error(translate("Nothing was restored: %1").replace("%1", str(exc)))
+        _not_restored(window, exc)
         window.open_project(project)
         return False
     if window.open_project(project):
-        window.statusBar().showMessage(translate("Restored from the backup."), 5000)
+        done = translate("RestoreDialog", "Restored from the backup.")
+        window.statusBar().showMessage(done, 5000)
         return True
     return False
 
@@ -164,7 +163,8 @@ def offer_restore_of_damaged(window: MainWindow, project: Path, message: str) ->
     restore = None
     if any(is_intact(b.path) for b in backups_of(project)):
         restore = box.addButton(
-            translate("Restore the Latest Good Backup"), QMessageBox.ButtonRole.AcceptRole
+            translate("RestoreDialog", "Restore the Latest Good Backup"),
+            QMessageBox.ButtonRole.AcceptRole,
         )
         box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
     box.exec()
@@ -173,16 +173,21 @@ def offer_restore_of_damaged(window: MainWindow, project: Path, message: str) ->
     try:
         restore_project(project, keep=max(1, window.settings.backups_kept))
     except AnnotatorError as exc:
-        window.show_error(translate("Nothing was restored: %1").replace("%1", str(exc)))
+        _not_restored(window, exc)
         return False
     return True
 
 
+def _not_restored(window: MainWindow, error: AnnotatorError) -> None:
+    window.show_error(
+        translate("RestoreDialog", "Nothing was restored: %1").replace("%1", str(error))
+    )
+
+
 def install(window: MainWindow) -> QAction:
     """Add File › Restore from Backup… to the main window."""
-    action = window.add_action(
-        "file", translate("&Restore from Backup…"), lambda: open_restore_dialog(window)
-    )
+    text = translate("RestoreDialog", "&Restore from Backup…")
+    action = window.add_action("file", text, lambda: open_restore_dialog(window))
     # Beside the project actions: right after Open Project….
     file_menu = window.menu("file")
     actions = file_menu.actions()

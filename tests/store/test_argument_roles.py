@@ -56,10 +56,10 @@ def test_relabel_and_retype_cannot_break_an_argument(attack) -> None:
     """Otherwise undoing to a state that held the argument could no longer re-add it."""
     attack.annotations.add_argument("attack", Argument("a1", "Place", "mosul"))
     attack.annotations.add_argument("attack", Argument("a2", "Attacker", "gunmen"))
-    with pytest.raises(ValidationError, match="it is the Place of a Conflict.Attack event"):
+    with pytest.raises(ValidationError, match=r"it is the Place of a Conflict\.Attack event"):
         attack.annotations.relabel_span("mosul", "PER")
     assert attack.annotations.span("mosul").label == "GPE"
-    with pytest.raises(ValidationError, match="argument Attacker would not fit.*remove that"):
+    with pytest.raises(ValidationError, match=r"argument Attacker would not fit.*remove that"):
         attack.annotations.retype_event("attack", "Contact.Meet")
     assert attack.annotations.event("attack").type == "Conflict.Attack"
     attack.annotations.remove_argument("a2")
