@@ -14,6 +14,7 @@ from annotator.cli import (
     commands_io,
     commands_project,
     commands_selfcheck,
+    commands_team,
 )
 from annotator.core.errors import AnnotatorError
 
@@ -27,6 +28,7 @@ COMMAND_MODULES = [
     commands_backup,
     commands_selfcheck,
     commands_desktop,
+    commands_team,
 ]
 
 

@@ -20,11 +20,11 @@ from annotator.core.errors import AnnotatorError
 from annotator.services.background_writer import BackgroundWriter
 
 
-class TextSink(Protocol):
-    """Where export text goes: an open text file, standard output, a background writer."""
+class Sink(Protocol):
+    """Where export bytes (UTF-8 text) go: a background writer, standard output."""
 
-    def write(self, text: str, /) -> int:
-        """Write ``text``; returns the number of characters."""
+    def write(self, data: bytes, /) -> int:
+        """Write ``data``."""
 
 
 class ExportError(AnnotatorError):
@@ -32,8 +32,8 @@ class ExportError(AnnotatorError):
 
 
 @contextlib.contextmanager
-def atomic_text_file(target: Path) -> Iterator[TextSink]:
-    """A UTF-8 text sink whose content appears at ``target`` only if the block succeeds.
+def atomic_file(target: Path) -> Iterator[Sink]:
+    """A byte sink whose content appears at ``target`` only if the block succeeds.
 
     The bytes are written by a background thread (see background_writer).
     """

@@ -1,4 +1,4 @@
-"""A text sink whose bytes reach the file from a second thread.
+"""A byte sink whose data reaches the file from a second thread.
 
 A file write releases the GIL while the operating system copies the data, so
 with the writing on its own thread the disk works while the next records are
@@ -16,7 +16,7 @@ _QUEUE_CHUNKS = 8  # bounds the memory held by chunks waiting for the disk
 
 
 class BackgroundWriter:
-    """Accepts text with write(); a daemon thread writes it, UTF-8 encoded, to ``raw``.
+    """Accepts bytes with write(); a daemon thread writes them to ``raw``.
 
     Call :meth:`finish` once: it waits for the thread and raises the first write
     error (a full disk...), if any. :meth:`abandon` stops without raising.
@@ -29,13 +29,13 @@ class BackgroundWriter:
         self._thread = threading.Thread(target=self._run, name="export-writer", daemon=True)
         self._thread.start()
 
-    def write(self, text: str) -> int:
-        """Queue ``text``; raises the writer thread's error as soon as there is one."""
+    def write(self, data: bytes) -> int:
+        """Queue ``data``; raises the writer thread's error as soon as there is one."""
         if self._error is not None:
             raise self._error
-        if text:
-            self._chunks.put(text.encode("utf-8"))
-        return len(text)
+        if data:
+            self._chunks.put(data)
+        return len(data)
 
     def finish(self) -> None:
         """Wait until everything queued is written; raise the first write error."""

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from annotator.core.errors import ValidationError
-from annotator.core.model import DocumentAnnotations, Event, Span, Status
+from annotator.core.formats.rows import EventRow, ExportRow, SpanRow, to_annotations
+from annotator.core.model import DocumentAnnotations, Status
 from annotator.store import ProjectStore
 
 
@@ -48,62 +49,63 @@ def check_filter(store: ProjectStore, selection: ExportFilter) -> None:
             )
 
 
+def select_rows(
+    store: ProjectStore, selection: ExportFilter, quoted_text: bool = False
+) -> tuple[int, Iterator[ExportRow]]:
+    """(number of records, the records) in document order, annotators by name.
+
+    ``quoted_text`` asks for each document's text as UTF-8 JSON too (see
+    InterchangeRepository.document_rows).
+    """
+    check_filter(store, selection)
+    statuses: dict[str, list[tuple[str | None, Status]]] = {
+        doc_id: sorted(by_name.items())
+        for doc_id, by_name in store.interchange.statuses_by_document().items()
+    }
+    total = sum(selection.wants(*pair) for pairs in statuses.values() for pair in pairs)
+    if selection.wants(None, Status.NEW):
+        total += store.documents.count() - len(statuses)
+    return total, _rows(store, statuses, selection, quoted_text)
+
+
 def select_items(
     store: ProjectStore, selection: ExportFilter
 ) -> tuple[int, Iterator[DocumentAnnotations]]:
-    """(number of records, the records) in document order, annotators by name."""
-    check_filter(store, selection)
-    statuses = store.interchange.statuses_by_document()
-    pairs = [
-        (doc_id, name, status)
-        for doc_id in store.interchange.document_ids()
-        for name, status in (
-            sorted(statuses[doc_id].items()) if doc_id in statuses else [(None, Status.NEW)]
-        )
-        if selection.wants(name, status)
-    ]
-    return len(pairs), _items(store, pairs, selection)
+    """The records of :func:`select_rows` as model objects."""
+    total, rows = select_rows(store, selection)
+    return total, map(to_annotations, rows)
 
 
-def _items(
-    store: ProjectStore, pairs: list[tuple[str, str | None, Status]], selection: ExportFilter
-) -> Iterator[DocumentAnnotations]:
-    spans = store.interchange.spans_by_document()
-    events = store.interchange.events_by_document()
-    wanted = {doc_id for doc_id, _, _ in pairs}
-    queue = iter(pairs)
-    pending = next(queue, None)
-    for doc in store.documents.iter_all():
-        if doc.id not in wanted:
-            continue
-        while pending is not None and pending[0] == doc.id:
-            _, name, status = pending
-            kept_spans, kept_events = _filtered(
-                spans.get((doc.id, name), []), events.get((doc.id, name), []), selection.labels
-            )
-            yield DocumentAnnotations(doc, name, status, kept_spans, kept_events)
-            pending = next(queue, None)
+def _rows(
+    store: ProjectStore,
+    statuses: dict[str, list[tuple[str | None, Status]]],
+    selection: ExportFilter,
+    quoted_text: bool,
+) -> Iterator[ExportRow]:
+    spans = store.interchange.span_rows()
+    events = store.interchange.event_rows()
+    unannotated = [(None, Status.NEW)]
+    for doc in store.interchange.document_rows(quoted_text):
+        for name, status in statuses.get(doc.id, unannotated):
+            if selection.wants(name, status):
+                kept_spans, kept_events = _filtered(
+                    spans.get((doc.id, name), ()),
+                    events.get((doc.id, name), ()),
+                    selection.labels,
+                )
+                yield ExportRow(doc, name, status, kept_spans, kept_events)
 
 
 def _filtered(
-    spans: list[Span], events: list[Event], labels: list[str] | None
-) -> tuple[tuple[Span, ...], tuple[Event, ...]]:
+    spans: Sequence[SpanRow], events: Sequence[EventRow], labels: list[str] | None
+) -> tuple[Sequence[SpanRow], Sequence[EventRow]]:
     if labels is None:
-        return tuple(spans), tuple(events)
-    kept = tuple(s for s in spans if s.label in labels)
-    ids = {s.id for s in kept}
-    kept_events = tuple(
-        Event(
-            e.id,
-            e.document_id,
-            e.annotator,
-            e.type,
-            e.trigger_start,
-            e.trigger_end,
-            tuple(a for a in e.arguments if a.span_id in ids),
-            e.source,
-        )
-        for e in events
-        if e.type in labels
-    )
+        return spans, events
+    kept = [span for span in spans if span[3] in labels]
+    ids = {span[2] for span in kept}
+    kept_events = [
+        (*event[:5], tuple(argument for argument in event[5] if argument[2] in ids))
+        for event in events
+        if event[3] in labels
+    ]
     return kept, kept_events

@@ -10,7 +10,6 @@ out and reported, never silently changed.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,16 +17,17 @@ from typing import Any, TextIO
 
 from annotator.core.errors import AnnotatorError, ValidationError
 from annotator.core.formats import brat, conll, doccano, native, spacy
+from annotator.core.formats.rows import ExportRow, to_annotations
 from annotator.core.formats.tokenize import Token, tokenize
 from annotator.core.model import DocumentAnnotations
 from annotator.services.atomic_files import (
     ExportError,
-    TextSink,
+    Sink,
     atomic_directory,
-    atomic_text_file,
+    atomic_file,
     write_synced,
 )
-from annotator.services.export_selection import ExportFilter, select_items
+from annotator.services.export_selection import ExportFilter, select_rows
 from annotator.services.gc_pause import gc_paused
 from annotator.store import ProjectStore
 
@@ -46,7 +46,7 @@ FORMATS = ("jsonl", "doccano", "spacy", "conll", "brat")
 STREAMABLE = FORMATS[:4]
 UTF16_FORMATS = ("jsonl", "doccano", "spacy")
 # The one JSON encoder of every JSONL export: UTF-8 as it is, not \u-escaped.
-ENCODER = json.JSONEncoder(ensure_ascii=False)
+ENCODER = native.ENCODER
 
 _WRITE_BATCH = 512  # pieces per write(): fewer, larger writes
 # progress(done, total) in exported records; returning False cancels the export.
@@ -100,12 +100,12 @@ def export_project(
     options.check()
     report = ExportReport()
     with gc_paused():
-        items = select_items(store, options.filter)
+        items = _select(store, options)
         if options.format == "brat":
             with atomic_directory(Path(target)) as folder:
                 _write_brat(store, items, folder, report, progress)
         else:
-            with atomic_text_file(Path(target)) as handle:
+            with atomic_file(Path(target)) as handle:
                 _write_lines(items, options, handle, report, progress)
     return report
 
@@ -117,61 +117,83 @@ def export_to_stream(store: ProjectStore, options: ExportOptions, stream: TextIO
         raise ValidationError(f"{options.format} writes a folder of files; give a folder name")
     report = ExportReport()
     with gc_paused():
-        _write_lines(select_items(store, options.filter), options, stream, report, None)
+        _write_lines(_select(store, options), options, _TextStreamSink(stream), report, None)
     return report
 
 
+def _select(store: ProjectStore, options: ExportOptions) -> tuple[int, Iterator[ExportRow]]:
+    # Native JSONL takes each text already JSON-quoted by SQLite (see LineEncoder).
+    return select_rows(store, options.filter, quoted_text=options.format == "jsonl")
+
+
 def _write_lines(
-    items: tuple[int, Iterator[DocumentAnnotations]],
+    items: tuple[int, Iterator[ExportRow]],
     options: ExportOptions,
-    handle: TextSink,
+    handle: Sink,
     report: ExportReport,
     progress: Progress | None,
 ) -> None:
     total, records = items
     render = _renderer(options)
-    pending: list[str] = []
+    pending: list[bytes] = []
     for item in records:
         pieces, warnings = render(item)
         pending.extend(pieces)
         if len(pending) >= _WRITE_BATCH:
-            handle.write("".join(pending))
+            handle.write(b"".join(pending))
             pending.clear()
         _count(item, warnings, report, total, progress)
-    handle.write("".join(pending))
+    handle.write(b"".join(pending))
 
 
-# A renderer turns one record into the pieces of text that hold it (joined only
+class _TextStreamSink:
+    """A byte sink over a text stream (standard output).
+
+    Every chunk written ends at the end of a record, so each decodes on its own.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, data: bytes) -> int:
+        return self._stream.write(data.decode("utf-8"))
+
+
+# A renderer turns one record into the UTF-8 pieces that hold it (joined only
 # when written, saving a copy of every line) and the warnings about it.
-Renderer = Callable[[DocumentAnnotations], tuple[Sequence[str], list[str]]]
+Renderer = Callable[[ExportRow], tuple[Sequence[bytes], list[str]]]
 
 
 def _renderer(options: ExportOptions) -> Renderer:
-    encode, utf16 = ENCODER.encode, options.utf16
+    utf16 = options.utf16
+    if options.format == "jsonl":
+        line = native.LineEncoder(utf16)  # the common case, built without model objects
+        return lambda row: (line(row), [])
 
     def tokens(item: DocumentAnnotations) -> list[Token]:
         return tokenize(item.document.text, options.split_clitics)
 
-    if options.format == "jsonl":
-        return lambda item: ((encode(native.to_json(item, utf16)), "\n"), [])
+    def model_renderer(render: Callable[[DocumentAnnotations], tuple[str, list[str]]]) -> Renderer:
+        def rendered(row: ExportRow) -> tuple[Sequence[bytes], list[str]]:
+            text, warnings = render(to_annotations(row))
+            return (text.encode("utf-8"),), warnings
+
+        return rendered
+
     if options.format == "doccano":
-        return lambda item: _json_line(*doccano.to_json(item, utf16))
+        return model_renderer(lambda item: _json_line(*doccano.to_json(item, utf16)))
     if options.format == "spacy":
-        return lambda item: _json_line(*spacy.to_json(item, tokens(item), utf16))
-    return lambda item: _block(*conll.to_block(item, tokens(item)))
+        return model_renderer(lambda item: _json_line(*spacy.to_json(item, tokens(item), utf16)))
+    return model_renderer(lambda item: conll.to_block(item, tokens(item)))
 
 
-def _json_line(record: dict[str, Any], warnings: list[str]) -> tuple[Sequence[str], list[str]]:
-    return (ENCODER.encode(record), "\n"), warnings
-
-
-def _block(text: str, warnings: list[str]) -> tuple[Sequence[str], list[str]]:
-    return (text,), warnings
+def _json_line(record: dict[str, Any], warnings: list[str]) -> tuple[str, list[str]]:
+    return ENCODER.encode(record) + "\n", warnings
 
 
 def _write_brat(
     store: ProjectStore,
-    items: tuple[int, Iterator[DocumentAnnotations]],
+    items: tuple[int, Iterator[ExportRow]],
     folder: Path,
     report: ExportReport,
     progress: Progress | None,
@@ -179,19 +201,19 @@ def _write_brat(
     total, records = items
     write_synced(folder / "annotation.conf", brat.annotation_conf(store.schema))
     names: dict[Path, set[str]] = {}
-    for item in records:
-        subfolder = folder / _safe_name(item.annotator or brat.UNANNOTATED)
+    for row in records:
+        subfolder = folder / _safe_name(row.annotator or brat.UNANNOTATED)
         taken = names.setdefault(subfolder, set())
         if not taken:
             subfolder.mkdir()
-        stem = _unique(_safe_name(_document_label(item)), taken)
-        write_synced(subfolder / f"{stem}.txt", item.document.text)
-        write_synced(subfolder / f"{stem}.ann", brat.to_standoff(item))
-        _count(item, [], report, total, progress)
+        stem = _unique(_safe_name(row.document.export_id), taken)
+        write_synced(subfolder / f"{stem}.txt", row.document.text)
+        write_synced(subfolder / f"{stem}.ann", brat.to_standoff(to_annotations(row)))
+        _count(row, [], report, total, progress)
 
 
 def _count(
-    item: DocumentAnnotations,
+    item: ExportRow,
     warnings: list[str],
     report: ExportReport,
     total: int,
@@ -199,15 +221,10 @@ def _count(
 ) -> None:
     report.records += 1
     if warnings:
-        who = f"{_document_label(item)} ({item.annotator or 'no annotator'})"
+        who = f"{item.document.export_id} ({item.annotator or 'no annotator'})"
         report.warnings += [f"{who}: {w}" for w in warnings]
     if progress is not None and progress(report.records, total) is False:
         raise ExportCancelled()
-
-
-def _document_label(item: DocumentAnnotations) -> str:
-    doc = item.document
-    return doc.external_id if doc.external_id is not None else doc.id
 
 
 def _safe_name(name: str) -> str:

@@ -41,6 +41,15 @@ def _document(row: tuple[Any, ...]) -> Document:
     )
 
 
+def _meta_json(meta: dict[str, Any]) -> str:
+    """``meta`` as the JSON text exports copy as it is (see core.formats.rows.DocumentRow).
+
+    Encoded twice, it reads back as what it is: keys that only collide once made
+    strings (1 and "1") are merged here rather than in every export.
+    """
+    return json.dumps(json.loads(json.dumps(meta, ensure_ascii=False)), ensure_ascii=False)
+
+
 class DocumentRepository:
     """Reads and writes the ``documents`` table."""
 
@@ -78,7 +87,7 @@ class DocumentRepository:
                 "title": d.title,
                 "text": d.text,
                 "sha256": d.sha256,
-                "meta": json.dumps(d.meta, ensure_ascii=False),
+                "meta": _meta_json(d.meta),
                 "created_at": now,
             }
             for d in documents

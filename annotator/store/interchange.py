@@ -7,21 +7,25 @@ checks once per batch, inside the caller's transaction.
 
 from __future__ import annotations
 
+import functools
+import json
+import sqlite3
+import sys
 from collections import defaultdict
-from collections.abc import Iterable
-from itertools import groupby
-from operator import itemgetter
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Iterable, Iterator
+from json.encoder import encode_basestring
+from typing import TYPE_CHECKING
 
 from annotator.core.errors import ValidationError
-from annotator.core.model import Argument, Event, Span, Status, check_offsets
+from annotator.core.formats.rows import DocumentRow, EventRow, SpanRow
+from annotator.core.model import Event, Span, Status, check_offsets
 from annotator.store.clock import utc_now
 
 if TYPE_CHECKING:
     from annotator.store.project import ProjectStore
 
-_T = TypeVar("_T")
 _CHUNK = 500  # stays under SQLite's limit on host parameters per statement
+_DECODER = json.JSONDecoder()
 
 
 def _chunks(items: list[str]) -> Iterable[list[str]]:
@@ -189,10 +193,6 @@ class InterchangeRepository:
         )
         return {(name, event_type): n for name, event_type, n in rows}
 
-    def document_ids(self) -> list[str]:
-        """Every document id, in the order the documents were added."""
-        return [row[0] for row in self._store.db.execute("SELECT id FROM documents ORDER BY rowid")]
-
     def statuses_by_document(self) -> dict[str, dict[str, Status]]:
         """Document id -> annotator -> status, for every status row."""
         result: dict[str, dict[str, Status]] = defaultdict(dict)
@@ -202,67 +202,92 @@ class InterchangeRepository:
             result[doc_id][name] = Status(status)
         return result
 
-    def spans_by_document(self) -> dict[tuple[str, str], list[Span]]:
-        """(document id, annotator) -> spans by position, for the whole project."""
-        rows = self._store.db.conn.execute(
-            f"SELECT {_SPAN_FIELDS_SQL} FROM spans "
-            'ORDER BY document_id, annotator, start, "end" DESC, id'
-        )
-        # SQLite sorts and groupby() groups in C: Python touches each row once.
-        return {
-            key: [_trusted_span(row) for row in group]
-            for key, group in groupby(rows, key=itemgetter(1, 2))
-        }
+    def document_rows(self, quoted_text: bool = False) -> Iterator[DocumentRow]:
+        """Every document as a row, in the order the documents were added (streamed).
 
-    def events_by_document(self) -> dict[tuple[str, str], list[Event]]:
-        """(document id, annotator) -> events with arguments by trigger, for the whole project."""
-        arguments: dict[str, list[Argument]] = defaultdict(list)
-        for arg_id, event_id, role, span_id in self._store.db.execute(
-            "SELECT id, event_id, role, span_id FROM event_arguments "
+        With ``quoted_text``, rows carry ``text_json`` if this SQLite quotes JSON
+        strings byte for byte like Python's json module (checked once, see
+        sqlite_quotes_like_python): quoting in C and never decoding saves a third
+        of a native export.
+        """
+        quoting = quoted_text and sqlite_quotes_like_python(self._store.db.conn)
+        text_json = "CAST(json_quote(text) AS BLOB)" if quoting else "NULL"
+        columns = f"id, external_id, title, text, meta, sha256, {text_json}"
+        rows = self._store.db.conn.execute(f"SELECT {columns} FROM documents ORDER BY rowid")
+        return map(DocumentRow._make, rows)
+
+    def span_rows(self) -> dict[tuple[str, str], list[SpanRow]]:
+        """(document id, annotator) -> span rows in export order, for the whole project."""
+        # One JSON array per document and annotator, decoded by json.loads in C:
+        # Python then handles 10,000 rows instead of 200,000 (2x faster). SQLite
+        # feeds the aggregate in index order, so the sort below has little to do;
+        # it is what guarantees the order.
+        rows = self._store.db.conn.execute(
+            "SELECT document_id, annotator, "
+            'json_group_array(json_array(start, "end", id, label, source)) '
+            "FROM spans GROUP BY document_id, annotator"
+        )
+        decode = _DECODER.raw_decode  # json.loads() minus its whitespace checks
+        result = {}
+        for doc_id, name, spans in rows:
+            result[doc_id, name] = group = decode(spans)[0]
+            group.sort(key=_span_order)
+        return result
+
+    def event_rows(self) -> dict[tuple[str, str], list[EventRow]]:
+        """(document id, annotator) -> event rows by trigger, for the whole project."""
+        arguments: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        for event_id, *argument in self._store.db.execute(
+            "SELECT event_id, id, role, span_id FROM event_arguments "
             "ORDER BY event_id, position, id"
         ):
-            arguments[event_id].append(Argument(arg_id, role, span_id))
-        result: dict[tuple[str, str], list[Event]] = defaultdict(list)
-        for row in self._store.db.execute(f"SELECT {_EVENT_FIELDS_SQL} FROM events"):
-            values = (*row[:6], tuple(arguments[row[0]]), row[6])
-            result[row[1], row[2]].append(_trusted(Event, _EVENT_FIELDS, values))
-        for events in result.values():
-            events.sort(key=lambda e: (e.trigger_start, e.id))
+            arguments[event_id].append(tuple(argument))
+        result: dict[tuple[str, str], list[EventRow]] = defaultdict(list)
+        for doc_id, name, *row in self._store.db.execute(
+            "SELECT document_id, annotator, trigger_start, trigger_end, id, type, source "
+            "FROM events ORDER BY document_id, annotator, trigger_start, id"
+        ):
+            result[doc_id, name].append((*row, tuple(arguments[row[2]])))
         return result
+
+
+def _span_order(row: SpanRow) -> tuple[int, int, str]:
+    return row[0], -row[1], row[2]
 
 
 _SPAN_FIELDS = ("id", "document_id", "annotator", "start", "end", "label", "source")
 _SPAN_FIELDS_SQL = 'id, document_id, annotator, start, "end", label, source'
-_EVENT_FIELDS = (
-    "id",
-    "document_id",
-    "annotator",
-    "type",
-    "trigger_start",
-    "trigger_end",
-    "arguments",
-    "source",
-)
-_EVENT_FIELDS_SQL = "id, document_id, annotator, type, trigger_start, trigger_end, source"
 
 
-def _trusted_span(row: tuple[Any, ...], _new: Any = object.__new__) -> Span:
-    """A Span from a stored row, without re-running its checks (see _trusted)."""
-    span = _new(Span)
-    # Unpacking into the instance dict is 3x faster than update(zip(...)): this
-    # runs once per span of the project on every export.
-    fields = span.__dict__
-    (fields["id"], fields["document_id"], fields["annotator"], fields["start"],
-     fields["end"], fields["label"], fields["source"]) = row  # fmt: skip
-    return span
+@functools.cache
+def _quoting_probe() -> str:
+    """Every code point but the surrogates (which SQLite text cannot hold), in order."""
+    # Built as UTF-32 bytes, one byte column at a time: 1.1 million chr() take 0.2 s.
+    count = sys.maxunicode + 1  # 17 planes of 65,536
+    units = bytearray(4 * count)
+    units[0::4] = bytes(range(256)) * (count // 256)
+    units[1::4] = b"".join(bytes([i]) * 256 for i in range(256)) * (count // 65536)
+    units[2::4] = b"".join(bytes([plane]) * 65536 for plane in range(count // 65536))
+    del units[4 * 0xD800 : 4 * 0xE000]
+    return units.decode("utf-32-le")
 
 
-def _trusted(cls: type[_T], fields: tuple[str, ...], values: Iterable[Any]) -> _T:
-    """A model object built from a stored row without re-running its checks.
+_QUOTING_AGREES: dict[str, bool] = {}  # SQLite library version -> its json_quote agrees
 
-    The file's CHECK constraints and triggers already guarantee what the model's
-    __post_init__ would check; skipping it makes whole-project reads 4x faster.
+
+def sqlite_quotes_like_python(conn: sqlite3.Connection) -> bool:
+    """True when SQLite's json_quote() gives the UTF-8 of json.dumps(s, ensure_ascii=False).
+
+    Both escape one character at a time, so agreeing on every single code point
+    means agreeing on every text. Checked once per process (about 30 ms); an
+    SQLite without JSON functions or quoting differently is simply not used.
     """
-    obj = object.__new__(cls)
-    obj.__dict__.update(zip(fields, values, strict=True))
-    return obj
+    version = sqlite3.sqlite_version
+    if version not in _QUOTING_AGREES:
+        probe = _quoting_probe()
+        try:
+            (quoted,) = conn.execute("SELECT CAST(json_quote(?) AS BLOB)", [probe]).fetchone()
+        except sqlite3.Error:
+            quoted = None
+        _QUOTING_AGREES[version] = quoted == encode_basestring(probe).encode("utf-8")
+    return _QUOTING_AGREES[version]

@@ -16,6 +16,7 @@ from annotator.core.errors import ProjectBusyError, ProjectError, ReadOnlyProjec
 from annotator.core.schema import Schema, parse_schema
 from annotator.store.annotations import AnnotationRepository
 from annotator.store.annotators import AnnotatorRepository
+from annotator.store.assignments import AssignmentRepository
 from annotator.store.clock import utc_now
 from annotator.store.connection import APPLICATION_ID, check_existing, connect
 from annotator.store.documents import DocumentRepository
@@ -23,6 +24,7 @@ from annotator.store.failures import integrity_error, is_busy, write_error
 from annotator.store.interchange import InterchangeRepository
 from annotator.store.migrations import LATEST_VERSION, migrations
 from annotator.store.sessions import SessionRepository
+from annotator.store.work import WorkRepository
 
 PROJECT_SUFFIX = ".annproj"
 # How long a write waits for another process before giving up with ProjectBusyError.
@@ -51,6 +53,8 @@ class ProjectStore:
         self.documents = DocumentRepository(self)
         self.annotators = AnnotatorRepository(self)
         self.annotations = AnnotationRepository(self)
+        self.assignments = AssignmentRepository(self)
+        self.work = WorkRepository(self)
         self.interchange = InterchangeRepository(self)
         self.sessions = SessionRepository(self)
 

@@ -122,13 +122,13 @@ class DocumentListModel(QAbstractTableModel):
 
 
 SEARCH_DELAY_MS = 200
-STATUS_FILTERS = (
-    ("All documents", None),
-    ("Not done", frozenset({Status.NEW, Status.IN_PROGRESS})),
-    ("New", frozenset({Status.NEW})),
-    ("In progress", frozenset({Status.IN_PROGRESS})),
-    ("Done", frozenset({Status.DONE})),
-    ("Skipped", frozenset({Status.SKIPPED})),
+STATUS_FILTERS = (  # names marked for lupdate, translated by DocumentList
+    (QT_TRANSLATE_NOOP("DocumentList", "All documents"), None),
+    (QT_TRANSLATE_NOOP("DocumentList", "Not done"), frozenset({Status.NEW, Status.IN_PROGRESS})),
+    (QT_TRANSLATE_NOOP("DocumentList", "New"), frozenset({Status.NEW})),
+    (QT_TRANSLATE_NOOP("DocumentList", "In progress"), frozenset({Status.IN_PROGRESS})),
+    (QT_TRANSLATE_NOOP("DocumentList", "Done"), frozenset({Status.DONE})),
+    (QT_TRANSLATE_NOOP("DocumentList", "Skipped"), frozenset({Status.SKIPPED})),
 )
 
 

@@ -31,6 +31,16 @@ RIGHT_TO_LEFT = {"ar"}
 _installed: list[QTranslator] = []
 
 
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """``QCoreApplication.translate``, for code outside a QObject's own methods.
+
+    Spell the call ``translate("Context", "text")`` with literals: that is what lupdate
+    extracts. (``tr()`` called on another object than ``self`` is extracted under that
+    variable's name as context, and then never translated.)
+    """
+    return QCoreApplication.translate(context, text, disambiguation, n)
+
+
 def interface_language(setting: str, system: QLocale | None = None) -> str:
     """The language to show: the setting, or for ``"system"`` the system's if supported."""
     if setting in LANGUAGES:

@@ -112,10 +112,10 @@ class ExportOptionsDialog:
         self.utf16 = QCheckBox(
             translate("ImportExport", "Add UTF-16 offsets (for JavaScript)"), self.dialog
         )
-        self.split_clitics = QCheckBox(
-            translate("ImportExport", "Split clitics (و ف ب ك ل before ال) into tokens"),
-            self.dialog,
+        clitics = translate(
+            "ImportExport", "Split proclitics (wa-, fa-, bi-, ka-, li-) off words with the article"
         )
+        self.split_clitics = QCheckBox(clitics, self.dialog)
         form.addRow(translate("ImportExport", "Format:"), self.format)
         form.addRow(translate("ImportExport", "Annotator:"), self.annotator)
         form.addRow(translate("ImportExport", "Status:"), self.status)

@@ -54,6 +54,8 @@ class MainWindow(QMainWindow):
 
     project_opened = Signal()
     document_opened = Signal(str)
+    annotator_changed = Signal(str)
+    settings_changed = Signal()  # the Preferences were changed; features re-read theirs
     reloaded = Signal()  # the project changed outside the window's own actions
 
     def __init__(self, settings: AppSettings, annotator: str) -> None:
@@ -184,11 +186,20 @@ class MainWindow(QMainWindow):
         self.reloaded.emit()
 
     def set_annotator(self, name: str) -> None:
-        """Annotate as ``name`` from now on: their annotations and statuses are shown."""
+        """Let another person annotate: remembered, announced, and the project re-read.
+
+        The editing claim follows: a window read-only because this person already
+        had the project open elsewhere may become editable for the new name.
+        """
+        if name == self.annotator:
+            return
         self.annotator = self.settings.annotator = name
         self.project_session.switch_annotator(name)
+        self.annotator_changed.emit(name)
         if self.store is not None:
-            self.reload()
+            self.reload()  # statuses and annotations are per annotator
+        else:
+            self.update_title()
 
     def open_document(self, doc_id: str) -> None:
         """Show a document in the reading view."""

@@ -197,8 +197,8 @@ def apply_preferences(window: MainWindow, values: Preferences) -> None:
     """Make the main window show what the user chose (the language waits for a restart)."""
     window.reading_view.set_font_family(values.font_family)
     window.reading_view.set_font_size(values.font_size)
-    if values.annotator != window.annotator:
-        window.set_annotator(values.annotator)  # statuses are per annotator, so is the claim
+    window.set_annotator(values.annotator)
+    window.settings_changed.emit()
 
 
 def open_settings_dialog(window: MainWindow) -> SettingsDialog:

@@ -2,17 +2,90 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name>AnnotationListModel</name>
+    <message>
+        <location filename="../../annotator/ui/workspace/annotation_list.py" line="+33"/>
+        <source>Position</source>
+        <translation>الموضع</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label</source>
+        <translation>التسمية</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>entity</source>
+        <translation>كيان</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>event</source>
+        <translation>حدث</translation>
+    </message>
+</context>
+<context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="+126"/>
-        <source>Filter by title…</source>
-        <translation>تصفية حسب العنوان…</translation>
+        <location filename="../../annotator/ui/document_list.py" line="+125"/>
+        <source>All documents</source>
+        <translation>كل المستندات</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not done</source>
+        <translation>غير المنجزة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New</source>
+        <translation>الجديدة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>المنجزة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skipped</source>
+        <translation>المتروكة</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Search titles and texts…</source>
+        <translation>ابحث في العناوين والنصوص…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Done %1 / %2</source>
+        <translation>المنجز %1 / %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> · skipped %1</source>
+        <translation> · المتروك %1</translation>
     </message>
 </context>
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location line="-94"/>
+        <location line="-208"/>
         <source>new</source>
         <translation>جديد</translation>
     </message>
@@ -48,14 +121,91 @@
     </message>
 </context>
 <context>
+    <name>EventPanel</name>
+    <message>
+        <location filename="../../annotator/ui/workspace/event_panel.py" line="+33"/>
+        <source>Event / role</source>
+        <translation>الحدث / الدور</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Change &amp;Role…</source>
+        <translation>تغيير ال&amp;دور…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;move</source>
+        <translation>إ&amp;زالة</translation>
+    </message>
+</context>
+<context>
+    <name>EventTypePicker</name>
+    <message>
+        <location filename="../../annotator/ui/workspace/event_picker.py" line="+43"/>
+        <source>Event type</source>
+        <translation>نوع الحدث</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Type an event type (عربي or English)…</source>
+        <translation>اكتب نوع الحدث بالعربية أو بالإنجليزية…</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../annotator/ui/workspace/find_bar.py" line="+22"/>
+        <source>Find (harakat and hamza ignored)…</source>
+        <translation>بحث (دون اعتبار الحركات والهمزات)…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Previous</source>
+        <translation>السابق</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation>التالي</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Find…</source>
+        <translation>&amp;بحث…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>no match</source>
+        <translation>لا نتائج</translation>
+    </message>
+</context>
+<context>
+    <name>GuidelineView</name>
+    <message>
+        <location filename="../../annotator/ui/workspace/guideline.py" line="+17"/>
+        <source>Select a label to read its guideline.</source>
+        <translation>اختر تسمية لقراءة إرشاداتها.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>(no guideline for this label)</source>
+        <translation>(لا إرشادات لهذه التسمية)</translation>
+    </message>
+</context>
+<context>
     <name>ImportExport</name>
     <message>
         <location filename="../../annotator/ui/import_export.py" line="+25"/>
-        <source>Texts and JSONL (*.txt *.jsonl *.ndjson);;All files (*)</source>
-        <translation>النصوص وملفات JSONL (*.txt *.jsonl *.ndjson);;كل الملفات (*)</translation>
+        <source>Texts, JSONL, CoNLL (*.txt *.jsonl *.ndjson *.json *.conll *.bio *.iob);;All files (*)</source>
+        <translation>النصوص وملفات JSONL وCoNLL (*.txt *.jsonl *.ndjson *.json *.conll *.bio *.iob);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>&amp;Import Files…</source>
         <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
@@ -81,12 +231,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+28"/>
+        <location line="+35"/>
         <source>Open or create a project first.</source>
         <translation>افتح مشروعًا أو أنشئ مشروعًا جديدًا أولًا.</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-30"/>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
@@ -96,7 +246,7 @@
         <translation>أُلغي الاستيراد؛ لم يتغير شيء.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+37"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
@@ -112,7 +262,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../annotator/ui/import_export_dialogs.py" line="+98"/>
+        <location filename="../../annotator/ui/import_export_dialogs.py" line="+103"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
@@ -134,7 +284,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_export_dialogs.py" line="-73"/>
+        <location filename="../../annotator/ui/import_export_dialogs.py" line="-78"/>
         <source>Detect (UTF-8, UTF-16, Windows-1256)</source>
         <translation>اكتشاف تلقائي (UTF-8، UTF-16، Windows-1256)</translation>
     </message>
@@ -167,6 +317,11 @@
         <location line="+24"/>
         <source>Import</source>
         <translation>استيراد</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>as in the files, else %1</source>
+        <translation>كما في الملفات، وإلا %1</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -215,12 +370,12 @@
         <translation>إضافة مواضع UTF-16 لاستخدامها في JavaScript</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Split clitics (و ف ب ك ل before ال) into tokens</source>
-        <translation>فصل السوابق (و ف ب ك ل قبل ال) إلى وحدات مستقلة</translation>
+        <location line="+2"/>
+        <source>Split proclitics (wa-, fa-, bi-, ka-, li-) off words with the article</source>
+        <translation>فصل السوابق (و، ف، ب، ك، ل) عن الكلمات المعرّفة بـ«ال»</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Format:</source>
         <translation>الصيغة:</translation>
     </message>
@@ -233,6 +388,47 @@
         <location line="+1"/>
         <source>Label:</source>
         <translation>التسمية:</translation>
+    </message>
+</context>
+<context>
+    <name>LabelAllDialog</name>
+    <message>
+        <location filename="../../annotator/ui/workspace/label_all.py" line="+34"/>
+        <source>Label all occurrences</source>
+        <translation>توسيم كل المواضع</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Occurrences of «%1» to label as:</source>
+        <translation>مواضع «%1» المراد توسيمها بـ:</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 new occurrence(s)</source>
+        <translation>مواضع جديدة: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Label %1 occurrences of «%2» as %3</source>
+        <translation>توسيم %1 من مواضع «%2» بـ %3</translation>
+    </message>
+</context>
+<context>
+    <name>LabelPaletteModel</name>
+    <message>
+        <location filename="../../annotator/ui/workspace/palette.py" line="+32"/>
+        <source>Key</source>
+        <translation>المفتاح</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label</source>
+        <translation>التسمية</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Count</source>
+        <translation>العدد</translation>
     </message>
 </context>
 <context>
@@ -268,7 +464,7 @@
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
@@ -308,7 +504,7 @@
         <translation>&amp;حول annotator</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+57"/>
         <source>%1 characters</source>
         <translation>عدد الأحرف: %1</translation>
     </message>
@@ -341,9 +537,57 @@ Annotation of Arabic news for entity and event extraction.</source>
     </message>
 </context>
 <context>
+    <name>Navigation</name>
+    <message>
+        <location filename="../../annotator/ui/workspace/navigation.py" line="+19"/>
+        <source>Mark &amp;Done</source>
+        <translation>تعليم كـ&amp;منجز</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark &amp;Skipped</source>
+        <translation>تعليم كمت&amp;روك</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reopen (In Progress)</source>
+        <translation>إعادة ال&amp;فتح (قيد العمل)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Done, Then Next &amp;Not Done</source>
+        <translation>منجز، ثم التالي &amp;غير المنجز</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Next Document</source>
+        <translation>المستند ال&amp;تالي</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Previous Document</source>
+        <translation>المستند ال&amp;سابق</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next No&amp;t Done</source>
+        <translation>التالي غير الم&amp;نجز</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Every document is done</source>
+        <translation>أُنجزت كل المستندات</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No more documents</source>
+        <translation>لا مزيد من المستندات</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../annotator/ui/settings_dialog.py" line="+75"/>
+        <location filename="../../annotator/ui/settings_dialog.py" line="+79"/>
         <source>Preferences</source>
         <translation>التفضيلات</translation>
     </message>
@@ -408,9 +652,208 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>عدد النسخ الا&amp;حتياطية المحفوظة:</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+87"/>
         <source>&amp;Preferences…</source>
-        <translation>ال&amp;تفضيلات…</translation>
+        <translation>التف&amp;ضيلات…</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <location filename="../../annotator/ui/workspace/workspace.py" line="+123"/>
+        <location line="+17"/>
+        <source>Not saved: %1</source>
+        <translation>لم يُحفظ: %1</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Not saved: the annotation was changed elsewhere; the document has been read again.</source>
+        <translation>لم يُحفظ: عُدِّل التوسيم في مكان آخر، فأُعيدت قراءة المستند.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved: %1</source>
+        <translation>حُفظ: %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Mark document %1</source>
+        <translation>تعليم المستند: %1</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>Relabel «%1» as %2</source>
+        <translation>إعادة توسيم «%1» بـ %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select some text first</source>
+        <translation>حدّد نصًا أولًا</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This schema does not allow overlapping spans</source>
+        <translation>لا يسمح هذا المخطط بتداخل المقاطع</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Label «%1» as %2</source>
+        <translation>توسيم «%1» بـ %2</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Remove «%1»</source>
+        <translation>إزالة «%1»</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove event %1</source>
+        <translation>إزالة الحدث %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Select the trigger word first</source>
+        <translation>حدّد الكلمة المحفِّزة أولًا</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Change event type to %1</source>
+        <translation>تغيير نوع الحدث إلى %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mark event %1</source>
+        <translation>تعليم الحدث %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add argument %1</source>
+        <translation>إضافة مشارك بدور %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove argument %1</source>
+        <translation>إزالة المشارك %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Change role to %1</source>
+        <translation>تغيير الدور إلى %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workspace/__init__.py" line="+95"/>
+        <source>Labels</source>
+        <translation>التسميات</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guideline</source>
+        <translation>الإرشادات</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotations</source>
+        <translation>التوسيمات</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Events</source>
+        <translation>الأحداث</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Switch &amp;Annotator…</source>
+        <translation>تبديل ال&amp;موسِّم…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workspace/annotator_choice.py" line="+17"/>
+        <source>Annotator</source>
+        <translation>الموسِّم</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your name as an annotator (your annotations are kept under it):</source>
+        <translation>اسمك بصفتك موسِّمًا (تُحفظ توسيماتك باسمك):</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workspace/find_bar.py" line="-44"/>
+        <source>Find</source>
+        <translation>بحث</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workspace/keys.py" line="+31"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;تراجع</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo</source>
+        <translation>إ&amp;عادة</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Label Selection As</source>
+        <translation>توسيم التحديد &amp;بـ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark &amp;Event…</source>
+        <translation>تعليم &amp;حدث…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Trim Leading Proclitic</source>
+        <translation>حذف ال&amp;سابقة من البداية</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete Annotation</source>
+        <translation>ح&amp;ذف التوسيم</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Clear Selection</source>
+        <translation>إ&amp;لغاء التحديد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select Ne&amp;xt Annotation</source>
+        <translation>تحديد التوسيم التال&amp;ي</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select Pre&amp;vious Annotation</source>
+        <translation>تحديد التوسيم الساب&amp;ق</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Snap Selections to &amp;Words</source>
+        <translation>توسيع التحديد إلى &amp;كلمات كاملة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workspace/label_all.py" line="+13"/>
+        <source>Label &amp;All Occurrences…</source>
+        <translation>توسيم كل ال&amp;مواضع…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Select a span or some text first</source>
+        <translation>حدّد مقطعًا أو نصًا أولًا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workspace/mouse.py" line="+21"/>
+        <source>annotator</source>
+        <translation>الموسِّم</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 of %2</source>
+        <translation>%1 في %2</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>%1 has no role for a %2</source>
+        <translation>لا دور في %1 يقبل %2</translation>
     </message>
 </context>
 <context>

@@ -72,16 +72,23 @@ def make_corpus(root: Path) -> tuple[Path, Path, float]:
 
 
 def export_ratio(store: ProjectStore, target: Path) -> tuple[float, float]:
-    """(export seconds, bare-serialisation seconds / export seconds) for native JSONL."""
+    """(export seconds, bare-serialisation seconds / export seconds) for native JSONL.
+
+    Raises if the export is not byte for byte the serialised records, one a line.
+    """
     started = time.perf_counter()
     export_project(store, ExportOptions(), target)
     export_s = time.perf_counter() - started
-    target.unlink()
     records = [native.to_json(item) for item in select_items(store, ExportFilter())[1]]
     started = time.perf_counter()
     for record in records:
         ENCODER.encode(record)
-    return export_s, (time.perf_counter() - started) / export_s
+    bare_s = time.perf_counter() - started
+    expected = "".join(ENCODER.encode(record) + "\n" for record in records).encode("utf-8")
+    if target.read_bytes() != expected:
+        raise SystemExit("the export differs from the serialised records")
+    target.unlink()
+    return export_s, bare_s / export_s
 
 
 def timed(action) -> float:

@@ -94,3 +94,16 @@ def test_ts_files_hold_every_string_of_the_interface(tmp_path: Path) -> None:
     in_ts = {(context, source) for context, source, _ in ARABIC}
     assert in_code - in_ts == set(), "run `make translations-update`, then translate"
     assert in_ts - in_code == set(), "strings no longer in the interface: run lupdate"
+
+
+def test_no_tr_on_other_objects() -> None:
+    """``window.tr("x")`` is extracted under the context "window" but looked up at run time
+    under the object's class: it is never translated. Use ``translate("Context", "x")``."""
+    receiver = re.compile(r"(?<![\w.])([A-Za-z_][\w.]*)\.tr\(")
+    found = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for path in sorted((ROOT / "annotator" / "ui").rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if any(name != "self" for name in receiver.findall(line.split("#")[0]))
+    ]
+    assert found == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import tempfile
 from pathlib import Path
 
@@ -12,9 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.core.errors import ValidationError
+from annotator.core.formats import native
 from annotator.core.model import Span, Status, new_id
 from annotator.services import exporting
 from annotator.services.demo import create_demo_project
+from annotator.services.export_selection import select_items
 from annotator.services.exporting import (
     ExportCancelled,
     ExportError,
@@ -24,7 +27,7 @@ from annotator.services.exporting import (
 )
 from annotator.services.importing import ImportOptions, import_paths
 from annotator.services.projects import new_project
-from annotator.store import ProjectStore
+from annotator.store import ProjectStore, interchange
 from tests.io_samples import ARTICLE_1, ARTICLE_2, build_project
 
 
@@ -167,13 +170,13 @@ def test_a_failed_export_leaves_no_partial_file(
     target.write_text("previous export\n", encoding="utf-8")
     calls = []
 
-    def failing(item, utf16=False):
-        calls.append(item)
+    def failing(self, row):
+        calls.append(row)
         if len(calls) == 2:
             raise OSError(28, "No space left on device")
-        return {"id": item.document.id}
+        return [row.document.id, "\n"]
 
-    monkeypatch.setattr(exporting.native, "to_json", failing)
+    monkeypatch.setattr(exporting.native.LineEncoder, "__call__", failing)
     with pytest.raises(ExportError, match="No space left on device"):
         export_project(sample, ExportOptions(), target)
     assert target.read_text(encoding="utf-8") == "previous export\n"
@@ -277,3 +280,16 @@ def test_conll_round_trips_through_import(sample: ProjectStore, tmp_path: Path) 
     assert (tmp_path / "two.conll").read_text(encoding="utf-8") == (
         tmp_path / "one.conll"
     ).read_text(encoding="utf-8")
+
+
+def test_native_export_is_the_same_whoever_quotes_the_texts(
+    sample: ProjectStore, tmp_path: Path, monkeypatch
+) -> None:
+    export_project(sample, ExportOptions(utf16=True), tmp_path / "sqlite.jsonl")
+    monkeypatch.setitem(interchange._QUOTING_AGREES, sqlite3.sqlite_version, False)
+    export_project(sample, ExportOptions(utf16=True), tmp_path / "python.jsonl")
+    exported = (tmp_path / "sqlite.jsonl").read_bytes()
+    assert exported == (tmp_path / "python.jsonl").read_bytes()
+    _, items = select_items(sample, ExportFilter())
+    records = [native.ENCODER.encode(native.to_json(item, utf16=True)) + "\n" for item in items]
+    assert exported == "".join(records).encode("utf-8")

@@ -2,25 +2,40 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
+import sys
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from annotator.core.errors import ValidationError
+from annotator.core.formats.rows import ExportRow, to_annotations
 from annotator.core.model import Argument, Event, Span, Status, new_id
-from annotator.store import ProjectStore
+from annotator.store import ProjectStore, interchange
 from tests.io_samples import ARTICLE_1, ARTICLE_2, build_project
 
 
 def test_whole_project_reads_match_the_per_document_ones(project: ProjectStore) -> None:
     ids = build_project(project)
-    spans = project.interchange.spans_by_document()
-    events = project.interchange.events_by_document()
+    documents = {row.id: row for row in project.interchange.document_rows()}
+    spans = project.interchange.span_rows()
+    events = project.interchange.event_rows()
     for doc_id in ids.values():
         for name in ("amal", "karim", "model"):
-            assert spans.get((doc_id, name), []) == project.annotations.spans(doc_id, name)
-            assert events.get((doc_id, name), []) == project.annotations.events(doc_id, name)
+            key = (doc_id, name)
+            row = ExportRow(
+                documents[doc_id], name, Status.NEW, spans.get(key, []), events.get(key, [])
+            )
+            item = to_annotations(row)
+            assert item.document == project.documents.get(doc_id)
+            assert item.document.meta == project.documents.get(doc_id).meta
+            assert list(item.spans) == project.annotations.spans(doc_id, name)
+            assert list(item.events) == project.annotations.events(doc_id, name)
     statuses = project.interchange.statuses_by_document()
     assert statuses[ids["mosul"]] == {"amal": Status.DONE, "karim": Status.IN_PROGRESS}
-    assert project.interchange.document_ids() == list(ids.values())
+    assert list(documents) == list(ids.values())  # the order they were added
     assert (
         project.interchange.text_hashes()[project.documents.get(ids["kirkuk"]).sha256]
         == ids["kirkuk"]
@@ -64,3 +79,53 @@ def test_bulk_event_insert_refuses_arguments_from_another_document(project: Proj
     with pytest.raises(ValidationError, match="unknown event type"):
         project.interchange.add_events([Event(new_id(), two.id, "amal", "Party", 0, 5)])
     assert project.annotations.events(two.id) == []
+
+
+def test_span_rows_order_ties_longest_first_then_by_id(project: ProjectStore) -> None:
+    doc = project.documents.add(ARTICLE_2, "كركوك")
+    spans = [
+        Span(span_id, doc.id, "amal", start, end, "GPE")
+        for span_id, start, end in [("c", 6, 12), ("b", 0, 5), ("a", 6, 12), ("d", 6, 20)]
+    ]
+    project.interchange.add_spans(spans)
+    rows = project.interchange.span_rows()[doc.id, "amal"]
+    assert [row[2] for row in rows] == ["b", "d", "a", "c"]
+    assert [row[2] for row in rows] == [s.id for s in project.annotations.spans(doc.id, "amal")]
+
+
+def test_the_quoting_probe_holds_every_code_point_but_surrogates() -> None:
+    probe = interchange._quoting_probe()
+    assert len(probe) == sys.maxunicode + 1 - 0x800
+    assert probe[:3] == "\x00\x01\x02" and probe[0xD7FF:0xD801] == "\ud7ff\ue000"
+    assert probe[-1] == chr(sys.maxunicode)
+
+
+@settings(
+    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(st.characters(blacklist_categories=["Cs"]), min_size=1))
+def test_texts_quoted_by_sqlite_are_what_json_writes(project: ProjectStore, text: str) -> None:
+    if not interchange.sqlite_quotes_like_python(project.db.conn):
+        pytest.skip("this SQLite quotes JSON differently: Python quotes instead")
+    (quoted,) = project.db.conn.execute("SELECT CAST(json_quote(?) AS BLOB)", [text]).fetchone()
+    assert quoted == json.dumps(text, ensure_ascii=False).encode("utf-8")
+
+
+def test_text_json_is_left_out_where_sqlite_quotes_differently(
+    project: ProjectStore, monkeypatch
+) -> None:
+    build_project(project)
+    quoted = list(project.interchange.document_rows(quoted_text=True))
+    assert all(row.text_json == json.dumps(row.text, ensure_ascii=False).encode() for row in quoted)
+    monkeypatch.setitem(interchange._QUOTING_AGREES, sqlite3.sqlite_version, False)
+    assert {row.text_json for row in project.interchange.document_rows(quoted_text=True)} == {None}
+
+
+def test_meta_is_stored_as_the_export_encoder_writes_it(project: ProjectStore) -> None:
+    doc = project.documents.add(
+        ARTICLE_2, "كركوك", meta={1: "one", "1": "١", "n": 2.50, "ok": True}
+    )
+    (row,) = project.interchange.document_rows()
+    assert row.meta == '{"1": "١", "n": 2.5, "ok": true}'
+    assert row.meta == json.dumps(row.meta_dict(), ensure_ascii=False)
+    assert project.documents.get(doc.id).meta == {"1": "١", "n": 2.5, "ok": True}

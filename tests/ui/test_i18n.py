@@ -89,13 +89,15 @@ def test_an_arabic_system_gets_the_arabic_interface(tmp_path: Path) -> None:
         "app = application(); window = create_main_window([]);"
         "print(window.menu('file').title(), app.layoutDirection().name); window.close()"
     )
+    config = tmp_path / "config"
+    AppSettings(config / "settings.ini").annotator = "amal"  # the language is left unset
     env = {
         **os.environ,
         "LANG": "ar_EG.UTF-8",
         "LC_ALL": "",
         "LC_MESSAGES": "",
         "LANGUAGE": "",
-        "ANNOTATOR_CONFIG_DIR": str(tmp_path / "config"),  # no settings yet: "system"
+        "ANNOTATOR_CONFIG_DIR": str(config),
         "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
     }
     done = subprocess.run(

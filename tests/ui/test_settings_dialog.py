@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase, QUndoCommand
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from annotator.ui.fonts import register_bundled_fonts
+from annotator.core.resources import resource_path
+from annotator.ui import app
+from annotator.ui.fonts import BUNDLED_FONTS
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import AppSettings
 from annotator.ui.settings_dialog import Preferences, SettingsDialog
+from annotator.ui.workspace import WorkspaceFeature
 from tests.ui.conftest import type_text
 
 
@@ -17,6 +24,9 @@ def open_dialog(window: MainWindow, qtbot) -> SettingsDialog:
     qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
     dialog = window.findChild(SettingsDialog)
     assert dialog is not None and dialog.isVisible()
+    # Keys go to the active window (offscreen, a new dialog is not activated by itself).
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
     return dialog
 
 
@@ -27,8 +37,17 @@ def replace_text(qtbot, widget, text: str) -> None:
     type_text(widget, text)
 
 
-def test_preferences_are_applied_and_remembered(make_window, qtbot) -> None:
-    register_bundled_fonts()  # as the application does at start
+@pytest.fixture
+def bundled_fonts(qapp) -> Iterator[None]:
+    """The bundled Arabic fonts, registered as the application does at start, then removed
+    (other tests lay text out with the fonts the machine has)."""
+    ids = [QFontDatabase.addApplicationFont(str(resource_path("fonts", f))) for f in BUNDLED_FONTS]
+    yield
+    for font_id in ids:
+        QFontDatabase.removeApplicationFont(font_id)
+
+
+def test_preferences_are_applied_and_remembered(make_window, qtbot, bundled_fonts) -> None:
     window = make_window()
     dialog = open_dialog(window, qtbot)
     assert dialog.preferences() == Preferences.load(AppSettings())
@@ -100,13 +119,33 @@ def test_the_language_chosen_is_used_at_the_next_start(
     restarted = make_window()
     assert restarted.menu("edit").title() == "&تحرير"
     assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    assert "ال&تفضيلات…" in [a.text() for a in restarted.menu("edit").actions()]
+    assert "التف&ضيلات…" in [a.text() for a in restarted.menu("edit").actions()]
 
 
-def test_a_name_never_stored_shows_the_name_in_use(make_window, qtbot, settings) -> None:
-    settings.annotator = None  # first run: the window uses the login name
+def test_a_name_never_stored_shows_the_name_in_use(
+    make_window, qtbot, settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings.annotator = None  # a window made with a name that was not stored
+    monkeypatch.setattr(app, "current_annotator", lambda _settings: "login-name")
     window = make_window()
     dialog = open_dialog(window, qtbot)
-    assert window.annotator and dialog.name_edit.text() == window.annotator
+    assert dialog.name_edit.text() == "login-name"
     qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
-    assert AppSettings().annotator == window.annotator  # now stored
+    assert AppSettings().annotator == "login-name"  # now stored
+
+
+def test_preferences_reach_the_annotation_workspace(make_window, qtbot, demo_path) -> None:
+    window = make_window(str(demo_path))
+    feature = next(f for f in window.features if isinstance(f, WorkspaceFeature))
+    history = feature.workspace.undo_group.activeStack()
+    history.push(QUndoCommand("amal's labelling"))
+    snap_action = next(a for a in window.menu("edit").actions() if a.isCheckable())
+    assert snap_action.isChecked()
+    dialog = open_dialog(window, qtbot)
+    replace_text(qtbot, dialog.name_edit, "karim")
+    qtbot.keyClick(dialog.snapping_check, Qt.Key.Key_Space)
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    assert not snap_action.isChecked()  # the Edit menu shows the new choice
+    current = feature.workspace.undo_group.activeStack()
+    assert current is not history and current.count() == 0, "amal's work is not karim's to undo"
+    assert window.annotator == "karim" and "karim" in window.windowTitle()

@@ -10,6 +10,9 @@ the same line.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
+from json.encoder import encode_basestring
 from typing import Any
 
 from annotator.core.errors import ValidationError
@@ -21,7 +24,11 @@ from annotator.core.formats.records import (
     EventRecord,
     export_header,
 )
+from annotator.core.formats.rows import DocumentRow, EventRow, ExportRow, SpanRow
 from annotator.core.model import DocumentAnnotations
+
+# The one JSON encoder of every JSONL export: UTF-8 as it is, not \u-escaped.
+ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
 def read_annotations(obj: dict[str, Any]) -> tuple[list[EntityRecord], list[EventRecord]]:
@@ -105,3 +112,82 @@ def to_json(item: DocumentAnnotations, utf16: bool = False) -> dict[str, Any]:
     record["entities"] = entities
     record["events"] = events
     return record
+
+
+class LineEncoder:
+    """Native JSONL lines written straight from export rows.
+
+    The output is byte for byte ``ENCODER.encode(to_json(item))`` plus a newline,
+    in UTF-8: the same field order and separators, strings escaped by the very
+    function ENCODER uses (``encode_basestring``), ints in their decimal form, the
+    text taken as the row's ``text_json`` when the store quoted it and ``meta`` as
+    stored (already ENCODER's encoding, see DocumentRow). Skipping
+    the intermediate dicts makes an export about twice as fast; the tests compare
+    both ways on texts with emoji, bidi marks and control characters.
+    """
+
+    def __init__(self, utf16: bool = False) -> None:
+        self._utf16 = utf16
+        self._document: DocumentRow | None = None
+        self._head = b""
+        self._labels = _Quoted()
+
+    def __call__(self, row: ExportRow) -> list[bytes]:
+        """The UTF-8 pieces of ``row``'s line (joined when written), newline included."""
+        doc = row.document
+        if doc is not self._document:  # a document's lines follow each other
+            self._document, self._head = doc, _head(doc)
+        units = Utf16Offsets(doc.text) if self._utf16 else None
+        name = "null" if row.annotator is None else encode_basestring(row.annotator)
+        events = ", ".join(_event(doc.text, event, units) for event in row.events)
+        rest = (
+            f'{name}, "status": "{row.status.value}", "entities": '
+            f'[{self._entities(doc.text, row.spans, units)}], "events": [{events}]}}\n'
+        )
+        return [self._head, rest.encode("utf-8")]
+
+    def _entities(self, text: str, spans: Sequence[SpanRow], units: Utf16Offsets | None) -> str:
+        labels, quote = self._labels, encode_basestring
+        # Every entity but its closing brace, which the join adds.
+        entities = [
+            f'{{"id": {quote(span_id)}, "start": {start}, "end": {end}, "label": '
+            f'{labels[label]}, "text": {quote(text[start:end])}'
+            for start, end, span_id, label, _ in spans
+        ]
+        if units is not None:
+            entities = [
+                f'{entity}, "start_utf16": {units(start)}, "end_utf16": {units(end)}'
+                for entity, (start, end, *_) in zip(entities, spans, strict=True)
+            ]
+        return "}, ".join(entities) + "}" if entities else ""
+
+
+class _Quoted(dict[str, str]):
+    """str -> its JSON string, each encoded once (labels recur on every line)."""
+
+    def __missing__(self, key: str) -> str:
+        self[key] = quoted = encode_basestring(key)
+        return quoted
+
+
+def _head(doc: DocumentRow) -> bytes:
+    """A line's start up to the annotator's name: the same for every line of ``doc``."""
+    quote = encode_basestring
+    text = doc.text_json if doc.text_json is not None else quote(doc.text).encode("utf-8")
+    start = f'{{"id": {quote(doc.export_id)}, "title": {quote(doc.title)}, "text": '
+    return b"".join((start.encode("utf-8"), text, f', "meta": {doc.meta}, "annotator": '.encode()))
+
+
+def _event(text: str, event: EventRow, units: Utf16Offsets | None) -> str:
+    start, end, event_id, event_type, _, arguments = event
+    quote = encode_basestring
+    trigger = f'"start": {start}, "end": {end}, "text": {quote(text[start:end])}'
+    if units is not None:
+        trigger += f', "start_utf16": {units(start)}, "end_utf16": {units(end)}'
+    roles = ", ".join(
+        f'{{"role": {quote(role)}, "entity": {quote(span_id)}}}' for _, role, span_id in arguments
+    )
+    return (
+        f'{{"id": {quote(event_id)}, "type": {quote(event_type)}, "trigger": {{{trigger}}}, '
+        f'"arguments": [{roles}]}}'
+    )

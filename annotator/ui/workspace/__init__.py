@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
+from annotator.ui.i18n import translate
 from annotator.ui.workspace.annotation_list import AnnotationList
 from annotator.ui.workspace.annotator_choice import ask_annotator
 from annotator.ui.workspace.event_panel import EventPanel
@@ -70,8 +71,7 @@ class WorkspaceFeature:
         name = ask_annotator(window, window.annotator)
         if not name or name == window.annotator:
             return
-        self.workspace.clear_history()  # undoing someone else's work here would be wrong
-        window.set_annotator(name)  # the workspace re-reads the document for the new annotator
+        window.set_annotator(name)  # the workspace re-reads the document for them
 
 
 def install(window: MainWindow) -> WorkspaceFeature:
@@ -87,10 +87,19 @@ def install(window: MainWindow) -> WorkspaceFeature:
     )
     window.project_opened.connect(lambda: palette.palette_model.set_schema(window.store.schema))
     workspace.event_type_requested.connect(feature.open_event_picker)
-    labels_dock = window.add_dock("labels", window.tr("Labels"), palette, RIGHT)
-    guideline_dock = window.add_dock("guideline", window.tr("Guideline"), guideline, RIGHT)
-    list_dock = window.add_dock("annotations", window.tr("Annotations"), annotation_list, RIGHT)
-    events_dock = window.add_dock("events", window.tr("Events"), event_panel, RIGHT)
+    # Undoing someone else's work under a new name would be wrong, whoever switched.
+    window.annotator_changed.connect(lambda _name: workspace.clear_history())
+    docks = {
+        key: window.add_dock(key, title, widget, RIGHT)
+        for key, title, widget in (
+            ("labels", translate("Workspace", "Labels"), palette),
+            ("guideline", translate("Workspace", "Guideline"), guideline),
+            ("annotations", translate("Workspace", "Annotations"), annotation_list),
+            ("events", translate("Workspace", "Events"), event_panel),
+        )
+    }
+    labels_dock, guideline_dock = docks["labels"], docks["guideline"]
+    list_dock, events_dock = docks["annotations"], docks["events"]
     window.splitDockWidget(labels_dock, guideline_dock, Qt.Orientation.Vertical)
     window.tabifyDockWidget(list_dock, events_dock)
     list_dock.raise_()
@@ -99,6 +108,8 @@ def install(window: MainWindow) -> WorkspaceFeature:
     # After the project actions (New, Open), before the first separator.
     file_menu = window.menu("file")
     first_separator = next(a for a in file_menu.actions() if a.isSeparator())
-    switch = window.add_action("file", window.tr("Switch &Annotator…"), feature.switch_annotator)
+    switch = window.add_action(
+        "file", translate("Workspace", "Switch &Annotator…"), feature.switch_annotator
+    )
     file_menu.insertAction(first_separator, switch)
     return feature

@@ -6,6 +6,7 @@ from bisect import bisect_left
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -29,7 +30,12 @@ class AnnotationListModel(QAbstractTableModel):
     """
 
     POSITION, TEXT, LABEL, KIND = range(4)
-    HEADERS = ("Position", "Text", "Label", "Kind")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("AnnotationListModel", "Position"),
+        QT_TRANSLATE_NOOP("AnnotationListModel", "Text"),
+        QT_TRANSLATE_NOOP("AnnotationListModel", "Label"),
+        QT_TRANSLATE_NOOP("AnnotationListModel", "Kind"),
+    )
     ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, annotations: AnnotationSet, parent: QWidget | None = None) -> None:
@@ -170,7 +176,8 @@ class AnnotationListModel(QAbstractTableModel):
         start, end, label, kind = self._fields(annotation_id)
         column = index.column()
         if column == self.POSITION:
-            return f"{start}–{end}"
+            # The left-to-right mark keeps "12–30" in that order in a right-to-left interface.
+            return f"\u200e{start}–{end}"
         if column == self.TEXT:
             text = self.annotations.text[start:end]
             return text if len(text) <= PREVIEW else text[: PREVIEW - 1] + "…"

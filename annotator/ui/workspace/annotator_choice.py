@@ -6,6 +6,7 @@ import getpass
 
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
+from annotator.ui.i18n import translate
 from annotator.ui.settings import AppSettings
 
 
@@ -13,8 +14,8 @@ def ask_annotator(parent: QWidget | None, current: str = "") -> str | None:
     """Ask for the annotator's name; None when cancelled or left empty."""
     name, ok = QInputDialog.getText(
         parent,
-        QInputDialog.tr("Annotator"),
-        QInputDialog.tr("Your name as an annotator (your annotations are kept under it):"),
+        translate("Workspace", "Annotator"),
+        translate("Workspace", "Your name as an annotator (your annotations are kept under it):"),
         QLineEdit.EchoMode.Normal,
         current or getpass.getuser(),
     )

@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QToolBar
 
 from annotator.core.search import NormalizedText, find_all, normalize
+from annotator.ui.i18n import translate
 from annotator.ui.workspace.workspace import Workspace
 
 
@@ -14,7 +15,7 @@ class FindBar(QToolBar):
     """A bar under the text: Enter finds the next hit, Shift+Enter the previous, Esc closes."""
 
     def __init__(self, workspace: Workspace) -> None:
-        super().__init__(workspace.window.tr("Find"), workspace.window)
+        super().__init__(translate("Workspace", "Find"), workspace.window)
         self.setObjectName("find_bar")
         self.workspace = workspace
         self.edit = QLineEdit(self)

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from annotator.ui.i18n import translate
+
 if TYPE_CHECKING:
     from annotator.ui.workspace.workspace import Workspace
 
@@ -26,30 +28,33 @@ class WorkspaceKeys:
         self.view = workspace.view
         window = workspace.window
         edit = window.menu("edit")
-        undo = workspace.undo_group.createUndoAction(workspace, workspace.tr("&Undo"))
+        undo = workspace.undo_group.createUndoAction(workspace, translate("Workspace", "&Undo"))
         undo.setShortcut(QKeySequence("Ctrl+Z"))
-        redo = workspace.undo_group.createRedoAction(workspace, workspace.tr("&Redo"))
+        redo = workspace.undo_group.createRedoAction(workspace, translate("Workspace", "&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for action in (undo, redo):
             edit.addAction(action)
             window.addAction(action)
         edit.addSeparator()
-        self.label_menu = edit.addMenu(workspace.tr("&Label Selection As"))
+        self.label_menu = edit.addMenu(translate("Workspace", "&Label Selection As"))
         for text, key, slot in (
-            (workspace.tr("Mark &Event…"), EVENT_KEY, workspace.request_event),
-            (workspace.tr("&Trim Leading Proclitic"), TRIM_KEY, workspace.trim_proclitic),
-            (workspace.tr("&Delete Annotation"), "Delete", workspace.delete_selected),
-            (workspace.tr("&Clear Selection"), "Esc", workspace.clear),
-            (workspace.tr("Select Ne&xt Annotation"), "Tab",
+            (translate("Workspace", "Mark &Event…"), EVENT_KEY, workspace.request_event),
+            (translate("Workspace", "&Trim Leading Proclitic"), TRIM_KEY, workspace.trim_proclitic),
+            (translate("Workspace", "&Delete Annotation"), "Delete", workspace.delete_selected),
+            (translate("Workspace", "&Clear Selection"), "Esc", workspace.clear),
+            (translate("Workspace", "Select Ne&xt Annotation"), "Tab",
              lambda: workspace.select_neighbour(1)),
-            (workspace.tr("Select Pre&vious Annotation"), "Shift+Tab",
+            (translate("Workspace", "Select Pre&vious Annotation"), "Shift+Tab",
              lambda: workspace.select_neighbour(-1)),
         ):
             edit.addAction(self.view_action(text, key, slot))
-        self.snap_action = QAction(workspace.tr("Snap Selections to &Words"), workspace)
+        self.snap_action = QAction(translate("Workspace", "Snap Selections to &Words"), workspace)
         self.snap_action.setCheckable(True)
         self.snap_action.setChecked(window.settings.word_snapping)
         self.snap_action.toggled.connect(self._set_word_snapping)
+        window.settings_changed.connect(
+            lambda: self.snap_action.setChecked(window.settings.word_snapping)
+        )
         edit.addAction(self.snap_action)
 
     def view_action(self, text: str, shortcut: str, slot: Callable[..., object]) -> QAction:

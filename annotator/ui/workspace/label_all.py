@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import Span, new_id
 from annotator.core.search import find_all, is_whole_word
+from annotator.ui.i18n import translate
 from annotator.ui.plain_text import plain_label
 from annotator.ui.workspace.workspace import Workspace
 
@@ -115,7 +116,7 @@ class LabelAll:
         self._last_label = ""
         workspace.label_chosen.connect(self._remember)
         workspace.window.add_action(
-            "edit", workspace.tr("Label &All Occurrences…"), self.open, "Ctrl+L"
+            "edit", translate("Workspace", "Label &All Occurrences…"), self.open, "Ctrl+L"
         )
 
     def _remember(self, key: str) -> None:
@@ -133,7 +134,7 @@ class LabelAll:
             current, label = (span.start, span.end), span.label
         else:
             workspace.window.statusBar().showMessage(
-                workspace.tr("Select a span or some text first"), 3000
+                translate("Workspace", "Select a span or some text first"), 3000
             )
             return None
         self.dialog = LabelAllDialog(workspace, *current, label, workspace.window)

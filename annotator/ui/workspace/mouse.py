@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QHelpEvent, QMouseEvent
 from PySide6.QtWidgets import QMenu, QToolTip
 
+from annotator.ui.i18n import translate
 from annotator.ui.plain_text import as_tooltip
 from annotator.ui.workspace.annotation_set import Hit
 from annotator.ui.workspace.workspace import Workspace
@@ -16,12 +17,13 @@ from annotator.ui.workspace.workspace import Workspace
 def describe(workspace: Workspace, hit: Hit) -> str:
     """Plain-text description of an annotation: label, annotator, event arguments."""
     annotations, schema = workspace.annotations, workspace.schema
+    who = translate("Workspace", "annotator")
     if hit.is_event:
         event = annotations.events[hit.id]
         kind = schema.event(event.type)
         name = f"{kind.name_ar} — {kind.name_en}" if kind else event.type
         lines = [f"{event.type} ({name}): {event.trigger_text(annotations.text)}",
-                 f"{workspace.tr('annotator')}: {event.annotator}"]
+                 f"{who}: {event.annotator}"]
         for argument in event.arguments:
             span = annotations.spans.get(argument.span_id)
             covered = span.covered(annotations.text) if span else "?"
@@ -31,12 +33,13 @@ def describe(workspace: Workspace, hit: Hit) -> str:
     kind = schema.entity(span.label)
     name = f"{kind.name_ar} — {kind.name_en}" if kind else span.label
     lines = [f"{span.label} ({name}): {span.covered(annotations.text)}",
-             f"{workspace.tr('annotator')}: {span.annotator}"]
+             f"{who}: {span.annotator}"]
     for event in annotations.events.values():
         for argument in event.arguments:
             if argument.span_id == span.id:
                 trigger = event.trigger_text(annotations.text)
-                lines.append(f"  {argument.role} {workspace.tr('of')} {event.type}: {trigger}")
+                role_of = translate("Workspace", "%1 of %2").replace("%1", argument.role)
+                lines.append(f"  {role_of.replace('%2', event.type)}: {trigger}")
     return "\n".join(lines)
 
 
@@ -116,7 +119,7 @@ class ViewMouse(QObject):
         roles = kind.roles_accepting(span.label) if kind else []
         if not roles:
             workspace.window.statusBar().showMessage(
-                workspace.tr("%1 has no role for a %2").replace("%1", event.type)
+                translate("Workspace", "%1 has no role for a %2").replace("%1", event.type)
                 .replace("%2", span.label), 4000)
             workspace.select_annotation(span_id)
             return None

@@ -7,7 +7,13 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -22,7 +28,11 @@ class LabelPaletteModel(QAbstractTableModel):
     """Rows: entity labels then event types. Columns: key, name, count."""
 
     KEY, NAME, COUNT = range(3)
-    HEADERS = ("Key", "Label", "Count")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("LabelPaletteModel", "Key"),
+        QT_TRANSLATE_NOOP("LabelPaletteModel", "Label"),
+        QT_TRANSLATE_NOOP("LabelPaletteModel", "Count"),
+    )
     LABEL_ROLE = Qt.ItemDataRole.UserRole + 1
     IS_EVENT_ROLE = Qt.ItemDataRole.UserRole + 2
 

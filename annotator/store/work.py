@@ -1,0 +1,109 @@
+"""Bulk access to annotators' work: every span, event and status at once.
+
+Agreement, merging and adjudication read whole projects; one query per table
+keeps that fast. Replacing an annotator's work on a document (a merge) keeps the
+ids and timestamps it came with.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from annotator.core.model import Argument, Event, Span, Status
+from annotator.store.annotations import _EVENT_COLUMNS, _SPAN_COLUMNS
+
+if TYPE_CHECKING:
+    from annotator.store.project import ProjectStore
+
+WorkKey = tuple[str, str]
+"""``(document id, annotator)``."""
+
+
+@dataclass(frozen=True)
+class StatusStamp:
+    """An annotator's status on a document and when their work there last changed."""
+
+    status: Status
+    updated_at: str
+
+
+class WorkRepository:
+    """Whole-project reads of spans, events and statuses, and wholesale replacement."""
+
+    def __init__(self, store: ProjectStore) -> None:
+        self._store = store
+
+    def stamps(self, annotators: Sequence[str] | None = None) -> dict[WorkKey, StatusStamp]:
+        """Status and last change of every (document, annotator) with a status row."""
+        sql, params = _filtered(
+            "SELECT document_id, annotator, status, updated_at FROM statuses", annotators
+        )
+        return {
+            (doc_id, name): StatusStamp(Status(status), updated_at)
+            for doc_id, name, status, updated_at in self._store.db.execute(sql, params)
+        }
+
+    def spans(self, annotators: Sequence[str] | None = None) -> dict[WorkKey, list[Span]]:
+        """Every span (of ``annotators``, if given), grouped by (document, annotator)."""
+        sql, params = _filtered(f"SELECT {_SPAN_COLUMNS} FROM spans", annotators)
+        grouped: dict[WorkKey, list[Span]] = defaultdict(list)
+        for row in self._store.db.execute(sql + ' ORDER BY start, "end" DESC, id', params):
+            grouped[row[1], row[2]].append(Span(*row))
+        return dict(grouped)
+
+    def events(self, annotators: Sequence[str] | None = None) -> dict[WorkKey, list[Event]]:
+        """Every event with its arguments (of ``annotators``), grouped by (document, annotator)."""
+        arguments: dict[str, list[Argument]] = defaultdict(list)
+        for arg_id, event_id, role, span_id in self._store.db.execute(
+            "SELECT id, event_id, role, span_id FROM event_arguments ORDER BY position, id"
+        ):
+            arguments[event_id].append(Argument(arg_id, role, span_id))
+        sql, params = _filtered(f"SELECT {_EVENT_COLUMNS} FROM events", annotators)
+        grouped: dict[WorkKey, list[Event]] = defaultdict(list)
+        for row in self._store.db.execute(sql + " ORDER BY trigger_start, id", params):
+            event = Event(*row[:6], arguments=tuple(arguments.get(row[0], ())), source=row[6])
+            grouped[row[1], row[2]].append(event)
+        return dict(grouped)
+
+    def replace(
+        self,
+        key: WorkKey,
+        spans: Iterable[Span],
+        events: Iterable[Event],
+        stamp: StatusStamp,
+    ) -> None:
+        """Make ``spans``, ``events`` and ``stamp`` the whole work of ``key``, ids kept."""
+        doc_id, annotator = key
+        spans, events = list(spans), list(events)
+        with self._store.transaction() as db:
+            db.execute(
+                "DELETE FROM spans WHERE document_id = ? AND annotator = ?", [doc_id, annotator]
+            )
+            db.execute(
+                "DELETE FROM events WHERE document_id = ? AND annotator = ?", [doc_id, annotator]
+            )
+            self._store.annotations.add_spans(spans)
+            for event in events:
+                self._store.annotations.add_event(event)
+            self.set_stamp(key, stamp)
+
+    def set_stamp(self, key: WorkKey, stamp: StatusStamp) -> None:
+        """Set a status row with its own timestamp (not now: it says when the work changed)."""
+        with self._store.transaction() as db:
+            self._store.annotators.ensure(key[1])
+            db.execute(
+                "INSERT INTO statuses (document_id, annotator, status, updated_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (document_id, annotator) "
+                "DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at",
+                [key[0], key[1], stamp.status.value, stamp.updated_at],
+            )
+
+
+def _filtered(sql: str, annotators: Sequence[str] | None) -> tuple[str, list[Any]]:
+    if annotators is None:
+        return sql, []
+    marks = ",".join("?" * len(annotators))
+    return f"{sql} WHERE annotator IN ({marks})", list(annotators)

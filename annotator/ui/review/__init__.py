@@ -1,0 +1,100 @@
+"""Review features: the agreement view, adjudication into gold, merging copies of a project."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from annotator.core.errors import AnnotatorError
+from annotator.services.merge import merge_projects
+from annotator.ui.review.adjudication_window import AdjudicationWindow
+from annotator.ui.review.agreement_window import AgreementWindow
+
+if TYPE_CHECKING:
+    from annotator.ui.main_window import MainWindow
+
+
+@dataclass
+class ReviewFeature:
+    """The review windows of one main window (created when first opened)."""
+
+    window: MainWindow
+    agreement: AgreementWindow | None = None
+    adjudication: AdjudicationWindow | None = None
+
+    def show_agreement(self) -> AgreementWindow:
+        """Open (or raise) the agreement view on the current project."""
+        if self.agreement is None:
+            self.agreement = AgreementWindow(self.window.show_error, self.window)
+            self.agreement.document_chosen.connect(self.adjudicate)
+            self.agreement.set_store(self.window.store)
+        self.agreement.show()
+        self.agreement.raise_()
+        return self.agreement
+
+    def adjudicate(self, doc_id: str | None = None) -> AdjudicationWindow | None:
+        """Open the adjudication view on ``doc_id`` (default: the current document)."""
+        doc_id = doc_id or self.window.current_document_id
+        if self.window.store is None or doc_id is None:
+            return None
+        if self.adjudication is None:
+            settings = self.window.settings
+            self.adjudication = AdjudicationWindow(
+                (settings.font_family, settings.font_size), self.window.show_error, self.window
+            )
+            self.adjudication.set_store(self.window.store)
+        self.window.open_document(doc_id)
+        self.adjudication.open_document(doc_id)
+        self.adjudication.show()
+        self.adjudication.raise_()
+        self.adjudication.activateWindow()
+        return self.adjudication
+
+    def project_changed(self) -> None:
+        """Point open review windows at the newly opened project."""
+        for view in (self.agreement, self.adjudication):
+            if view is not None:
+                view.set_store(self.window.store)
+        if self.adjudication is not None:
+            self.adjudication.hide()
+
+    def merge_dialog(self) -> None:
+        """Ask for annotators' copies of the project and merge them in."""
+        if self.window.store is None:
+            return
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.window,
+            self.window.tr("Merge Project Files"),
+            "",
+            self.window.tr("annotator projects (*.annproj)"),
+        )
+        if paths:
+            self.merge(paths)
+
+    def merge(self, paths: list[str]) -> list[str]:
+        """Merge ``paths`` into the open project; shows and returns the report lines."""
+        try:
+            results = merge_projects(self.window.store, paths)
+        except AnnotatorError as exc:
+            self.window.show_error(str(exc))
+            return []
+        lines = [line for result in results for line in result.lines()]
+        self.window.reload()
+        self.project_changed()
+        QMessageBox.information(self.window, self.window.tr("Merge"), "\n".join(lines))
+        return lines
+
+
+def install(window: MainWindow) -> ReviewFeature:
+    """Add the Review menu's actions to ``window``."""
+    feature = ReviewFeature(window)
+    window.add_action("review", window.tr("&Agreement…"), feature.show_agreement, "Ctrl+Shift+G")
+    window.add_action(
+        "review", window.tr("A&djudicate Document…"), lambda: feature.adjudicate(), "Ctrl+Shift+J"
+    )
+    window.menu("review").addSeparator()
+    window.add_action("review", window.tr("&Merge Project Files…"), feature.merge_dialog)
+    window.project_opened.connect(feature.project_changed)
+    return feature
