@@ -91,6 +91,9 @@ class ProjectSession(QObject):
         self.poll_timer.timeout.connect(self.poll)
         self._seen: tuple[int, tuple[object, ...]] | None = None
         self._busy_generation = 0
+        # True while an action waits for another window's lock: timers must not write or
+        # reload from inside that wait (they run in its processEvents()).
+        self._waiting = False
 
     @property
     def read_only(self) -> bool:
@@ -99,14 +102,16 @@ class ProjectSession(QObject):
 
     # -- opening and closing --------------------------------------------------
 
-    def open(self, path: str | Path, take_over: bool = False) -> ProjectStore | None:
+    def open(self, path: str | Path) -> ProjectStore | None:
         """Open ``path`` for editing (closing the current project); None if it failed."""
+        if self.opened is not None and Path(path).resolve() == self.opened.store.path.resolve():
+            # Opening it again: our own claim would make the new window read-only.
+            self.window.close_project()
         try:
             opened = open_for_editing(
                 path,
                 self.window.annotator or None,
                 keep_backups=max(1, self.window.settings.backups_kept),
-                take_over=take_over,
             )
         except DamagedProjectError as exc:
             if offer_restore_of_damaged(self.window, Path(path), str(exc)):
@@ -212,6 +217,8 @@ class ProjectSession(QObject):
         if session is None or session.read_only:
             self.heartbeat_timer.stop()
             return
+        if self._waiting:
+            return  # the next beat comes soon enough
         try:
             alive = session.heartbeat()
         except AnnotatorError as exc:  # busy or disk full: the next beat tries again
@@ -238,7 +245,7 @@ class ProjectSession(QObject):
 
     def poll(self) -> None:
         """Show what other windows saved, when it concerns what this window shows."""
-        if self.opened is None:
+        if self.opened is None or self._waiting:
             return
         store = self.opened.store
         if self._seen is not None and store.data_version() == self._seen[0]:
@@ -253,6 +260,7 @@ class ProjectSession(QObject):
         """While another window holds the write lock: say so, and keep the window painted."""
         self._busy_generation += 1
         generation = self._busy_generation
+        self._waiting = True
         self.window.statusBar().showMessage(self.busy_message())
         log.info("waiting %.1f s for another window's write", waited)
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
@@ -264,7 +272,10 @@ class ProjectSession(QObject):
         return self.tr("Waiting for another window to finish saving…")
 
     def _busy_over(self, generation: int) -> None:
+        if generation != self._busy_generation:
+            return  # another wait began since
+        self._waiting = False
         bar = self.window.statusBar()
         # A "Saved: ..." that followed the wait stays.
-        if generation == self._busy_generation and bar.currentMessage() == self.busy_message():
+        if bar.currentMessage() == self.busy_message():
             bar.clearMessage()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import AnnotatorError
 from annotator.services.backups import BackupInfo, backups_of, is_intact, restore_project
-from annotator.ui.plain_text import plain_label
+from annotator.ui.plain_text import as_tooltip, plain_label
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -97,7 +97,7 @@ class RestoreDialog(QDialog):
             table.item(row, self.SIZE).setTextAlignment(
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
             )
-            table.item(row, self.NAME).setToolTip(str(backup.path))
+            table.item(row, self.NAME).setToolTip(as_tooltip(str(backup.path)))
         return table
 
     def chosen(self) -> BackupInfo | None:

@@ -144,3 +144,14 @@ def test_backups_taken_on_open_keep_the_number_set_in_preferences(
             other.documents.add(f"خبر قصير رقم {i} عن الطقس.", f"طقس {i}")
         assert window.open_project(demo_path)
     assert len(backups_of(demo_path)) == 2
+
+
+def test_opening_the_open_project_again_keeps_it_editable(
+    make_window, demo_path: Path, messages: list[str], qtbot
+) -> None:
+    window = make_window(str(demo_path))
+    assert window.open_project(demo_path)
+    assert messages == [] and not window.project_session.read_only
+    before = len(stored_spans(demo_path))
+    label_first_word(window, qtbot)
+    assert len(stored_spans(demo_path)) == before + 1
