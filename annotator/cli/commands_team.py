@@ -27,7 +27,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "agreement",
         help="inter-annotator agreement figures",
         description="Print span F1, Cohen's and Fleiss' kappa, Krippendorff's alpha and "
-        "alpha-u, event F1 and per-document disagreement (see docs/agreement.md).",
+        "alpha-u, event F1 and per-document disagreement "
+        "(see README: How agreement is computed).",
     )
     agreement.add_argument("project", type=Path, help="the project file")
     agreement.add_argument(

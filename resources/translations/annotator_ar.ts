@@ -2,6 +2,293 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name>AdjudicationWindow</name>
+    <message>
+        <location filename="../../annotator/ui/review/adjudication_window.py" line="+54"/>
+        <source>Adjudication</source>
+        <translation>التحكيم</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Who</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Label</source>
+        <translation>التسمية</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Decided by</source>
+        <translation>قرّره</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Document:</source>
+        <translation>المستند:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Next Disagreement</source>
+        <translation>الخلاف التالي</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous Disagreement</source>
+        <translation>الخلاف السابق</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+146"/>
+        <source>Accept All Agreed</source>
+        <translation>قبول كل المتفق عليه</translation>
+    </message>
+    <message>
+        <location line="-145"/>
+        <source>Mark Selection…</source>
+        <translation>توسيم التحديد…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relabel Gold Span…</source>
+        <translation>إعادة توسيم المقطع المرجعي…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove Gold Item</source>
+        <translation>إزالة العنصر المرجعي</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark Document Adjudicated</source>
+        <translation>تعليم المستند كمُحكَّم</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export Gold…</source>
+        <translation>تصدير المرجع…</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>disagreement %1 of %2</source>
+        <translation>الخلاف %1 من %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%2 disagreements</source>
+        <translation>عدد الخلافات: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> — adjudicated</source>
+        <translation> — مُحكَّم</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Annotators</source>
+        <translation>الموسِّمون</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Gold</source>
+        <translation>المرجع</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Accept %1&apos;s %2</source>
+        <translation>قبول %2 من %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Mark Selection</source>
+        <translation>توسيم التحديد</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mark %1</source>
+        <translation>توسيم بـ %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Relabel Gold Span</source>
+        <translation>إعادة توسيم المقطع المرجعي</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Relabel</source>
+        <translation>إعادة التوسيم</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Remove Gold Span</source>
+        <translation>إزالة المقطع المرجعي</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove Gold Event</source>
+        <translation>إزالة الحدث المرجعي</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Export Gold</source>
+        <translation>تصدير المرجع</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>أسطر JSON (*.jsonl)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Label:</source>
+        <translation>التسمية:</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementWindow</name>
+    <message>
+        <location filename="../../annotator/ui/review/agreement_window.py" line="+41"/>
+        <source>Span F1 (exact)</source>
+        <translation>F1 للمقاطع (تطابق تام)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Span F1 (overlap)</source>
+        <translation>F1 للمقاطع (تداخل)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cohen&apos;s kappa (tokens)</source>
+        <translation>كابا كوهين (على الوحدات)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>alpha-u (characters)</source>
+        <translation>ألفا التقطيع (على الأحرف)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trigger F1</source>
+        <translation>F1 للكلمات المحفِّزة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Argument F1</source>
+        <translation>F1 للمشاركين</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Pairs</source>
+        <translation>الأزواج</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labels</source>
+        <translation>التسميات</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confusion</source>
+        <translation>مصفوفة الالتباس</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export CSV…</source>
+        <translation>تصدير CSV…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export HTML…</source>
+        <translation>تصدير HTML…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Annotators:</source>
+        <translation>الموسِّمون:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pair figure:</source>
+        <translation>مقياس الأزواج:</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Check at least two annotators.</source>
+        <translation>اختر موسِّمَين على الأقل.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 documents compared. Fleiss&apos; kappa %2, Krippendorff&apos;s alpha %3, alpha-u %4 (see README: How agreement is computed).</source>
+        <translation>قورن %1 من المستندات. كابا فلايس %2، وألفا كريبندورف %3، وألفا التقطيع %4؛ انظر قسم «How agreement is computed» في ملف README.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Label</source>
+        <translation>التسمية</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>F1 exact</source>
+        <translation>F1 (تطابق تام)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>F1 overlap</source>
+        <translation>F1 (تداخل)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>alpha-u</source>
+        <translation>ألفا التقطيع</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Rows: first annotator of each pair; columns: second.</source>
+        <translation>الصفوف: الموسِّم الأول من كل زوج؛ الأعمدة: الثاني.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disagreements</source>
+        <translation>الخلافات</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Span F1 (exact, mean)</source>
+        <translation>F1 للمقاطع (تطابق تام، متوسط)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Export Report</source>
+        <translation>تصدير التقرير</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Agreement — %1</source>
+        <translation>الاتفاق — %1</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationListModel</name>
     <message>
         <location filename="../../annotator/ui/workspace/annotation_list.py" line="+33"/>
@@ -582,6 +869,39 @@ Annotation of Arabic news for entity and event extraction.</source>
         <location line="+1"/>
         <source>No more documents</source>
         <translation>لا مزيد من المستندات</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewFeature</name>
+    <message>
+        <location filename="../../annotator/ui/review/__init__.py" line="+70"/>
+        <source>Merge Project Files</source>
+        <translation>دمج ملفات المشاريع</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>annotator projects (*.annproj)</source>
+        <translation>مشاريع annotator (*.annproj)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Merge</source>
+        <translation>الدمج</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Agreement…</source>
+        <translation>ا&amp;لاتفاق بين الموسِّمين…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A&amp;djudicate Document…</source>
+        <translation>&amp;تحكيم المستند…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Merge Project Files…</source>
+        <translation>&amp;دمج ملفات المشاريع…</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 """Inter-annotator agreement: span F1, kappas, Krippendorff's alpha and alpha-u, event F1.
 
-Pure Python (no Qt, no SQL). See docs/agreement.md for how each figure is computed.
+Pure Python (no Qt, no SQL). README.md, "How agreement is computed", says how each
+figure is computed.
 """
 
 from annotator.core.agreement.compute import compute_agreement, token_table

@@ -1,7 +1,7 @@
 """The figures of an agreement report, per annotator pair and over all annotators.
 
 ``to_dict()`` gives the JSON that ``annotator agreement --json`` prints; the
-keys are documented in docs/agreement.md.
+keys are documented in README.md, "How agreement is computed".
 """
 
 from __future__ import annotations

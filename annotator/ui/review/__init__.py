@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotator.core.errors import AnnotatorError
 from annotator.services.merge import merge_projects
+from annotator.ui.i18n import translate
 from annotator.ui.review.adjudication_window import AdjudicationWindow
 from annotator.ui.review.agreement_window import AgreementWindow
 
@@ -67,9 +68,9 @@ class ReviewFeature:
             return
         paths, _ = QFileDialog.getOpenFileNames(
             self.window,
-            self.window.tr("Merge Project Files"),
+            translate("ReviewFeature", "Merge Project Files"),
             "",
-            self.window.tr("annotator projects (*.annproj)"),
+            translate("ReviewFeature", "annotator projects (*.annproj)"),
         )
         if paths:
             self.merge(paths)
@@ -85,7 +86,7 @@ class ReviewFeature:
         self.window.reload()
         self.project_changed()
         # Plain text: the report names files and annotators, which may hold markup.
-        box = QMessageBox(QMessageBox.Icon.Information, self.window.tr("Merge"),
+        box = QMessageBox(QMessageBox.Icon.Information, translate("ReviewFeature", "Merge"),
                           "\n".join(lines), parent=self.window)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
@@ -95,11 +96,18 @@ class ReviewFeature:
 def install(window: MainWindow) -> ReviewFeature:
     """Add the Review menu's actions to ``window``."""
     feature = ReviewFeature(window)
-    window.add_action("review", window.tr("&Agreement…"), feature.show_agreement, "Ctrl+Shift+G")
     window.add_action(
-        "review", window.tr("A&djudicate Document…"), lambda: feature.adjudicate(), "Ctrl+Shift+J"
+        "review", translate("ReviewFeature", "&Agreement…"), feature.show_agreement, "Ctrl+Shift+G"
+    )
+    window.add_action(
+        "review",
+        translate("ReviewFeature", "A&djudicate Document…"),
+        lambda: feature.adjudicate(),
+        "Ctrl+Shift+J",
     )
     window.menu("review").addSeparator()
-    window.add_action("review", window.tr("&Merge Project Files…"), feature.merge_dialog)
+    window.add_action(
+        "review", translate("ReviewFeature", "&Merge Project Files…"), feature.merge_dialog
+    )
     window.project_opened.connect(feature.project_changed)
     return feature

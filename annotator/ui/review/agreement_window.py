@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,13 +36,14 @@ from annotator.services.agreement_export import (
 from annotator.services.projects import ProjectStore
 
 # Figures the pair matrix can show: (name, how to read it from a pair).
+# The names are marked for lupdate; the combo box shows them translated.
 PAIR_METRICS = {
-    "Span F1 (exact)": lambda p: total(p.exact).f1,
-    "Span F1 (overlap)": lambda p: total(p.overlap).f1,
-    "Cohen's kappa (tokens)": lambda p: p.cohen_kappa,
-    "alpha-u (characters)": lambda p: p.alpha_u,
-    "Trigger F1": lambda p: p.triggers.f1,
-    "Argument F1": lambda p: p.arguments.f1,
+    QT_TRANSLATE_NOOP("AgreementWindow", "Span F1 (exact)"): lambda p: total(p.exact).f1,
+    QT_TRANSLATE_NOOP("AgreementWindow", "Span F1 (overlap)"): lambda p: total(p.overlap).f1,
+    QT_TRANSLATE_NOOP("AgreementWindow", "Cohen's kappa (tokens)"): lambda p: p.cohen_kappa,
+    QT_TRANSLATE_NOOP("AgreementWindow", "alpha-u (characters)"): lambda p: p.alpha_u,
+    QT_TRANSLATE_NOOP("AgreementWindow", "Trigger F1"): lambda p: p.triggers.f1,
+    QT_TRANSLATE_NOOP("AgreementWindow", "Argument F1"): lambda p: p.arguments.f1,
 }
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -78,7 +79,8 @@ class AgreementWindow(QWidget):
         self.annotators.setMaximumHeight(64)
         self.annotators.itemChanged.connect(lambda _item: self.refresh())
         self.pair_figure = QComboBox(self)
-        self.pair_figure.addItems(list(PAIR_METRICS))
+        for name in PAIR_METRICS:
+            self.pair_figure.addItem(self.tr(name), name)
         self.pair_figure.currentIndexChanged.connect(lambda _i: self._fill_pairs())
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)  # errors name annotators, files
@@ -153,7 +155,7 @@ class AgreementWindow(QWidget):
             self.summary.setText(
                 self.tr(
                     "%1 documents compared. Fleiss' kappa %2, Krippendorff's alpha %3, "
-                    "alpha-u %4 (see docs/agreement.md)."
+                    "alpha-u %4 (see README: How agreement is computed)."
                 )
                 .replace("%1", str(len(self.report.documents)))
                 .replace("%2", _f(corpus.fleiss_kappa))
@@ -167,7 +169,7 @@ class AgreementWindow(QWidget):
 
     def _fill_pairs(self) -> None:
         names = self.report.corpus.annotators if self.report else []
-        read = PAIR_METRICS[self.pair_figure.currentText()]
+        read = PAIR_METRICS[self.pair_figure.currentData()]
         self.pairs.clear()
         self.pairs.setRowCount(len(names))
         self.pairs.setColumnCount(len(names))
