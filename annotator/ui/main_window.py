@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
             return False
         self.set_store(store)
         self.settings.last_project = str(Path(path).absolute())
+        self.project_session.announce()  # read-only? say so over the project it concerns
         return True
 
     def close_project(self) -> None:

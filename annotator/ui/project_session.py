@@ -124,8 +124,13 @@ class ProjectSession(QObject):
         self.opened = opened
         opened.store.on_busy = self._busy
         self._start_timers()
-        self._show_warnings(opened.warnings)
         return opened.store
+
+    def announce(self) -> None:
+        """Show the warnings of the project just opened (once the window shows it)."""
+        if self.opened is not None:
+            self._show_warnings(self.opened.warnings)
+            self.opened.warnings = []
 
     def close(self) -> None:
         """Release the claim and close the project (the WAL is checkpointed)."""
