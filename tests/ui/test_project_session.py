@@ -155,3 +155,19 @@ def test_opening_the_open_project_again_keeps_it_editable(
     before = len(stored_spans(demo_path))
     label_first_word(window, qtbot)
     assert len(stored_spans(demo_path)) == before + 1
+
+
+def test_a_read_only_window_follows_the_work_of_the_editing_one(
+    make_window, demo_path: Path, messages: list[str], qtbot
+) -> None:
+    editing = make_window(str(demo_path))
+    following = make_window(str(demo_path))
+    assert following.project_session.read_only
+    feature = following.features[0]
+    before = len(feature.workspace.annotations.spans)
+    editing.activateWindow()
+    qtbot.waitUntil(editing.isActiveWindow)
+    label_first_word(editing, qtbot)
+    assert len(feature.workspace.annotations.spans) == before  # not yet looked
+    following.project_session.poll()  # what its timer does every few seconds
+    assert len(feature.workspace.annotations.spans) == before + 1
