@@ -65,6 +65,34 @@ class AnnotationRepository:
         if self._store.schema.event(event.type) is None:
             raise ValidationError(f"unknown event type {event.type!r}")
 
+    def _check_role(self, event_type: str, role: str, label: str) -> None:
+        """Refuse a role the event type does not have, or one an entity ``label`` cannot fill.
+
+        Checked whenever an argument, its span's label or its event's type changes, so
+        every stored argument fits: undoing back to any earlier state never fails on it.
+        """
+        kind = self._store.schema.event(event_type)
+        found = kind.role(role) if kind is not None else None
+        if kind is None or found is None:
+            known = ", ".join(r.role for r in kind.roles) if kind else ""
+            raise ValidationError(
+                f"event {event_type} has no argument role {role!r}"
+                + (f" (its roles: {known})" if known else " (it takes no arguments)")
+            )
+        if label not in found.accepts:
+            raise ValidationError(
+                f"event {event_type}: role {role!r} accepts {', '.join(found.accepts)}, "
+                f"not the entity label {label!r}"
+            )
+
+    def _arguments_of_span(self, span_id: str) -> list[tuple[str, str]]:
+        """(event type, role) of every argument ``span_id`` fills."""
+        return self._store.db.execute(
+            "SELECT e.type, a.role FROM event_arguments a JOIN events e ON e.id = a.event_id "
+            "WHERE a.span_id = ?",
+            [span_id],
+        ).fetchall()
+
     def _touch(self, pairs: Iterable[tuple[str, str]]) -> None:
         for doc_id, annotator in set(pairs):
             self._store.annotators.touch(doc_id, annotator)
@@ -96,6 +124,14 @@ class AnnotationRepository:
         """Give a span another label; returns the updated span."""
         span = replace(self.span(span_id), label=label)
         self._check_span(span, {})
+        for event_type, role in self._arguments_of_span(span_id):
+            try:
+                self._check_role(event_type, role, label)
+            except ValidationError as exc:
+                raise ValidationError(
+                    f"cannot relabel the span as {label}: it is the {role} of a {event_type} "
+                    f"event ({exc}); remove it from the event first"
+                ) from None
         with self._store.transaction() as db:
             db.execute(
                 "UPDATE spans SET label = ?, updated_at = ? WHERE id = ?",
@@ -176,6 +212,14 @@ class AnnotationRepository:
         """Change an event's type; returns the updated event."""
         event = replace(self.event(event_id), type=event_type)
         self._check_event(event, {})
+        for argument in event.arguments:
+            try:
+                self._check_role(event_type, argument.role, self.span(argument.span_id).label)
+            except ValidationError as exc:
+                raise ValidationError(
+                    f"cannot make the event a {event_type}: its argument {argument.role} would "
+                    f"not fit ({exc}); remove that argument first"
+                ) from None
         with self._store.transaction() as db:
             db.execute(
                 "UPDATE events SET type = ?, updated_at = ? WHERE id = ?",
@@ -204,6 +248,7 @@ class AnnotationRepository:
             ) from None
         if span.document_id != event.document_id:
             raise ValidationError("an argument must be a span of the event's own document")
+        self._check_role(event.type, argument.role, span.label)
         with self._store.transaction() as db:
             db.execute(
                 "INSERT INTO event_arguments (id, event_id, role, span_id, position) "
@@ -233,6 +278,8 @@ class AnnotationRepository:
         """Change the role an argument fills."""
         event_id, _ = self._argument_owner(argument_id)
         event = self.event(event_id)
+        span_id = next(a.span_id for a in event.arguments if a.id == argument_id)
+        self._check_role(event.type, role, self.span(span_id).label)
         with self._store.transaction() as db:
             db.execute("UPDATE event_arguments SET role = ? WHERE id = ?", [role, argument_id])
             self._touch([(event.document_id, event.annotator)])

@@ -92,3 +92,19 @@ class AnnotatorRepository:
         for annotator, status, n in rows:
             counts.setdefault(annotator, {})[Status(status)] = n
         return counts
+
+    def change_stamp(self, annotator: str) -> tuple[object, ...]:
+        """What changes when documents come or go or ``annotator``'s work changes.
+
+        Every annotation change touches its (document, annotator) status row, so
+        this stays the same when only other annotators or session heartbeats
+        wrote: a window polling it refreshes only for what it shows.
+        """
+        return tuple(
+            self._store.db.execute(
+                "SELECT (SELECT count(*) FROM documents), (SELECT max(rowid) FROM documents), "
+                "(SELECT count(*) FROM statuses WHERE annotator = ?), "
+                "(SELECT max(updated_at) FROM statuses WHERE annotator = ?)",
+                [annotator, annotator],
+            ).fetchone()
+        )

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from annotator.core.model import Status
 from annotator.services.assignment import assigned_documents
 from annotator.services.projects import DocumentSummary, ProjectStore
+from annotator.ui.plain_text import as_tooltip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -124,7 +125,7 @@ class DocumentListModel(QAbstractTableModel):
                 return summary.length
             return self.tr(STATUS_NAMES[self.status(summary.id)])
         if role == Qt.ItemDataRole.ToolTipRole and column == self.TITLE:
-            return summary.title
+            return as_tooltip(summary.title)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.LENGTH:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from annotator.ui import import_export, review, settings_dialog, workspace
+from annotator.ui import import_export, restore_dialog, review, settings_dialog, workspace
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -18,4 +18,5 @@ FEATURES: list[Callable[[MainWindow], object]] = []
 FEATURES.append(workspace.install)
 FEATURES.append(import_export.install)
 FEATURES.append(settings_dialog.install)
+FEATURES.append(restore_dialog.install)
 FEATURES.append(review.install)

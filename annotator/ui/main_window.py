@@ -18,15 +18,17 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QVBoxLayout,
     QWidget,
 )
 
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
 from annotator.services.locations import log_dir
-from annotator.services.projects import PROJECT_SUFFIX, ProjectStore, new_project, open_project
+from annotator.services.projects import PROJECT_SUFFIX, ProjectStore, new_project
 from annotator.ui.document_list import DocumentList
 from annotator.ui.features import FEATURES
+from annotator.ui.project_session import ProjectSession
 from annotator.ui.reading_view import ReadingView
 from annotator.ui.settings import AppSettings
 
@@ -65,16 +67,21 @@ class MainWindow(QMainWindow):
         self._menus: dict[str, QMenu] = {}
         self.reading_view = ReadingView(settings.font_family, settings.font_size, self)
         self.reading_view.font_size_changed.connect(self._remember_font_size)
-        self.setCentralWidget(self.reading_view)
+        self._central = QVBoxLayout(QWidget(self))
+        self._central.setContentsMargins(0, 0, 0, 0)
+        self._central.setSpacing(0)
+        self._central.addWidget(self.reading_view)
+        self.setCentralWidget(self._central.parentWidget())
         self._build_menus()
         self.document_list = DocumentList(self)
         self.document_list.document_activated.connect(self.open_document)
         self.documents_dock = self.add_dock("documents", self.tr("Documents"), self.document_list)
         self._status_label = QLabel(self)
         self.statusBar().addPermanentWidget(self._status_label)
+        self.project_session = ProjectSession(self)
         self.features = [install(self) for install in FEATURES]
         self.resize(1200, 800)
-        self._update_title()
+        self.update_title()
 
     # -- composition helpers for features ----------------------------------
 
@@ -93,6 +100,10 @@ class MainWindow(QMainWindow):
         self.menu(menu_key).addAction(action)
         self.addAction(action)
         return action
+
+    def add_banner(self, banner: QWidget) -> None:
+        """Put a message strip (hidden until needed) above the reading view."""
+        self._central.insertWidget(self._central.count() - 1, banner)
 
     def add_dock(
         self,
@@ -120,7 +131,9 @@ class MainWindow(QMainWindow):
         for key, title in MENUS:
             self._menus[key] = bar.addMenu(self.tr(title))
         self.add_action("file", self.tr("&New Project…"), self.new_project_dialog, "Ctrl+N")
-        self.add_action("file", self.tr("&Open Project…"), self.open_project_dialog, "Ctrl+O")
+        self.open_action = self.add_action(
+            "file", self.tr("&Open Project…"), self.open_project_dialog, "Ctrl+O"
+        )
         self.menu("file").addSeparator()
         self.add_action("file", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.add_action("view", self.tr("Zoom &In"), self.reading_view.zoom_in, "Ctrl++")
@@ -132,24 +145,31 @@ class MainWindow(QMainWindow):
     # -- projects and documents ---------------------------------------------
 
     def open_project(self, path: str | Path) -> bool:
-        """Open a project file; on failure show why and keep the current one."""
-        try:
-            store = open_project(path)
-        except AnnotatorError as exc:
-            self.show_error(str(exc))
+        """Open a project file for editing; on failure show why and keep the current one."""
+        store = self.project_session.open(path)
+        if store is None:
             return False
         self.set_store(store)
         self.settings.last_project = str(Path(path).absolute())
+        self.project_session.announce()  # read-only? say so over the project it concerns
         return True
 
+    def close_project(self) -> None:
+        """Close the open project (releasing this window's claim on it)."""
+        self.project_session.close()
+        self.store = None
+        self.current_document_id = None
+        self.reading_view.clear()
+        self.document_list.model.load(None, self.annotator)
+        self.update_title()
+
     def set_store(self, store: ProjectStore) -> None:
-        """Show ``store`` (closing the previous project) and open its first document."""
-        if self.store is not None:
-            self.store.close()
+        """Show ``store`` (opened by the project session) and open its first document."""
         self.store = store
         self.current_document_id = None
         self.reading_view.clear()
         self.reload()
+        self.project_session.update_read_only()
         self.project_opened.emit()
         ids = self.document_list.shown_ids()
         if ids:
@@ -163,19 +183,24 @@ class MainWindow(QMainWindow):
         self.document_list.model.load(self.store, self.annotator)
         if current:
             self.document_list.select(current)
-        self._update_title()
+        self.update_title()
         self.reloaded.emit()
 
     def set_annotator(self, name: str) -> None:
-        """Let another person annotate: remembered, announced, and the project re-read."""
+        """Let another person annotate: remembered, announced, and the project re-read.
+
+        The editing claim follows: a window read-only because this person already
+        had the project open elsewhere may become editable for the new name.
+        """
         if name == self.annotator:
             return
         self.annotator = self.settings.annotator = name
+        self.project_session.switch_annotator(name)
         self.annotator_changed.emit(name)
         if self.store is not None:
             self.reload()  # statuses and annotations are per annotator
         else:
-            self._update_title()
+            self.update_title()
 
     def open_document(self, doc_id: str) -> None:
         """Show a document in the reading view."""
@@ -185,7 +210,7 @@ class MainWindow(QMainWindow):
         self.current_document_id = doc_id
         self.reading_view.show_text(document.text)
         self._status_label.setText(self.tr("%1 characters").replace("%1", str(len(document))))
-        self._update_title()
+        self.update_title()
         self.document_opened.emit(doc_id)
 
     def new_project_dialog(self) -> None:
@@ -198,12 +223,11 @@ class MainWindow(QMainWindow):
         if not path.endswith(PROJECT_SUFFIX):
             path += PROJECT_SUFFIX
         try:
-            store = new_project(path)
+            new_project(path).close()
         except AnnotatorError as exc:
             self.show_error(str(exc))
             return
-        self.set_store(store)
-        self.settings.last_project = path
+        self.open_project(path)
 
     def open_project_dialog(self) -> None:
         """Ask for a project file and open it."""
@@ -225,14 +249,18 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
 
-    def _update_title(self) -> None:
+    def update_title(self) -> None:
+        """Document, project, annotator and, when changes are not saved here, "read-only"."""
         parts = []
         if self.store is not None and self.current_document_id is not None:
             parts.append(self.store.documents.get(self.current_document_id).title)
         if self.store is not None:
             parts.append(self.store.name)
         parts.append(f"{self.annotator} — annotator" if self.annotator else "annotator")
-        self.setWindowTitle(" — ".join(parts))
+        title = " — ".join(parts)
+        if self.store is not None and self.store.read_only:
+            title = self.tr("%1 [read-only]").replace("%1", title)
+        self.setWindowTitle(title)
 
     def _remember_font_size(self, size: int) -> None:
         self.settings.font_size = size
@@ -250,7 +278,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Close the project cleanly (checkpointing its WAL) before the window goes."""
-        if self.store is not None:
-            self.store.close()
-            self.store = None
+        self.project_session.close()
+        self.store = None
         super().closeEvent(event)

@@ -77,26 +77,38 @@ def choose(
         label = rng.choice(schema.entity_keys)
         return {"op": op, "id": new_id(), "doc": doc.id, "start": start, "end": end, "label": label}
     if op == "add_event":
+        kind = schema.event(rng.choice(schema.event_keys))
+        # The store refuses an argument its role does not accept: only fitting ones.
+        fitting = [(s, kind.roles_accepting(s.label)) for s in spans[:2]]
         return {
             "op": op,
             "id": new_id(),
             "doc": doc.id,
             "start": start,
             "end": end,
-            "type": rng.choice(schema.event_keys),
-            "arguments": [[new_id(), "Place", s.id] for s in spans[:2]],
+            "type": kind.key,
+            "arguments": [[new_id(), roles[0].role, s.id] for s, roles in fitting if roles],
         }
     if not spans:
         return None
     span = rng.choice(spans)
     if op == "relabel":
-        return {"op": op, "id": span.id, "label": rng.choice(schema.entity_keys)}
+        filled = [(schema.event(e.type), a.role) for e in events for a in e.arguments
+                  if a.span_id == span.id]
+        labels = [label for label in schema.entity_keys
+                  if all(label in kind.role(role).accepts for kind, role in filled)]
+        return {"op": op, "id": span.id, "label": rng.choice(labels)}
     if op == "remove_span":
         return {"op": op, "id": span.id}
     if not events:
         return None
     event = rng.choice(events)
-    role = f"Role{rng.randrange(1_000_000)}"
+    taken = {(a.role, a.span_id) for a in event.arguments}
+    roles = [r.role for r in schema.event(event.type).roles_accepting(span.label)
+             if (r.role, span.id) not in taken]
+    if not roles:
+        return None
+    role = rng.choice(roles)
     return {"op": op, "id": new_id(), "event": event.id, "role": role, "span": span.id}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotator.core.errors import AnnotatorError
@@ -119,7 +120,11 @@ class ReviewFeature:
         lines = [line for result in results for line in result.lines()]
         self.window.reload()
         self.project_changed()
-        QMessageBox.information(self.window, translate("ReviewFeature", "Merge"), "\n".join(lines))
+        # Plain text: the report names files and annotators, which may hold markup.
+        box = QMessageBox(QMessageBox.Icon.Information, translate("ReviewFeature", "Merge"),
+                          "\n".join(lines), parent=self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
         return lines
 
 

@@ -83,6 +83,7 @@ class AgreementWindow(QWidget):
             self.pair_figure.addItem(self.tr(name), name)
         self.pair_figure.currentIndexChanged.connect(lambda _i: self._fill_pairs())
         self.summary = QLabel(self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # errors name annotators, files
         self.summary.setWordWrap(True)
         self.pairs = QTableWidget(self)
         self.labels = QTableWidget(self)

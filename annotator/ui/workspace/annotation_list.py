@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from annotator.ui.plain_text import as_tooltip
 from annotator.ui.workspace.annotation_set import AnnotationSet
 from annotator.ui.workspace.workspace import Workspace
 
@@ -167,6 +168,9 @@ class AnnotationListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.TEXT:
             # Arabic mentions read from the right: align there so a long one loses its end.
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.TEXT:
+            start, end = self._fields(annotation_id)[:2]
+            return as_tooltip(self.annotations.text[start:end])  # the whole mention, literally
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         start, end, label, kind = self._fields(annotation_id)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from annotator.core.model import Span, new_id
 from annotator.core.search import find_all, is_whole_word
 from annotator.ui.i18n import translate
+from annotator.ui.plain_text import plain_label
 from annotator.ui.workspace.workspace import Workspace
 
 CONTEXT = 25
@@ -52,7 +53,7 @@ class LabelAllDialog(QDialog):
         # The Arabic query is isolated (FSI…PDI) so the quotes around it stay in place.
         title = self.tr("Occurrences of «%1» to label as:").replace(
             "%1", f"\u2068{self.query}\u2069")
-        layout.addWidget(QLabel(title, self))
+        layout.addWidget(plain_label(title, self))
         layout.addWidget(self.label_box)
         layout.addWidget(self.list)
         layout.addWidget(self.summary)

@@ -4,13 +4,12 @@ argument of the selected event, hover to see what an annotation is.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QHelpEvent, QMouseEvent
 from PySide6.QtWidgets import QMenu, QToolTip
 
 from annotator.ui.i18n import translate
+from annotator.ui.plain_text import as_tooltip
 from annotator.ui.workspace.annotation_set import Hit
 from annotator.ui.workspace.workspace import Workspace
 
@@ -42,11 +41,6 @@ def describe(workspace: Workspace, hit: Hit) -> str:
                 role_of = translate("Workspace", "%1 of %2").replace("%1", argument.role)
                 lines.append(f"  {role_of.replace('%2', event.type)}: {trigger}")
     return "\n".join(lines)
-
-
-def as_tooltip(text: str) -> str:
-    """Plain text made safe for QToolTip, which would otherwise interpret markup."""
-    return "<p style='white-space:pre'>" + html.escape(text).replace("\n", "<br>") + "</p>"
 
 
 class ViewMouse(QObject):

@@ -92,7 +92,9 @@ def test_annotator_sees_only_own_annotations(make_window, demo_path: Path) -> No
     assert set(workspace.annotations.spans) == own
 
 
-def test_first_run_asks_the_annotator_and_remembers(make_window, demo_path, monkeypatch) -> None:
+def test_first_run_asks_the_annotator_and_remembers(
+    make_window, demo_path, monkeypatch, messages
+) -> None:
     AppSettings().annotator = ""
     asked = []
 
@@ -104,8 +106,10 @@ def test_first_run_asks_the_annotator_and_remembers(make_window, demo_path, monk
     window = make_window(str(demo_path))
     assert window.annotator == "karim" and len(asked) == 1
     assert AppSettings().annotator == "karim"
-    make_window(str(demo_path))
+    second = make_window(str(demo_path))
     assert len(asked) == 1  # remembered
+    assert second.annotator == "karim"
+    assert "karim already has this project open" in messages[0]  # the same person, twice
 
 
 def test_find_ignores_harakat_and_hamza(bench) -> None:
