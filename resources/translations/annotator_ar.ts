@@ -188,7 +188,7 @@
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Pairs</source>
         <translation>الأزواج</translation>
     </message>
@@ -291,7 +291,7 @@
 <context>
     <name>AnnotationListModel</name>
     <message>
-        <location filename="../../annotator/ui/workspace/annotation_list.py" line="+33"/>
+        <location filename="../../annotator/ui/workspace/annotation_list.py" line="+34"/>
         <source>Position</source>
         <translation>الموضع</translation>
     </message>
@@ -322,9 +322,122 @@
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../annotator/ui/review/assign_dialog.py" line="+61"/>
+        <source>Assign Documents</source>
+        <translation>إسناد المستندات</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Assign</source>
+        <translation>إ&amp;سناد</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Annotators</source>
+        <translation>الموسِّمون</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New annotator&apos;s name</source>
+        <translation>اسم موسِّم جديد</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A&amp;dd</source>
+        <translation>إ&amp;ضافة</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Every document to every annotator</source>
+        <translation>&amp;كل مستند إلى كل موسِّم</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;plit the documents; annotate a share twice:</source>
+        <translation>&amp;توزيع المستندات، مع توسيم نسبة منها مرتين:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Documents annotated by two annotators, for agreement</source>
+        <translation>مستندات يوسِّمها موسِّمان، لقياس الاتفاق</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The same seed gives the same assignment</source>
+        <translation>البذرة نفسها تعطي الإسناد نفسه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Withdraw these annotators&apos; earlier assignments</source>
+        <translation>سحب ما أُسند إلى هؤلاء الموسِّمين من &amp;قبل</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Seed:</source>
+        <translation>ال&amp;بذرة:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Preview</source>
+        <translation>معاينة</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Annotator</source>
+        <translation>الموسِّم</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Before</source>
+        <translation>قبل</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This assignment</source>
+        <translation>هذا الإسناد</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After</source>
+        <translation>بعد</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Documents assigned to each annotator now, by this assignment, and after it</source>
+        <translation>المستندات المسندة إلى كل موسِّم الآن، وبهذا الإسناد، وبعده</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Documents in the project: %1 · annotated twice for agreement: %2</source>
+        <translation>مستندات المشروع: %1 · الموسَّمة مرتين لقياس الاتفاق: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose at least one annotator.</source>
+        <translation>اختر موسِّمًا واحدًا على الأقل.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Annotating a share twice needs two or more annotators.</source>
+        <translation>توسيم نسبة من المستندات مرتين يحتاج إلى موسِّمَين أو أكثر.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The project has no documents to assign.</source>
+        <translation>لا توجد في المشروع مستندات لإسنادها.</translation>
+    </message>
+</context>
+<context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="+125"/>
+        <location filename="../../annotator/ui/document_list.py" line="+136"/>
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
@@ -354,17 +467,32 @@
         <translation>المتروكة</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+92"/>
         <source>Search titles and texts…</source>
         <translation>ابحث في العناوين والنصوص…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+14"/>
+        <source>Assigned to &amp;me</source>
+        <translation>المسندة إ&amp;ليّ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show only the documents assigned to you</source>
+        <translation>اعرض المستندات المسندة إليك فقط</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Done %1 / %2 assigned</source>
+        <translation>المنجز %1 / %2 من المسند</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Done %1 / %2</source>
         <translation>المنجز %1 / %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source> · skipped %1</source>
         <translation> · المتروك %1</translation>
     </message>
@@ -372,7 +500,7 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location line="-208"/>
+        <location line="-241"/>
         <source>new</source>
         <translation>جديد</translation>
     </message>
@@ -680,7 +808,7 @@
 <context>
     <name>LabelAllDialog</name>
     <message>
-        <location filename="../../annotator/ui/workspace/label_all.py" line="+34"/>
+        <location filename="../../annotator/ui/workspace/label_all.py" line="+35"/>
         <source>Label all occurrences</source>
         <translation>توسيم كل المواضع</translation>
     </message>
@@ -721,7 +849,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+37"/>
+        <location filename="../../annotator/ui/main_window.py" line="+39"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
@@ -751,22 +879,22 @@
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+55"/>
         <source>&amp;New Project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Open Project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
@@ -791,7 +919,7 @@
         <translation>&amp;حول annotator</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+69"/>
         <source>%1 characters</source>
         <translation>عدد الأحرف: %1</translation>
     </message>
@@ -801,7 +929,7 @@
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Open Project</source>
         <translation>فتح مشروع</translation>
     </message>
@@ -811,7 +939,12 @@
         <translation>مشاريع annotator (%1)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+21"/>
+        <source>%1 [read-only]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>About annotator</source>
         <translation>حول annotator</translation>
     </message>
@@ -872,9 +1005,143 @@ Annotation of Arabic news for entity and event extraction.</source>
     </message>
 </context>
 <context>
+    <name>ProjectSession</name>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="+162"/>
+        <source>You now edit the project in this window; the other window turns read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>You can look at the project here. To edit here instead, take over: the other window then turns read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take Over Editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stay Read-Only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 and took over editing. This window is now read-only: what you saved is safe, but changes made here are no longer saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Waiting for another window to finish saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyBanner</name>
+    <message>
+        <location line="-222"/>
+        <source>Take Over Editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Read-only: changes are not saved in this window because %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../annotator/ui/restore_dialog.py" line="+46"/>
+        <source>Restore from Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restoring replaces %1 with the backup you choose. Its current state is backed up first, so you can go back to it the same way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This project has no backups yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>intact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>damaged: cannot be restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Restored from the backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Restore the Latest Good Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Nothing was restored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Restore from Backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewFeature</name>
     <message>
-        <location filename="../../annotator/ui/review/__init__.py" line="+70"/>
+        <location filename="../../annotator/ui/review/__init__.py" line="+94"/>
+        <source>New assignments: %1</source>
+        <translation>إسنادات جديدة: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Merge Project Files</source>
         <translation>دمج ملفات المشاريع</translation>
     </message>
@@ -884,12 +1151,12 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>مشاريع annotator (*.annproj)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Merge</source>
         <translation>الدمج</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>&amp;Agreement…</source>
         <translation>ا&amp;لاتفاق بين الموسِّمين…</translation>
     </message>
@@ -900,6 +1167,11 @@ Annotation of Arabic news for entity and event extraction.</source>
     </message>
     <message>
         <location line="+6"/>
+        <source>A&amp;ssign Documents…</source>
+        <translation>إ&amp;سناد المستندات…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Merge Project Files…</source>
         <translation>&amp;دمج ملفات المشاريع…</translation>
     </message>
@@ -1161,7 +1433,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>حدّد مقطعًا أو نصًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workspace/mouse.py" line="+21"/>
+        <location filename="../../annotator/ui/workspace/mouse.py" line="+20"/>
         <source>annotator</source>
         <translation>الموسِّم</translation>
     </message>
@@ -1171,7 +1443,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>%1 في %2</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+81"/>
         <source>%1 has no role for a %2</source>
         <translation>لا دور في %1 يقبل %2</translation>
     </message>

@@ -116,7 +116,7 @@ class AssignDialog(QDialog):
         split_row.addWidget(self.split)
         split_row.addWidget(self.share)
         split_row.addStretch()
-        seed_label = QLabel(self.tr("S&eed:"), box)
+        seed_label = QLabel(self.tr("&Seed:"), box)
         seed_label.setBuddy(self.seed)
         seed_row = QHBoxLayout()
         seed_row.addWidget(seed_label)
