@@ -941,7 +941,7 @@
     <message>
         <location line="+21"/>
         <source>%1 [read-only]</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 [للقراءة فقط]</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1009,37 +1009,37 @@ Annotation of Arabic news for entity and event extraction.</source>
     <message>
         <location filename="../../annotator/ui/project_session.py" line="+162"/>
         <source>You now edit the project in this window; the other window turns read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>أنت تحرّر المشروع الآن في هذه النافذة؛ وتصبح النافذة الأخرى للقراءة فقط.</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>You can look at the project here. To edit here instead, take over: the other window then turns read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>يمكنك الاطلاع على المشروع هنا. وللتحرير هنا بدلًا من ذلك، تولَّ التحرير: فتصبح النافذة الأخرى للقراءة فقط.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Take Over Editing</source>
-        <translation type="unfinished"></translation>
+        <translation>تولّي التحرير</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stay Read-Only</source>
-        <translation type="unfinished"></translation>
+        <translation>البقاء للقراءة فقط</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>للقراءة فقط</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>%1 and took over editing. This window is now read-only: what you saved is safe, but changes made here are no longer saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 وتولّت التحرير. أصبحت هذه النافذة للقراءة فقط: ما حفظته في أمان، لكن التغييرات التي تُجرى هنا لم تعد تُحفظ.</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Waiting for another window to finish saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>في انتظار أن تُنهي نافذة أخرى الحفظ…</translation>
     </message>
 </context>
 <context>
@@ -1047,12 +1047,12 @@ Annotation of Arabic news for entity and event extraction.</source>
     <message>
         <location line="-222"/>
         <source>Take Over Editing</source>
-        <translation type="unfinished"></translation>
+        <translation>تولّي التحرير</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Read-only: changes are not saved in this window because %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>للقراءة فقط: لا تُحفظ التغييرات في هذه النافذة، والسبب: %1.</translation>
     </message>
 </context>
 <context>
@@ -1060,77 +1060,77 @@ Annotation of Arabic news for entity and event extraction.</source>
     <message>
         <location filename="../../annotator/ui/restore_dialog.py" line="+46"/>
         <source>Restore from Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>الاستعادة من نسخة احتياطية</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Restoring replaces %1 with the backup you choose. Its current state is backed up first, so you can go back to it the same way.</source>
-        <translation type="unfinished"></translation>
+        <translation>تضع الاستعادةُ النسخةَ الاحتياطية التي تختارها مكانَ المشروع %1. وتُحفظ حالته الحالية في نسخة احتياطية أولًا، فيمكنك العودة إليها بالطريقة نفسها.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>This project has no backups yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا توجد لهذا المشروع نسخ احتياطية بعد.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>ا&amp;ستعادة</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Taken</source>
-        <translation type="unfinished"></translation>
+        <translation>وقت الحفظ</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>الحجم</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>الحالة</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>الملف</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 KB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ك.بايت</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>intact</source>
-        <translation type="unfinished"></translation>
+        <translation>سليمة</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>damaged: cannot be restored</source>
-        <translation type="unfinished"></translation>
+        <translation>تالفة: لا يمكن استعادتها</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>Restored from the backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>اكتملت الاستعادة من النسخة الاحتياطية.</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>Restore the Latest Good Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>استعادة أحدث نسخة احتياطية سليمة</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Nothing was restored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُستعد شيء: %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Restore from Backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>ا&amp;ستعادة من نسخة احتياطية…</translation>
     </message>
 </context>
 <context>
