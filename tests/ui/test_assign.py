@@ -32,8 +32,8 @@ def assigned_in_file(path: Path) -> dict[str, list[str]]:
 
 def open_dialog(qtbot, window) -> AssignDialog:
     """Trigger Review › Assign Documents… and return the dialog once it shows."""
-    menu = window.menu("review")
-    next(a for a in menu.actions() if "Assign" in a.text().replace("&", "")).trigger()
+    actions = window.menu("review").actions()
+    next(a for a in actions if a.objectName() == "assign_documents").trigger()
     dialog = window.findChild(AssignDialog)
     # Offscreen, activation comes late; keys reach only the active window.
     qtbot.waitUntil(dialog.isActiveWindow)
@@ -154,3 +154,24 @@ def test_replacing_withdraws_earlier_assignments(qtbot, review, demo_path: Path)
     assigned = assigned_in_file(demo_path)
     assert len(assigned) == 8 and all(len(names) == 1 for names in assigned.values())
     assert len(window.document_list.shown_ids()) == 4
+
+
+def test_the_dialog_is_arabic_and_right_to_left_in_an_arabic_interface(
+    qtbot, make_window, demo_path: Path, settings, english_afterwards: None
+) -> None:
+    settings.language = "ar"
+    window = make_window(str(demo_path))
+    dialog = open_dialog(qtbot, window)
+    assert dialog.windowTitle() == "إسناد المستندات"
+    assert dialog.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    click_item(qtbot, dialog, "amal")  # the check box sits at the right
+    assert dialog.summary.text() == "توسيم نسبة من المستندات مرتين يحتاج إلى موسِّمَين أو أكثر."
+    indicator = QPoint(dialog.every.width() - 8, dialog.every.height() // 2)  # at the right
+    qtbot.mouseClick(dialog.every, Qt.MouseButton.LeftButton, pos=indicator)
+    assert [dialog.preview.item(r, 0).text() for r in range(dialog.preview.rowCount())] == [
+        "karim"
+    ]
+    if SCREENS.is_dir():
+        dialog.grab().save(str(SCREENS / "assign_dialog_ar.png"))
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)

@@ -141,9 +141,10 @@ def install(window: MainWindow) -> ReviewFeature:
         "Ctrl+Shift+J",
     )
     window.menu("review").addSeparator()
-    window.add_action(
+    assign = window.add_action(
         "review", translate("ReviewFeature", "A&ssign Documents…"), feature.assign_dialog
     )
+    assign.setObjectName("assign_documents")
     window.add_action(
         "review", translate("ReviewFeature", "&Merge Project Files…"), feature.merge_dialog
     )
