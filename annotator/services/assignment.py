@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from annotator.core.errors import ValidationError
+from annotator.core.model import AnnotatorKind
 from annotator.store import ProjectStore
 
 
@@ -76,6 +77,7 @@ def assign_documents(
     With ``replace``, the annotators' earlier assignments are withdrawn first;
     otherwise the new ones are added to them.
     """
+    _check_people(store, annotators)
     doc_ids = [d.id for d in store.documents.summaries()]
     plan = plan_assignment(doc_ids, annotators, share, seed, every)
     with store.transaction():
@@ -115,6 +117,7 @@ def preview_assignment(
     replace: bool = False,
 ) -> AssignmentPreview:
     """The outcome of an assignment (ValidationError as assign_documents would raise)."""
+    _check_people(store, annotators)
     doc_ids = [d.id for d in store.documents.summaries()]
     plan = plan_assignment(doc_ids, annotators, share, seed, every)
     current, planned, totals = {}, {}, {}
@@ -130,3 +133,14 @@ def preview_assignment(
 def assigned_documents(store: ProjectStore, annotator: str) -> set[str]:
     """Ids of the documents assigned to ``annotator`` (empty when none are)."""
     return set(store.assignments.documents_of(annotator))
+
+
+def _check_people(store: ProjectStore, annotators: Sequence[str]) -> None:
+    """Only people are given work: a model's predictions or the gold are not annotators."""
+    kinds = {a.name: a.kind for a in store.annotators.all()}
+    for name in annotators:
+        kind = kinds.get(name.strip(), AnnotatorKind.HUMAN)
+        if kind is not AnnotatorKind.HUMAN:
+            raise ValidationError(
+                f"{name!r} holds {kind.value} annotations, not a person's: it cannot be assigned"
+            )

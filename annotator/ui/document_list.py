@@ -65,6 +65,7 @@ class DocumentListModel(QAbstractTableModel):
         self.store: ProjectStore | None = None
         self._statuses: dict[str, Status] = {}
         self.assigned: set[str] = set()  # the documents assigned to the annotator
+        self.annotator = ""
 
     def load(self, store: ProjectStore | None, annotator: str) -> None:
         """Read the documents and ``annotator``'s statuses and assignments from the store."""
@@ -72,6 +73,7 @@ class DocumentListModel(QAbstractTableModel):
         self.store = store
         self._rows = store.documents.summaries() if store else []
         self._statuses = store.annotators.statuses(annotator) if store else {}
+        self.annotator = annotator
         self.assigned = assigned_documents(store, annotator) if store else set()
         self.endResetModel()
 
@@ -195,7 +197,7 @@ class DocumentList(QWidget):
         self.proxy.setSourceModel(self.model)
         self._build_filters()
         self.progress = QLabel(self)
-        self._had_assignments = False
+        self._filter_default_for: tuple[object, str, bool] | None = None
         self.model.modelReset.connect(self._assignments_loaded)
         self.model.modelReset.connect(self._update_progress)
         self.model.dataChanged.connect(self._update_progress)
@@ -250,12 +252,17 @@ class DocumentList(QWidget):
         self.assigned_filter.toggled.connect(self.proxy.set_assigned_only)
 
     def _assignments_loaded(self) -> None:
-        """Filter on assignments by default when they appear; the user's choice stays after."""
+        """Filter on assignments by default (on when there are some).
+
+        The default is set again for another project or annotator, or when
+        assignments appear or go; otherwise the user's choice outlives a reload.
+        """
         has = bool(self.model.assigned)
         self.assigned_filter.setEnabled(has)
-        if has != self._had_assignments:
+        situation = (self.model.store, self.model.annotator, has)
+        if situation != self._filter_default_for:
             self.assigned_filter.setChecked(has)
-        self._had_assignments = has
+        self._filter_default_for = situation
 
     def select(self, doc_id: str) -> None:
         """Make ``doc_id`` the current row (emits document_activated if it changes)."""

@@ -329,7 +329,7 @@
         <translation>إسناد المستندات</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>&amp;Assign</source>
         <translation>إ&amp;سناد</translation>
     </message>
@@ -424,7 +424,12 @@
         <translation>اختر موسِّمًا واحدًا على الأقل.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>%1 holds a model&apos;s or the gold annotations: only people can be assigned.</source>
+        <translation>%1 يحمل توسيمات نموذج آلي أو التوسيم المعتمد: لا تُسند المستندات إلا إلى أشخاص.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Annotating a share twice needs two or more annotators.</source>
         <translation>توسيم نسبة من المستندات مرتين يحتاج إلى موسِّمَين أو أكثر.</translation>
     </message>
@@ -437,7 +442,7 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="+136"/>
+        <location filename="../../annotator/ui/document_list.py" line="+138"/>
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
@@ -482,7 +487,7 @@
         <translation>اعرض المستندات المسندة إليك فقط</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+36"/>
         <source>Done %1 / %2 assigned</source>
         <translation>المنجز %1 / %2 من المسند</translation>
     </message>
@@ -500,7 +505,7 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location line="-241"/>
+        <location line="-248"/>
         <source>new</source>
         <translation>جديد</translation>
     </message>
@@ -1171,7 +1176,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>إ&amp;سناد المستندات…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Merge Project Files…</source>
         <translation>&amp;دمج ملفات المشاريع…</translation>
     </message>

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.errors import ValidationError
-from annotator.services.assignment import assign_documents, plan_assignment
+from annotator.core.model import AnnotatorKind
+from annotator.services.assignment import (
+    assign_documents,
+    assigned_documents,
+    plan_assignment,
+    preview_assignment,
+)
 from annotator.services.projects import ProjectStore
 from tests.services.team_helpers import add_articles
 
@@ -47,3 +53,27 @@ def test_assign_documents_stores_and_replaces(project: ProjectStore) -> None:
     again = assign_documents(project, ["amal", "karim"], share=0.0, seed=0, replace=True)
     assert again.per_annotator == {"amal": 2, "karim": 1}
     assert project.assignments.count() == 3
+
+
+@pytest.mark.parametrize("replace", [False, True])
+def test_the_preview_is_what_assigning_stores(project: ProjectStore, replace: bool) -> None:
+    add_articles(project)
+    assign_documents(project, ["amal"], every=True)
+    before = project.assignments.count()
+    preview = preview_assignment(project, ["amal", "karim"], share=0.5, seed=4, replace=replace)
+    assert project.assignments.count() == before  # a preview changes nothing
+    result = assign_documents(project, ["amal", "karim"], share=0.5, seed=4, replace=replace)
+    assert preview.current == {"amal": 3, "karim": 0}
+    assert preview.planned == result.per_annotator and preview.shared == result.shared
+    stored = {n: len(project.assignments.documents_of(n)) for n in ("amal", "karim")}
+    assert preview.totals == stored
+    assert assigned_documents(project, "karim") == set(project.assignments.documents_of("karim"))
+
+
+def test_only_people_are_assigned(project: ProjectStore) -> None:
+    add_articles(project)
+    project.annotators.ensure("ner-model", AnnotatorKind.MODEL)
+    for attempt in (preview_assignment, assign_documents):
+        with pytest.raises(ValidationError, match="ner-model"):
+            attempt(project, ["amal", "ner-model"])
+    assert project.assignments.count() == 0

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from annotator.core.model import Status
+from annotator.core.model import AnnotatorKind, Status
 from annotator.services.assignment import assign_documents, plan_assignment
 from annotator.services.projects import open_project
 from annotator.ui.review.assign_dialog import AssignDialog
@@ -175,3 +175,35 @@ def test_the_dialog_is_arabic_and_right_to_left_in_an_arabic_interface(
         dialog.grab().save(str(SCREENS / "assign_dialog_ar.png"))
     with qtbot.waitSignal(dialog.finished):
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+
+def test_another_annotator_gets_the_default_filter_again(qtbot, review, demo_path: Path) -> None:
+    window, _ = review
+    with open_project(demo_path) as store:
+        first_two = [d.id for d in store.documents.summaries()][:2]
+        store.assignments.add((d, "amal") for d in first_two)
+    window.reload()
+    document_list = window.document_list
+    qtbot.mouseClick(document_list.assigned_filter, Qt.MouseButton.LeftButton)
+    assert len(document_list.shown_ids()) == 8
+    window.set_annotator("karim")  # nothing assigned to karim: every document, no filter
+    assert not document_list.assigned_filter.isEnabled()
+    assert len(document_list.shown_ids()) == 8
+    window.set_annotator("amal")
+    assert document_list.assigned_filter.isChecked()
+    assert document_list.shown_ids() == first_two
+
+
+def test_a_model_cannot_be_given_documents(qtbot, review, demo_path: Path) -> None:
+    window, _ = review
+    window.store.annotators.ensure("ner-model", AnnotatorKind.MODEL)
+    dialog = open_dialog(qtbot, window)
+    assert dialog.annotators.findItems("ner-model", Qt.MatchFlag.MatchExactly) == []
+    dialog.new_name.setFocus()
+    qtbot.keyClicks(dialog.new_name, "ner-model")
+    qtbot.keyClick(dialog.new_name, Qt.Key.Key_Enter)
+    assert not ok_button(dialog).isEnabled()
+    assert dialog.summary.text().startswith("ner-model holds a model's")
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert assigned_in_file(demo_path) == {}

@@ -60,6 +60,9 @@ class AssignDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Assign Documents"))
         self._store = store
+        self._not_people = {
+            a.name for a in store.annotators.all() if a.kind is not AnnotatorKind.HUMAN
+        }
         layout = QVBoxLayout(self)
         layout.addWidget(self._build_annotators())
         layout.addWidget(self._build_mode())
@@ -225,6 +228,10 @@ class AssignDialog(QDialog):
         choice = self.choice()
         if not choice.annotators:
             return self.tr("Choose at least one annotator."), None
+        not_people = [name for name in choice.annotators if name in self._not_people]
+        if not_people:
+            return self.tr("%1 holds a model's or the gold annotations: only people can be "
+                           "assigned.").replace("%1", not_people[0]), None
         if choice.share > 0 and len(choice.annotators) < 2:
             return self.tr("Annotating a share twice needs two or more annotators."), None
         try:
