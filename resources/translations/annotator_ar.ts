@@ -426,7 +426,7 @@
     <message>
         <location line="+3"/>
         <source>%1 holds a model&apos;s or the gold annotations: only people can be assigned.</source>
-        <translation>%1 يحمل توسيمات نموذج آلي أو التوسيم المعتمد: لا تُسند المستندات إلا إلى أشخاص.</translation>
+        <translation>%1 يحمل توسيمات نموذج آلي أو التوسيم المرجعي: لا تُسند المستندات إلا إلى أشخاص.</translation>
     </message>
     <message>
         <location line="+3"/>
