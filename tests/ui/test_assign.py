@@ -207,3 +207,22 @@ def test_a_model_cannot_be_given_documents(qtbot, review, demo_path: Path) -> No
     with qtbot.waitSignal(dialog.finished):
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert assigned_in_file(demo_path) == {}
+
+
+def test_an_annotator_opens_and_walks_through_their_own_documents(
+    qtbot, make_window, demo_path: Path
+) -> None:
+    with open_project(demo_path) as store:
+        ids = [d.id for d in store.documents.summaries()]
+        assign_documents(store, ["amal", "karim"], share=0.0, seed=1)
+        mine = store.assignments.documents_of("amal")
+    window = make_window(str(demo_path))
+    assert len(mine) == 4 and mine[0] != ids[0]  # the first document is karim's
+    assert window.current_document_id == mine[0]
+    visited = [window.current_document_id]
+    for _ in mine[1:]:
+        qtbot.keyClick(
+            window.reading_view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier
+        )
+        visited.append(window.current_document_id)
+    assert visited == mine
