@@ -188,7 +188,7 @@
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Pairs</source>
         <translation>الأزواج</translation>
     </message>
@@ -291,7 +291,7 @@
 <context>
     <name>AnnotationListModel</name>
     <message>
-        <location filename="../../annotator/ui/workspace/annotation_list.py" line="+33"/>
+        <location filename="../../annotator/ui/workspace/annotation_list.py" line="+34"/>
         <source>Position</source>
         <translation>الموضع</translation>
     </message>
@@ -324,7 +324,7 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="+125"/>
+        <location filename="../../annotator/ui/document_list.py" line="+126"/>
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
@@ -680,7 +680,7 @@
 <context>
     <name>LabelAllDialog</name>
     <message>
-        <location filename="../../annotator/ui/workspace/label_all.py" line="+34"/>
+        <location filename="../../annotator/ui/workspace/label_all.py" line="+35"/>
         <source>Label all occurrences</source>
         <translation>توسيم كل المواضع</translation>
     </message>
@@ -721,7 +721,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+37"/>
+        <location filename="../../annotator/ui/main_window.py" line="+39"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
@@ -751,22 +751,22 @@
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+55"/>
         <source>&amp;New Project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Open Project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
@@ -791,7 +791,7 @@
         <translation>&amp;حول annotator</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+69"/>
         <source>%1 characters</source>
         <translation>عدد الأحرف: %1</translation>
     </message>
@@ -801,7 +801,7 @@
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Open Project</source>
         <translation>فتح مشروع</translation>
     </message>
@@ -811,7 +811,12 @@
         <translation>مشاريع annotator (%1)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+21"/>
+        <source>%1 [read-only]</source>
+        <translation>%1 [للقراءة فقط]</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>About annotator</source>
         <translation>حول annotator</translation>
     </message>
@@ -872,9 +877,138 @@ Annotation of Arabic news for entity and event extraction.</source>
     </message>
 </context>
 <context>
+    <name>ProjectSession</name>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="+162"/>
+        <source>You now edit the project in this window; the other window turns read-only.</source>
+        <translation>أصبحت تحرّر المشروع في هذه النافذة، وتتحول النافذة الأخرى إلى القراءة فقط.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>You can look at the project here. To edit here instead, take over: the other window then turns read-only.</source>
+        <translation>يمكنك الاطلاع على المشروع هنا. وللتحرير هنا بدلًا من ذلك تولَّ التحرير، فتتحول النافذة الأخرى إلى القراءة فقط.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take Over Editing</source>
+        <translation>تولّي التحرير</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stay Read-Only</source>
+        <translation>البقاء للقراءة فقط</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Read-only</source>
+        <translation>للقراءة فقط</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 and took over editing. This window is now read-only: what you saved is safe, but changes made here are no longer saved.</source>
+        <translation>%1 وتولّى التحرير. أصبحت هذه النافذة للقراءة فقط: ما حفظته في أمان، لكن التغييرات التي تُجرى هنا لم تعد تُحفظ.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Waiting for another window to finish saving…</source>
+        <translation>بانتظار أن تُنهي نافذة أخرى الحفظ…</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyBanner</name>
+    <message>
+        <location line="-222"/>
+        <source>Take Over Editing</source>
+        <translation>تولّي التحرير</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Read-only: changes are not saved in this window because %1.</source>
+        <translation>للقراءة فقط: لا تُحفظ التغييرات في هذه النافذة لأن %1.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../annotator/ui/restore_dialog.py" line="+46"/>
+        <source>Restore from Backup</source>
+        <translation>الاستعادة من نسخة احتياطية</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restoring replaces %1 with the backup you choose. Its current state is backed up first, so you can go back to it the same way.</source>
+        <translation>تحلّ الاستعادة النسخة الاحتياطية التي تختارها محلّ %1. وتُحفظ حالته الحالية في نسخة احتياطية أولًا، فيمكنك الرجوع إليها بالطريقة نفسها.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This project has no backups yet.</source>
+        <translation>لا توجد نسخ احتياطية لهذا المشروع بعد.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Restore</source>
+        <translation>ا&amp;ستعادة</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Taken</source>
+        <translation>تاريخ النسخ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>الحجم</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation>الملف</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 KB</source>
+        <translation>%1 ك.بايت</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>intact</source>
+        <translation>سليمة</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>damaged: cannot be restored</source>
+        <translation>تالفة: لا يمكن استعادتها</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Restored from the backup.</source>
+        <translation>استُعيد المشروع من النسخة الاحتياطية.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Restore the Latest Good Backup</source>
+        <translation>استعادة أحدث نسخة احتياطية سليمة</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Nothing was restored: %1</source>
+        <translation>لم يُستعد شيء: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Restore from Backup…</source>
+        <translation>الاستعادة من &amp;نسخة احتياطية…</translation>
+    </message>
+</context>
+<context>
     <name>ReviewFeature</name>
     <message>
-        <location filename="../../annotator/ui/review/__init__.py" line="+70"/>
+        <location filename="../../annotator/ui/review/__init__.py" line="+71"/>
         <source>Merge Project Files</source>
         <translation>دمج ملفات المشاريع</translation>
     </message>
@@ -884,12 +1018,12 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>مشاريع annotator (*.annproj)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Merge</source>
         <translation>الدمج</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>&amp;Agreement…</source>
         <translation>ا&amp;لاتفاق بين الموسِّمين…</translation>
     </message>
@@ -1161,7 +1295,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>حدّد مقطعًا أو نصًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workspace/mouse.py" line="+21"/>
+        <location filename="../../annotator/ui/workspace/mouse.py" line="+20"/>
         <source>annotator</source>
         <translation>الموسِّم</translation>
     </message>
@@ -1171,7 +1305,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>%1 في %2</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+81"/>
         <source>%1 has no role for a %2</source>
         <translation>لا دور في %1 يقبل %2</translation>
     </message>
