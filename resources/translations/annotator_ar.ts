@@ -1014,12 +1014,12 @@ Annotation of Arabic news for entity and event extraction.</source>
     <message>
         <location filename="../../annotator/ui/project_session.py" line="+162"/>
         <source>You now edit the project in this window; the other window turns read-only.</source>
-        <translation>أنت تحرّر المشروع الآن في هذه النافذة؛ وتصبح النافذة الأخرى للقراءة فقط.</translation>
+        <translation>أصبحت تحرّر المشروع في هذه النافذة، وتتحول النافذة الأخرى إلى القراءة فقط.</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>You can look at the project here. To edit here instead, take over: the other window then turns read-only.</source>
-        <translation>يمكنك الاطلاع على المشروع هنا. وللتحرير هنا بدلًا من ذلك، تولَّ التحرير: فتصبح النافذة الأخرى للقراءة فقط.</translation>
+        <translation>يمكنك الاطلاع على المشروع هنا. وللتحرير هنا بدلًا من ذلك تولَّ التحرير، فتتحول النافذة الأخرى إلى القراءة فقط.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1039,12 +1039,12 @@ Annotation of Arabic news for entity and event extraction.</source>
     <message>
         <location line="+25"/>
         <source>%1 and took over editing. This window is now read-only: what you saved is safe, but changes made here are no longer saved.</source>
-        <translation>%1 وتولّت التحرير. أصبحت هذه النافذة للقراءة فقط: ما حفظته في أمان، لكن التغييرات التي تُجرى هنا لم تعد تُحفظ.</translation>
+        <translation>%1 وتولّى التحرير. أصبحت هذه النافذة للقراءة فقط: ما حفظته في أمان، لكن التغييرات التي تُجرى هنا لم تعد تُحفظ.</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Waiting for another window to finish saving…</source>
-        <translation>في انتظار أن تُنهي نافذة أخرى الحفظ…</translation>
+        <translation>بانتظار أن تُنهي نافذة أخرى الحفظ…</translation>
     </message>
 </context>
 <context>
@@ -1057,7 +1057,7 @@ Annotation of Arabic news for entity and event extraction.</source>
     <message>
         <location line="+10"/>
         <source>Read-only: changes are not saved in this window because %1.</source>
-        <translation>للقراءة فقط: لا تُحفظ التغييرات في هذه النافذة، والسبب: %1.</translation>
+        <translation>للقراءة فقط: لا تُحفظ التغييرات في هذه النافذة لأن %1.</translation>
     </message>
 </context>
 <context>
@@ -1070,12 +1070,12 @@ Annotation of Arabic news for entity and event extraction.</source>
     <message>
         <location line="+4"/>
         <source>Restoring replaces %1 with the backup you choose. Its current state is backed up first, so you can go back to it the same way.</source>
-        <translation>تضع الاستعادةُ النسخةَ الاحتياطية التي تختارها مكانَ المشروع %1. وتُحفظ حالته الحالية في نسخة احتياطية أولًا، فيمكنك العودة إليها بالطريقة نفسها.</translation>
+        <translation>تحلّ الاستعادة النسخة الاحتياطية التي تختارها محلّ %1. وتُحفظ حالته الحالية في نسخة احتياطية أولًا، فيمكنك الرجوع إليها بالطريقة نفسها.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>This project has no backups yet.</source>
-        <translation>لا توجد لهذا المشروع نسخ احتياطية بعد.</translation>
+        <translation>لا توجد نسخ احتياطية لهذا المشروع بعد.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1085,7 +1085,7 @@ Annotation of Arabic news for entity and event extraction.</source>
     <message>
         <location line="+17"/>
         <source>Taken</source>
-        <translation>وقت الحفظ</translation>
+        <translation>تاريخ النسخ</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1120,7 +1120,7 @@ Annotation of Arabic news for entity and event extraction.</source>
     <message>
         <location line="+42"/>
         <source>Restored from the backup.</source>
-        <translation>اكتملت الاستعادة من النسخة الاحتياطية.</translation>
+        <translation>استُعيد المشروع من النسخة الاحتياطية.</translation>
     </message>
     <message>
         <location line="+34"/>
@@ -1135,7 +1135,7 @@ Annotation of Arabic news for entity and event extraction.</source>
     <message>
         <location line="+6"/>
         <source>&amp;Restore from Backup…</source>
-        <translation>ا&amp;ستعادة من نسخة احتياطية…</translation>
+        <translation>الاستعادة من &amp;نسخة احتياطية…</translation>
     </message>
 </context>
 <context>
