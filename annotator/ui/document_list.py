@@ -11,9 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     QTimer,
@@ -36,8 +34,7 @@ from annotator.core.model import Status
 from annotator.services.assignment import assigned_documents
 from annotator.services.projects import DocumentSummary, ProjectStore
 from annotator.ui.plain_text import as_tooltip
-
-AnyIndex = QModelIndex | QPersistentModelIndex
+from annotator.ui.table_model import AnyIndex, TableModel
 
 # Marked for lupdate; the model translates them with self.tr().
 STATUS_NAMES = {
@@ -48,7 +45,7 @@ STATUS_NAMES = {
 }
 
 
-class DocumentListModel(QAbstractTableModel):
+class DocumentListModel(TableModel):
     """Rows are documents in project order; columns title, length, status."""
 
     TITLE, LENGTH, STATUS = range(3)
@@ -102,16 +99,9 @@ class DocumentListModel(QAbstractTableModel):
         """Document ids in project order."""
         return [r.id for r in self._rows]
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
-        return None
+    def row_count(self) -> int:
+        """How many rows the table has."""
+        return len(self._rows)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

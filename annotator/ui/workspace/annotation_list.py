@@ -7,22 +7,20 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from annotator.ui.plain_text import as_tooltip
+from annotator.ui.table_model import AnyIndex, TableModel
 from annotator.ui.workspace.annotation_set import AnnotationSet
 from annotator.ui.workspace.workspace import Workspace
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 PREVIEW = 60
 
 
-class AnnotationListModel(QAbstractTableModel):
+class AnnotationListModel(TableModel):
     """Rows: the document's spans and events. Columns: position, text, label, kind.
 
     The model sorts itself (a Python sort by key is far faster than a proxy
@@ -148,16 +146,9 @@ class AnnotationListModel(QAbstractTableModel):
 
     # -- Qt model interface -----------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
-        return None
+    def row_count(self) -> int:
+        """How many rows the table has."""
+        return len(self._ids)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

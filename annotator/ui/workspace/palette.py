@@ -9,22 +9,19 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from annotator.core.schema import Schema
+from annotator.ui.table_model import AnyIndex, TableModel
 from annotator.ui.workspace.annotation_set import AnnotationSet
 from annotator.ui.workspace.workspace import Workspace
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
-
-class LabelPaletteModel(QAbstractTableModel):
+class LabelPaletteModel(TableModel):
     """Rows: entity labels then event types. Columns: key, name, count."""
 
     KEY, NAME, COUNT = range(3)
@@ -75,16 +72,9 @@ class LabelPaletteModel(QAbstractTableModel):
         key, _, _, _, is_event = self._rows[row]
         return self._event_counts[key] if is_event else self.annotations.label_counts[key]
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
-        return None
+    def row_count(self) -> int:
+        """How many rows the table has."""
+        return len(self._rows)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
