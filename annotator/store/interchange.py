@@ -14,7 +14,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from json.encoder import encode_basestring
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import ValidationError
 from annotator.core.formats.rows import DocumentRow, EventRow, SpanRow
@@ -163,25 +163,17 @@ class InterchangeRepository:
         )
 
     def _lengths(self, doc_ids: set[str]) -> dict[str, int]:
-        lengths: dict[str, int] = {}
-        for chunk in _chunks(sorted(doc_ids)):
-            marks = ",".join("?" * len(chunk))
-            lengths.update(
-                self._store.db.execute(
-                    f"SELECT id, length(text) FROM documents WHERE id IN ({marks})", chunk
-                ).fetchall()
-            )
-        return lengths
+        return self._lookup("SELECT id, length(text) FROM documents WHERE id IN ({})", doc_ids)
 
     def _span_documents(self, span_ids: set[str]) -> dict[str, str]:
-        found: dict[str, str] = {}
-        for chunk in _chunks(sorted(span_ids)):
+        return self._lookup("SELECT id, document_id FROM spans WHERE id IN ({})", span_ids)
+
+    def _lookup(self, sql: str, ids: set[str]) -> dict[str, Any]:
+        """id -> value from ``sql`` (a query of (id, value) rows with ``IN ({})``), in chunks."""
+        found: dict[str, Any] = {}
+        for chunk in _chunks(sorted(ids)):
             marks = ",".join("?" * len(chunk))
-            found.update(
-                self._store.db.execute(
-                    f"SELECT id, document_id FROM spans WHERE id IN ({marks})", chunk
-                ).fetchall()
-            )
+            found.update(self._store.db.execute(sql.format(marks), chunk).fetchall())
         return found
 
     # -- reads for export ------------------------------------------------------
