@@ -6,8 +6,9 @@ leaves no export file): the services report progress and stop when told to.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -18,6 +19,8 @@ from annotator.services.exporting import ExportCancelled, ExportOptions, export_
 from annotator.services.importing import ImportCancelled, import_paths
 from annotator.services.projects import PROJECT_SUFFIX
 from annotator.ui.import_export_dialogs import ExportOptionsDialog, ImportOptionsDialog
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -85,22 +88,42 @@ class ImportExport(QObject):
         dialog = ImportOptionsDialog(self.window)
         if not dialog.exec():
             return
-        progress = self._progress_dialog(self.tr("Importing…"))
-        try:
-            report = import_paths(store, paths, dialog.options(), progress=_reporter(progress))
-        except ImportCancelled:
-            self.window.statusBar().showMessage(self.tr("Import cancelled; nothing changed."))
+        report = self._with_progress(
+            self.tr("Importing…"),
+            lambda progress: import_paths(store, paths, dialog.options(), progress=progress),
+            ImportCancelled,
+            self.tr("Import cancelled; nothing changed."),
+        )
+        if report is None:
             return
-        except AnnotatorError as exc:
-            self.window.show_error(str(exc))
-            return
-        finally:
-            progress.close()
         self._show_imported()
         summary, *details = report.lines()
         self.window.statusBar().showMessage(summary)
         if details:
             self._show_details(summary, details)
+
+    def _with_progress(
+        self,
+        title: str,
+        job: Callable[[Callable[[int, int], bool]], T],
+        cancelled: type[Exception],
+        cancelled_message: str,
+    ) -> T | None:
+        """Run ``job`` behind a progress dialog with Cancel; None when cancelled or failed.
+
+        A failure is shown at once; a cancel (which leaves everything unchanged) is
+        said in the status bar.
+        """
+        progress = self._progress_dialog(title)
+        try:
+            return job(_reporter(progress))
+        except cancelled:
+            self.window.statusBar().showMessage(cancelled_message)
+        except AnnotatorError as exc:
+            self.window.show_error(str(exc))
+        finally:
+            progress.close()
+        return None
 
     def _show_imported(self) -> None:
         """Refresh the list; in a project that showed nothing yet, open the first document."""
@@ -126,17 +149,14 @@ class ImportExport(QObject):
         target = self._ask_target(options)
         if target is None:
             return
-        progress = self._progress_dialog(self.tr("Exporting…"))
-        try:
-            report = export_project(store, options, target, progress=_reporter(progress))
-        except ExportCancelled:
-            self.window.statusBar().showMessage(self.tr("Export cancelled; nothing written."))
+        report = self._with_progress(
+            self.tr("Exporting…"),
+            lambda progress: export_project(store, options, target, progress=progress),
+            ExportCancelled,
+            self.tr("Export cancelled; nothing written."),
+        )
+        if report is None:
             return
-        except AnnotatorError as exc:
-            self.window.show_error(str(exc))
-            return
-        finally:
-            progress.close()
         summary, *warnings = report.lines()
         self.window.statusBar().showMessage(f"{summary} → {target}")
         if warnings:
@@ -185,7 +205,7 @@ class ImportExport(QObject):
         box.exec()
 
 
-def _reporter(dialog: QProgressDialog):
+def _reporter(dialog: QProgressDialog) -> Callable[[int, int], bool]:
     """A progress callback that moves ``dialog`` and returns False once Cancel is pressed."""
 
     def report(done: int, total: int) -> bool:
