@@ -77,9 +77,7 @@ def assign_documents(
     With ``replace``, the annotators' earlier assignments are withdrawn first;
     otherwise the new ones are added to them.
     """
-    _check_people(store, annotators)
-    doc_ids = [d.id for d in store.documents.summaries()]
-    plan = plan_assignment(doc_ids, annotators, share, seed, every)
+    plan = _project_plan(store, annotators, share, seed, every)
     with store.transaction():
         if replace:
             for name in annotators:
@@ -88,8 +86,7 @@ def assign_documents(
             (doc_id, name) for doc_id, names in plan.items() for name in names
         )
     per_annotator = {name: sum(name in names for names in plan.values()) for name in annotators}
-    shared = sum(len(names) > 1 for names in plan.values())
-    return AssignmentResult(per_annotator, shared, added)
+    return AssignmentResult(per_annotator, _shared(plan), added)
 
 
 @dataclass(frozen=True)
@@ -117,22 +114,33 @@ def preview_assignment(
     replace: bool = False,
 ) -> AssignmentPreview:
     """The outcome of an assignment (ValidationError as assign_documents would raise)."""
-    _check_people(store, annotators)
-    doc_ids = [d.id for d in store.documents.summaries()]
-    plan = plan_assignment(doc_ids, annotators, share, seed, every)
+    plan = _project_plan(store, annotators, share, seed, every)
     current, planned, totals = {}, {}, {}
     for name in annotators:
         mine = {doc_id for doc_id, names in plan.items() if name in names}
         earlier = set(store.assignments.documents_of(name))
         current[name], planned[name] = len(earlier), len(mine)
         totals[name] = len(mine if replace else mine | earlier)
-    shared = sum(len(names) > 1 for names in plan.values())
-    return AssignmentPreview(len(doc_ids), current, planned, totals, shared)
+    return AssignmentPreview(len(plan), current, planned, totals, _shared(plan))
 
 
 def assigned_documents(store: ProjectStore, annotator: str) -> set[str]:
     """Ids of the documents assigned to ``annotator`` (empty when none are)."""
     return set(store.assignments.documents_of(annotator))
+
+
+def _project_plan(
+    store: ProjectStore, annotators: Sequence[str], share: float, seed: int, every: bool
+) -> dict[str, list[str]]:
+    """The plan for every document of the project, once the annotators are checked."""
+    _check_people(store, annotators)
+    doc_ids = [d.id for d in store.documents.summaries()]
+    return plan_assignment(doc_ids, annotators, share, seed, every)
+
+
+def _shared(plan: dict[str, list[str]]) -> int:
+    """How many documents the plan gives to more than one annotator."""
+    return sum(len(names) > 1 for names in plan.values())
 
 
 def _check_people(store: ProjectStore, annotators: Sequence[str]) -> None:
