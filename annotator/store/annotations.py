@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.errors import ValidationError
+from annotator.core.errors import NotFoundError, ValidationError
 from annotator.core.model import Argument, Event, Span, check_offsets
 from annotator.store.clock import utc_now
 
@@ -164,12 +164,12 @@ class AnnotationRepository:
                 self.add_argument(event_id, argument)
 
     def span(self, span_id: str) -> Span:
-        """The span with id ``span_id``; KeyError if there is none."""
+        """The span with id ``span_id``; NotFoundError if there is none."""
         row = self._store.db.execute(
             f"SELECT {_SPAN_COLUMNS} FROM spans WHERE id = ?", [span_id]
         ).fetchone()
         if row is None:
-            raise KeyError(span_id)
+            raise NotFoundError(f"the span {span_id!r} is no longer in the project")
         return Span(*row)
 
     def spans(self, doc_id: str, annotator: str | None = None) -> list[Span]:
@@ -241,7 +241,7 @@ class AnnotationRepository:
         event = self.event(event_id)
         try:
             span = self.span(argument.span_id)
-        except KeyError:
+        except NotFoundError:
             raise ValidationError(
                 f"event {event.type}: argument {argument.role!r} points at entity span "
                 f"{argument.span_id!r}, which does not exist"
@@ -266,7 +266,7 @@ class AnnotationRepository:
             "SELECT event_id, role, span_id FROM event_arguments WHERE id = ?", [argument_id]
         ).fetchone()
         if row is None:
-            raise KeyError(argument_id)
+            raise NotFoundError(f"the argument {argument_id!r} is no longer in the project")
         event_id, role, span_id = row
         event = self.event(event_id)
         with self._store.transaction() as db:
@@ -289,16 +289,16 @@ class AnnotationRepository:
             "SELECT event_id, role FROM event_arguments WHERE id = ?", [argument_id]
         ).fetchone()
         if row is None:
-            raise KeyError(argument_id)
+            raise NotFoundError(f"the argument {argument_id!r} is no longer in the project")
         return row[0], row[1]
 
     def event(self, event_id: str) -> Event:
-        """The event with id ``event_id`` and its arguments; KeyError if there is none."""
+        """The event with id ``event_id`` and its arguments; NotFoundError if there is none."""
         row = self._store.db.execute(
             f"SELECT {_EVENT_COLUMNS} FROM events WHERE id = ?", [event_id]
         ).fetchone()
         if row is None:
-            raise KeyError(event_id)
+            raise NotFoundError(f"the event {event_id!r} is no longer in the project")
         return self._with_arguments([row])[0]
 
     def events(self, doc_id: str, annotator: str | None = None) -> list[Event]:

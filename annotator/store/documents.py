@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.errors import ValidationError
+from annotator.core.errors import NotFoundError, ValidationError
 from annotator.core.model import Document, check_document_length, new_id, text_sha256
 from annotator.core.search import fold
 from annotator.core.text import is_canonical
@@ -97,12 +97,12 @@ class DocumentRepository:
         return documents
 
     def get(self, doc_id: str) -> Document:
-        """The document with id ``doc_id``; KeyError if there is none."""
+        """The document with id ``doc_id``; NotFoundError if there is none."""
         row = self._store.db.execute(
             f"SELECT {_COLUMNS} FROM documents WHERE id = ?", [doc_id]
         ).fetchone()
         if row is None:
-            raise KeyError(doc_id)
+            raise NotFoundError(f"the document {doc_id!r} is no longer in the project")
         return _document(row)
 
     def find_by_hash(self, sha256: str) -> Document | None:
