@@ -36,7 +36,10 @@ class EditingSession:
     ``event_put(event, old_or_None)``, ``event_dropped(event)``,
     ``status_changed(status)``, ``reloaded()`` (everything was re-read),
     ``applied(command, how)`` with ``how`` one of "do", "undo", "redo", and
-    ``history_changed()`` after any change of the undo/redo stacks.
+    ``recorded(command)`` when a new step enters the history (a command, or a
+    macro's Composite), and ``history_changed()`` after any change of the stacks.
+    An adapter that mirrors the history (the GUI's QUndoStack) listens to
+    ``recorded``, so whatever drives the session, its steps show in Edit › Undo.
     """
 
     span_put = Signal(object, object)
@@ -46,6 +49,7 @@ class EditingSession:
     status_changed = Signal(object)
     reloaded = Signal()
     applied = Signal(object, str)
+    recorded = Signal(object)
     history_changed = Signal()
 
     def __init__(self, store: ProjectStore, doc_id: str, annotator: str) -> None:
@@ -147,11 +151,16 @@ class EditingSession:
         self._run(command.do)
         if self._macro is not None:
             self._macro.append(command)
+            self.applied.emit(command, "do")
         else:
-            self.history.push(command)
-            self.history_changed.emit()
-        self.applied.emit(command, "do")
+            self._record(command)
+            self.applied.emit(command, "do")
         return command
+
+    def _record(self, command: cmd.Command) -> None:
+        self.history.push(command)
+        self.recorded.emit(command)
+        self.history_changed.emit()
 
     def undo(self) -> cmd.Command | None:
         """Undo the last step. If the project refuses (it changed elsewhere, it is
@@ -218,8 +227,7 @@ class EditingSession:
             raise
         done, self._macro = self._macro, None
         if done:
-            self.history.push(cmd.Composite(done, label))
-            self.history_changed.emit()
+            self._record(cmd.Composite(done, label))
 
     # -- the actions, labelled for the menu -----------------------------------------
 

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.model import Span, new_id
 from annotator.core.search import find_all, is_whole_word
+from annotator.services.editing import Message
 from annotator.ui.i18n import translate
 from annotator.ui.plain_text import plain_label
 from annotator.ui.workspace.workspace import Workspace
@@ -100,11 +100,10 @@ class LabelAllDialog(QDialog):
         document = self.workspace.annotations.document
         if not ranges or document is None:
             return
-        annotator = self.workspace.window.annotator
-        spans = [Span(new_id(), document.id, annotator, start, end, self.label)
-                 for start, end in ranges]
-        text = self.tr("Label %1 occurrences of «%2» as %3").replace("%1", str(len(spans)))
-        self.workspace.label_spans(spans, text.replace("%2", self.query).replace("%3", self.label))
+        session = self.workspace.session
+        spans = [session.new_span(start, end, self.label) for start, end in ranges]
+        message = Message("label_spans", (str(len(spans)), self.query, self.label))
+        self.workspace.label_spans(spans, message)
 
 
 class LabelAll:
