@@ -309,11 +309,6 @@ class DocumentList(QWidget):
             for r in range(self.proxy.rowCount())
         ]
 
-    def current_id(self) -> str | None:
-        """The id of the current document, or None."""
-        index = self.table.currentIndex()
-        return index.data(DocumentListModel.ID_ROLE) if index.isValid() else None
-
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             self.document_activated.emit(current.data(DocumentListModel.ID_ROLE))
