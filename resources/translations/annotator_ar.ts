@@ -1302,6 +1302,11 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>إزالة الحدث %1</translation>
     </message>
     <message>
+        <location line="+0" />
+        <source>Add %1 spans</source>
+        <translation>إضافة %1 من المقاطع</translation>
+    </message>
+    <message>
         <location line="+12" />
         <source>Select the trigger word first</source>
         <translation>حدّد الكلمة المحفِّزة أولًا</translation>
