@@ -16,17 +16,13 @@ from annotator.services.exporting import (
     FORMATS,
     ExportFilter,
     ExportOptions,
-    export_project,
-    export_to_stream,
 )
 from annotator.services.importing import (
     DEFAULT_ANNOTATOR,
     ImportFailed,
     ImportOptions,
-    import_paths,
 )
-from annotator.services.projects import open_project
-from annotator.services.stats import project_stats
+from annotator.services.project import open_project
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -118,9 +114,9 @@ def run_import(args: argparse.Namespace) -> int:
         encoding=args.encoding,
         skip_invalid=args.skip_invalid,
     )
-    with open_project(args.project) as store:
+    with open_project(args.project) as project:
         try:
-            report = import_paths(store, args.paths, options)
+            report = project.import_paths(args.paths, options)
         except ImportFailed as exc:
             # Every problem, not the dialog-sized summary: scripts grep these lines.
             for problem in exc.problems:
@@ -143,12 +139,12 @@ def run_export(args: argparse.Namespace) -> int:
         utf16=args.utf16,
         split_clitics=args.split_clitics,
     )
-    with open_project(args.project) as store:
+    with open_project(args.project) as project:
         if args.output == "-":
             with _utf8_stdout() as stream:
-                report = export_to_stream(store, options, stream)
+                report = project.export_to_stream(options, stream)
         else:
-            report = export_project(store, options, Path(args.output))
+            report = project.export(options, Path(args.output))
     summary, *warnings = report.lines()
     for warning in warnings:
         print(warning, file=sys.stderr)
@@ -174,8 +170,8 @@ def _utf8_stdout() -> Iterator[TextIO]:
 
 def run_stats(args: argparse.Namespace) -> int:
     """Print project counts."""
-    with open_project(args.project) as store:
-        stats = project_stats(store)
+    with open_project(args.project) as project:
+        stats = project.stats()
     if args.json:
         print(json.dumps(stats.to_dict(), ensure_ascii=False, indent=2))
     else:
