@@ -100,6 +100,16 @@ class Document:
 
 
 @dataclass(frozen=True)
+class DocumentSummary:
+    """What a document list shows, without the (possibly long) text."""
+
+    id: str
+    title: str
+    length: int
+    external_id: str | None
+
+
+@dataclass(frozen=True)
 class Annotator:
     """A person (or a model, or the adjudicated gold) whose annotations are kept apart."""
 

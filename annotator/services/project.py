@@ -15,7 +15,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
 
-from annotator.core.model import Annotator, AnnotatorKind, Document, Event, Span, Status
+from annotator.core.model import (
+    Annotator,
+    AnnotatorKind,
+    Document,
+    DocumentSummary,
+    Event,
+    Span,
+    Status,
+)
 from annotator.core.schema import Schema
 from annotator.services import adjudication as _adjudication
 from annotator.services import agreement as _agreement
@@ -29,7 +37,6 @@ from annotator.services import stats as _stats
 from annotator.services.editing import EditingSession
 from annotator.store import PROJECT_SUFFIX as _SUFFIX
 from annotator.store import ProjectStore
-from annotator.store.documents import DocumentSummary
 
 PROJECT_SUFFIX = _SUFFIX
 """The file name suffix of project files."""
@@ -178,6 +185,8 @@ class Project:
     assigned_documents = _UseCase(_assignment.assigned_documents)
     ensure_gold = _UseCase(_adjudication.ensure_gold)
     disagreements = _UseCase(_adjudication.disagreements)
+    accept_span = _UseCase(_adjudication.accept_span)
+    accept_event = _UseCase(_adjudication.accept_event)
     accept_agreed = _UseCase(_adjudication.accept_agreed)
     add_gold_span = _UseCase(_adjudication.add_gold_span)
     relabel_gold_span = _UseCase(_adjudication.relabel_gold_span)

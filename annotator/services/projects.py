@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotator.core.model import Status
+from annotator.core.model import DocumentSummary, Status
 from annotator.core.resources import DEFAULT_SCHEMA, resource_path
 from annotator.core.schema import Schema, load_schema
 from annotator.store import PROJECT_SUFFIX, ProjectStore, create_project, open_project
 from annotator.store.annotations import SpanRemoval
-from annotator.store.documents import DocumentSummary
 
 # The ui and the cli see the store's types through this module only.
 __all__ = [

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import NotFoundError, ValidationError
-from annotator.core.model import Document, check_document_length, new_id, text_sha256
+from annotator.core.model import (
+    Document,
+    DocumentSummary,
+    check_document_length,
+    new_id,
+    text_sha256,
+)
 from annotator.core.search import fold
 from annotator.core.text import is_canonical
 from annotator.store.clock import utc_now
@@ -17,16 +22,6 @@ if TYPE_CHECKING:
     from annotator.store.project import ProjectStore
 
 _COLUMNS = "id, external_id, title, text, sha256, meta"
-
-
-@dataclass(frozen=True)
-class DocumentSummary:
-    """What a document list shows, without the (possibly long) text."""
-
-    id: str
-    title: str
-    length: int
-    external_id: str | None
 
 
 def _document(row: tuple[Any, ...]) -> Document:

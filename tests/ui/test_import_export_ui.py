@@ -72,7 +72,7 @@ def test_ctrl_i_imports_files_with_pre_annotations(
     rows = window.document_list.model.rowCount()
     qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     assert window.document_list.model.rowCount() == rows + 1
-    assert window.store.annotators.get("bert").kind is AnnotatorKind.MODEL
+    assert window.project._store.annotators.get("bert").kind is AnnotatorKind.MODEL
     assert "imported 1 document(s), 1 span(s)" in window.statusBar().currentMessage()
     assert messages == ["imported 1 document(s), 1 span(s), 0 event(s)"]  # duplicate to review
 
@@ -84,10 +84,10 @@ def test_a_refused_import_shows_file_and_line_and_changes_nothing(
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"text": "نص"}\n{"text": oops}\n', encoding="utf-8")
     choose_files(monkeypatch, bad)
-    before = window.store.documents.count()
+    before = window.project.document_count()
     qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     assert len(messages) == 1 and f"{bad}:2: invalid JSON" in messages[0]
-    assert window.store.documents.count() == before
+    assert window.project.document_count() == before
 
 
 def test_cancel_in_the_progress_dialog_rolls_back(
@@ -101,11 +101,11 @@ def test_cancel_in_the_progress_dialog_rolls_back(
     )
     monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: True)
     before = file_hash(project_path)
-    count = window.store.documents.count()
+    count = window.project.document_count()
     feature = next(f for f in window.features if isinstance(f, ImportExport))
     feature.import_folder_action.trigger()
     assert "cancelled" in window.statusBar().currentMessage()
-    assert window.store.documents.count() == count
+    assert window.project.document_count() == count
     assert file_hash(project_path) == before
 
 
@@ -134,7 +134,8 @@ def test_dropping_files_on_the_window_imports_them(
         Qt.KeyboardModifier.NoModifier,
     )
     QApplication.sendEvent(window, drop)
-    qtbot.waitUntil(lambda: window.store.documents.contains_text("خبر أسقطه المستخدم على النافذة"))
+    documents = window.project._store.documents  # the test looks into the file itself
+    qtbot.waitUntil(lambda: documents.contains_text("خبر أسقطه المستخدم على النافذة"))
     assert window.document_list.model.rowCount() == 4
 
 

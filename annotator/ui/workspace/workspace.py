@@ -29,7 +29,7 @@ from annotator.ui.workspace.keys import WorkspaceKeys
 from annotator.ui.workspace.overlay import SpanOverlay
 
 if TYPE_CHECKING:
-    from annotator.services.projects import ProjectStore
+    from annotator.services.project import Project
     from annotator.ui.main_window import MainWindow
 
 SAVED_MESSAGE_MS = 2500
@@ -62,15 +62,15 @@ class Workspace(QObject):
         self.keys = WorkspaceKeys(self)
 
     @property
-    def store(self) -> ProjectStore:
+    def project(self) -> Project:
         """The open project."""
-        assert self.window.store is not None
-        return self.window.store
+        assert self.window.project is not None
+        return self.window.project
 
     @property
     def schema(self) -> Schema:
         """The open project's label schema."""
-        return self.store.schema
+        return self.project.schema
 
     # -- documents ----------------------------------------------------------
 
@@ -103,7 +103,7 @@ class Workspace(QObject):
             session, stack = self._sessions[key]
             session.reload()  # another window may have changed it meanwhile
         else:
-            session = EditingSession(self.store, *key)
+            session = self.project.editing_session(*key)
             stack = QUndoStack(self)
             session.status_changed.connect(self._status_changed)
             session.recorded.connect(lambda command: self._mirror(session, stack, command))
@@ -155,7 +155,7 @@ class Workspace(QObject):
 
     def _reload(self) -> None:
         """Re-read the current document's annotations (after an import, a failure...)."""
-        if self.window.store is not None and self.window.current_document_id is not None:
+        if self.window.project is not None and self.window.current_document_id is not None:
             self.load_document(self.window.current_document_id)
 
     def _status_changed(self, status: Status) -> None:

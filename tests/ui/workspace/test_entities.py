@@ -141,7 +141,7 @@ def test_a_failed_save_is_shown_and_not_shown_as_saved(bench, messages, monkeypa
     def refuse(spans):
         raise ProjectError("disk full")
 
-    monkeypatch.setattr(b.window.store.annotations, "add_spans", refuse)
+    monkeypatch.setattr(b.window.project._store.annotations, "add_spans", refuse)
     b.double_click(b.find("الكرخي") + 2)
     b.key(KEY_1)
     assert messages and "disk full" in messages[0]
@@ -177,7 +177,7 @@ def test_a_failed_undo_is_reported_and_the_view_shows_what_is_saved(
     def refuse(span_id):
         raise ProjectError("database is locked")
 
-    monkeypatch.setattr(b.window.store.annotations, "remove_span", refuse)
+    monkeypatch.setattr(b.window.project._store.annotations, "remove_span", refuse)
     b.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier, b.window)
     b.qtbot.waitUntil(lambda: not b.workspace.undo_group.canRedo())
     assert messages and "database is locked" in messages[0]
