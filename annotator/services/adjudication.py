@@ -21,7 +21,7 @@ from annotator.core.disagreements import (
     agreed_spans,
     find_disagreements,
 )
-from annotator.core.errors import ValidationError
+from annotator.core.errors import NotFoundError, ValidationError
 from annotator.core.model import AnnotatorKind, Argument, Event, Span, new_id
 from annotator.store import ProjectStore
 from annotator.store.annotations import SpanRemoval
@@ -72,7 +72,7 @@ def ensure_gold(store: ProjectStore, name: str = GOLD) -> str:
     """The gold annotator's name, created as kind GOLD if new; refuses a person's name."""
     try:
         existing = store.annotators.get(name)
-    except KeyError:
+    except NotFoundError:
         return store.annotators.ensure(name, AnnotatorKind.GOLD).name
     if existing.kind is not AnnotatorKind.GOLD:
         raise ValidationError(f"{name!r} is a {existing.kind.value} annotator, not a gold one")

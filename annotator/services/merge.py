@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from annotator.core.errors import AnnotatorError, ProjectError
+from annotator.core.errors import AnnotatorError, NotFoundError, ProjectError
 from annotator.core.model import Event, Span, Status
 from annotator.services.backups import backup_project
 from annotator.store import ProjectStore, open_project
@@ -186,7 +186,7 @@ def _copy_annotators(store: ProjectStore, other: ProjectStore) -> None:
     for annotator in other.annotators.all():
         try:
             existing = store.annotators.get(annotator.name)
-        except KeyError:
+        except NotFoundError:
             store.annotators.ensure(annotator.name, annotator.kind)
             continue
         if existing.kind != annotator.kind:
@@ -220,6 +220,6 @@ def _copy_documents(
 def _has_id(store: ProjectStore, doc_id: str) -> bool:
     try:
         store.documents.get(doc_id)
-    except KeyError:
+    except NotFoundError:
         return False
     return True

@@ -96,19 +96,32 @@ class Workspace(QObject):
         assert self.annotations.session is not None, "no document is open"
         return self.annotations.session
 
-    def load_document(self, doc_id: str) -> None:
-        """Show the current annotator's annotations of a document (re-read from the project)."""
+    def session_for(self, doc_id: str) -> EditingSession:
+        """The current annotator's editing session of a document (kept, with its undo
+        history, while the project is open); created, and mirrored in Edit › Undo, on
+        first use. Features that edit a document not shown (label all across the
+        corpus) use it so that each document's steps stay undoable there."""
+        return self._entry(doc_id)[0]
+
+    def _entry(self, doc_id: str) -> tuple[EditingSession, QUndoStack]:
         key = (doc_id, self.window.annotator)
-        if key in self._sessions:
-            session, stack = self._sessions[key]
-            session.reload()  # another window may have changed it meanwhile
-        else:
+        if key not in self._sessions:
             session = self.project.editing_session(*key)
             stack = QUndoStack(self)
-            session.status_changed.connect(self._status_changed)
+            session.status_changed.connect(
+                lambda status: self.window.document_list.model.set_status(doc_id, status)
+            )
             session.recorded.connect(lambda command: self._mirror(session, stack, command))
             self.undo_group.addStack(stack)
             self._sessions[key] = (session, stack)
+        return self._sessions[key]
+
+    def load_document(self, doc_id: str) -> None:
+        """Show the current annotator's annotations of a document (re-read from the project)."""
+        known = (doc_id, self.window.annotator) in self._sessions
+        session, stack = self._entry(doc_id)
+        if known:
+            session.reload()  # another window may have changed it meanwhile
         self.annotations.attach(session)
         self._exact = None
         self.highlighter.rehighlight()
@@ -157,11 +170,6 @@ class Workspace(QObject):
         """Re-read the current document's annotations (after an import, a failure...)."""
         if self.window.project is not None and self.window.current_document_id is not None:
             self.load_document(self.window.current_document_id)
-
-    def _status_changed(self, status: Status) -> None:
-        """Show the current document's new status in the document list."""
-        if self.annotations.session is not None:
-            self.window.document_list.model.set_status(self.session.doc_id, status)
 
     def set_status(self, status: Status) -> None:
         """Mark the current document done, skipped or in progress (undoable)."""

@@ -35,3 +35,19 @@ def test_a_code_bug_is_raised_not_reported_as_a_change_elsewhere(bench, messages
     with pytest.raises(KeyError):
         b.workspace.save(buggy)
     assert messages == []
+
+
+def test_a_document_not_shown_is_edited_with_its_own_undo_history(bench) -> None:
+    b = bench()
+    first, second = b.window.document_list.model.doc_ids()[:2]
+    assert b.window.current_document_id == first
+    other = b.workspace.session_for(second)
+    start = other.text.index("البصرة")
+    other.add_span(other.new_span(start, start + len("البصرة"), "GPE"))
+    assert b.workspace.annotations.spans == {}  # the document shown is untouched
+    assert not b.workspace.undo_group.canUndo()  # and so is its history
+    b.window.document_list.select(second)
+    assert [s.label for s in b.workspace.annotations.spans.values()] == ["GPE"]
+    assert b.workspace.undo_group.undoText() == "Label «البصرة» as GPE"
+    b.key(Qt.Key.Key_Z, CTRL)
+    assert b.workspace.annotations.spans == {} and b.stored_spans() == []
