@@ -165,3 +165,16 @@ def test_events_retype_and_roles(session) -> None:
 
 def test_substitution_is_one_pass() -> None:
     assert substitute("Label «%1» as %2", ("%2 50%", "PER")) == "Label «%2 50%» as PER"
+
+
+def test_a_step_refused_inside_a_macro_can_be_skipped(session) -> None:
+    with session.macro(Message("add_spans", ("1",))):
+        session.add_span(session.new_span(*at("هاجم"), "PER"))
+        with pytest.raises(ValidationError):
+            session.execute(Composite([  # the first part is shown before the second fails
+                AddSpans([session.new_span(*at("قرية"), "LOC")], Message("a")),
+                AddSpans([session.new_span(*at("مسلحون"), "NOPE")], Message("b")),
+            ], Message("both")))
+        assert [s.label for s in session.spans.values()] == ["PER"]  # the refused step undone
+    assert [s.label for s in session.spans.values()] == ["PER"] and session.history.index == 1
+    assert stored(session)[0] == session.spans

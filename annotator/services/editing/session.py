@@ -201,9 +201,9 @@ class EditingSession:
                 action(self)
         except Exception as error:
             # A composite failed half way, or what it refers to is gone (changed
-            # elsewhere): show what the store holds.
-            stale = self._touched or isinstance(error, NotFoundError)
-            if stale and self._macro is None:
+            # elsewhere): show what the store holds (inside a macro: what its
+            # transaction holds now that this step's savepoint was rolled back).
+            if self._touched or isinstance(error, NotFoundError):
                 self.reload()
             raise
         if self.status is Status.NEW:  # any write moves a NEW document to IN_PROGRESS
