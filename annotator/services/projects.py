@@ -11,7 +11,9 @@ from annotator.core.schema import Schema, load_schema
 from annotator.store import PROJECT_SUFFIX, ProjectStore, create_project, open_project
 from annotator.store.annotations import SpanRemoval
 
-# The ui and the cli see the store's types through this module only.
+# Store-level helpers for the services and the tests. The ui and the cli use
+# services.project (a Project facade) instead: an import-linter contract forbids
+# them this module, and tests/test_layers.py any name the store defines.
 __all__ = [
     "PROJECT_SUFFIX",
     "DocumentSummary",
