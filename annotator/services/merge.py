@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from annotator.core.errors import AnnotatorError, ProjectError
+from annotator.core.errors import AnnotatorError, ProjectError, ValidationError
 from annotator.core.model import Event, Span, Status
 from annotator.services.backups import backup_project
 from annotator.store import ProjectStore, open_project
@@ -120,11 +120,15 @@ def _merge(store: ProjectStore, other: ProjectStore) -> MergeResult:
         plan = _plan(store, other, result)
         _copy_annotators(store, other)
         doc_ids = _copy_documents(store, other, result)
+        titles = {d.id: d.title for d in other.documents.summaries()} if plan else {}
         for (other_doc, annotator), work in plan:
             key = (doc_ids[other_doc], annotator)
             spans = [replace(s, document_id=key[0]) for s in work.spans]
             events = [replace(e, document_id=key[0]) for e in work.events]
-            store.work.replace(key, spans, events, work.stamp)
+            try:  # the store checks the work by core.rules (this project's schema)
+                store.work.replace(key, spans, events, work.stamp)
+            except ValidationError as exc:
+                raise ValidationError(f"{titles[other_doc]!r} ({annotator}): {exc}") from exc
         result.assignments_added = store.assignments.add(
             (doc_ids[doc_id], name)
             for doc_id, names in other.assignments.all().items()

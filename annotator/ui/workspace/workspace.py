@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor, QUndoGroup, QUndoStack
 
+from annotator.core import rules
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Argument, Event, Span, Status, new_id
 from annotator.core.schema import Schema
@@ -279,22 +280,22 @@ class Workspace(QObject):
         if existing is not None:
             self.select_annotation(existing.id)
             return
-        if not self.schema.allow_overlap and self.overlaps(start, end):
+        document = self.annotations.document
+        assert document is not None
+        span = Span(new_id(), document.id, self.window.annotator, start, end, label)
+        if self.overlaps(span):
             self.window.statusBar().showMessage(
                 self.tr("This schema does not allow overlapping spans"), 4000
             )
             return
-        document = self.annotations.document
-        assert document is not None
-        span = Span(new_id(), document.id, self.window.annotator, start, end, label)
         text = self.tr("Label «%1» as %2").replace("%1", document.text[start:end])
         if self.execute(AddSpans(self, [span], text.replace("%2", label))):
             self.clear_text_selection()
 
-    def overlaps(self, start: int, end: int) -> bool:
-        """True when a span of the document shares a character with ``[start, end)``."""
-        qt_start, qt_end = self.annotations.offsets.range_to_qt(start, end)
-        return bool(self.annotations.span_index.overlapping(qt_start, qt_end))
+    def overlaps(self, span: Span) -> bool:
+        """True when the schema forbids ``span`` because it overlaps a span of the document."""
+        spans = self.annotations.spans.values()
+        return bool(rules.problems(rules.check_no_overlap, self.schema, span, spans))
 
     def clear_text_selection(self) -> None:
         """Drop the text selection but keep the selected annotation."""
