@@ -101,7 +101,9 @@ def merge_project(store: ProjectStore, other_path: Path) -> MergeResult:
     """Merge one project file into ``store``; see the module docstring for the rules."""
     if other_path.resolve() == store.path.resolve():
         raise ProjectError(f"{other_path}: cannot merge a project into itself")
-    with open_project(other_path) as other:
+    # The other copy is read as of one moment; this project is read inside the
+    # merge's write transaction, which sees one moment too.
+    with open_project(other_path) as other, other.snapshot():
         try:
             return _merge(store, other)
         except AnnotatorError as exc:
@@ -139,7 +141,8 @@ def _merge(store: ProjectStore, other: ProjectStore) -> MergeResult:
 
 def _planned(store: ProjectStore, other: ProjectStore) -> MergeResult:
     result = MergeResult(other.path)
-    _plan(store, other, result)
+    with store.snapshot():
+        _plan(store, other, result)
     return result
 
 
