@@ -299,12 +299,13 @@ class AnnotationRepository:
 
     def event(self, event_id: str) -> Event:
         """The event with id ``event_id`` and its arguments; KeyError if there is none."""
-        row = self._store.db.execute(
-            f"SELECT {EVENT_COLUMNS} FROM events WHERE id = ?", [event_id]
-        ).fetchone()
-        if row is None:
-            raise KeyError(event_id)
-        return self._with_arguments([row])[0]
+        with self._store.snapshot():  # the event and its arguments of one moment
+            row = self._store.db.execute(
+                f"SELECT {EVENT_COLUMNS} FROM events WHERE id = ?", [event_id]
+            ).fetchone()
+            if row is None:
+                raise KeyError(event_id)
+            return self._with_arguments([row])[0]
 
     def events(self, doc_id: str, annotator: str | None = None) -> list[Event]:
         """A document's events (of one annotator, if given), by trigger position."""
@@ -312,8 +313,9 @@ class AnnotationRepository:
         params: list[Any] = [doc_id]
         if annotator is not None:
             sql, params = sql + " AND annotator = ?", [*params, annotator]
-        rows = self._store.db.execute(sql + " ORDER BY trigger_start, id", params).fetchall()
-        return self._with_arguments(rows)
+        with self._store.snapshot():
+            rows = self._store.db.execute(sql + " ORDER BY trigger_start, id", params).fetchall()
+            return self._with_arguments(rows)
 
     def _with_arguments(self, rows: list[tuple[Any, ...]]) -> list[Event]:
         if not rows:

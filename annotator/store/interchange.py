@@ -259,17 +259,18 @@ class InterchangeRepository:
     def event_rows(self) -> dict[tuple[str, str], list[EventRow]]:
         """(document id, annotator) -> event rows by trigger, for the whole project."""
         arguments: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-        for event_id, *argument in self._store.db.execute(
-            "SELECT event_id, id, role, span_id FROM event_arguments "
-            "ORDER BY event_id, position, id"
-        ):
-            arguments[event_id].append(tuple(argument))
         result: dict[tuple[str, str], list[EventRow]] = defaultdict(list)
-        for doc_id, name, *row in self._store.db.execute(
-            "SELECT document_id, annotator, trigger_start, trigger_end, id, type, source "
-            "FROM events ORDER BY document_id, annotator, trigger_start, id"
-        ):
-            result[doc_id, name].append((*row, tuple(arguments[row[2]])))
+        with self._store.snapshot():  # the events and their arguments of one moment
+            for event_id, *argument in self._store.db.execute(
+                "SELECT event_id, id, role, span_id FROM event_arguments "
+                "ORDER BY event_id, position, id"
+            ):
+                arguments[event_id].append(tuple(argument))
+            for doc_id, name, *row in self._store.db.execute(
+                "SELECT document_id, annotator, trigger_start, trigger_end, id, type, source "
+                "FROM events ORDER BY document_id, annotator, trigger_start, id"
+            ):
+                result[doc_id, name].append((*row, tuple(arguments[row[2]])))
         return result
 
 

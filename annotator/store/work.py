@@ -57,13 +57,15 @@ class WorkRepository:
     def events(self, annotators: Sequence[str] | None = None) -> dict[WorkKey, list[Event]]:
         """Every event with its arguments (of ``annotators``), grouped by (document, annotator)."""
         arguments: dict[str, list[Argument]] = defaultdict(list)
-        for arg_id, event_id, role, span_id in self._store.db.execute(
-            "SELECT id, event_id, role, span_id FROM event_arguments ORDER BY position, id"
-        ):
-            arguments[event_id].append(Argument(arg_id, role, span_id))
         sql, params = _filtered(f"SELECT {EVENT_COLUMNS} FROM events", annotators)
         grouped: dict[WorkKey, list[Event]] = defaultdict(list)
-        for row in self._store.db.execute(sql + " ORDER BY trigger_start, id", params):
+        with self._store.snapshot():  # the events and their arguments of one moment
+            for arg_id, event_id, role, span_id in self._store.db.execute(
+                "SELECT id, event_id, role, span_id FROM event_arguments ORDER BY position, id"
+            ):
+                arguments[event_id].append(Argument(arg_id, role, span_id))
+            rows = self._store.db.execute(sql + " ORDER BY trigger_start, id", params).fetchall()
+        for row in rows:
             event = Event(*row[:6], arguments=tuple(arguments.get(row[0], ())), source=row[6])
             grouped[row[1], row[2]].append(event)
         return dict(grouped)
