@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from annotator.core import rules
 from annotator.core.errors import ValidationError
@@ -79,3 +81,14 @@ def test_overlap_is_found_past_a_long_span_and_for_import_records() -> None:
     records = [EntityRecord(0, 4, "PER"), EntityRecord(4, 8, "ORG"), EntityRecord(7, 9, "GPE")]
     assert rules.problems(rules.check_no_overlaps, EXCLUSIVE, records)
     assert rules.problems(rules.check_no_overlaps, EXCLUSIVE, records[:2]) == []
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 8)), max_size=8))
+def test_overlap_sweep_agrees_with_comparing_every_pair(ranges: list[tuple[int, int]]) -> None:
+    spans = [span(start, start + length) for start, length in ranges]
+    any_pair = any(
+        a.start < b.end and b.start < a.end
+        for i, a in enumerate(spans)
+        for b in spans[i + 1 :]
+    )
+    assert bool(rules.problems(rules.check_no_overlaps, EXCLUSIVE, spans)) == any_pair
