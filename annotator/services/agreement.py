@@ -62,4 +62,6 @@ def project_agreement(
             f"{store.path}: agreement needs two annotators; the project has "
             f"{', '.join(names) or 'none'}"
         )
-    return compute_agreement(agreement_documents(store, names), names)
+    with store.snapshot():  # every annotator's work as of one moment
+        documents = agreement_documents(store, names)
+    return compute_agreement(documents, names)

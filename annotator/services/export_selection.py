@@ -54,6 +54,8 @@ def select_rows(
 ) -> tuple[int, Iterator[ExportRow]]:
     """(number of records, the records) in document order, annotators by name.
 
+    The records are read lazily: run this and consume them inside
+    ``store.snapshot()``, so the counts, spans, events and texts are of one moment.
     ``quoted_text`` asks for each document's text as UTF-8 JSON too (see
     InterchangeRepository.document_rows).
     """
@@ -71,7 +73,7 @@ def select_rows(
 def select_items(
     store: ProjectStore, selection: ExportFilter
 ) -> tuple[int, Iterator[DocumentAnnotations]]:
-    """The records of :func:`select_rows` as model objects."""
+    """The records of :func:`select_rows` as model objects (consume inside a snapshot)."""
     total, rows = select_rows(store, selection)
     return total, map(to_annotations, rows)
 

@@ -99,7 +99,7 @@ def export_project(
     """Export to ``target``: a file, or for brat a folder (which must be absent or empty)."""
     options.check()
     report = ExportReport()
-    with gc_paused():
+    with store.snapshot(), gc_paused():  # every record from one moment of the project
         items = _select(store, options)
         if options.format == "brat":
             with atomic_directory(Path(target)) as folder:
@@ -116,7 +116,7 @@ def export_to_stream(store: ProjectStore, options: ExportOptions, stream: TextIO
     if options.format not in STREAMABLE:
         raise ValidationError(f"{options.format} writes a folder of files; give a folder name")
     report = ExportReport()
-    with gc_paused():
+    with store.snapshot(), gc_paused():
         _write_lines(_select(store, options), options, _TextStreamSink(stream), report, None)
     return report
 

@@ -73,7 +73,12 @@ class ProjectInfo:
 
 
 def project_info(store: ProjectStore) -> ProjectInfo:
-    """Count what a project holds."""
+    """Count what a project holds (all as of one moment)."""
+    with store.snapshot():
+        return _info(store)
+
+
+def _info(store: ProjectStore) -> ProjectInfo:
     spans: dict[str, int] = {}
     for (annotator, _label), n in store.annotations.label_counts().items():
         spans[annotator] = spans.get(annotator, 0) + n

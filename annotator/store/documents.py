@@ -12,7 +12,6 @@ from annotator.core.model import (
     DocumentSummary,
     check_document_length,
     new_id,
-    text_sha256,
 )
 from annotator.core.search import fold
 from annotator.core.text import is_canonical
@@ -107,10 +106,6 @@ class DocumentRepository:
         ).fetchone()
         return _document(row) if row else None
 
-    def contains_text(self, text: str) -> bool:
-        """True when a document with exactly this text exists."""
-        return self.find_by_hash(text_sha256(text)) is not None
-
     def iter_all(self) -> Iterator[Document]:
         """Every document, in the order they were added."""
         cursor = self._store.db.execute(f"SELECT {_COLUMNS} FROM documents ORDER BY rowid")
@@ -142,18 +137,3 @@ class DocumentRepository:
     def count(self) -> int:
         """How many documents the project holds."""
         return self._store.db.execute("SELECT count(*) FROM documents").fetchone()[0]
-
-    def set_text(self, doc_id: str, text: str) -> None:
-        """Replace a document's text; refused (ImmutableTextError) once anything points into it."""
-        if not is_canonical(text):
-            raise ValidationError(f"document {doc_id}: text is not canonical")
-        with self._store.transaction() as db:
-            db.execute(
-                "UPDATE documents SET text = ?, sha256 = ? WHERE id = ?",
-                [text, text_sha256(text), doc_id],
-            )
-
-    def set_title(self, doc_id: str, title: str) -> None:
-        """Rename a document."""
-        with self._store.transaction() as db:
-            db.execute("UPDATE documents SET title = ? WHERE id = ?", [title, doc_id])

@@ -10,7 +10,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog
 
-from annotator.core.model import AnnotatorKind
+from annotator.core.model import AnnotatorKind, text_sha256
 from annotator.services.projects import new_project
 from annotator.ui import import_export_dialogs
 from annotator.ui.import_export import ImportExport
@@ -134,8 +134,9 @@ def test_dropping_files_on_the_window_imports_them(
         Qt.KeyboardModifier.NoModifier,
     )
     QApplication.sendEvent(window, drop)
+    dropped = text_sha256("خبر أسقطه المستخدم على النافذة")
     documents = window.project._store.documents  # the test looks into the file itself
-    qtbot.waitUntil(lambda: documents.contains_text("خبر أسقطه المستخدم على النافذة"))
+    qtbot.waitUntil(lambda: documents.find_by_hash(dropped) is not None)
     assert window.document_list.model.rowCount() == 4
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.model import Span
 from annotator.core.search import find_all, is_whole_word
 from annotator.services.editing import Message
 from annotator.ui.i18n import translate
@@ -71,11 +72,13 @@ class LabelAllDialog(QDialog):
         annotations = self.workspace.annotations
         text = annotations.text
         self.list.clear()
-        exclusive = not self.workspace.schema.allow_overlap
+        assert annotations.document is not None
         for start, end in find_all(text, self.query):
             if annotations.find_span(start, end, self.label) is not None:
                 continue  # already labelled so
-            if exclusive and self.workspace.overlaps(start, end):
+            candidate = Span("", annotations.document.id, annotations.annotator, start, end,
+                             self.label)
+            if self.workspace.overlaps(candidate):
                 continue  # the schema forbids overlapping spans
             before = text[max(0, start - CONTEXT):start].split("\n")[-1]
             after = text[end:end + CONTEXT].split("\n")[0]

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor, QUndoGroup, QUndoStack
 
+from annotator.core import rules
 from annotator.core.errors import AnnotatorError, NotFoundError
-from annotator.core.model import Argument, Span, Status
+from annotator.core.model import Argument, Span, Status, new_id
 from annotator.core.schema import Schema
 from annotator.core.snapping import snap_selection, trim_proclitic
 from annotator.services.editing import Command, EditingSession, Message
@@ -291,7 +292,10 @@ class Workspace(QObject):
         if existing is not None:
             self.select_annotation(existing.id)
             return
-        if not self.schema.allow_overlap and self.overlaps(start, end):
+        document = self.annotations.document
+        assert document is not None
+        span = Span(new_id(), document.id, self.window.annotator, start, end, label)
+        if self.overlaps(span):
             self.window.statusBar().showMessage(
                 self.tr("This schema does not allow overlapping spans"), 4000
             )
@@ -300,10 +304,10 @@ class Workspace(QObject):
         if self.save(lambda: session.add_span(session.new_span(start, end, label))):
             self.clear_text_selection()
 
-    def overlaps(self, start: int, end: int) -> bool:
-        """True when a span of the document shares a character with ``[start, end)``."""
-        qt_start, qt_end = self.annotations.offsets.range_to_qt(start, end)
-        return bool(self.annotations.span_index.overlapping(qt_start, qt_end))
+    def overlaps(self, span: Span) -> bool:
+        """True when the schema forbids ``span`` because it overlaps a span of the document."""
+        spans = self.annotations.spans.values()
+        return bool(rules.problems(rules.check_no_overlap, self.schema, span, spans))
 
     def clear_text_selection(self) -> None:
         """Drop the text selection but keep the selected annotation."""
