@@ -16,7 +16,8 @@ Rules, in order:
   article ال and at least three letters follow it (``والعاصمة`` -> ``و`` ``العاصمة``,
   ``وبالعاصمة`` -> ``و`` ``ب`` ``العاصمة``). It is a deliberately cautious
   heuristic: no other prefix and no suffix is split.
-* A sentence ends after a token made of ``.!?؟…`` and at every line break.
+* A sentence ends after a token made of ``.!?؟…`` and at every line break, except
+  inside a range the caller keeps together (a mention, a trigger, an event).
 
 Tokens are code-point offsets ``[start, end)`` into the text. A span whose
 boundary is not a token boundary is reported by :func:`align`, never moved.
@@ -25,7 +26,8 @@ boundary is not a token boundary is reported by :func:`align`, never moved.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from annotator.core.words import UNIT_RE
@@ -79,21 +81,47 @@ def _split_proclitics(text: str, start: int, end: int) -> list[Token]:
     return [*pieces, Token(match.end(), end)]
 
 
-def sentences(text: str, tokens: list[Token]) -> list[list[Token]]:
-    """``tokens`` grouped into sentences (see the module documentation)."""
+def sentences(
+    text: str, tokens: list[Token], keep: Iterable[tuple[int, int]] = ()
+) -> list[list[Token]]:
+    """``tokens`` grouped into sentences (see the module documentation).
+
+    No sentence ends inside a range of ``keep`` (mentions, triggers, whole
+    events): a mention across a line break keeps its sentence whole, so no
+    reader sees it cut in two.
+    """
+    no_cut = _uncuttable(tokens, keep)
     result: list[list[Token]] = []
     current: list[Token] = []
-    for token in tokens:
-        if current and "\n" in text[current[-1].end : token.start]:
+    for i, token in enumerate(tokens):
+        if current and not no_cut[i - 1] and "\n" in text[current[-1].end : token.start]:
             result.append(current)
             current = []
         current.append(token)
-        if _SENTENCE_END.fullmatch(text, token.start, token.end):
+        if _SENTENCE_END.fullmatch(text, token.start, token.end) and not no_cut[i]:
             result.append(current)
             current = []
     if current:
         result.append(current)
     return result
+
+
+def _uncuttable(tokens: list[Token], keep: Iterable[tuple[int, int]]) -> list[bool]:
+    """``no_cut[i]``: a kept range runs from token ``i`` into token ``i + 1``."""
+    starts = [t.start for t in tokens]
+    ends = [t.end for t in tokens]
+    depth = [0] * (len(tokens) + 1)
+    for start, end in keep:
+        first = bisect_right(ends, start)  # the first token ending after the range starts
+        last = bisect_left(starts, end) - 1  # the last token starting before it ends
+        if first < last:
+            depth[first] += 1
+            depth[last] -= 1
+    no_cut, running = [], 0
+    for change in depth[:-1]:
+        running += change
+        no_cut.append(running > 0)
+    return no_cut
 
 
 class Alignment(NamedTuple):
