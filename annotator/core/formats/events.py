@@ -1,0 +1,117 @@
+"""Events for training: sentence-level JSON in the ACE05-E style (OneIE, DyGIE++, TextEE).
+
+One JSON line per sentence::
+
+    {"doc_id": "...", "sent_id": "doc-3", "annotator": "...", "sentence": "...",
+     "sentence_start": 812, "tokens": ["...", ...],
+     "entity_mentions": [{"id": "...", "text": "...", "entity_type": "PER",
+                          "start": 4, "end": 6}],
+     "relation_mentions": [],
+     "event_mentions": [{"id": "...", "event_type": "Conflict.Attack",
+                         "trigger": {"text": "...", "start": 2, "end": 3},
+                         "arguments": [{"entity_id": "...", "text": "...",
+                                        "role": "Attacker"}]}]}
+
+Token offsets are end-exclusive indices into ``tokens``; ``sentence_start`` is
+the sentence's first character in the document. Sentences come from the same
+Arabic-aware splitter as CoNLL (after ``.!?؟…`` and at line breaks) and never cut
+a mention, a trigger or an event with its arguments: the argument's entity is
+always in the trigger's sentence, as these readers require. Tokens are cut at
+annotation boundaries, so every mention aligns.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from annotator.core.formats.tokenize import Token, TokenIndex, sentences
+from annotator.core.model import DocumentAnnotations, Event, Span
+
+
+def event_extent(event: Event, starts: dict[str, tuple[int, int]]) -> tuple[int, int]:
+    """The characters from the first to the last of a trigger and its argument mentions."""
+    ranges = [(event.trigger_start, event.trigger_end)]
+    ranges += [starts[a.span_id] for a in event.arguments if a.span_id in starts]
+    return min(r[0] for r in ranges), max(r[1] for r in ranges)
+
+
+def to_records(
+    item: DocumentAnnotations, tokens: list[Token]
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """The sentence records of one document and annotator, and what they left out."""
+    text = item.document.text
+    doc_id = item.document.export_id
+    spans = {s.id: (s.start, s.end) for s in item.spans}
+    keep = [*spans.values(), *(event_extent(e, spans) for e in item.events)]
+    groups = sentences(text, tokens, keep)
+    records, warnings = [], []
+    for number, sentence in enumerate(groups):
+        first, last = sentence[0], sentence[-1]
+        local = TokenIndex(text, sentence)
+        entities = [s for s in item.spans if first.start <= s.start and s.end <= last.end]
+        events = [e for e in item.events if first.start <= e.trigger_start < last.end]
+        records.append(
+            {
+                "doc_id": doc_id,
+                "sent_id": f"{doc_id}-{number}",
+                "annotator": item.annotator or "",
+                "sentence": text[first.start : last.end],
+                "sentence_start": first.start,
+                "tokens": [text[t.start : t.end] for t in sentence],
+                "entity_mentions": _entities(text, entities, local, warnings),
+                "relation_mentions": [],
+                "event_mentions": _events(text, events, local, spans, warnings),
+            }
+        )
+    return records, warnings
+
+
+def _entities(
+    text: str, spans: list[Span], index: TokenIndex, warnings: list[str]
+) -> list[dict]:
+    mentions = []
+    for span in spans:
+        where = index.align(span.start, span.end)
+        if where.problem:
+            warnings.append(f"span {span.label} [{span.start}, {span.end}): {where.problem}")
+            continue
+        mentions.append(
+            {
+                "id": span.id,
+                "text": text[span.start : span.end],
+                "entity_type": span.label,
+                "start": where.first,
+                "end": where.last + 1,
+            }
+        )
+    return mentions
+
+
+def _events(
+    text: str,
+    events: list[Event],
+    index: TokenIndex,
+    spans: dict[str, tuple[int, int]],
+    warnings: list[str],
+) -> list[dict]:
+    mentions = []
+    for event in events:
+        where = index.align(event.trigger_start, event.trigger_end)
+        if where.problem:
+            warnings.append(f"event {event.type} [{event.trigger_start}]: {where.problem}")
+            continue
+        trigger = text[event.trigger_start : event.trigger_end]
+        arguments = [
+            {"entity_id": a.span_id, "text": text[slice(*spans[a.span_id])], "role": a.role}
+            for a in event.arguments
+            if a.span_id in spans
+        ]
+        mentions.append(
+            {
+                "id": event.id,
+                "event_type": event.type,
+                "trigger": {"text": trigger, "start": where.first, "end": where.last + 1},
+                "arguments": arguments,
+            }
+        )
+    return mentions
