@@ -123,6 +123,11 @@ def _training_plan(
         records[doc_id] = [(chosen, by_name[chosen])]
         several += chosen not in gold and not order and len(candidates) > 1
     plan = Plan(records, [])
+    if not records:
+        plan.notes.append(
+            "no finished document to export: a training export holds the documents marked "
+            "done (by the gold or the annotators named); --full-dump exports everything"
+        )
     if several:
         plan.notes.append(
             f"{several} document(s) finished by several annotators and no gold: took the "
