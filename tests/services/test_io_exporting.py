@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 from annotator.core.errors import ValidationError
 from annotator.core.formats import native
 from annotator.core.model import Span, Status, new_id
-from annotator.services import exporting
 from annotator.services.demo import create_demo_project
 from annotator.services.export_selection import select_items
 from annotator.services.exporting import (
@@ -29,7 +28,6 @@ from annotator.services.importing import ImportOptions, import_paths
 from annotator.services.projects import new_project
 from annotator.store import ProjectStore, interchange
 from tests.io_samples import ARTICLE_1, ARTICLE_2, build_project
-
 
 # These tests are about the full dump: every document and annotator.
 FULL = ExportFilter(full_dump=True)
