@@ -32,11 +32,9 @@ _NUMBER_JOINERS = ".,\u066b\u066c"
 # regex's \w holds letters, marks, digits, connector punctuation and ZWNJ/ZWJ; a
 # word may not start with a joiner or a mark (a mark after a space is a grapheme
 # with that space, and belongs to no unit).
-_WORD = (
-    rf"(?:\p{{GCB=Prepend}}*(?:(?!{_EXTEND})[\w\u0640]"
-    rf"|(?<=\d{_EXTEND}*)[{_NUMBER_JOINERS}](?=\d)){_EXTEND}*)"
-    rf"(?:\p{{GCB=Prepend}}*(?:[\w\u0640]|(?<=\d{_EXTEND}*)[{_NUMBER_JOINERS}](?=\d)){_EXTEND}*)*"
-)
+# Letters run together; digits go one by one, so that a joiner between two joins them.
+_WORD_PIECE = rf"\p{{GCB=Prepend}}*(?:\d(?:[{_NUMBER_JOINERS}](?=\d))?|[^\W\d]+)"
+_WORD = rf"(?:(?!{_EXTEND}){_WORD_PIECE}{_EXTEND}*)(?:{_WORD_PIECE}{_EXTEND}*)*"
 _SYMBOL = rf"(?![{SEPARATORS}]|\w)\X"
 WORD_RE = regex.compile(_WORD)
 # One unit: a word, a run of the same symbol, or one symbol.

@@ -39,6 +39,7 @@ _MARKS = (
 _PROCLITICS = re.compile(f"([وف][{_MARKS}]*)?([بكل][{_MARKS}]*)?(?=ال)")
 _LETTER = re.compile(r"[^\W\d_]")
 _SENTENCE_END = re.compile(r"[.!?؟…]+")
+_END_CHARACTERS = frozenset(".!?؟…")
 
 
 class Token(NamedTuple):
@@ -50,6 +51,8 @@ class Token(NamedTuple):
 
 def tokenize(text: str, split_clitics: bool = False) -> list[Token]:
     """The tokens of ``text`` (see the module documentation for the rules)."""
+    if not split_clitics:
+        return [Token(*match.span()) for match in UNIT_RE.finditer(text)]
     tokens = []
     for match in UNIT_RE.finditer(text):
         start, end = match.span()
@@ -93,12 +96,19 @@ def sentences(
     no_cut = _uncuttable(tokens, keep)
     result: list[list[Token]] = []
     current: list[Token] = []
+    previous_end = 0
     for i, token in enumerate(tokens):
-        if current and not no_cut[i - 1] and "\n" in text[current[-1].end : token.start]:
+        start = token.start
+        if current and not no_cut[i - 1] and text.find("\n", previous_end, start) >= 0:
             result.append(current)
             current = []
         current.append(token)
-        if _SENTENCE_END.fullmatch(text, token.start, token.end) and not no_cut[i]:
+        previous_end = token.end
+        if (
+            text[start] in _END_CHARACTERS
+            and _SENTENCE_END.fullmatch(text, start, previous_end)
+            and not no_cut[i]
+        ):
             result.append(current)
             current = []
     if current:

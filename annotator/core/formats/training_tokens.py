@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterable
 from itertools import pairwise
 
@@ -32,20 +32,23 @@ def boundaries_of(ranges: Iterable[tuple[int, int]]) -> set[int]:
 
 def split_at(tokens: list[Token], boundaries: set[int]) -> tuple[list[Token], int]:
     """``tokens`` cut at every boundary strictly inside one, and how many were cut."""
-    if not boundaries:
+    starts = [token.start for token in tokens]
+    cuts: dict[int, list[int]] = {}  # token index -> the boundaries inside it
+    for boundary in sorted(boundaries):
+        i = bisect_right(starts, boundary) - 1
+        if i >= 0 and tokens[i].start < boundary < tokens[i].end:
+            cuts.setdefault(i, []).append(boundary)
+    if not cuts:
         return tokens, 0
-    cuts = sorted(boundaries)
     result: list[Token] = []
-    split = 0
-    for token in tokens:
-        inside = cuts[bisect_right(cuts, token.start) : bisect_left(cuts, token.end)]
-        if not inside:
-            result.append(token)
-            continue
-        split += 1
-        edges = [token.start, *inside, token.end]
-        result.extend(Token(a, b) for a, b in pairwise(edges))
-    return result, split
+    done = 0
+    for i, inside in cuts.items():  # in token order: boundaries were sorted
+        result += tokens[done:i]
+        edges = [tokens[i].start, *inside, tokens[i].end]
+        result += [Token(a, b) for a, b in pairwise(edges)]
+        done = i + 1
+    result += tokens[done:]
+    return result, len(cuts)
 
 
 def spaced(text: str, tokens: list[Token], boundaries: set[int]) -> list[tuple[int, int, bool]]:
