@@ -150,8 +150,9 @@ def export_project(
         with atomic_directory(Path(target)) as folder:
             name_of = _split_namer(splits, report)
             if options.format == "brat":
-                write_brat(rows, lambda row: _brat_folder(folder, name_of(row), options),
-                           store.schema, counted)  # fmt: skip
+                # Without splits the export folder is brat's; with them, one folder each.
+                folder_of = lambda row: folder / (name_of(row) or "")  # noqa: E731
+                write_brat(rows, folder_of, store.schema, lambda row: counted(row, []))
             else:
                 _write_split_files(rows, options, store, folder, name_of, report, counted)
     return report
@@ -196,10 +197,6 @@ def _split_namer(
         return name
 
     return name_of
-
-
-def _brat_folder(folder: Path, split: str | None, options: ExportOptions) -> Path:
-    return folder if split is None else folder / split
 
 
 def _write_split_files(
@@ -269,10 +266,10 @@ class _TextStreamSink:
 
 def _counter(
     report: ExportReport, total: int, progress: Progress | None
-) -> Callable[..., None]:
+) -> Callable[[ExportRow, list[str]], None]:
     """Counts each record written, files its warnings, reports progress (and cancels)."""
 
-    def counted(item: ExportRow, warnings: list[str] = ()) -> None:  # type: ignore[assignment]
+    def counted(item: ExportRow, warnings: list[str]) -> None:
         report.records += 1
         if warnings:
             who = f"{item.document.export_id} ({item.annotator or 'no annotator'})"
