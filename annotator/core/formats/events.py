@@ -22,6 +22,7 @@ annotation boundaries, so every mention aligns.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 from annotator.core.formats.tokenize import Token, TokenIndex, sentences
@@ -44,12 +45,23 @@ def to_records(
     spans = {s.id: (s.start, s.end) for s in item.spans}
     keep = [*spans.values(), *(event_extent(e, spans) for e in item.events)]
     groups = sentences(text, tokens, keep)
+    by_start = sorted(item.spans, key=lambda s: s.start)
+    span_starts = [s.start for s in by_start]
+    by_trigger = sorted(item.events, key=lambda e: e.trigger_start)
+    trigger_starts = [e.trigger_start for e in by_trigger]
     records, warnings = [], []
+    placed = 0
     for number, sentence in enumerate(groups):
         first, last = sentence[0], sentence[-1]
         local = TokenIndex(text, sentence)
-        entities = [s for s in item.spans if first.start <= s.start and s.end <= last.end]
-        events = [e for e in item.events if first.start <= e.trigger_start < last.end]
+        # Sentences are never cut inside a mention: a mention starting here ends here.
+        entities = by_start[
+            bisect_left(span_starts, first.start) : bisect_left(span_starts, last.end)
+        ]
+        events = by_trigger[
+            bisect_left(trigger_starts, first.start) : bisect_left(trigger_starts, last.end)
+        ]
+        placed += len(entities) + len(events)
         records.append(
             {
                 "doc_id": doc_id,
@@ -62,6 +74,11 @@ def to_records(
                 "relation_mentions": [],
                 "event_mentions": _events(text, events, local, spans, warnings),
             }
+        )
+    if placed < len(item.spans) + len(item.events):
+        missing = len(item.spans) + len(item.events) - placed
+        warnings.append(
+            f"{missing} mention(s) or trigger(s) start outside every sentence; left out"
         )
     return records, warnings
 
