@@ -38,7 +38,9 @@ _WORD = rf"(?:(?!{_EXTEND}){_WORD_PIECE}{_EXTEND}*)(?:{_WORD_PIECE}{_EXTEND}*)*"
 _SYMBOL = rf"(?![{SEPARATORS}]|\w)\X"
 WORD_RE = regex.compile(_WORD)
 # One unit: a word, a run of the same symbol, or one symbol.
-UNIT_RE = regex.compile(rf"{_WORD}|({_SYMBOL})\1+|{_SYMBOL}")
+# The run's end is checked to be a grapheme boundary: \1 repeats the text of one
+# grapheme, which may be only the start of the next (😀 before 😀 with a haraka).
+UNIT_RE = regex.compile(rf"{_WORD}|({_SYMBOL})\1+(?!{_EXTEND})|{_SYMBOL}")
 GRAPHEME_RE = regex.compile(r"\X")
 _PREPEND_RE = regex.compile(r"\p{GCB=Prepend}")
 

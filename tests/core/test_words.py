@@ -50,6 +50,8 @@ def test_prepend_characters_join_the_following_grapheme() -> None:
 def test_graphemes_are_unicode_extended_clusters() -> None:
     text = "أ👍🏽👩\u200d🏫🇮🇶بُ"
     assert [text[a:b] for a, b in graphemes(text)] == ["أ", "👍🏽", "👩\u200d🏫", "🇮🇶", "بُ"]
+    # A run of the same symbol ends where a grapheme does (found by hypothesis).
+    assert [(a, b) for a, b in units("😀😀\u0652")] == [(0, 1), (1, 3)]
 
 
 PIECES = st.sampled_from(
