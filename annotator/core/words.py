@@ -35,7 +35,9 @@ _NUMBER_JOINERS = ".,\u066b\u066c"
 # Letters run together; digits go one by one, so that a joiner between two joins them.
 _WORD_PIECE = rf"\p{{GCB=Prepend}}*(?:\d(?:[{_NUMBER_JOINERS}](?=\d))?|[^\W\d]+)"
 _WORD = rf"(?:(?!{_EXTEND}){_WORD_PIECE}{_EXTEND}*)(?:{_WORD_PIECE}{_EXTEND}*)*"
-_SYMBOL = rf"(?![{SEPARATORS}]|\w)\X"
+# A symbol starts a grapheme: a mark or modifier after a space, or a Prepend sign
+# before one, shares that space's grapheme and belongs to no unit.
+_SYMBOL = rf"(?![{SEPARATORS}]|\w|{_EXTEND}|\p{{GCB=Prepend}}+[{SEPARATORS}])\X"
 WORD_RE = regex.compile(_WORD)
 # One unit: a word, a run of the same symbol, or one symbol.
 # The run's end is checked to be a grapheme boundary: \1 repeats the text of one

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.core.formats.tokenize import tokenize
@@ -55,15 +55,18 @@ def test_graphemes_are_unicode_extended_clusters() -> None:
 
 
 PIECES = st.sampled_from(
-    [*"بغداد 3.5,1٫٣ «»،.", ZWNJ, "\u0600", "\u064e", "\u200f", "😀", "👍🏽", "🇮🇶", "\n", "ـ"]
-)
+    [*"بغداد 3.5,1٫٣ «»،.", ZWNJ, "\u0600", "\u0605", "\u064e", "\u200f", "😀", "👍🏽", "🏽",
+     "🇮", "\xa0", "\n", "ـ"]
+)  # fmt: skip
 
 
+@settings(max_examples=500)
 @given(st.lists(PIECES, max_size=30).map("".join))
 def test_units_are_grapheme_aligned_and_what_the_tokenizer_emits(text: str) -> None:
     found = list(units(text))
     assert [tuple(t) for t in tokenize(text)] == found
     for start, end in found:
         assert is_grapheme_boundary(text, start) and is_grapheme_boundary(text, end)
+        assert not any(char.isspace() for char in text[start:end])
         snapped = snap_to_words(text, start, end)
         assert snapped is None or snapped == (start, end)
