@@ -83,8 +83,9 @@ def _register_export(subparsers: argparse._SubParsersAction) -> None:
         "export",
         help="export annotations for training",
         description="Export training data: one record per document (the gold where it "
-        "exists, else the finished work of the first --annotator given), finished documents "
-        "only; --full-dump exports every document and annotator instead. brat and hf write "
+        "exists, else the finished work of the --annotator named first, else of the first "
+        "annotator by name), finished documents only; --full-dump exports every document "
+        "and annotator instead. brat and hf write "
         "a folder, as does any format with --split; the others write one file, or standard "
         "output with -o -.",
     )
