@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from annotator.core.formats.conll import DOCSTARTS
 from annotator.core.model import AnnotatorKind, Status
 from annotator.services.exporting import (
     FORMATS,
@@ -77,22 +78,50 @@ def _register_export(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "export",
         help="export annotations for training",
-        description="Export one record per document and annotator. brat writes a folder; "
-        "every other format writes one file, or standard output with -o -.",
+        description="Export training data: one record per document (the gold where it "
+        "exists, else the finished work of the --annotator named first, else of the first "
+        "annotator by name), finished documents only; --full-dump exports every document "
+        "and annotator instead. brat and hf write "
+        "a folder, as does any format with --split; the others write one file, or standard "
+        "output with -o -.",
     )
     parser.add_argument("project", type=Path, metavar="PROJECT", help="the project file")
     parser.add_argument("--format", choices=FORMATS, default="jsonl", help="default: jsonl")
     parser.add_argument(
-        "-o", "--output", required=True, metavar="OUT", help="output file, folder (brat) or -"
+        "-o", "--output", required=True, metavar="OUT", help="output file, folder or -"
     )
     parser.add_argument(
-        "--annotator", action="append", metavar="NAME", help="only this annotator (repeatable)"
+        "--full-dump",
+        action="store_true",
+        help="every document and annotator, any status (default: one training record each)",
+    )
+    parser.add_argument(
+        "--annotator",
+        action="append",
+        metavar="NAME",
+        help="only this annotator (repeatable; for training, the order of preference "
+        "after the gold)",
     )
     parser.add_argument(
         "--status",
         action="append",
         choices=[s.value for s in Status],
-        help="only records with this status (repeatable)",
+        help="only records with this status (repeatable; training default: done)",
+    )
+    parser.add_argument(
+        "--split",
+        metavar="SPEC",
+        help="split by document, e.g. train=0.8,validation=0.1,test=0.1; a document keeps "
+        "its split (stored in the project) in every later export",
+    )
+    parser.add_argument(
+        "--seed", type=int, default=0, help="shuffle for --split of new documents (default 0)"
+    )
+    parser.add_argument(
+        "--docstart",
+        choices=list(DOCSTARTS),
+        default="conll2003",
+        help="conll: the -DOCSTART- -X- O O line before each document, or none",
     )
     parser.add_argument(
         "--label", action="append", help="only this label or event type (repeatable)"
@@ -135,9 +164,13 @@ def run_export(args: argparse.Namespace) -> int:
             annotators=args.annotator,
             statuses=[Status(s) for s in args.status] if args.status else None,
             labels=args.label,
+            full_dump=args.full_dump,
         ),
         utf16=args.utf16,
         split_clitics=args.split_clitics,
+        split=args.split,
+        seed=args.seed,
+        docstart=args.docstart,
     )
     with open_project(args.project) as project:
         if args.output == "-":

@@ -48,7 +48,11 @@ def agreement_documents(store: ProjectStore, annotators: Sequence[str]) -> list[
             name: Work.of(spans.get((document.id, name), ()), events.get((document.id, name), ()))
             for name in annotated[document.id]
         }
-        documents.append(AgreementDocument(document.id, document.title, document.text, work))
+        documents.append(
+            AgreementDocument(
+                document.id, document.title, document.text, work, document.export_id
+            )
+        )
     return documents
 
 

@@ -29,7 +29,13 @@ IMPORT_FILTER = QT_TRANSLATE_NOOP(
     "ImportExport",
     "Texts, JSONL, CoNLL (*.txt *.jsonl *.ndjson *.json *.conll *.bio *.iob);;All files (*)",
 )
-EXPORT_SUFFIXES = {"jsonl": ".jsonl", "doccano": ".jsonl", "spacy": ".jsonl", "conll": ".conll"}
+EXPORT_SUFFIXES = {
+    "jsonl": ".jsonl",
+    "doccano": ".jsonl",
+    "spacy": ".jsonl",
+    "conll": ".conll",
+    "events": ".jsonl",
+}
 _STEPS = 1000  # progress in per-mille: byte counts overflow a QProgressDialog's int
 
 
@@ -163,8 +169,8 @@ class ImportExport(QObject):
             self._show_details(summary, warnings)
 
     def _ask_target(self, options: ExportOptions) -> Path | None:
-        suffix = EXPORT_SUFFIXES.get(options.format, "")
-        title = self.tr("Export to folder") if options.format == "brat" else self.tr("Export")
+        suffix = "" if options.writes_folder else EXPORT_SUFFIXES.get(options.format, "")
+        title = self.tr("Export to folder") if options.writes_folder else self.tr("Export")
         stem = self.window.project.path.stem if self.window.project else "export"
         path, _ = QFileDialog.getSaveFileName(self.window, title, f"{stem}{suffix}")
         if not path:

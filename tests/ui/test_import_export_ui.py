@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog
 
-from annotator.core.model import AnnotatorKind, text_sha256
+from annotator.core.model import AnnotatorKind, Status, text_sha256
 from annotator.services.projects import new_project
 from annotator.ui import import_export_dialogs
 from annotator.ui.import_export import ImportExport
@@ -39,6 +40,9 @@ def accept_dialogs(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
     def accept_export(self: ExportOptionsDialog) -> bool:
         fmt = choices.get("format", "jsonl")
         self.format.setCurrentIndex(self.format.findData(fmt))
+        self.records.setCurrentIndex(self.records.findData(bool(choices.get("full_dump"))))
+        if "split" in choices:
+            QTest.keyClicks(self.split, str(choices["split"]))
         return True
 
     monkeypatch.setattr(ImportOptionsDialog, "exec", accept_import)
@@ -180,6 +184,7 @@ def test_ctrl_e_exports_conll_and_lists_what_was_left_out(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
     )
     accept_dialogs["format"] = "conll"
+    accept_dialogs["full_dump"] = True
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     written = tmp_path / "out.conll"
     assert written.is_file() and "B-PER" in written.read_text(encoding="utf-8")
@@ -199,9 +204,44 @@ def test_export_dialog_builds_the_options(qtbot, make_window, project_path: Path
     options = dialog.options()
     assert (options.format, options.split_clitics, options.utf16) == ("spacy", True, False)
     assert options.filter.annotators == ["karim"] and options.filter.labels is None
+    assert not options.filter.full_dump and options.filter.statuses is None  # training: done
+    assert not dialog.status.isEnabled()
     dialog.format.setCurrentIndex(dialog.format.findData("brat"))
     assert not dialog.utf16.isEnabled() and not dialog.split_clitics.isEnabled()
-    assert import_export_dialogs.TOKEN_FORMATS == ("spacy", "conll")
+    assert import_export_dialogs.TOKEN_FORMATS == ("spacy", "conll", "hf", "events")
+
+
+def test_ctrl_e_exports_a_split_hugging_face_folder(
+    make_window, project_path: Path, tmp_path: Path, qtbot, monkeypatch, accept_dialogs, messages
+) -> None:
+    window = make_window(str(project_path))
+    target = tmp_path / "hf"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    accept_dialogs.update(format="hf", split="train=0.5,test=0.5")
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert (target / "labels.json").is_file()
+    assert sorted(p.name for p in target.glob("*.jsonl")) == ["test.jsonl", "train.jsonl"]
+    assert "exported 2 record(s) (" in window.statusBar().currentMessage()
+
+
+def test_export_dialog_offers_the_full_dump_and_splits(
+    qtbot, make_window, project_path: Path
+) -> None:
+    window = make_window(str(project_path))
+    dialog = ExportOptionsDialog(window, ["amal"], ["PER"])
+    qtbot.addWidget(dialog.dialog)
+    dialog.records.setCurrentIndex(dialog.records.findData(True))
+    assert dialog.status.isEnabled()
+    dialog.status.setCurrentIndex(dialog.status.findData("new"))
+    qtbot.keyClicks(dialog.split, "train=0.9,test=0.1")
+    dialog.seed.setValue(7)
+    dialog.format.setCurrentIndex(dialog.format.findData("conll"))
+    qtbot.mouseClick(dialog.docstart, Qt.MouseButton.LeftButton)
+    options = dialog.options()
+    assert options.filter.full_dump and options.filter.statuses == [Status.NEW]
+    assert (options.split, options.seed, options.docstart) == ("train=0.9,test=0.1", 7, "none")
 
 
 def test_import_dialog_builds_the_options(qtbot, make_window, project_path: Path) -> None:

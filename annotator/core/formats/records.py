@@ -24,6 +24,7 @@ class EntityRecord:
     end: int
     label: str
     id: str | None = None
+    source: str | None = None  # who made it when not a person: ``model:NAME``
 
 
 @dataclass
@@ -43,6 +44,7 @@ class EventRecord:
     end: int
     arguments: list[ArgumentRecord] = field(default_factory=list)
     id: str | None = None
+    source: str | None = None
 
 
 @dataclass
@@ -60,6 +62,8 @@ class DocumentRecord:
     # True when entity/event ids only link arguments within the file (brat's T1,
     # E1): they are not kept as the stored ids.
     local_ids: bool = False
+    # Top-level keys of the line no format knows, kept in ``meta`` (as doccano does).
+    kept_keys: list[str] = field(default_factory=list)
 
     @property
     def has_annotations(self) -> bool:

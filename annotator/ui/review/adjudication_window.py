@@ -302,7 +302,7 @@ class AdjudicationWindow(QWidget):
 
     def export_gold(self, path: Path) -> None:
         """Export every document's gold annotation as JSONL to ``path``."""
-        options = ExportOptions("jsonl", ExportFilter(annotators=[self._gold()]))
+        options = ExportOptions("jsonl", ExportFilter(annotators=[self._gold()], full_dump=True))
         try:
             self.project.export(options, path)
         except AnnotatorError as exc:

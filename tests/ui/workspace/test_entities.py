@@ -225,3 +225,22 @@ def test_deleting_a_span_removed_elsewhere_says_so_and_rereads(bench, messages) 
     b.key(Qt.Key.Key_Delete)
     assert messages and "changed elsewhere" in messages[0]
     assert b.workspace.annotations.spans == {}
+
+
+def test_double_click_inside_a_number_or_a_zwnj_word_takes_all_of_it(bench, tmp_path) -> None:
+    from annotator.services.projects import new_project
+
+    text = "ارتفع النمو 3.5 بالمئة، وبلغ 1,000 دولار، وقال: می\u200cخواهم."
+    path = tmp_path / "numbers.annproj"
+    with new_project(path) as store:
+        store.documents.add(text, "أرقام")
+    b = bench(path)
+    for word in ("3.5", "1,000", "می\u200cخواهم"):
+        start = b.find(word)
+        for inside in (start, start + len(word) - 2):  # Qt's own word stops at . , and ZWNJ
+            b.click(b.find("النمو"))  # a single click between: no triple-click
+            b.double_click(inside)
+            assert b.workspace.selected_range() == (start, start + len(word)), (word, inside)
+    b.double_click(b.find("3.5") + 2)
+    b.key(KEY_3)
+    assert b.stored_texts() == [("3.5", "GPE")]
