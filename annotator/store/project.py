@@ -24,6 +24,7 @@ from annotator.store.failures import integrity_error, is_busy, write_error
 from annotator.store.interchange import InterchangeRepository
 from annotator.store.migrations import LATEST_VERSION, migrations
 from annotator.store.sessions import SessionRepository
+from annotator.store.suggestions import SuggestionRepository
 from annotator.store.work import WorkRepository
 
 PROJECT_SUFFIX = ".annproj"
@@ -57,6 +58,7 @@ class ProjectStore:
         self.work = WorkRepository(self)
         self.interchange = InterchangeRepository(self)
         self.sessions = SessionRepository(self)
+        self.suggestions = SuggestionRepository(self)
 
     def __enter__(self) -> ProjectStore:
         return self

@@ -84,3 +84,21 @@ class Recommender(Protocol):
 def by_position(predictions: Sequence[Prediction]) -> list[Prediction]:
     """``predictions`` ordered by start, longer first, then label."""
     return sorted(predictions, key=lambda p: (p.start, -p.end, p.kind.value, p.label))
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A suggestion ``annotator`` rejected on a document: never shown again, negative evidence."""
+
+    document_id: str
+    annotator: str
+    kind: ItemKind
+    start: int
+    end: int
+    label: str
+    source: str | None = None
+
+    @property
+    def labelled(self) -> Labelled:
+        """The rejected range and label."""
+        return Labelled(self.start, self.end, self.label)
