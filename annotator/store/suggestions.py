@@ -107,7 +107,7 @@ class SuggestionRepository:
                 ("event_confidence", "event_id", events),
             ):
                 if values:
-                    db.executemany(
+                    db.conn.executemany(
                         f"INSERT OR REPLACE INTO {table} ({column}, confidence) VALUES (?, ?)",
                         list(values.items()),
                     )

@@ -37,6 +37,14 @@ class CrfLabeller:
         self.model: bytes | None = None
         self._tagger: pycrfsuite.Tagger | None = None
 
+    @classmethod
+    def from_model(cls, model: bytes) -> CrfLabeller:
+        """A labeller around a model trained before (crfsuite's own file format)."""
+        labeller = cls()
+        labeller.model = model
+        labeller._opened()  # refuses a damaged model now, not at the first prediction
+        return labeller
+
     def __getstate__(self) -> dict[str, Any]:
         # The tagger is a C object: pickle the model bytes and reopen on the other side.
         return {"params": self.params, "model": self.model}
