@@ -224,3 +224,32 @@ def _article(rng: random.Random, chars: int, unseen_share: float, missed: float,
         text += template[position:] + (" " if rng.random() < 0.8 else "\n")
     document = TrainingDocument(text.strip(), tuple(spans), tuple(triggers), id=doc_id)
     return GeneratedDocument(document, frozenset(unseen))
+
+
+def seen_unseen_scores(recommender, held_out: list[GeneratedDocument]):
+    """(seen, unseen) Scores of ``recommender``'s entity predictions on ``held_out``.
+
+    A gold name is unseen when it came from the unseen pool; a prediction counts
+    towards the unseen group when it overlaps no seen gold name (so a wrong
+    guess on an unseen name, or on plain words, lowers the unseen precision).
+    """
+    from annotator.core.recommenders import ItemKind
+    from annotator.core.recommenders.evaluation import score
+
+    expected: dict[bool, list] = {True: [], False: []}
+    predicted: dict[bool, list] = {True: [], False: []}
+    for index, item in enumerate(held_out):
+        seen_ranges = []
+        for span in item.document.spans:
+            unseen = (span.start, span.end) in item.unseen
+            expected[unseen].append((index, "span", span.start, span.end, span.label))
+            if not unseen:
+                seen_ranges.append((span.start, span.end))
+        for p in recommender.predict(item.document.text):
+            if p.kind is not ItemKind.SPAN:
+                continue
+            overlaps_seen = any(p.start < end and start < p.end for start, end in seen_ranges)
+            predicted[not overlaps_seen].append((index, "span", p.start, p.end, p.label))
+    seen = score(expected[False], predicted[False])[0]
+    unseen = score(expected[True], predicted[True])[0]
+    return seen, unseen

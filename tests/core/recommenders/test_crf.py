@@ -1,0 +1,53 @@
+"""The CRF sequence labeller: tags, decoding, confidence, persistence."""
+
+from __future__ import annotations
+
+import pickle
+
+from annotator.core.formats.tokenize import tokenize
+from annotator.core.recommenders import CrfLabeller, Labelled, TrainingSet
+from annotator.core.recommenders.features import decode, tags
+from tests.recommender_data import generate
+
+
+def test_tags_mark_a_mention_after_a_proclitic_and_decode_trims_it() -> None:
+    text = "زار وبغداد أحمد الساعدي"
+    tokens = tokenize(text, split_clitics=True)
+    spans = [Labelled(5, 10, "GPE"), Labelled(11, 23, "PER")]
+    labels = tags(text, tokens, spans)
+    assert labels == ["O", "B+GPE", "B-PER", "I-PER"]
+    decoded = [(s, e, label) for s, e, label, _ in decode(text, tokens, labels)]
+    assert decoded == [(5, 10, "GPE"), (11, 23, "PER")]
+
+
+def test_nested_spans_keep_the_outer_one() -> None:
+    text = "جامعة بغداد"
+    tokens = tokenize(text)
+    assert tags(text, tokens, [Labelled(0, 11, "ORG"), Labelled(6, 11, "GPE")]) == [
+        "B-ORG",
+        "I-ORG",
+    ]
+
+
+def test_learns_names_with_a_confidence_and_survives_pickling() -> None:
+    docs = tuple(g.document for g in generate(40, seed=3, chars=600))
+    labeller = CrfLabeller()
+    labeller.fit(TrainingSet(docs))
+    held_out = generate(5, seed=4, chars=600)[0].document
+    predictions = labeller.predict(held_out.text)
+    expected = {(s.start, s.end, s.label) for s in held_out.spans}
+    hits = [p for p in predictions if (p.start, p.end, p.label) in expected]
+    assert len(hits) >= len(expected) * 0.8
+    assert all(0 < p.confidence <= 1 for p in predictions)
+    copy = pickle.loads(pickle.dumps(labeller))
+    assert copy.predict(held_out.text) == predictions
+    assert CrfLabeller.from_model(labeller.model).predict(held_out.text) == predictions
+    assert 0 <= labeller.uncertainty(held_out.text) < 0.5
+
+
+def test_without_labels_there_is_no_model() -> None:
+    labeller = CrfLabeller()
+    labeller.fit(TrainingSet(()))
+    assert not labeller.trained
+    assert labeller.predict("بغداد") == []
+    assert labeller.uncertainty("بغداد") == 1.0
