@@ -226,26 +226,28 @@ def _article(rng: random.Random, chars: int, unseen_share: float, missed: float,
     return GeneratedDocument(document, frozenset(unseen))
 
 
-def seen_unseen_scores(recommender, held_out: list[GeneratedDocument]):
+def seen_unseen_scores(recommender, held_out: list[GeneratedDocument], training: list):
     """(seen, unseen) Scores of ``recommender``'s entity predictions on ``held_out``.
 
-    A gold name is unseen when it came from the unseen pool; a prediction counts
-    towards the unseen group when it overlaps no seen gold name (so a wrong
-    guess on an unseen name, or on plain words, lowers the unseen precision).
+    A gold name is seen when its text was labelled in a ``training`` document,
+    unseen otherwise; a prediction counts towards the unseen group when it
+    overlaps no seen gold name (so a wrong guess on an unseen name, or on plain
+    words, lowers the unseen precision).
     """
     from annotator.core.recommenders import ItemKind
     from annotator.core.recommenders.evaluation import score
 
+    known = {doc.text[s.start : s.end] for doc in training for s in doc.spans}
     expected: dict[bool, list] = {True: [], False: []}
     predicted: dict[bool, list] = {True: [], False: []}
     for index, item in enumerate(held_out):
-        seen_ranges = []
+        text, seen_ranges = item.document.text, []
         for span in item.document.spans:
-            unseen = (span.start, span.end) in item.unseen
+            unseen = text[span.start : span.end] not in known
             expected[unseen].append((index, "span", span.start, span.end, span.label))
             if not unseen:
                 seen_ranges.append((span.start, span.end))
-        for p in recommender.predict(item.document.text):
+        for p in recommender.predict(text):
             if p.kind is not ItemKind.SPAN:
                 continue
             overlaps_seen = any(p.start < end and start < p.end for start, end in seen_ranges)

@@ -89,8 +89,8 @@ def test_only_the_crf_finds_names_never_seen_in_training() -> None:
     matcher, labeller = StringMatcher(), CrfLabeller()
     matcher.fit(training)
     labeller.fit(training)
-    matcher_seen, matcher_unseen = seen_unseen_scores(matcher, held_out)
-    crf_seen, crf_unseen = seen_unseen_scores(labeller, held_out)
+    matcher_seen, matcher_unseen = seen_unseen_scores(matcher, held_out, training.documents)
+    crf_seen, crf_unseen = seen_unseen_scores(labeller, held_out, training.documents)
     assert matcher_unseen.expected > 50  # the test holds enough unseen names to tell
     assert matcher_unseen.true_positives == 0 and matcher_unseen.predicted == 0
     assert matcher_seen.recall == pytest.approx(1.0)
