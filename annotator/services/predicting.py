@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -81,41 +81,50 @@ def predict_project(
     skip = set() if documents == "all" else set(done_documents(store, learn_from))
     targets = [s.id for s in store.documents.summaries() if s.id not in skip]
     texts = ((doc_id, store.documents.get(doc_id).text) for doc_id in targets)
-    results = dict(predict_texts(trained, texts, len(targets), workers, progress))
-    spans, events, confidences = _annotations(as_name, recommender, results)
-    with store.transaction():
-        store.annotators.ensure(as_name, AnnotatorKind.MODEL)
-        store.suggestions.clear_work(as_name, targets)
-        store.interchange.add_spans(spans)
-        store.interchange.add_events(events)
-        store.suggestions.set_confidences(confidences[0], confidences[1])
+    results = {
+        doc_id: [(recommender, p) for p in predictions]
+        for doc_id, predictions in predict_texts(trained, texts, len(targets), workers, progress)
+    }
+    spans, events = write_predictions(store, as_name, results)
     return PredictionRun(
         as_name,
         recommender,
         training.size,
         len(targets),
-        len(spans),
-        len(events),
+        spans,
+        events,
         trained_at - started,
         time.monotonic() - trained_at,
     )
 
 
-def _annotations(name: str, recommender: str, results: dict[str, list[Prediction]]):
-    spans: list[Span] = []
-    events: list[Event] = []
-    span_scores: dict[str, float] = {}
-    event_scores: dict[str, float] = {}
-    source = f"recommender:{recommender}"
+Sourced = Sequence[tuple[str, Prediction]]
+"""Predictions of one document, each with the name of the recommender that made it."""
+
+
+def write_predictions(
+    store: ProjectStore, model: str, results: Mapping[str, Sourced]
+) -> tuple[int, int]:
+    """Make ``results`` (document id -> predictions) the whole work of model annotator ``model``
+    on those documents, with confidences; one transaction. Returns (spans, events) written."""
+    check_model_name(store, model)
+    spans, events, span_scores, event_scores = [], [], {}, {}
     for doc_id, predictions in results.items():
-        for p in predictions:
+        for recommender, p in predictions:
+            source = f"recommender:{recommender}"
             if p.kind is ItemKind.SPAN:
-                spans.append(Span(new_id(), doc_id, name, p.start, p.end, p.label, source))
+                spans.append(Span(new_id(), doc_id, model, p.start, p.end, p.label, source))
                 span_scores[spans[-1].id] = round(p.confidence, 4)
             else:
-                events.append(Event(new_id(), doc_id, name, p.label, p.start, p.end, (), source))
+                events.append(Event(new_id(), doc_id, model, p.label, p.start, p.end, (), source))
                 event_scores[events[-1].id] = round(p.confidence, 4)
-    return spans, events, (span_scores, event_scores)
+    with store.transaction():
+        store.annotators.ensure(model, AnnotatorKind.MODEL)
+        store.suggestions.clear_work(model, list(results))
+        store.interchange.add_spans(spans)
+        store.interchange.add_events(events)
+        store.suggestions.set_confidences(span_scores, event_scores)
+    return len(spans), len(events)
 
 
 _worker_recommender: Recommender | None = None
