@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pickle
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from annotator.core.formats.tokenize import tokenize
 from annotator.core.recommenders import CrfLabeller, Labelled, TrainingSet
 from annotator.core.recommenders.features import decode, tags
@@ -51,3 +54,15 @@ def test_without_labels_there_is_no_model() -> None:
     assert not labeller.trained
     assert labeller.predict("بغداد") == []
     assert labeller.uncertainty("بغداد") == 1.0
+
+
+_SMALL = CrfLabeller()
+_SMALL.fit(TrainingSet(tuple(g.document for g in generate(10, seed=8, chars=400))))
+
+
+@given(st.text(alphabet="بغداد وفي،.ـٌَ 😀\u200f\n3٫5ABC", max_size=80))
+def test_predictions_fit_any_text(text: str) -> None:
+    for p in _SMALL.predict(text):
+        assert 0 <= p.start < p.end <= len(text)
+        assert 0 < p.confidence <= 1
+    assert 0 <= _SMALL.uncertainty(text) <= 1
