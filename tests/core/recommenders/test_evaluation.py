@@ -84,7 +84,7 @@ def test_crf_learning_curve_rises_with_more_done_documents() -> None:
 
 @pytest.mark.slow
 def test_only_the_crf_finds_names_never_seen_in_training() -> None:
-    training = TrainingSet(tuple(g.document for g in generate(100, seed=5, chars=600)))
+    training = TrainingSet(tuple(g.document for g in generate(100, seed=5, chars=600, missed=0.05)))
     held_out = generate(30, seed=6, chars=600, unseen_share=0.5)
     matcher, labeller = StringMatcher(), CrfLabeller()
     matcher.fit(training)
