@@ -9,6 +9,7 @@ while training.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -20,6 +21,7 @@ from annotator.core.recommenders import (
     CrfLabeller,
     ItemKind,
     Labelled,
+    Prediction,
     Recommender,
     TrainingDocument,
     TrainingSet,
@@ -225,3 +227,37 @@ def documents_by_usefulness(
     open_docs = [d for d in candidates if statuses.get(d) not in (Status.DONE, Status.SKIPPED)]
     scored = [(d, labeller.uncertainty(store.documents.get(d).text)) for d in open_docs]
     return sorted(scored, key=lambda pair: (-pair[1], pair[0]))
+
+
+class CachedRecommender:
+    """A trained recommender whose predictions are remembered per text.
+
+    The window asks for a document's suggestions after every accept or reject;
+    the text does not change, so the (CRF: milliseconds) prediction need not
+    run again. Wrap each live recommender once it is trained; a retrained one
+    gets a new wrapper, so nothing stale is kept.
+    """
+
+    def __init__(self, recommender: Recommender, size: int = 64) -> None:
+        self.recommender = recommender
+        self.name = recommender.name
+        self.kinds = getattr(recommender, "kinds", (ItemKind.SPAN,))
+        self._size = size
+        self._cache: OrderedDict[str, list[Prediction]] = OrderedDict()
+
+    def fit(self, training: TrainingSet) -> None:
+        """Retrain the wrapped recommender and forget what it predicted."""
+        self.recommender.fit(training)
+        self._cache.clear()
+
+    def predict(self, text: str) -> list[Prediction]:
+        """The wrapped recommender's predictions, computed once per text (the last ``size``)."""
+        found = self._cache.get(text)
+        if found is None:
+            found = self.recommender.predict(text)
+            self._cache[text] = found
+            if len(self._cache) > self._size:
+                self._cache.popitem(last=False)
+        else:
+            self._cache.move_to_end(text)
+        return list(found)

@@ -100,3 +100,27 @@ def test_predictions_in_worker_processes_equal_those_in_process(project, ids, mo
     assert {
         doc: [(s.start, s.end, s.label) for s in spans] for (doc, _), spans in serial.items()
     } == {doc: [(s.start, s.end, s.label) for s in spans] for (doc, _), spans in parallel.items()}
+
+
+def test_cached_recommender_predicts_each_text_once(project, ids) -> None:
+    from annotator.services.recommending import CachedRecommender
+
+    matcher = train_recommender("strings", training_set(project, "amal"))
+    calls: list[str] = []
+    real = matcher.predict
+
+    def counting(text: str):
+        calls.append(text)
+        return real(text)
+
+    matcher.predict = counting  # type: ignore[method-assign]
+    cached = CachedRecommender(matcher, size=2)
+    texts = [project.documents.get(d).text for d in ids[20:23]]
+    first = cached.predict(texts[0])
+    assert cached.predict(texts[0]) == first and len(calls) == 1
+    first.clear()  # callers may change what they got without spoiling the cache
+    assert cached.predict(texts[0]) != []
+    cached.predict(texts[1])
+    cached.predict(texts[2])  # the oldest text falls out
+    cached.predict(texts[0])
+    assert len(calls) == 4 and cached.name == "strings"
