@@ -101,21 +101,23 @@ def suggestions(
     annotator: str,
     sources: Sequence[str],
     recommenders: Mapping[str, Recommender] | None = None,
-    threshold: float = 0.0,
+    threshold: float | Mapping[str, float] = 0.0,
 ) -> list[Suggestion]:
     """What ``sources`` suggest on ``doc_id`` that ``annotator`` neither has nor rejected.
 
     ``recommenders`` maps a live recommender's name to its trained object; a
     suggestion below ``threshold`` confidence is left out (one without a
-    confidence never is). When several sources suggest the same item, the most
+    confidence never is); ``threshold`` may map a source name to its own (the
+    Recommenders panel's). When several sources suggest the same item, the most
     confident one is kept. By position, longer first.
     """
     own = _own_keys(store, doc_id, annotator)
     own |= {_key_of(r) for r in store.suggestions.rejections(annotator, doc_id)}
     best: dict[tuple[str, int, int, str], Suggestion] = {}
     for source in sources:
+        floor = threshold if isinstance(threshold, (int, float)) else threshold.get(source, 0.0)
         for item in _from_source(store, doc_id, source, recommenders or {}):
-            if item.key in own or (item.confidence is not None and item.confidence < threshold):
+            if item.key in own or (item.confidence is not None and item.confidence < floor):
                 continue
             kept = best.get(item.key)
             if kept is None or (item.confidence or 0.0) > (kept.confidence or 0.0):

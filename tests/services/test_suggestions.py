@@ -85,6 +85,8 @@ def test_model_suggestions_carry_source_confidence_and_event_arguments(project, 
     )
     kept = suggestions(project, doc_id, "amal", ["model:ner"], threshold=0.5)
     assert [s.label for s in kept] == ["Contact.Meet", "PER", "ORG"]  # no confidence: kept
+    per_source = suggestions(project, doc_id, "amal", ["model:ner"], threshold={"model:ner": 0.85})
+    assert [s.label for s in per_source] == ["PER", "ORG"]
 
 
 def test_what_the_annotator_has_or_rejected_is_not_suggested_again(tmp_path, project, doc_id):
