@@ -7,6 +7,9 @@ Prints:
   suggest_doc_ms_crf           the same for the CRF
   suggest_accept_ms            accepting one suggestion into the store (median, the service part
                                of the accept key; the window's repaint comes on top)
+  suggest_list_ms              a document's suggestions from a model annotator and both live
+                               recommenders (cached), minus own work and rejections: what the
+                               window asks after each accept or reject (median)
   suggest_corpus_10k_s         `annotator suggest --recommender crf` on a project of 1,000 done
                                and 10,000 other articles: training, prediction on every core, and
                                writing the predictions in one transaction
@@ -31,9 +34,9 @@ from annotator.core.model import Span, Status, new_id
 from annotator.core.recommenders import ItemKind, TrainingSet
 from annotator.services.predicting import predict_project
 from annotator.services.projects import new_project
-from annotator.services.recommending import train_recommender
+from annotator.services.recommending import CachedRecommender, train_recommender, training_set
 from annotator.services.suggestion_actions import accept
-from annotator.services.suggestions import Suggestion
+from annotator.services.suggestions import Suggestion, suggestions
 from tests.recommender_data import generate, seen_unseen_scores
 
 TRAIN_DOCS = 1000
@@ -109,6 +112,18 @@ def bench_corpus(folder: Path) -> None:
             for s in store.annotations.spans(d, "model-crf")[:1]
         ]
         report("suggest_accept_ms", median_ms(lambda s: accept(store, "karim", s), items), "ms")
+        live = {
+            name: CachedRecommender(train_recommender(name, training_set(store, "amal")))
+            for name in ("strings", "crf")
+        }
+        sources = ["model:model-crf", "recommender:strings", "recommender:crf"]
+
+        def listing(doc_id: str) -> None:
+            suggestions(store, doc_id, "karim", sources, live)
+
+        for doc_id in doc_ids:
+            listing(doc_id)  # the window computed them when it opened the document
+        report("suggest_list_ms", median_ms(listing, doc_ids), "ms")
 
 
 def main() -> None:
