@@ -9,6 +9,7 @@ corrected suggestions are kept per document, annotator and source.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -33,6 +34,8 @@ class Accepted:
     event: Event | None = None
     offered: tuple[SuggestedArgument, ...] = ()
     corrected: bool = False
+    # Arguments added to an existing event (accept_argument): (event id, argument).
+    arguments: tuple[tuple[str, Argument], ...] = ()
 
     @property
     def outcome(self) -> str:
@@ -98,8 +101,8 @@ def accept_argument(
 ) -> Accepted:
     """Add an offered argument to ``annotator``'s event, first adding its entity if missing.
 
-    Returns the spans it created (none when the annotator had the entity), so
-    undo removes exactly those; the argument goes with its span or its event.
+    Returns the argument and the span it created (none when the annotator had the
+    entity), so :func:`undo_accept` removes exactly those.
     """
     event = store.annotations.event(event_id)
     own = [
@@ -127,14 +130,19 @@ def accept_argument(
                 )
             )
             created = (span,)
-        store.annotations.add_argument(event_id, Argument(new_id(), argument.role, span.id))
-    return Accepted(suggestion, annotator, spans=created, event=None)
+        link = Argument(new_id(), argument.role, span.id)
+        store.annotations.add_argument(event_id, link)
+        store.suggestions.count_outcome(event.document_id, annotator, source, "accepted")
+    return Accepted(suggestion, annotator, spans=created, arguments=((event_id, link),))
 
 
 def undo_accept(store: ProjectStore, accepted: Accepted) -> None:
-    """Remove what :func:`accept` created and take back its count."""
+    """Remove what :func:`accept` or :func:`accept_argument` created; take back its count."""
     suggestion = accepted.suggestion
     with store.transaction():
+        for _event_id, argument in accepted.arguments:
+            with contextlib.suppress(KeyError):  # gone with its span or event already
+                store.annotations.remove_argument(argument.id)
         if accepted.event is not None:
             store.annotations.remove_event(accepted.event.id)
         for span in accepted.spans:
@@ -142,6 +150,13 @@ def undo_accept(store: ProjectStore, accepted: Accepted) -> None:
         store.suggestions.count_outcome(
             suggestion.document_id, accepted.annotator, suggestion.source, accepted.outcome, -1
         )
+
+
+def undo_accept_all(store: ProjectStore, accepted: Sequence[Accepted]) -> None:
+    """Undo :func:`accept_all` (or several accepts) as one step, last first."""
+    with store.transaction():
+        for item in reversed(accepted):
+            undo_accept(store, item)
 
 
 def _rejections(annotator: str, items: Sequence[Suggestion]) -> list[Rejection]:

@@ -15,6 +15,7 @@ from annotator.services.suggestion_actions import (
     accept_argument,
     reject,
     undo_accept,
+    undo_accept_all,
     undo_reject,
 )
 from annotator.services.suggestions import (
@@ -148,6 +149,13 @@ def test_accepting_an_event_links_known_arguments_and_offers_the_others(project,
     assert (place.label, place.source) == ("GPE", "model:ner")
     roles = [a.role for a in project.annotations.event(event.id).arguments]
     assert roles == ["Entity", "Place"]
+    assert project.suggestions.outcome_counts()["amal"]["accepted"] == 2
+    undo_accept(project, added)  # the argument and the entity it brought go
+    assert [a.role for a in project.annotations.event(event.id).arguments] == ["Entity"]
+    assert len(project.annotations.spans(doc_id, "amal")) == 1
+    undo_accept(project, accepted)
+    assert project.annotations.events(doc_id, "amal") == []
+    assert project.suggestions.outcome_counts()["amal"]["accepted"] == 0
 
 
 def test_accept_all_is_all_or_none(project, doc_id) -> None:
@@ -158,8 +166,11 @@ def test_accept_all_is_all_or_none(project, doc_id) -> None:
     with pytest.raises(ValidationError, match="unknown entity label"):
         accept_all(project, "amal", [*items, bad])
     assert project.annotations.spans(doc_id, "amal") == []
-    assert len(accept_all(project, "amal", items)) == 3
-    assert len(project.annotations.spans(doc_id, "amal")) == 3
+    accepted = accept_all(project, "amal", items)
+    assert len(accepted) == 3 and len(project.annotations.spans(doc_id, "amal")) == 3
+    undo_accept_all(project, accepted)
+    assert project.annotations.spans(doc_id, "amal") == []
+    assert project.suggestions.outcome_counts()["amal"]["accepted"] == 0
 
 
 def test_live_recommender_suggests_across_the_corpus_through_proclitics(project, doc_id) -> None:
