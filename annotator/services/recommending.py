@@ -9,6 +9,7 @@ while training.
 
 from __future__ import annotations
 
+import logging
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -31,6 +32,8 @@ from annotator.core.recommenders.evaluation import Evaluation, evaluate
 from annotator.store import ProjectStore
 from annotator.store.clock import utc_now
 from annotator.store.suggestions import StoredRecommender
+
+log = logging.getLogger(__name__)
 
 # Retrain after this many newly done documents (the Recommenders panel may change it).
 RETRAIN_AFTER_DONE = 5
@@ -201,7 +204,10 @@ def load_trained(store: ProjectStore, annotator: str) -> dict[str, Recommender]:
         if not state.active or state.trained_at is None:
             continue
         if state.recommender == "crf" and state.model:
-            result["crf"] = CrfLabeller.from_model(state.model)
+            try:
+                result["crf"] = CrfLabeller.from_model(state.model)
+            except ValidationError as exc:  # trained again when the window next trains
+                log.warning("%s: %s; the CRF will be trained again", store.path, exc)
         elif state.recommender == "strings":
             training = training or training_set(store, annotator)
             result["strings"] = train_recommender("strings", training)

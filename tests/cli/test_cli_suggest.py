@@ -79,7 +79,8 @@ def test_recommenders_prints_held_out_scores(project_file: Path, capsys) -> None
         assert evaluation["trained_on"] == 16 and evaluation["tested_on"] == 4
         assert {"PER", "GPE", "ORG"} <= set(evaluation["per_label"])
         assert 0.5 < evaluation["overall"]["f1"] <= 1.0
-    assert "Contact.Meet" in report["strings"]["per_label"]  # the matcher suggests triggers
+    assert "Contact.Meet" in report["strings"]["per_label"]  # both suggest triggers
+    assert "Contact.Meet" in report["crf"]["per_label"]
     assert main(["recommenders", str(project_file), "--learn-from", "amal"]) == 0
     text = capsys.readouterr().out
     assert "crf: trained on 16, tested on 4" in text and "PER" in text

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pickle
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from annotator.core.errors import ValidationError
 from annotator.core.formats.tokenize import tokenize
-from annotator.core.recommenders import CrfLabeller, Labelled, TrainingSet
+from annotator.core.recommenders import CrfLabeller, ItemKind, Labelled, TrainingSet
 from annotator.core.recommenders.features import decode, tags
 from tests.recommender_data import generate
 
@@ -46,6 +48,34 @@ def test_learns_names_with_a_confidence_and_survives_pickling() -> None:
     assert copy.predict(held_out.text) == predictions
     assert CrfLabeller.from_model(labeller.model).predict(held_out.text) == predictions
     assert 0 <= labeller.uncertainty(held_out.text) < 0.5
+
+
+def test_learns_event_triggers_with_their_type() -> None:
+    docs = tuple(g.document for g in generate(40, seed=3, chars=600))
+    labeller = CrfLabeller()
+    labeller.fit(TrainingSet(docs))
+    assert labeller.kinds == (ItemKind.SPAN, ItemKind.EVENT)
+    held_out = generate(10, seed=4, chars=600)
+    expected = {
+        (d.document.text, t.start, t.end, t.label) for d in held_out for t in d.document.triggers
+    }
+    found = {
+        (d.document.text, p.start, p.end, p.label)
+        for d in held_out
+        for p in labeller.predict(d.document.text)
+        if p.kind is ItemKind.EVENT
+    }
+    assert expected and len(found & expected) >= 0.8 * len(expected)
+
+
+def test_a_damaged_stored_model_is_refused_with_a_reason() -> None:
+    with pytest.raises(ValidationError, match="not one annotator wrote"):
+        CrfLabeller.from_model(b"junk")
+    labeller = CrfLabeller()
+    labeller.fit(TrainingSet(tuple(g.document for g in generate(5, seed=3, chars=300))))
+    blob = labeller.model
+    with pytest.raises(ValidationError, match="damaged"):
+        CrfLabeller.from_model(blob[:40] + b"x" * (len(blob) - 40))
 
 
 def test_without_labels_there_is_no_model() -> None:
