@@ -13,7 +13,7 @@ from typing import Any
 
 from annotator.core.errors import ValidationError
 from annotator.core.model import Argument, Event, Span, Status, new_id
-from annotator.core.recommenders import ItemKind, Prediction, TrainingSet
+from annotator.core.recommenders import Prediction, TrainingSet
 from annotator.core.resources import resource_path
 from annotator.core.text import canonicalize
 from annotator.services.locations import data_dir
@@ -108,11 +108,14 @@ def add_demo_predictions(store: ProjectStore, annotators: list[str], model: str)
     results: dict[str, list[tuple[str, Prediction]]] = {}
     for doc in store.documents.iter_all():
         found = [("strings", p) for p in matcher.predict(doc.text)]
-        taken = [(p.start, p.end) for _, p in found if p.kind is ItemKind.SPAN]
-        found += [
-            ("crf", p)
-            for p in labeller.predict(doc.text)
-            if not any(p.start < end and start < p.end for start, end in taken)
-        ]
+        found += [("crf", p) for p in labeller.predict(doc.text) if not _overlaps(p, found)]
         results[doc.id] = found
     write_predictions(store, model, results)
+
+
+def _overlaps(prediction: Prediction, found: list[tuple[str, Prediction]]) -> bool:
+    """True when a prediction of the same kind in ``found`` shares a character with it."""
+    return any(
+        p.kind is prediction.kind and p.start < prediction.end and prediction.start < p.end
+        for _, p in found
+    )
