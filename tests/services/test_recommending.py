@@ -124,3 +124,19 @@ def test_cached_recommender_predicts_each_text_once(project, ids) -> None:
     cached.predict(texts[2])  # the oldest text falls out
     cached.predict(texts[0])
     assert len(calls) == 4 and cached.name == "strings"
+
+
+def test_a_failed_prediction_run_leaves_the_earlier_predictions(project, ids, monkeypatch) -> None:
+    from annotator.core.errors import ProjectError
+
+    predict_project(project, "amal", "strings", "ner")
+    before = project.work.spans(["ner"])
+    assert before
+
+    def broken(events):
+        raise ProjectError("disk full")
+
+    monkeypatch.setattr(project.interchange, "add_events", broken)
+    with pytest.raises(ProjectError, match="disk full"):
+        predict_project(project, "amal", "crf", "ner")
+    assert project.work.spans(["ner"]) == before
