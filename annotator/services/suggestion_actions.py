@@ -152,6 +152,21 @@ def undo_accept(store: ProjectStore, accepted: Accepted) -> None:
         )
 
 
+def redo_accept(store: ProjectStore, accepted: Accepted) -> None:
+    """Do an undone accept again, with the same ids (so later undo steps still fit)."""
+    suggestion = accepted.suggestion
+    with store.transaction():
+        if accepted.spans:
+            store.annotations.add_spans(accepted.spans)
+        if accepted.event is not None:
+            store.annotations.add_event(accepted.event)
+        for event_id, argument in accepted.arguments:
+            store.annotations.add_argument(event_id, argument)
+        store.suggestions.count_outcome(
+            suggestion.document_id, accepted.annotator, suggestion.source, accepted.outcome
+        )
+
+
 def undo_accept_all(store: ProjectStore, accepted: Sequence[Accepted]) -> None:
     """Undo :func:`accept_all` (or several accepts) as one step, last first."""
     with store.transaction():

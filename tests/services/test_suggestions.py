@@ -13,6 +13,7 @@ from annotator.services.suggestion_actions import (
     accept,
     accept_all,
     accept_argument,
+    redo_accept,
     reject,
     undo_accept,
     undo_accept_all,
@@ -125,6 +126,9 @@ def test_accepting_copies_with_provenance_and_undo_removes_it(project, doc_id) -
     undo_accept(project, accepted)
     assert project.annotations.spans(doc_id, "amal") == []
     assert project.suggestions.outcome_counts()["amal"]["accepted"] == 0
+    redo_accept(project, accepted)  # redo brings back the very same span
+    assert project.annotations.spans(doc_id, "amal") == [span]
+    assert project.suggestions.outcome_counts()["amal"]["accepted"] == 1
 
 
 def test_accepting_with_another_label_counts_as_a_correction(project, doc_id) -> None:
@@ -156,6 +160,12 @@ def test_accepting_an_event_links_known_arguments_and_offers_the_others(project,
     undo_accept(project, accepted)
     assert project.annotations.events(doc_id, "amal") == []
     assert project.suggestions.outcome_counts()["amal"]["accepted"] == 0
+    redo_accept(project, accepted)
+    redo_accept(project, added)
+    assert project.annotations.event(event.id).arguments == (
+        *event.arguments,
+        added.arguments[0][1],
+    )
 
 
 def test_accept_all_is_all_or_none(project, doc_id) -> None:
