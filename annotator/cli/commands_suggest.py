@@ -15,6 +15,11 @@ from annotator.services.recommending import evaluate_all, training_set
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the suggest and recommenders commands."""
+    _add_suggest(subparsers)
+    _add_recommenders(subparsers)
+
+
+def _add_suggest(subparsers: argparse._SubParsersAction) -> None:
     suggest = subparsers.add_parser(
         "suggest",
         help="predict entities with a recommender learnt from an annotator",
@@ -57,6 +62,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     suggest.set_defaults(run=run_suggest)
 
+
+def _add_recommenders(subparsers: argparse._SubParsersAction) -> None:
     recommenders = subparsers.add_parser(
         "recommenders",
         help="evaluate each recommender on held-out done documents",

@@ -65,13 +65,7 @@ def predict_project(
 ) -> PredictionRun:
     """Train ``recommender`` on ``learn_from``'s (and the gold's) done documents and
     write its predictions for ``documents`` (not-done or all) as model ``as_name``."""
-    if documents not in DOCUMENT_CHOICES:
-        raise ValidationError(f"--documents must be one of {', '.join(DOCUMENT_CHOICES)}")
-    try:
-        store.annotators.get(learn_from)
-    except KeyError:
-        raise ValidationError(f"no annotator called {learn_from!r} in the project") from None
-    check_model_name(store, as_name)
+    _check_request(store, learn_from, as_name, documents)
     started = time.monotonic()
     training = training_set(store, learn_from)
     if not training.size:
@@ -96,6 +90,16 @@ def predict_project(
         trained_at - started,
         time.monotonic() - trained_at,
     )
+
+
+def _check_request(store: ProjectStore, learn_from: str, as_name: str, documents: str) -> None:
+    if documents not in DOCUMENT_CHOICES:
+        raise ValidationError(f"--documents must be one of {', '.join(DOCUMENT_CHOICES)}")
+    try:
+        store.annotators.get(learn_from)
+    except KeyError:
+        raise ValidationError(f"no annotator called {learn_from!r} in the project") from None
+    check_model_name(store, as_name)
 
 
 Sourced = Sequence[tuple[str, Prediction]]
