@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from annotator.core.errors import ValidationError
 from annotator.core.model import AnnotatorKind, Argument, Event, Span, new_id
@@ -231,3 +233,48 @@ def test_rejections_feed_the_recommender_as_negative_evidence(project, doc_id) -
     retrained = train_recommender("strings", training_set(project, "amal"))
     after = suggestions(project, other.id, "amal", ["recommender:strings"], {"strings": retrained})
     assert len(after) == 1 and after[0].confidence < first[1].confidence
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    steps=st.lists(
+        st.tuples(st.sampled_from(["accept", "reject", "undo"]), st.integers(0, 9)), max_size=12
+    )
+)
+def test_accepting_rejecting_and_undoing_keep_suggestions_and_work_apart(project, doc_id, steps):
+    """Whatever the order, a suggestion is never also own work or rejected, and undo is exact."""
+    for span in project.annotations.spans(doc_id, "amal"):
+        project.annotations.remove_span(span.id)
+    for event in project.annotations.events(doc_id, "amal"):
+        project.annotations.remove_event(event.id)
+    project.suggestions.unreject(project.suggestions.rejections("amal", doc_id))
+    done: list[tuple[str, object]] = []
+    for action, pick in steps:
+        shown = suggestions(project, doc_id, "amal", ["model:ner"])
+        if action == "undo" and done:
+            kind, what = done.pop()
+            if kind == "accept":
+                undo_accept(project, what)
+            else:
+                undo_reject(project, "amal", [what])
+        elif action != "undo" and shown:
+            item = shown[pick % len(shown)]
+            if action == "accept":
+                done.append(("accept", accept(project, "amal", item)))
+            else:
+                reject(project, "amal", [item])
+                done.append(("reject", item))
+        own = {("span", s.start, s.end, s.label) for s in project.annotations.spans(doc_id, "amal")}
+        own |= {
+            ("event", e.trigger_start, e.trigger_end, e.type)
+            for e in project.annotations.events(doc_id, "amal")
+        }
+        rejected = {
+            (r.kind.value, r.start, r.end, r.label)
+            for r in project.suggestions.rejections("amal", doc_id)
+        }
+        keys = {s.key for s in suggestions(project, doc_id, "amal", ["model:ner"])}
+        assert not keys & own and not keys & rejected and not own & rejected
+        assert len(keys) + len(own) + len(rejected) == 4  # the model's four items, each somewhere
