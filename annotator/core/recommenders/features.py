@@ -8,6 +8,7 @@ learns where to trim and decoding gives the span without the clitic.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -92,8 +93,15 @@ def sentence_features(text: str, tokens: Sequence[Token]) -> list[list[str]]:
 def tags(text: str, tokens: Sequence[Token], spans: Sequence[Labelled]) -> list[str]:
     """BIO tags of ``tokens`` for ``spans`` (outer spans win over nested ones)."""
     result = [OUTSIDE] * len(tokens)
+    if not tokens:
+        return result
+    ends = [t.end for t in tokens]
+    starts = [t.start for t in tokens]
     for span in sorted(spans, key=lambda s: (s.start, -s.end)):
-        covered = [i for i, t in enumerate(tokens) if t.start < span.end and span.start < t.end]
+        if span.end <= starts[0] or span.start >= ends[-1]:
+            continue  # another sentence's
+        # Tokens ending after the span starts and starting before it ends.
+        covered = range(bisect_right(ends, span.start), bisect_left(starts, span.end))
         if not covered or any(result[i] != OUTSIDE for i in covered):
             continue
         first = tokens[covered[0]]
