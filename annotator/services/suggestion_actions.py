@@ -55,9 +55,14 @@ def accept(
 
 
 def accept_all(store: ProjectStore, annotator: str, items: Sequence[Suggestion]) -> list[Accepted]:
-    """Accept every suggestion in ``items`` in one transaction: all or none."""
+    """Accept every suggestion in ``items`` in one transaction: all or none.
+
+    Entities go first, so a suggested event finds its arguments' entities among
+    them and links them rather than offering them.
+    """
+    ordered = sorted(items, key=lambda item: item.kind is ItemKind.EVENT)
     with store.transaction():
-        return [accept(store, annotator, item) for item in items]
+        return [accept(store, annotator, item) for item in ordered]
 
 
 def _accept(

@@ -170,6 +170,17 @@ def test_accepting_an_event_links_known_arguments_and_offers_the_others(project,
     )
 
 
+def test_accept_all_links_the_events_arguments_to_the_entities_it_accepts(project, doc_id):
+    accepted = accept_all(project, "amal", suggestions(project, doc_id, "amal", ["model:ner"]))
+    (event,) = project.annotations.events(doc_id, "amal")
+    spans = {s.id: s.label for s in project.annotations.spans(doc_id, "amal")}
+    assert [(a.role, spans[a.span_id]) for a in event.arguments] == [
+        ("Entity", "PER"),
+        ("Place", "GPE"),
+    ]
+    assert all(not item.offered for item in accepted)
+
+
 def test_accept_all_is_all_or_none(project, doc_id) -> None:
     items = [
         s for s in suggestions(project, doc_id, "amal", ["model:ner"]) if s.kind is ItemKind.SPAN
