@@ -218,8 +218,28 @@ CREATE TABLE recommender_state (
 @migrations(name="0003_suggestions")
 def _suggestions(db: Database) -> None:
     _run_script(db, _V3_SUGGESTIONS)
-    db.execute("PRAGMA user_version = 3")
+    # Never lower the version: a file made between merges may have had a later step first.
+    current = db.execute("PRAGMA user_version").fetchone()[0]
+    db.execute(f"PRAGMA user_version = {max(current, 3)}")
+
+
+# The split (train/validation/test...) each document was given by its first export
+# with --split, so later exports keep it and a growing dataset never leaks test
+# documents into training (services.export_splits).
+_V5_SPLITS = """
+CREATE TABLE document_splits (
+    document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    split       TEXT NOT NULL CHECK (length(split) > 0),
+    created_at  TEXT NOT NULL
+);
+"""
+
+
+@migrations(name="0005_splits")
+def _splits(db: Database) -> None:
+    _run_script(db, _V5_SPLITS)
+    db.execute("PRAGMA user_version = 5")
 
 
 # The user_version the newest migration sets; tests check it matches the steps.
-LATEST_VERSION = 3
+LATEST_VERSION = 5
