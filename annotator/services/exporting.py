@@ -138,8 +138,8 @@ def export_project(
     options.check()
     report = ExportReport()
     # Every record from one moment of the project. A split export also stores the
-    # splits it assigns, so it reads inside the write transaction that stores them
-    # (one moment too; annotators' saves wait for it).
+    # splits it gives new documents, so it reads inside its write transaction (a
+    # snapshot refuses writes); a plain export only reads and blocks no one.
     moment = store.transaction() if options.split is not None else store.snapshot()
     with moment, gc_paused():
         plan = plan_records(store, options.filter)

@@ -25,6 +25,7 @@ from annotator.store.interchange import InterchangeRepository
 from annotator.store.migrations import LATEST_VERSION, migrations
 from annotator.store.sessions import SessionRepository
 from annotator.store.splits import SplitRepository
+from annotator.store.suggestions import SuggestionRepository
 from annotator.store.work import WorkRepository
 
 PROJECT_SUFFIX = ".annproj"
@@ -60,6 +61,7 @@ class ProjectStore:
         self.work = WorkRepository(self)
         self.interchange = InterchangeRepository(self)
         self.sessions = SessionRepository(self)
+        self.suggestions = SuggestionRepository(self)
         self.splits = SplitRepository(self)
 
     def __enter__(self) -> ProjectStore:
