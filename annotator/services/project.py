@@ -29,6 +29,7 @@ from annotator.services import adjudication as _adjudication
 from annotator.services import agreement as _agreement
 from annotator.services import assignment as _assignment
 from annotator.services import backups as _backups
+from annotator.services import effort as _effort
 from annotator.services import exporting as _exporting
 from annotator.services import importing as _importing
 from annotator.services import merge as _merge
@@ -36,6 +37,7 @@ from annotator.services import predicting as _predicting
 from annotator.services import projects as _projects
 from annotator.services import recommending as _recommending
 from annotator.services import stats as _stats
+from annotator.services import suggestions as _suggestions
 from annotator.services.editing import EditingSession
 from annotator.store import PROJECT_SUFFIX as _SUFFIX
 from annotator.store import ProjectStore
@@ -198,6 +200,10 @@ class Project:
     redo_gold = _UseCase(_adjudication.redo)
     predict = _UseCase(_predicting.predict_project)
     training_set = _UseCase(_recommending.training_set)
+    suggestion_sources = _UseCase(_suggestions.available_sources)
+    suggestions = _UseCase(_suggestions.suggestions)
+    record_activity = _UseCase(_effort.record_activity)
+    annotator_effort = _UseCase(_effort.annotator_effort)
 
 
 def open_project(path: str | Path, read_only: bool = False) -> Project:
