@@ -1310,7 +1310,145 @@ Annotation of Arabic news for entity and event extraction.</source>
     </message>
 </context>
 <context>
+    <name>Suggestions</name>
+    <message>
+        <location filename="../../annotator/ui/workspace/suggestion_view.py" line="+1"/>
+        <source>%1 (person)</source>
+        <translation>%1 (شخص)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Accept %1 (%2)</source>
+        <translation>&amp;قبول %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Accept Suggestion at Cursor</source>
+        <translation>&amp;قبول الاقتراح عند المؤشر</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next Suggestion</source>
+        <translation>الاقتراح ال&amp;تالي</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Previous Suggestion</source>
+        <translation>الاقتراح ال&amp;سابق</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reject</source>
+        <translation>&amp;رفض</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reject Suggestion at Cursor</source>
+        <translation>&amp;رفض الاقتراح عند المؤشر</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sources</source>
+        <translation>ال&amp;مصادر</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Suggestions</source>
+        <translation>ا&amp;قتراحات</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept &amp;As</source>
+        <translation>قبول &amp;بوسم آخر</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept A&amp;ll in Document</source>
+        <translation>قبول ال&amp;كل في المستند</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add argument %1: «%2» (%3)</source>
+        <translation>إضافة مشارك بدور %1: «%2» (%3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confidence: %1</source>
+        <translation>الثقة: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Include Other &amp;Annotators (Reviewing)</source>
+        <translation>تضمين ال&amp;موسِّمين الآخرين (للمراجعة)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No model annotators in this project</source>
+        <translation>لا موسِّم من نوع نموذج في هذا المشروع</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No suggestion at the cursor</source>
+        <translation>لا اقتراح عند المؤشر</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No suggestions in this document</source>
+        <translation>لا اقتراحات في هذا المستند</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject All in &amp;Document</source>
+        <translation>رفض الكل في ال&amp;مستند</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;how Suggestions</source>
+        <translation>&amp;عرض الاقتراحات</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source: %1</source>
+        <translation>المصدر: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggestion: %1 «%2»</source>
+        <translation>اقتراح: %1 «%2»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>event</source>
+        <translation>حدث</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
+    <message>
+        <location filename="../../annotator/ui/workspace/command_texts.py" line="+1"/>
+        <source>Accept %1 suggestions</source>
+        <translation>قبول الاقتراحات (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept argument %1: «%2»</source>
+        <translation>قبول مشارك بدور %1: «%2»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept suggestion «%1» as %2</source>
+        <translation>قبول الاقتراح «%1» بوسم %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject %1 suggestions</source>
+        <translation>رفض الاقتراحات (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject suggestion «%1» (%2)</source>
+        <translation>رفض الاقتراح «%1» (%2)</translation>
+    </message>
     <message>
         <location filename="../../annotator/ui/workspace/workspace.py" line="+123"/>
         <location line="+17"/>

@@ -22,6 +22,8 @@ from annotator.ui.workspace.label_all import LabelAll
 from annotator.ui.workspace.mouse import ViewMouse
 from annotator.ui.workspace.navigation import Navigation
 from annotator.ui.workspace.palette import LabelPalette
+from annotator.ui.workspace.suggestion_mouse import SuggestionMouse
+from annotator.ui.workspace.suggestion_view import SuggestionView
 from annotator.ui.workspace.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -44,6 +46,8 @@ class WorkspaceFeature:
     navigation: Navigation
     find_bar: FindBar
     label_all: LabelAll
+    suggestions: SuggestionView
+    suggestion_mouse: SuggestionMouse
     picker: EventTypePicker | None = None
 
     def open_event_picker(self, start: int, end: int) -> EventTypePicker:
@@ -81,9 +85,12 @@ def install(window: MainWindow) -> WorkspaceFeature:
     guideline = GuidelineView(workspace)
     annotation_list = AnnotationList(workspace)
     event_panel = EventPanel(workspace)
+    mouse = ViewMouse(workspace)
+    suggestions = SuggestionView(workspace)
     feature = WorkspaceFeature(
-        workspace, palette, guideline, annotation_list, event_panel, ViewMouse(workspace),
+        workspace, palette, guideline, annotation_list, event_panel, mouse,
         Navigation(workspace), FindBar(workspace), LabelAll(workspace),
+        suggestions, SuggestionMouse(suggestions, mouse),
     )
     window.project_opened.connect(lambda: palette.palette_model.set_schema(window.project.schema))
     workspace.event_type_requested.connect(feature.open_event_picker)
