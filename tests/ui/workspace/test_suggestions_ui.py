@@ -125,7 +125,8 @@ def test_suggestions_by_key_in_the_arabic_interface(
     wb = bench(predicted_path)
     assert wb.window.layoutDirection() == Qt.LayoutDirection.RightToLeft
     menu = wb.feature.suggestions.menu
-    assert menu.title() == QCoreApplication.translate("Suggestions", "&Suggestions") != "&Suggestions"
+    translated = QCoreApplication.translate("Suggestions", "&Suggestions")
+    assert menu.title() == translated != "&Suggestions"
     assert all(a.text().isascii() is False for a in menu.actions() if a.text())
     wb.key(Qt.Key.Key_N)
     wb.key(Qt.Key.Key_N)
