@@ -134,3 +134,15 @@ def test_suggestions_by_key_in_the_arabic_interface(
     assert stored_sources(predicted_path, wb.window.current_document_id) == [("PER", "model:ner")]
     wb.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert stored_sources(predicted_path, wb.window.current_document_id) == []
+
+
+def test_the_demo_shows_its_model_suggestions_on_first_run(bench, demo_path) -> None:
+    wb = bench(demo_path)
+    view = wb.feature.suggestions
+    assert view.items and {s.source for s in view.items} == {"model:ner-model"}
+    wb.key(Qt.Key.Key_N)
+    first = view.overlay.current
+    wb.key(Qt.Key.Key_A)
+    assert (first.start, first.end, first.label) in {
+        (s.start, s.end, s.label) for s in wb.stored_spans()
+    }
