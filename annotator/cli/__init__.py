@@ -72,6 +72,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         name = f" {exc.filename}" if exc.filename else ""
         print(f"annotator: error:{name} {exc.strerror or exc}", file=sys.stderr)
         return 1
+    except UnicodeError as exc:
+        # An argument that is not valid text (bytes that are not UTF-8, read by Python
+        # as lone surrogates) reached a name or a query: say so instead of a traceback.
+        print(
+            "annotator: error: an argument is not valid text (bytes that are not UTF-8?): "
+            f"{exc.reason}",
+            file=sys.stderr,
+        )
+        return 1
     except KeyboardInterrupt:
         print("annotator: interrupted", file=sys.stderr)
         return 130

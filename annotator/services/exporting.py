@@ -10,6 +10,7 @@ out and reported, never silently changed.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,7 +100,7 @@ def export_project(
     """Export to ``target``: a file, or for brat a folder (which must be absent or empty)."""
     options.check()
     report = ExportReport()
-    with gc_paused():
+    with gc_paused(), _naming_the_project(store):
         items = _select(store, options)
         if options.format == "brat":
             with atomic_directory(Path(target)) as folder:
@@ -110,13 +111,22 @@ def export_project(
     return report
 
 
+@contextlib.contextmanager
+def _naming_the_project(store: ProjectStore) -> Iterator[None]:
+    """A record the project file itself holds wrongly (altered by hand) names the file."""
+    try:
+        yield
+    except ValidationError as exc:
+        raise ValidationError(f"{store.path}: {exc}") from exc
+
+
 def export_to_stream(store: ProjectStore, options: ExportOptions, stream: TextIO) -> ExportReport:
     """Export a line-based format to an open text stream (standard output)."""
     options.check()
     if options.format not in STREAMABLE:
         raise ValidationError(f"{options.format} writes a folder of files; give a folder name")
     report = ExportReport()
-    with gc_paused():
+    with gc_paused(), _naming_the_project(store):
         _write_lines(_select(store, options), options, _TextStreamSink(stream), report, None)
     return report
 

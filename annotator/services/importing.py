@@ -19,7 +19,12 @@ from pathlib import Path
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.canonical import canonicalize_record
 from annotator.core.formats.records import DocumentRecord, validate_record
-from annotator.core.model import AnnotatorKind, check_document_length, text_sha256
+from annotator.core.model import (
+    AnnotatorKind,
+    check_annotator_name,
+    check_document_length,
+    text_sha256,
+)
 from annotator.services.gc_pause import gc_paused
 from annotator.services.import_sources import (
     SourceItem,
@@ -113,6 +118,8 @@ def import_paths(
 ) -> ImportReport:
     """Import files and folders into ``store`` in one transaction (see the module doc)."""
     options = options or ImportOptions()
+    if options.annotator is not None:
+        options.annotator = check_annotator_name(options.annotator, "the annotator name")
     files = collect_sources([Path(p) for p in paths])
     total = sum(path_size(f) for f in files)
     report = ImportReport()

@@ -123,8 +123,9 @@ def check_existing(path: Path) -> int:
     except sqlite3.OperationalError as exc:
         if is_busy(exc):
             raise ProjectBusyError(
-                f"{path}: another program (or annotator on another computer) holds the project "
-                "locked; close it there and try again"
+                f"{path}: another program, or annotator on another computer, holds the project "
+                "locked (on a network drive one computer at a time can open a project); close it "
+                "there and try again"
             ) from exc
         raise DamagedProjectError(f"{path}: the project file is damaged: {exc}") from exc
     except sqlite3.DatabaseError as exc:
