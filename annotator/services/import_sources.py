@@ -220,12 +220,14 @@ def _read_jsonl(shown: str, text: str, size: int) -> Iterator[SourceItem]:
 def _read_jsonl_stream(shown: str, handle: BinaryIO, size: int) -> Iterator[SourceItem]:
     """A JSONL file read line by line: memory stays bounded by the longest line allowed."""
     lines = LineDecoder()
-    any_line = False
-    for number, raw in enumerate(iter(lambda: handle.readline(MAX_LINE_BYTES + 1), b""), 1):
+    any_line, number = False, 0
+    while raw := handle.readline(MAX_LINE_BYTES + 1):
+        number += 1
         location = f"{shown}:{number}"
         if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
-            yield SourceItem(location, None, _line_too_long(), handle.tell())
+            del raw  # the rest of the line is skipped in small blocks, never held whole
             _skip_to_line_end(handle)
+            yield SourceItem(location, None, _line_too_long(), handle.tell())
             any_line = True
             continue
         try:
@@ -257,7 +259,7 @@ def _line_too_long() -> str:
 
 def _skip_to_line_end(handle: BinaryIO) -> None:
     while True:
-        block = handle.readline(MAX_LINE_BYTES)
+        block = handle.readline(SNIFF_BYTES)
         if not block or block.endswith(b"\n"):
             return
 
