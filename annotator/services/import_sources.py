@@ -21,7 +21,13 @@ from typing import BinaryIO
 from annotator.core.errors import ValidationError
 from annotator.core.formats import brat, conll, jsonl
 from annotator.core.formats.brat import UNANNOTATED
-from annotator.core.formats.decoding import UTF16_BOMS, LineDecoder, decode_bytes, sniff_binary
+from annotator.core.formats.decoding import (
+    UTF16_BOMS,
+    WINDOWS_ARABIC,
+    LineDecoder,
+    decode_bytes,
+    sniff_binary,
+)
 from annotator.core.formats.records import DocumentRecord
 from annotator.core.model import Status, check_annotator_name
 from annotator.core.paths import shown_path, shown_text
@@ -103,10 +109,14 @@ def read_source(path: Path, encoding: str | None, schema: Schema) -> Iterator[So
         yield SourceItem(shown, None, str(exc), size)
         return
     try:
-        text = decode_bytes(data, encoding).text
+        decoded = decode_bytes(data, encoding)
     except ValidationError as exc:
         yield SourceItem(shown, None, str(exc), size)
         return
+    text = decoded.text
+    if encoding is None and decoded.encoding == WINDOWS_ARABIC:
+        # A guess, so it is said: a wrong one shows in the report, not only in the text.
+        yield SourceItem(shown, None, notes=[f"{shown}: read as Windows-1256 (not UTF-8)"])
     if kind == "conll":
         yield from _read_conll(shown, text, size, schema)
     elif kind == "jsonl":

@@ -69,6 +69,7 @@ class ImportReport:
     empty: list[str] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         """Human-readable summary followed by one line per reported item."""
@@ -84,6 +85,7 @@ class ImportReport:
             ("skipped (empty)", self.empty),
             ("text cleaned", self.changes),
             ("ignored", self.ignored),
+            ("note", self.notes),
         ):
             out += [f"{title}: {item}" for item in items]
         return out
@@ -144,6 +146,9 @@ def _import_item(
     item: SourceItem, writer: ImportWriter, options: ImportOptions, report: ImportReport
 ) -> list[str]:
     """Queue one item; returns its problems as ``file:line: reason``."""
+    if item.record is None and item.problem is None:  # only something to say
+        report.notes += item.notes
+        return []
     if item.record is None:
         return [f"{item.location}: {item.problem}"]
     record = item.record

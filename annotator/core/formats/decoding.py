@@ -1,6 +1,6 @@
 """Turning the bytes of a text file into text, or refusing them with a reason.
 
-Accepted: UTF-8 with or without a byte-order mark, UTF-16 with a byte-order mark,
+Accepted: UTF-8 with or without a byte-order mark, UTF-16 and UTF-32 with a byte-order mark,
 and Windows-1256 (the legacy Arabic code page), recognised when a file is not
 UTF-8 and mostly decodes to Arabic letters. Any other encoding Python knows can
 be chosen by the user. A file with NUL bytes (and no UTF-16 mark) is binary.
@@ -23,7 +23,13 @@ _MIXED_SHARE = 0.05
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _MIXED_WORD = re.compile(r"[A-Za-z][\u0600-\u06ff]|[\u0600-\u06ff][A-Za-z]")
-_UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+# UTF-32 first: its little-endian mark starts with UTF-16's (FF FE 00 00).
+_UTF16_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
+)
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 # Well-formed UTF-8 multi-byte sequences. In Windows-1256 Arabic they occur only by
 # accident (a letter followed by a comma or a question mark); when they make up most
@@ -64,9 +70,9 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> DecodedText:
     """
     if encoding:
         return _decode_as(data, encoding)
-    for bom, name in _UTF16_BOMS:
+    for bom, name, label in _UTF16_BOMS:
         if data.startswith(bom):
-            return _decode_as(data[len(bom) :], name, label="UTF-16")
+            return _decode_as(data[len(bom) :], name, label=label)
     nul = data.find(b"\x00")
     if nul >= 0:
         raise ValidationError(f"looks like a binary file (NUL byte at byte {nul}), not text")
