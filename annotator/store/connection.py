@@ -219,6 +219,7 @@ def _connect_read_only(path: Path) -> Database:
         conn, folder = open_reader(path)
         db = Database(conn, execute_plugins=False)
         db.execute("PRAGMA query_only = ON")
+        db.execute("PRAGMA schema_version")  # reads the file now: a failure is ours to report
     except (sqlite3.DatabaseError, OSError) as exc:
         if conn is not None:
             conn.close()
