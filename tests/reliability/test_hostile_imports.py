@@ -35,7 +35,7 @@ REFUSED = {
     "missing-text.jsonl": ([], 1, r":1: 'text' is required"),
     "text-not-a-string.jsonl": ([], 1, r":3: 'text' is required"),
     "nested-10000-deep.jsonl": ([], 1, r":1: invalid JSON: nested too deeply"),
-    "huge-numbers.jsonl": ([], 1, r":1: .*a number of 401 digits is too large"),
+    "huge-numbers.jsonl": ([], 1, r":2: invalid JSON: the number 1e999 is too large"),
     "nan-offsets.jsonl": ([], 1, r":1: .*NaN is not a number JSON allows"),
     "offsets-out-of-range.jsonl": ([], 1, r":1: .*ends after the text"),
     "offsets-reversed.jsonl": ([], 1, r":1: .*is reversed"),
