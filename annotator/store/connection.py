@@ -54,17 +54,20 @@ def wal_has_frames(path: Path) -> bool:
 def open_reader(path: Path) -> tuple[sqlite3.Connection, Path | None]:
     """A read-only connection that creates nothing beside ``path``; and its temporary folder.
 
-    * Nothing pending beside the file (no -wal frames, no rollback journal): the
-      main file is the whole database, opened ``immutable`` (no -wal/-shm made).
+    * A file in rollback-journal mode: ``mode=ro`` (no file is made beside it).
+    * A WAL file with nothing pending beside it (no -wal frames): the main file is
+      the whole database, opened ``immutable`` (no -wal/-shm made).
     * A -wal with its -shm (another process has the project open): ``mode=ro``.
     * A -wal without -shm (left by a crash, or copied here): SQLite would create the
       -shm; the file and its -wal are copied to a temporary folder and read there
       (the caller removes the returned folder when it closes the connection).
     """
     uri = read_only_uri(path)
-    journal = Path(f"{path}-journal")
-    if journal.is_file() and journal.stat().st_size > 0:
-        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S), None
+    if not _in_wal_mode(path):
+        # A rollback-journal file (as a network project is left, see connect): a reader
+        # creates nothing beside it and must take SQLite's lock, since another computer
+        # may be writing it; a short wait, then "busy" is reported.
+        return sqlite3.connect(uri, uri=True, timeout=BUSY_SLICE_S), None
     if not wal_has_frames(path):
         return sqlite3.connect(uri + "&immutable=1", uri=True, timeout=BUSY_TIMEOUT_S), None
     if Path(f"{path}-shm").exists():
@@ -78,6 +81,16 @@ def open_reader(path: Path) -> tuple[sqlite3.Connection, Path | None]:
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
+
+
+def _in_wal_mode(path: Path) -> bool:
+    """The database header's read/write versions (bytes 18-19) are 2 in WAL mode."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(20)
+    except OSError:
+        return True
+    return len(header) < 20 or header[18] == 2
 
 
 @contextlib.contextmanager

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import functools
 import os
 import shutil
 import sys
@@ -149,9 +150,15 @@ class _LinuxStatfs(ctypes.Structure):
     _fields_ = [("f_type", ctypes.c_long), ("_rest", ctypes.c_byte * 256)]
 
 
+@functools.cache
+def _libc() -> ctypes.CDLL:
+    # find_library may run a program (ldconfig): once per process is enough.
+    return ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+
+
 def linux_fs_magic(folder: Path) -> int | None:
     """statfs(2)'s f_type of ``folder`` (Python's os.statvfs does not give it)."""
-    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+    libc = _libc()
     buffer = _LinuxStatfs()
     if libc.statfs(os.fsencode(folder), ctypes.byref(buffer)) != 0:
         return None
@@ -202,7 +209,7 @@ class _MacStatfs(ctypes.Structure):
 
 def macos_fstypename(folder: Path) -> str | None:
     """statfs(2)'s f_fstypename of ``folder`` on macOS (``apfs``, ``nfs``, ``smbfs``...)."""
-    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+    libc = _libc()
     try:  # Intel Macs export the 64-bit-inode layout under this name
         statfs = libc["statfs$INODE64"]
     except AttributeError:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.errors import ReadOnlyProjectError
+from annotator.core.errors import ProjectBusyError, ReadOnlyProjectError
 from annotator.core.model import Span
 from annotator.services.opening import open_for_editing
 from annotator.services.projects import new_project, open_project
@@ -253,6 +253,20 @@ def test_a_project_on_nfs_is_opened_exclusively_without_wal(
     with open_project(project) as store:  # back on a local disk: WAL again, the edit kept
         assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert store.annotations.span("kept").label == "LOC"
+
+
+def test_a_second_open_of_a_network_project_is_refused_as_busy_not_damaged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = make_project(tmp_path / "على الشبكة.annproj")
+    fake_nfs(monkeypatch)
+    with open_project(project) as first:
+        first.annotations.relabel_span("kept", "LOC")  # holds the exclusive lock from now on
+        with pytest.raises(ProjectBusyError, match="one computer at a time") as caught:
+            open_project(project)  # another window, or annotator on another computer
+        assert str(project) in str(caught.value)
+    with open_project(project) as again:  # closed there: it opens
+        assert again.annotations.span("kept").label == "LOC"
 
 
 def test_network_file_systems_are_recognised(tmp_path: Path, monkeypatch) -> None:
