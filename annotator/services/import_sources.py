@@ -140,12 +140,18 @@ def _kind(path: Path, first_block: bytes) -> str:
         return "jsonl"
     if suffix in TEXT_SUFFIXES:
         return "text"
-    first = first_block.split(b"\n", 1)[0].removeprefix(codecs.BOM_UTF8)
+    first, newline, _ = first_block.partition(b"\n")
+    first = first.removeprefix(codecs.BOM_UTF8).lstrip()
+    if not first.startswith(b"{"):
+        return "text"
+    if not newline and len(first_block) == SNIFF_BYTES:
+        # A first line longer than the block (a long article): judged by its start, as
+        # every JSONL writer we read puts "text" among the first keys.
+        return "jsonl" if b'"text"' in first else "text"
     try:
-        is_object = first.lstrip().startswith(b"{") and "text" in json.loads(first)
-    except (ValueError, RecursionError):
-        is_object = False
-    return "jsonl" if is_object else "text"
+        return "jsonl" if "text" in json.loads(first) else "text"
+    except (ValueError, TypeError, RecursionError):
+        return "text"
 
 
 def _read_rest(handle: BinaryIO, size: int, kind: str) -> bytes:

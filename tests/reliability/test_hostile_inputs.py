@@ -225,3 +225,16 @@ def test_a_newline_in_a_name_cannot_forge_a_line_of_info(project: Path, capsys) 
     assert cli_main(["info", str(project)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert not any(line.startswith("annotator:  root") for line in lines)
+
+
+def test_jsonl_without_a_suffix_and_a_long_first_line_is_still_jsonl(
+    project: Path, tmp_path: Path, capsys
+) -> None:
+    source = tmp_path / "export-without-suffix"
+    long_text = "خبر طويل جدا عن الاقتصاد. " * 4000  # ~100 KB: longer than the first block
+    source.write_text(
+        f'{{"id": "x1", "title": "طويل", "text": "{long_text}"}}\n{{"text": "نص قصير"}}\n',
+        encoding="utf-8",
+    )
+    code, output = run_import(capsys, project, source)
+    assert code == 0 and "imported 2 document(s)" in output, output
