@@ -108,6 +108,14 @@ def read_source(path: Path, encoding: str | None, schema: Schema) -> Iterator[So
     except ValidationError as exc:
         yield SourceItem(shown, None, str(exc), size)
         return
+    yield from _decoded_records(path, data, encoding, kind, schema)
+
+
+def _decoded_records(
+    path: Path, data: bytes, encoding: str | None, kind: str, schema: Schema
+) -> Iterator[SourceItem]:
+    """The records of a file read whole: a text, a CoNLL corpus, a JSONL in UTF-16."""
+    shown, size = shown_path(path), len(data)
     try:
         decoded = decode_bytes(data, encoding)
     except ValidationError as exc:

@@ -238,3 +238,22 @@ def test_jsonl_without_a_suffix_and_a_long_first_line_is_still_jsonl(
     )
     code, output = run_import(capsys, project, source)
     assert code == 0 and "imported 2 document(s)" in output, output
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "--annotator", "\udcff", "-o", "-"],
+        ["agreement", "--annotators", "amal,\udcff"],
+        ["assign", "--annotators", "amal,\udcff", "--all"],
+    ],
+)
+def test_names_that_are_not_utf8_never_give_a_traceback(
+    command: list[str], project: Path, capsys
+) -> None:
+    before = fingerprint(project)
+    code = cli_main([command[0], str(project), *command[1:]])
+    output = capsys.readouterr()
+    assert code == 1 and "Traceback" not in output.err
+    assert output.err.startswith("annotator: error:") and "\\udcff" in output.err, output.err
+    assert fingerprint(project) == before
