@@ -109,6 +109,11 @@ _NAME_FORBIDDEN = re.compile(
 MAX_ANNOTATOR_NAME = 100
 
 
+def shown_name(name: str) -> str:
+    """``name`` as one line can show it: quoted and escaped if it holds a control character."""
+    return repr(name) if _NAME_FORBIDDEN.search(name) else name
+
+
 def check_annotator_name(name: object, what: str = "annotator name") -> str:
     """``name`` stripped; ValidationError if it is empty, too long or holds control characters."""
     stripped = name.strip() if isinstance(name, str) else ""
@@ -140,7 +145,12 @@ class Annotator:
     kind: AnnotatorKind = AnnotatorKind.HUMAN
 
     def __post_init__(self) -> None:
-        name = check_annotator_name(self.name)
+        # Only emptiness here: a project written by an older version may hold a name
+        # with a control character and must stay readable. New names are checked
+        # fully (check_annotator_name) where they enter: the store's ensure().
+        name = self.name.strip() if isinstance(self.name, str) else ""
+        if not name:
+            raise ValidationError("an annotator needs a non-empty name")
         if name != self.name:
             object.__setattr__(self, "name", name)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotator.core.model import Status
+from annotator.core.model import Status, shown_name
 from annotator.core.resources import DEFAULT_SCHEMA, resource_path
 from annotator.core.schema import Schema, load_schema
 from annotator.store import PROJECT_SUFFIX, ProjectStore, create_project, open_project
@@ -65,7 +65,7 @@ class ProjectInfo:
         for name, kind in self.annotators:
             statuses = ", ".join(f"{s} {n}" for s, n in self.status_counts.get(name, {}).items())
             out.append(
-                f"annotator:  {name} ({kind}): {self.spans.get(name, 0)} spans, "
+                f"annotator:  {shown_name(name)} ({kind}): {self.spans.get(name, 0)} spans, "
                 f"{self.events.get(name, 0)} events" + (f"; {statuses}" if statuses else "")
             )
         return out

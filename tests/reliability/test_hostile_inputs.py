@@ -19,6 +19,7 @@ import pytest
 from annotator.cli import main as cli_main
 from annotator.core.errors import ValidationError
 from annotator.core.formats.jsonl import MAX_META_CHARS, MAX_TITLE_CHARS
+from annotator.core.model import Status
 from annotator.services.import_sources import MAX_LINE_BYTES, MAX_TEXT_FILE_BYTES
 from annotator.services.importing import ImportFailed, import_paths
 from annotator.services.projects import new_project, open_project
@@ -257,3 +258,22 @@ def test_names_that_are_not_utf8_never_give_a_traceback(
     assert code == 1 and "Traceback" not in output.err
     assert output.err.startswith("annotator: error:") and "\\udcff" in output.err, output.err
     assert fingerprint(project) == before
+
+
+def test_a_name_an_older_version_stored_is_shown_escaped_and_stays_usable(
+    project: Path, capsys
+) -> None:
+    conn = sqlite3.connect(project)
+    conn.execute(
+        "INSERT INTO annotators (name, kind, created_at) VALUES "
+        "('amal\nannotator:  root (gold)', 'human', '2026-01-01')"
+    )
+    conn.commit()
+    conn.close()
+    assert cli_main(["info", str(project)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert not any(line.startswith("annotator:  root") for line in lines)
+    assert "annotator:  'amal\\nannotator:  root (gold)' (human): 0 spans, 0 events" in lines
+    with open_project(project) as store:
+        doc_id = store.documents.summaries()[0].id
+        store.annotators.set_status(doc_id, "amal\nannotator:  root (gold)", Status.DONE)
