@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.model import Status, shown_name
+from annotator.core.paths import shown_path
 from annotator.core.resources import DEFAULT_SCHEMA, resource_path
 from annotator.core.schema import Schema, load_schema
 from annotator.store import PROJECT_SUFFIX, ProjectStore, create_project, open_project
@@ -52,16 +53,23 @@ class ProjectInfo:
     spans: dict[str, int]
     events: dict[str, int]
     status_counts: dict[str, dict[str, int]]
+    # Why the project was opened read-only (None: writable); a network file system's type.
+    read_only_reason: str | None = None
+    network: str | None = None
 
     def lines(self) -> list[str]:
         """Human-readable lines."""
         out = [
             f"project:    {self.name}",
-            f"file:       {self.path}",
+            f"file:       {shown_path(self.path)}",
             f"format:     {self.file_version}",
             f"schema:     {self.schema_name}",
             f"documents:  {self.documents}",
         ]
+        if self.read_only_reason is not None:
+            out.append(f"access:     read-only, because {self.read_only_reason}")
+        if self.network is not None:
+            out.append(f"access:     exclusive, on a network file system ({self.network})")
         for name, kind in self.annotators:
             statuses = ", ".join(f"{s} {n}" for s, n in self.status_counts.get(name, {}).items())
             out.append(
@@ -89,5 +97,7 @@ def project_info(store: ProjectStore) -> ProjectInfo:
             name: {s.value: n for s, n in by_status.items() if s is not Status.NEW}
             for name, by_status in store.annotators.status_counts().items()
         },
+        read_only_reason=store.read_only_reason,
+        network=store.network,
     )
 

@@ -90,6 +90,7 @@ def check_reads(results, project: Path) -> None:
         assert result.returncode == 0, result.stderr
         assert "Traceback" not in result.stderr
     assert "documents:  1" in info.stdout and "amal (human): 1 spans" in info.stdout
+    assert "access:     read-only, because " in info.stdout
     assert json.loads(stats.stdout)["documents"] == 1
     record = json.loads(export.stdout)
     assert record["entities"][0]["text"] == "البصرة" and record["annotator"] == "amal"
