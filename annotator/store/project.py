@@ -31,7 +31,7 @@ from annotator.store.failures import (
 )
 from annotator.store.interchange import InterchangeRepository
 from annotator.store.migrations import LATEST_VERSION, migrations
-from annotator.store.places import examine
+from annotator.store.places import examine, network_filesystem
 from annotator.store.sessions import SessionRepository
 from annotator.store.work import WorkRepository
 
@@ -206,11 +206,13 @@ def create_project(path: str | Path, schema: Schema, name: str | None = None) ->
         raise ProjectError(f"{path}: already exists; choose another file name")
     if not path.parent.is_dir():
         raise ProjectError(f"{path.parent}: no such folder")
-    db = connect(path)
+    network = network_filesystem(path.parent)
+    db = connect(path, exclusive=network is not None)
     try:
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         migrations.apply(db)
         store = ProjectStore(path, db)
+        store.network = network
         with store.transaction():
             store.set_meta("name", name or path.stem)
             store.set_meta("created_at", utc_now())

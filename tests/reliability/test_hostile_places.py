@@ -295,3 +295,19 @@ def test_network_file_systems_are_recognised(tmp_path: Path, monkeypatch) -> Non
 def test_the_real_statfs_sees_a_local_disk_as_local(tmp_path: Path) -> None:
     assert places.linux_fs_magic(tmp_path) not in places.LINUX_NETWORK_MAGIC
     assert places.network_filesystem(tmp_path) is None
+
+
+def test_new_and_restored_projects_on_nfs_never_use_wal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotator.services.backups import backup_project, backups_of, restore_project
+
+    fake_nfs(monkeypatch)
+    project = make_project(tmp_path / "على الشبكة.annproj")  # created there
+    assert beside(project) == [project.name]
+    with open_project(project) as store:
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        backup_project(store)
+    restore_project(project, backups_of(project)[0].path)
+    assert beside(project) == [project.name]  # no -wal, no -shm: never WAL on the share
+    assert project.read_bytes()[18] == 1  # rollback-journal mode in the header
