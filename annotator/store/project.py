@@ -13,6 +13,7 @@ from sqlite_utils import Database
 from annotator import __version__
 from annotator.core.errors import ProjectBusyError, ProjectError, ReadOnlyProjectError
 from annotator.core.model import new_id
+from annotator.core.paths import shown_text
 from annotator.core.schema import Schema, parse_schema
 from annotator.store.annotations import AnnotationRepository
 from annotator.store.annotators import AnnotatorRepository
@@ -173,7 +174,7 @@ class ProjectStore:
     @property
     def name(self) -> str:
         """The project's display name."""
-        return self.get_meta("name") or self.path.stem
+        return self.get_meta("name") or shown_text(self.path.stem)
 
     @property
     def schema(self) -> Schema:
@@ -214,7 +215,7 @@ def create_project(path: str | Path, schema: Schema, name: str | None = None) ->
         store = ProjectStore(path, db)
         store.network = network
         with store.transaction():
-            store.set_meta("name", name or path.stem)
+            store.set_meta("name", name or shown_text(path.stem))
             store.set_meta("created_at", utc_now())
             store.set_meta("created_by", f"annotator {__version__}")
             # Tells this project's -wal from another's (store.wal_check).

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -198,3 +199,41 @@ def test_cli_new_with_a_hostile_schema(
     code, output = cli(capsys, "new", str(tmp_path / "جديد.annproj"), "--schema", str(schema))
     assert code == 1 and str(schema) in output and "Traceback" not in output
     assert not (tmp_path / "جديد.annproj").exists()
+
+
+@needs_byte_names
+def test_a_project_whose_file_name_is_not_utf8_works_everywhere(
+    tmp_path: Path,
+    make_window,  # noqa: F811
+    messages: list[str],  # noqa: F811
+) -> None:
+    project = os.fsencode(tmp_path) + b"/\xce\xc8\xd1.annproj"
+    article = tmp_path / "مقال.txt"
+    article.write_text("نص عربي قصير", encoding="utf-8")
+    out = os.fsencode(tmp_path / "out.jsonl")
+    for command in (
+        [b"new", project],
+        [b"import", project, os.fsencode(article)],
+        [b"info", project],
+        [b"export", project, b"-o", out],
+        [b"backup", project],
+        [b"backups", project],
+    ):
+        result = run_bytes(command)
+        assert result.returncode == 0 and b"Traceback" not in result.stderr, (command, result)
+    shown = project.replace(b"\xce\xc8\xd1", b"\\xce\\xc8\\xd1")  # escaped, one line
+    assert b"file:       " + shown + b"\n" in run_bytes([b"info", project]).stdout
+    missing = run_bytes([b"info", project + b"x"])
+    assert missing.returncode == 1 and b"\\xce\\xc8\\xd1.annprojx: no such" in missing.stderr
+    window = make_window(os.fsdecode(project))
+    assert window.store is not None and window.store.documents.count() == 1
+    assert "\\xce\\xc8\\xd1" in window.windowTitle() and messages == []
+
+
+def run_bytes(arguments: list[bytes]) -> subprocess.CompletedProcess[bytes]:
+    """The CLI in a process of its own, with arguments as the raw bytes a shell passes."""
+    return subprocess.run(
+        [os.fsencode(sys.executable), b"-m", b"annotator", *arguments],
+        capture_output=True,
+        timeout=120,
+    )
