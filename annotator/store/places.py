@@ -81,14 +81,9 @@ def examine(path: Path) -> Place:
     """The place of the existing project file ``path``."""
     folder = path.absolute().parent
     network = network_filesystem(folder)
-    if _read_only_mount(folder):
-        return Place("it is on a read-only disk or mount", network, folder_writable=False)
-    if not os.access(folder, os.W_OK):
-        return Place(
-            "its folder is read-only (SQLite needs to write files beside it)",
-            network,
-            folder_writable=False,
-        )
+    reason = folder_read_only_reason(folder)
+    if reason is not None:
+        return Place(reason, network, folder_writable=False)
     if not os.access(path, os.W_OK):
         return Place("the file is read-only", network)
     free = free_bytes(folder)
@@ -99,6 +94,15 @@ def examine(path: Path) -> Place:
             network,
         )
     return Place(None, network)
+
+
+def folder_read_only_reason(folder: Path) -> str | None:
+    """Why no file can be written in ``folder`` (None: files can be written there)."""
+    if _read_only_mount(folder):
+        return "it is on a read-only disk or mount"
+    if not os.access(folder, os.W_OK):
+        return "its folder is read-only (SQLite needs to write files beside it)"
+    return None
 
 
 def free_bytes(folder: Path) -> int | None:

@@ -32,7 +32,7 @@ from annotator.store.failures import (
 )
 from annotator.store.interchange import InterchangeRepository
 from annotator.store.migrations import LATEST_VERSION, migrations
-from annotator.store.places import examine, network_filesystem
+from annotator.store.places import examine, folder_read_only_reason, network_filesystem
 from annotator.store.sessions import SessionRepository
 from annotator.store.work import WorkRepository
 
@@ -207,6 +207,9 @@ def create_project(path: str | Path, schema: Schema, name: str | None = None) ->
         raise ProjectError(f"{path}: already exists; choose another file name")
     if not path.parent.is_dir():
         raise ProjectError(f"{path.parent}: no such folder")
+    read_only = folder_read_only_reason(path.parent)
+    if read_only is not None:
+        raise ProjectError(f"{path}: cannot create the project: {read_only}")
     network = network_filesystem(path.parent)
     db = connect(path, exclusive=network is not None)
     try:

@@ -127,6 +127,9 @@ def test_a_project_on_a_read_only_mount_is_read_by_every_command(shared_dir: Pat
     check_reads(results, project)
     assert beside(project) == [project.name]
     assert project.read_bytes() == before
+    created = run_cli(["new", str(folder / "جديد.annproj")], shared_dir, wrap)
+    assert created.returncode == 1 and "Traceback" not in created.stderr
+    assert "cannot create the project: it is on a read-only disk or mount" in created.stderr
     # The mount really was read-only inside the namespace.
     probe = subprocess.run([*wrap, "touch", str(folder / "x")], capture_output=True, text=True)
     assert probe.returncode != 0 and "Read-only file system" in probe.stderr
