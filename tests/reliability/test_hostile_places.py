@@ -314,3 +314,20 @@ def test_new_and_restored_projects_on_nfs_never_use_wal(
     restore_project(project, backups_of(project)[0].path)
     assert beside(project) == [project.name]  # no -wal, no -shm: never WAL on the share
     assert project.read_bytes()[18] == 1  # rollback-journal mode in the header
+
+
+def test_the_window_on_a_network_project_names_the_merge_workflow(
+    make_window,  # noqa: F811
+    messages: list[str],  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    project = make_project(tmp_path / "على الشبكة.annproj")
+    fake_nfs(monkeypatch)
+    window = make_window(str(project))
+    assert len(messages) == 1 and "network file system (nfs)" in messages[0]
+    assert "Review > Merge Project Files" in messages[0]
+    assert not window.project_session.read_only  # editable, in this window alone
+    assert window.store.db.execute("PRAGMA locking_mode").fetchone()[0] == "exclusive"
+    window.close()
+    assert beside(project) == [project.name]
