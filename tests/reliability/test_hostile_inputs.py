@@ -190,10 +190,12 @@ def test_title_and_meta_have_documented_limits(project: Path, tmp_path: Path, ca
     title = "ع" * (MAX_TITLE_CHARS + 1)
     meta = "م" * MAX_META_CHARS
     source.write_text(
-        f'{{"text": "نص", "title": "{title}"}}\n{{"text": "نص آخر", "meta": {{"x": "{meta}"}}}}\n',
+        f'{{"text": "نص", "title": "{title}"}}\n{{"text": "نص آخر", "meta": {{"x": "{meta}"}}}}\n'
+        f'{{"text": "نص ثالث", "id": "{title}"}}\n',
         encoding="utf-8",
     )
     output = refused(capsys, project, source)
+    assert f"{source}:3: 'id' is too long (1,001 characters, at most 1,000)" in output
     assert f"{source}:1: 'title' is too long (1,001 characters, at most 1,000)" in output
     assert f"{source}:2: 'meta' is too large" in output
 

@@ -27,8 +27,8 @@ _SHAPES = {
 }
 
 
-# Documented limits of one line's fields (README, "Import and export"): a title is a
-# line of text, meta is a small dict of facts about the article, not a payload.
+# Documented limits of one line's fields (README, "Import and export"): a title (and an
+# id) is a line of text, meta is a small dict of facts about the article, not a payload.
 MAX_TITLE_CHARS = 1_000
 MAX_META_CHARS = 100_000
 # A JSON escape of a lone surrogate (\ud800-\udfff not followed by its pair) decodes
@@ -93,7 +93,7 @@ def read_line(line: str) -> DocumentRecord:
     record = DocumentRecord(
         text=text,
         title=_title(obj),
-        external_id=get_optional_str(obj, "id", "line"),
+        external_id=_bounded(obj, "id", MAX_TITLE_CHARS),
         meta=_meta(obj),
         annotator=_annotator(obj),
         status=Status.parse(obj["status"]) if obj.get("status") is not None else None,
@@ -121,12 +121,14 @@ def _refuse_surrogates(value: Any, where: str) -> None:
 
 
 def _title(obj: dict[str, Any]) -> str | None:
-    title = get_optional_str(obj, "title", "line")
-    if title is not None and len(title) > MAX_TITLE_CHARS:
-        raise ValidationError(
-            f"'title' is too long ({len(title):,} characters, at most {MAX_TITLE_CHARS:,})"
-        )
-    return title
+    return _bounded(obj, "title", MAX_TITLE_CHARS)
+
+
+def _bounded(obj: dict[str, Any], key: str, limit: int) -> str | None:
+    value = get_optional_str(obj, key, "line")
+    if value is not None and len(value) > limit:
+        raise ValidationError(f"{key!r} is too long ({len(value):,} characters, at most {limit:,})")
+    return value
 
 
 def _meta(obj: dict[str, Any]) -> dict[str, Any]:
