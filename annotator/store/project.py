@@ -24,6 +24,7 @@ from annotator.store.documents import DocumentRepository
 from annotator.store.failures import (
     CANTOPEN,
     FULL,
+    IOERR,
     READONLY,
     error_code,
     integrity_error,
@@ -280,6 +281,8 @@ def _unwritable_reason(exc: ProjectError) -> str | None:
         return "the disk is full; free some space and open it again to edit"
     if code in (READONLY, CANTOPEN):
         return "the project file or its folder cannot be written"
+    if code == IOERR:  # e.g. a file system without the shared memory WAL needs
+        return f"the disk reported an error when opening it for writing ({cause})"
     return None
 
 

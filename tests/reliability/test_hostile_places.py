@@ -331,3 +331,36 @@ def test_the_window_on_a_network_project_names_the_merge_workflow(
     assert window.store.db.execute("PRAGMA locking_mode").fetchone()[0] == "exclusive"
     window.close()
     assert beside(project) == [project.name]
+
+
+@pytest.mark.parametrize(
+    ("failure", "reason"),
+    [
+        (sqlite3.SQLITE_FULL, "the disk is full"),
+        (sqlite3.SQLITE_READONLY, "cannot be written"),
+        (sqlite3.SQLITE_IOERR, "the disk reported an error"),
+    ],
+)
+def test_a_write_open_that_fails_falls_back_to_reading(
+    failure: int, reason: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What free space and permissions did not foresee (a quota, a file system without
+    shared memory): the project is still read, read-only, and says why."""
+    from annotator.core.errors import ProjectError
+    from annotator.store import project as store_project
+
+    project = make_project(tmp_path / "معرض.annproj")
+    real_connect = store_project.connect
+
+    def failing(path, read_only=False, exclusive=False):
+        if read_only:
+            return real_connect(path, read_only=True)
+        error = sqlite3.OperationalError("simulated")
+        error.sqlite_errorcode = failure
+        raise ProjectError(f"{path}: cannot open for writing: simulated") from error
+
+    monkeypatch.setattr(store_project, "connect", failing)
+    with open_project(project) as store:
+        assert store.read_only and reason in store.read_only_reason
+        assert store.annotations.span("kept").label == "GPE"
+    assert beside(project) == [project.name]
