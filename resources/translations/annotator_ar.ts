@@ -1431,13 +1431,8 @@ Annotation of Arabic news for entity and event extraction.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Accept argument %1: «%2»</source>
-        <translation>قبول مشارك بدور %1: «%2»</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Accept suggestion «%1» as %2</source>
-        <translation>قبول الاقتراح «%1» بوسم %2</translation>
+        <source>Accept suggestion of %1 as %2</source>
+        <translation>قبول اقتراح %1 بوسم %2</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1446,8 +1441,8 @@ Annotation of Arabic news for entity and event extraction.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Reject suggestion «%1» (%2)</source>
-        <translation>رفض الاقتراح «%1» (%2)</translation>
+        <source>Reject suggestion %1</source>
+        <translation>رفض الاقتراح %1</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/workspace/workspace.py" line="+123"/>

@@ -19,10 +19,8 @@ from psygnal import Signal
 from annotator.core.errors import NotFoundError
 from annotator.core.model import Argument, Document, Event, Span, Status, new_id
 from annotator.services.editing import commands as cmd
-from annotator.services.editing import suggestion_commands
 from annotator.services.editing.history import History
 from annotator.services.editing.messages import Message
-from annotator.services.suggestions import SuggestedArgument, Suggestion
 from annotator.store.annotations import AnnotationRepository
 from annotator.store.annotators import AnnotatorRepository
 from annotator.store.project import ProjectStore
@@ -73,11 +71,6 @@ class EditingSession:
     def annotations(self) -> AnnotationRepository:
         """The store's annotation repository (commands write through it)."""
         return self._store.annotations
-
-    @property
-    def store(self) -> ProjectStore:
-        """The project store (suggestion commands write through its use cases)."""
-        return self._store
 
     @property
     def annotators(self) -> AnnotatorRepository:
@@ -299,41 +292,6 @@ class EditingSession:
         """Change the role an argument fills."""
         message = Message("set_role", (role,))
         return self.execute(cmd.SetArgumentRole(event_id, argument, role, message))
-
-    def accept_suggestions(
-        self, items: Sequence[Suggestion], label_as: str | None = None
-    ) -> suggestion_commands.AcceptSuggestions:
-        """Accept one suggestion (``label_as``: under another label) or several, as one step."""
-        if len(items) == 1:
-            item = items[0]
-            message = Message(
-                "accept_suggestion", (self.covered(item.start, item.end), label_as or item.label)
-            )
-        else:
-            message = Message("accept_suggestions", (str(len(items)),))
-        command = suggestion_commands.AcceptSuggestions(items, message, label_as)
-        self.execute(command)
-        return command
-
-    def accept_suggested_argument(
-        self, event_id: str, argument: SuggestedArgument, source: str
-    ) -> cmd.Command:
-        """Link an offered argument of an accepted event (adding its entity if missing)."""
-        message = Message("accept_argument", (argument.role, self.covered(argument.start,
-                                                                          argument.end)))
-        return self.execute(
-            suggestion_commands.AcceptArgument(event_id, argument, source, message)
-        )
-
-    def reject_suggestions(self, items: Sequence[Suggestion]) -> cmd.Command:
-        """Reject one suggestion or several, as one step (not suggested here again)."""
-        if len(items) == 1:
-            message = Message(
-                "reject_suggestion", (self.covered(items[0].start, items[0].end), items[0].label)
-            )
-        else:
-            message = Message("reject_suggestions", (str(len(items)),))
-        return self.execute(suggestion_commands.RejectSuggestions(items, message))
 
     def set_status(self, status: Status) -> cmd.Command:
         """Mark the document done, skipped or in progress."""

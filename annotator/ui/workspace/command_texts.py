@@ -27,10 +27,9 @@ def _templates() -> dict[str, str]:
         "remove_argument": translate("Workspace", "Remove argument %1"),
         "set_role": translate("Workspace", "Change role to %1"),
         "set_status": translate("Workspace", "Mark document %1"),
-        "accept_suggestion": translate("Workspace", "Accept suggestion «%1» as %2"),
+        "accept_suggestion": translate("Workspace", "Accept suggestion of %1 as %2"),
         "accept_suggestions": translate("Workspace", "Accept %1 suggestions"),
-        "accept_argument": translate("Workspace", "Accept argument %1: «%2»"),
-        "reject_suggestion": translate("Workspace", "Reject suggestion «%1» (%2)"),
+        "reject_suggestion": translate("Workspace", "Reject suggestion %1"),
         "reject_suggestions": translate("Workspace", "Reject %1 suggestions"),
     }
 

@@ -250,13 +250,16 @@ class SuggestionView(QObject):
         self, items: Sequence[Suggestion], label_as: str | None = None, where: QPoint | None = None
     ) -> None:
         """Accept ``items`` as one step; a suggested event offers its unlinked arguments."""
-        session = self.workspace.session
-        done: list = []
-        if not self.workspace.save(
-            lambda: done.append(session.accept_suggestions(items, label_as))
-        ):
+        session, project = self.workspace.session, self.window.project
+        command = project.accept_command(list(items), label_as)
+        if not self.workspace.save(lambda: session.execute(command)):
             return
-        offered = done[0].offered
+        offered = [
+            (accepted.event.id, argument, accepted.suggestion.source)
+            for accepted in command.accepted
+            if accepted.event is not None
+            for argument in accepted.offered
+        ]
         if offered:
             self.offer_arguments(offered, where)
         else:
@@ -285,7 +288,8 @@ class SuggestionView(QObject):
     def accept_argument(self, event_id: str, argument, source: str) -> None:
         """Link one offered argument to the accepted event."""
         session = self.workspace.session
-        self.workspace.save(lambda: session.accept_suggested_argument(event_id, argument, source))
+        command = self.window.project.accept_argument_command(event_id, argument, source)
+        self.workspace.save(lambda: session.execute(command))
 
     def reject_current(self) -> None:
         """Reject the suggestion at the cursor (stored), then go to the next one."""
@@ -298,7 +302,8 @@ class SuggestionView(QObject):
     def reject(self, items: Sequence[Suggestion]) -> None:
         """Reject ``items`` as one step."""
         session = self.workspace.session
-        if self.workspace.save(lambda: session.reject_suggestions(items)):
+        command = self.window.project.reject_command(list(items))
+        if self.workspace.save(lambda: session.execute(command)):
             self.go(1, after=items[0].start)
 
     def accept_all(self) -> None:
@@ -308,8 +313,7 @@ class SuggestionView(QObject):
                 translate("Suggestions", "No suggestions in this document"), 3000
             )
             return
-        session = self.workspace.session
-        self.workspace.save(lambda: session.accept_suggestions(list(self.items)))
+        self.accept(list(self.items))
 
     def reject_all(self) -> None:
         """Reject every suggestion shown in the document, as one undo step."""
@@ -318,8 +322,7 @@ class SuggestionView(QObject):
                 translate("Suggestions", "No suggestions in this document"), 3000
             )
             return
-        session = self.workspace.session
-        self.workspace.save(lambda: session.reject_suggestions(list(self.items)))
+        self.reject(list(self.items))
 
     def go(self, step: int, after: int | None = None) -> Suggestion | None:
         """Select the next (1) or previous (-1) suggestion from the cursor and show it."""
