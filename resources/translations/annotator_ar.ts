@@ -1116,6 +1116,94 @@ Annotation of Arabic news for entity and event extraction.</source>
     </message>
 </context>
 <context>
+    <name>RecommendersPanel</name>
+    <message>
+        <location filename="../../annotator/ui/workspace/recommenders_panel.py" line="+1"/>
+        <source>&amp;Train Now</source>
+        <translation>&amp;درِّب الآن</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confidence threshold:</source>
+        <translation>عتبة الثقة:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F1</source>
+        <translation>مقياس F1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held-out quality per label:</source>
+        <translation>الجودة على المستندات المحجوزة لكل تسمية:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label</source>
+        <translation>التسمية</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last Trained</source>
+        <translation>آخر تدريب</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New Done</source>
+        <translation>أُنجزت منذئذ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not trained yet: mark documents done</source>
+        <translation>لم يُدرَّب بعد: علِّم مستندات منجزة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing to learn from: no done documents</source>
+        <translation>لا شيء يُتعلَّم منه: لا مستندات منجزة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Precision</source>
+        <translation>الدقة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ready</source>
+        <translation>جاهز</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recall</source>
+        <translation>الاستدعاء</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recommender</source>
+        <translation>المقترِح</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tick to let it suggest</source>
+        <translation>علِّم المربع ليقترح</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train again after (done documents):</source>
+        <translation>أعد التدريب بعد (مستندات منجزة):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training in the background…</source>
+        <translation>يجري التدريب في الخلفية…</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <location filename="../../annotator/ui/restore_dialog.py" line="+46"/>
@@ -1424,6 +1512,11 @@ Annotation of Arabic news for entity and event extraction.</source>
 </context>
 <context>
     <name>Workspace</name>
+    <message>
+        <location filename="../../annotator/ui/workspace/__init__.py" line="+1"/>
+        <source>Recommenders</source>
+        <translation>المقترِحات</translation>
+    </message>
     <message>
         <location filename="../../annotator/ui/workspace/command_texts.py" line="+1"/>
         <source>Accept %1 suggestions</source>

@@ -22,6 +22,7 @@ from annotator.ui.workspace.label_all import LabelAll
 from annotator.ui.workspace.mouse import ViewMouse
 from annotator.ui.workspace.navigation import Navigation
 from annotator.ui.workspace.palette import LabelPalette
+from annotator.ui.workspace.recommenders_panel import RecommendersPanel
 from annotator.ui.workspace.suggestion_mouse import SuggestionMouse
 from annotator.ui.workspace.suggestion_view import SuggestionView
 from annotator.ui.workspace.workspace import Workspace
@@ -48,6 +49,7 @@ class WorkspaceFeature:
     label_all: LabelAll
     suggestions: SuggestionView
     suggestion_mouse: SuggestionMouse
+    recommenders: RecommendersPanel
     picker: EventTypePicker | None = None
 
     def open_event_picker(self, start: int, end: int) -> EventTypePicker:
@@ -90,7 +92,7 @@ def install(window: MainWindow) -> WorkspaceFeature:
     feature = WorkspaceFeature(
         workspace, palette, guideline, annotation_list, event_panel, mouse,
         Navigation(workspace), FindBar(workspace), LabelAll(workspace),
-        suggestions, SuggestionMouse(suggestions, mouse),
+        suggestions, SuggestionMouse(suggestions, mouse), RecommendersPanel(suggestions.live),
     )
     window.project_opened.connect(lambda: palette.palette_model.set_schema(window.project.schema))
     workspace.event_type_requested.connect(feature.open_event_picker)
@@ -103,12 +105,14 @@ def install(window: MainWindow) -> WorkspaceFeature:
             ("guideline", translate("Workspace", "Guideline"), guideline),
             ("annotations", translate("Workspace", "Annotations"), annotation_list),
             ("events", translate("Workspace", "Events"), event_panel),
+            ("recommenders", translate("Workspace", "Recommenders"), feature.recommenders),
         )
     }
     labels_dock, guideline_dock = docks["labels"], docks["guideline"]
     list_dock, events_dock = docks["annotations"], docks["events"]
     window.splitDockWidget(labels_dock, guideline_dock, Qt.Orientation.Vertical)
     window.tabifyDockWidget(list_dock, events_dock)
+    window.tabifyDockWidget(events_dock, docks["recommenders"])
     list_dock.raise_()
     # Wide enough for a mention, its label and its position side by side.
     window.resizeDocks([labels_dock], [RIGHT_DOCK_WIDTH], Qt.Orientation.Horizontal)

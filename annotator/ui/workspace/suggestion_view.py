@@ -22,11 +22,13 @@ from annotator.core.recommenders import ItemKind
 from annotator.services.editing import EditingSession
 from annotator.services.suggestions import (
     MODEL,
+    RECOMMENDER,
     Suggestion,
     next_suggestion,
     suggestions_at,
 )
 from annotator.ui.i18n import translate
+from annotator.ui.workspace.live_recommenders import LiveRecommenders
 from annotator.ui.workspace.suggestion_overlay import SuggestionOverlay
 
 if TYPE_CHECKING:
@@ -51,6 +53,8 @@ class SuggestionView(QObject):
         self.reviewing = False
         self._session: EditingSession | None = None
         self._last_activity = 0.0
+        self.live = LiveRecommenders(workspace)
+        self.live.changed.connect(self.refresh)
         self.overlay = SuggestionOverlay(workspace.view, workspace.annotations, workspace.palette)
         workspace.view.decorations.append(self.overlay.paint)
         workspace.annotations.reset.connect(self._follow_session)
@@ -144,12 +148,16 @@ class SuggestionView(QObject):
         project = self.window.project
         if project is None:
             return []
-        return project.suggestion_sources(self.window.annotator, reviewer=self.reviewing)
+        return project.suggestion_sources(
+            self.window.annotator,
+            reviewer=self.reviewing,
+            recommenders=sorted(self.live.recommenders),
+        )
 
     def chosen_names(self) -> set[str]:
         """The names of the sources shown."""
         if self.chosen is None:
-            return {s.name for s in self.sources() if s.kind == MODEL}
+            return {s.name for s in self.sources() if s.kind in (MODEL, RECOMMENDER)}
         return self.chosen
 
     def choose(self, name: str, on: bool) -> None:
@@ -183,8 +191,10 @@ class SuggestionView(QObject):
         if session is not self._session:
             if self._session is not None:
                 self._session.applied.disconnect(self._applied)
+                self._session.status_changed.disconnect(self.live.document_status_changed)
             if session is not None:
                 session.applied.connect(self._applied)
+                session.status_changed.connect(self.live.document_status_changed)
             self._session = session
         self.refresh()
 
@@ -197,7 +207,15 @@ class SuggestionView(QObject):
         session = self.workspace.annotations.session
         project = self.window.project
         names = sorted(self.chosen_names()) if project is not None and session else []
-        self.items = project.suggestions(session.doc_id, session.annotator, names) if names else []
+        self.items = []
+        if names:
+            self.items = project.suggestions(
+                session.doc_id,
+                session.annotator,
+                names,
+                recommenders=self.live.recommenders,
+                threshold=self.live.thresholds(),
+            )
         self.overlay.items = self.items
         self.overlay.palette = self.workspace.palette
         if self.overlay.current not in self.items:
