@@ -153,6 +153,11 @@
 <context>
     <name>AgreementWindow</name>
     <message>
+        <location filename="../../annotator/ui/review/agreement_window.py" line="+1"/>
+        <source>Speed</source>
+        <translation>السرعة</translation>
+    </message>
+    <message>
         <location filename="../../annotator/ui/review/agreement_window.py" line="+41"/>
         <source>Span F1 (exact)</source>
         <translation>F1 للمقاطع (تطابق تام)</translation>
@@ -538,6 +543,54 @@
         <location line="+1"/>
         <source>Status</source>
         <translation>الحالة</translation>
+    </message>
+</context>
+<context>
+    <name>EffortTable</name>
+    <message>
+        <location filename="../../annotator/ui/review/effort_table.py" line="+1"/>
+        <source>Active time (h:mm)</source>
+        <translation>الوقت الفعلي (س:دد)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotator</source>
+        <translation>الموسِّم</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Corrected</source>
+        <translation>مُصحَّحة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents done</source>
+        <translation>مستندات منجزة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents per hour</source>
+        <translation>مستندات في الساعة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation>مرفوضة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spans</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spans per hour</source>
+        <translation>مقاطع في الساعة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggestions accepted</source>
+        <translation>اقتراحات مقبولة</translation>
     </message>
 </context>
 <context>

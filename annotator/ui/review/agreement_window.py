@@ -33,6 +33,7 @@ from annotator.services.agreement_export import (
     write_report,
 )
 from annotator.services.project import Project
+from annotator.ui.review.effort_table import EffortTable
 
 # Figures the pair matrix can show: (name, how to read it from a pair).
 # The names are marked for lupdate; the combo box shows them translated.
@@ -91,12 +92,14 @@ class AgreementWindow(QWidget):
         self.documents.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.documents.cellActivated.connect(self._document_activated)
         self.documents.cellDoubleClicked.connect(self._document_activated)
+        self.effort = EffortTable(self)
         self.tabs = QTabWidget(self)
         for widget, title in (
             (self.pairs, self.tr("Pairs")),
             (self.labels, self.tr("Labels")),
             (self.confusion, self.tr("Confusion")),
             (self.documents, self.tr("Documents")),
+            (self.effort, self.tr("Speed")),
         ):
             self.tabs.addTab(widget, title)
         self._layout()
@@ -161,6 +164,7 @@ class AgreementWindow(QWidget):
                 .replace("%3", _f(corpus.krippendorff_alpha))
                 .replace("%4", _f(corpus.alpha_u))
             )
+        self.effort.fill(self.project)
         self._fill_pairs()
         self._fill_labels()
         self._fill_confusion()
