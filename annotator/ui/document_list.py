@@ -73,6 +73,15 @@ class DocumentListModel(TableModel):
         self.assigned = project.assigned_documents(annotator) if project else set()
         self.endResetModel()
 
+    def set_order(self, doc_ids: list[str] | None) -> None:
+        """Show ``doc_ids`` first, in that order, then the others in project order
+        (None: project order). The active-learning order uses it."""
+        project_order = self.project.document_summaries() if self.project else []
+        rank = {doc_id: n for n, doc_id in enumerate(doc_ids or [])}
+        self.beginResetModel()
+        self._rows = sorted(project_order, key=lambda r: rank.get(r.id, len(rank)))
+        self.endResetModel()
+
     def set_status(self, doc_id: str, status: Status) -> None:
         """Show a new status for one document without reloading the list."""
         self._statuses[doc_id] = status

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name>ActiveLearning</name>
+    <message>
+        <location filename="../../annotator/ui/workspace/active_learning.py" line="+1"/>
+        <source>Every document is done</source>
+        <translation>أُنجزت المستندات كلها</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Most &amp;Useful First (Active Learning)</source>
+        <translation>الأ&amp;نفع أولًا (التعلّم النشط)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next Most &amp;Useful Document</source>
+        <translation>المستند الأ&amp;نفع التالي</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train the recommenders first (Recommenders panel)</source>
+        <translation>درِّب المقترِحات أولًا (لوحة المقترِحات)</translation>
+    </message>
+</context>
+<context>
     <name>AdjudicationWindow</name>
     <message>
         <location filename="../../annotator/ui/review/adjudication_window.py" line="+54"/>

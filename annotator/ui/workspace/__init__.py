@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 
 from annotator.ui.i18n import translate
+from annotator.ui.workspace.active_learning import ActiveLearning
 from annotator.ui.workspace.annotation_list import AnnotationList
 from annotator.ui.workspace.annotator_choice import ask_annotator
 from annotator.ui.workspace.event_panel import EventPanel
@@ -50,6 +51,7 @@ class WorkspaceFeature:
     suggestions: SuggestionView
     suggestion_mouse: SuggestionMouse
     recommenders: RecommendersPanel
+    active_learning: ActiveLearning
     picker: EventTypePicker | None = None
 
     def open_event_picker(self, start: int, end: int) -> EventTypePicker:
@@ -93,6 +95,7 @@ def install(window: MainWindow) -> WorkspaceFeature:
         workspace, palette, guideline, annotation_list, event_panel, mouse,
         Navigation(workspace), FindBar(workspace), LabelAll(workspace),
         suggestions, SuggestionMouse(suggestions, mouse), RecommendersPanel(suggestions.live),
+        ActiveLearning(suggestions),
     )
     window.project_opened.connect(lambda: palette.palette_model.set_schema(window.project.schema))
     workspace.event_type_requested.connect(feature.open_event_picker)

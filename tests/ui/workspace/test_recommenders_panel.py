@@ -67,3 +67,25 @@ def test_live_suggestions_threshold_and_retraining_after_done(
     assert live.busy
     qtbot.waitUntil(lambda: not live.busy, timeout=TRAINING_TIMEOUT_MS)
     assert {s.documents for s in live.statuses} == {21}
+
+
+def test_active_learning_orders_documents_and_opens_the_most_useful(
+    bench, generated_path, settings, qtbot
+) -> None:
+    settings.live_recommenders = True
+    wb = bench(generated_path)
+    feature = wb.feature
+    learning = feature.active_learning
+    assert not learning.order_action.isChecked()  # off by default
+    qtbot.waitUntil(lambda: not feature.suggestions.live.busy, timeout=TRAINING_TIMEOUT_MS)
+    learning.order_action.setChecked(True)
+    qtbot.waitUntil(lambda: learning.ranking is not None, timeout=10_000)
+    ranking = learning.ranking
+    assert len(ranking) == 10  # the articles amal has not done
+    assert [u for _, u in ranking] == sorted((u for _, u in ranking), reverse=True)
+    model = wb.window.document_list.model
+    assert model.doc_ids()[:10] == [d for d, _ in ranking]
+    wb.key(Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert wb.window.current_document_id == ranking[0][0]
+    learning.order_action.setChecked(False)
+    assert model.doc_ids() == [d.id for d in wb.window.project.document_summaries()]
