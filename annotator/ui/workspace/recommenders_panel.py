@@ -3,14 +3,16 @@ quality per label, its confidence threshold, and when it trains again."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -29,6 +31,21 @@ if TYPE_CHECKING:
 
 def _percent(value: object) -> str:
     return f"{float(value):.0%}" if isinstance(value, (int, float)) else "—"
+
+
+def _local_time(stamp: str | None) -> str:
+    """A stored UTC time stamp as the local time (today) or date (before)."""
+    if not stamp:
+        return "—"
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    local = moment.astimezone()
+    today = datetime.now().astimezone().date()
+    return local.strftime("%H:%M" if local.date() == today else "%Y-%m-%d")
 
 
 class RecommendersPanel(QWidget):
@@ -52,6 +69,10 @@ class RecommendersPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        # As tall as its rows (two recommenders), so the per-label scores get the room.
+        self.table.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(self._active_toggled)
         self.table.itemSelectionChanged.connect(self._show_selected)
         self.threshold = QDoubleSpinBox()
@@ -74,6 +95,9 @@ class RecommendersPanel(QWidget):
         )
         self.scores.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.scores.verticalHeader().hide()
+        header = self.scores.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.train_button = QPushButton(translate("RecommendersPanel", "&Train Now"))
@@ -93,7 +117,7 @@ class RecommendersPanel(QWidget):
         buttons.addWidget(self.train_button)
         buttons.addWidget(self.state, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table)
         layout.addLayout(form)
         layout.addWidget(QLabel(translate("RecommendersPanel", "Held-out quality per label:")))
         layout.addWidget(self.scores, 2)
@@ -109,11 +133,15 @@ class RecommendersPanel(QWidget):
         for row, status in enumerate(self.live.statuses):
             self._fill_row(row, status)
         self.table.blockSignals(False)
-        self.table.resizeColumnsToContents()
         names = [s.name for s in self.live.statuses]
         if names:
             keep = selected is not None and selected.name in names
-            self.table.selectRow(names.index(selected.name) if keep else 0)
+            row = names.index(selected.name) if keep else 0
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.table.selectionModel().setCurrentIndex(self.table.model().index(row, 0), flags)
         self._show_selected()
         self._training(self.live.busy)
 
@@ -123,7 +151,7 @@ class RecommendersPanel(QWidget):
         name.setCheckState(Qt.CheckState.Checked if status.active else Qt.CheckState.Unchecked)
         name.setToolTip(translate("RecommendersPanel", "Tick to let it suggest"))
         overall = (status.evaluation or {}).get("overall", {})
-        trained = (status.trained_at or "—").replace("T", " ")[:16]
+        trained = _local_time(status.trained_at)
         cells = [
             name,
             QTableWidgetItem(str(status.documents)),
@@ -151,7 +179,6 @@ class RecommendersPanel(QWidget):
             values = [label, *(_percent(scores.get(k)) for k in ("precision", "recall", "f1"))]
             for column, value in enumerate(values):
                 self.scores.setItem(row, column, QTableWidgetItem(value))
-        self.scores.resizeColumnsToContents()
 
     def _training(self, busy: bool) -> None:
         self.train_button.setEnabled(not busy and self.live.window.project is not None)
