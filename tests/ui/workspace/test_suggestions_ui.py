@@ -146,3 +146,29 @@ def test_the_demo_shows_its_model_suggestions_on_first_run(bench, demo_path) -> 
     assert (first.start, first.end, first.label) in {
         (s.start, s.end, s.label) for s in wb.stored_spans()
     }
+
+
+def test_suggestion_keys_also_answer_to_the_arabic_layout(bench, predicted_path) -> None:
+    wb = bench(predicted_path)
+    view = wb.feature.suggestions
+    wb.key(Qt.Key(ord("ى")))  # the N key with an Arabic layout
+    wb.key(Qt.Key(ord("ى")))
+    assert view.overlay.current.label == "PER"
+    wb.key(Qt.Key(ord("ء")))  # the X key: reject
+    assert "PER" not in [s.label for s in view.items]
+    wb.key(Qt.Key(ord("ش")))  # the A key: accept the next one, the place name
+    assert stored_sources(predicted_path, wb.window.current_document_id) == [
+        ("GPE", "model:ner")
+    ]
+
+
+def test_the_tooltip_names_source_and_confidence(bench, predicted_path) -> None:
+    from annotator.ui.workspace.suggestion_mouse import describe_suggestion
+
+    wb = bench(predicted_path)
+    view = wb.feature.suggestions
+    person = next(s for s in view.items if s.label == "PER")
+    text = describe_suggestion(view, person)
+    assert "«سعيد الكرخي»" in text and "model:ner" in text and "91%" in text
+    event = next(s for s in view.items if s.label == "Contact.Meet")
+    assert "Entity: سعيد الكرخي" in describe_suggestion(view, event)
