@@ -33,6 +33,7 @@ from annotator.core.model import Status, check_annotator_name
 from annotator.core.paths import shown_path, shown_text
 from annotator.core.schema import Schema
 from annotator.core.text import first_line_title
+from annotator.services.export_brat import read_mapping
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 CONLL_SUFFIXES = {".conll", ".bio", ".iob"}
@@ -222,11 +223,18 @@ def _with_standoff(
 
 def _brat_annotator(path: Path) -> str | None:
     """In a folder exported by annotator (annotation.conf above one folder per
-    annotator), the folder name is the annotator's."""
+    annotator), the annotator named for the folder by ``annotators.json`` (exports
+    before it: the folder name itself)."""
     folder = path.parent
-    if (folder.parent / "annotation.conf").is_file() and folder.name != UNANNOTATED:
-        return check_annotator_name(folder.name, "annotator folder name")
-    return None
+    if not (folder.parent / "annotation.conf").is_file():
+        return None
+    mapping = read_mapping(folder.parent)
+    if mapping is not None and folder.name in mapping:
+        name: str | None = mapping[folder.name]
+    else:
+        name = None if folder.name == UNANNOTATED else folder.name
+    # A name from a folder or a mapping file enters the project: checked as any other.
+    return None if name is None else check_annotator_name(name, "annotator name")
 
 
 def _read_jsonl(shown: str, text: str, size: int) -> Iterator[SourceItem]:

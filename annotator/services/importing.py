@@ -70,6 +70,7 @@ class ImportReport:
     changes: list[str] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # unknown top-level keys kept in meta
 
     def lines(self) -> list[str]:
         """Human-readable summary followed by one line per reported item."""
@@ -86,6 +87,7 @@ class ImportReport:
             ("text cleaned", self.changes),
             ("ignored", self.ignored),
             ("note", self.notes),
+            ("kept in meta", self.kept),
         ):
             out += [f"{title}: {item}" for item in items]
         return out
@@ -164,6 +166,8 @@ def _import_item(
     if problems:
         return [f"{item.location}: {p}" for p in problems]
     report.changes += [f"{item.location}: {c}" for c in changes]
+    if record.kept_keys:
+        report.kept.append(f"{item.location}: {', '.join(record.kept_keys)}")
     report.ignored += item.notes
     _resolve_annotator(record, options)
     duplicate_of = writer.add(record, text_sha256(record.text))

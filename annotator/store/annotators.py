@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
+from annotator.core.errors import NotFoundError
 from annotator.core.model import Annotator, AnnotatorKind, Status, check_annotator_name
 from annotator.store.clock import utc_now
 
@@ -23,7 +24,7 @@ class AnnotatorRepository:
         control characters (every new name comes through here, whoever adds it; one an
         older version stored stays usable)."""
         if isinstance(name, str):
-            with contextlib.suppress(KeyError, UnicodeEncodeError):  # not text: refused below
+            with contextlib.suppress(NotFoundError, UnicodeEncodeError):  # refused below
                 return self.get(name.strip())
         annotator = Annotator(check_annotator_name(name), kind)
         with self._store.transaction() as db:
@@ -34,12 +35,12 @@ class AnnotatorRepository:
         return self.get(annotator.name)
 
     def get(self, name: str) -> Annotator:
-        """The annotator called ``name``; KeyError if there is none."""
+        """The annotator called ``name``; NotFoundError if there is none."""
         row = self._store.db.execute(
             "SELECT name, kind FROM annotators WHERE name = ?", [name]
         ).fetchone()
         if row is None:
-            raise KeyError(name)
+            raise NotFoundError(f"no annotator called {name!r} in the project")
         return Annotator(row[0], AnnotatorKind(row[1]))
 
     def all(self, kind: AnnotatorKind | None = None) -> list[Annotator]:

@@ -186,7 +186,7 @@ def test_gui_open_of_a_hostile_project(
     assert window.open_project(project) is False
     assert any(str(project) in message for message in messages), messages
     assert not any("Traceback" in message for message in messages)
-    assert window.store is not None and window.store.path == good  # still on the good one
+    assert window.project is not None and window.project.path == good  # still on the good one
     assert fingerprint(folder) == before
 
 
@@ -226,7 +226,7 @@ def test_a_project_whose_file_name_is_not_utf8_works_everywhere(
     missing = run_bytes([b"info", project + b"x"])
     assert missing.returncode == 1 and b"\\xce\\xc8\\xd1.annprojx: no such" in missing.stderr
     window = make_window(os.fsdecode(project))
-    assert window.store is not None and window.store.documents.count() == 1
+    assert window.project is not None and window.project.document_count() == 1
     assert "\\xce\\xc8\\xd1" in window.windowTitle() and messages == []
 
 

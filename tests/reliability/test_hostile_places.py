@@ -34,7 +34,11 @@ from tests.ui.conftest import make_window, messages, settings  # noqa: F401 (fix
 TEXT = "افتتح محافظ البصرة معرضًا للكتاب في قصر الثقافة بحضور ناشرين من عشر دول عربية."
 ROOT = os.geteuid() == 0
 NOBODY = 65534
-COMMANDS = (["info"], ["stats", "--json"], ["export", "--format", "jsonl", "-o", "-"])
+COMMANDS = (
+    ["info"],
+    ["stats", "--json"],
+    ["export", "--format", "jsonl", "--full-dump", "-o", "-"],
+)
 
 
 def make_project(path: Path) -> Path:
@@ -328,7 +332,7 @@ def test_the_window_on_a_network_project_names_the_merge_workflow(
     assert len(messages) == 1 and "network file system (nfs)" in messages[0]
     assert "Review > Merge Project Files" in messages[0]
     assert not window.project_session.read_only  # editable, in this window alone
-    assert window.store.db.execute("PRAGMA locking_mode").fetchone()[0] == "exclusive"
+    assert window.project._store.db.execute("PRAGMA locking_mode").fetchone()[0] == "exclusive"
     window.close()
     assert beside(project) == [project.name]
 

@@ -1,7 +1,8 @@
 """Reading JSONL import files: one document per line, in any of the accepted shapes.
 
 Every line is a JSON object with ``text`` (required) and optionally ``id``,
-``title``, ``meta``, ``annotator`` and ``status``. Pre-annotations come in one of
+``title``, ``meta``, ``annotator`` and ``status``; any other top-level key (doccano's
+``doc_id``, ``source_url``...) is kept in ``meta`` and reported. Pre-annotations come in one of
 three shapes, recognised by their key: our native ``entities``/``events``,
 doccano's ``label`` (or ``labels``), or spaCy/Prodigy's ``spans``.
 """
@@ -20,6 +21,11 @@ from annotator.core.formats.fields import get_optional_str
 from annotator.core.formats.records import DocumentRecord
 from annotator.core.model import Status, check_annotator_name
 
+# Keys a format gives meaning to; any other top-level key is kept in ``meta``.
+_FORMAT_KEYS = frozenset(
+    ("text", "id", "title", "meta", "annotator", "status", "entities", "events", "label",
+     "labels", "label_utf16", "spans", "tokens", "relations")
+)  # fmt: skip
 _SHAPES = {
     "native": ("entities", "events"),
     "doccano": doccano.LABEL_KEYS,
@@ -98,6 +104,8 @@ def read_line(line: str) -> DocumentRecord:
         annotator=_annotator(obj),
         status=Status.parse(obj["status"]) if obj.get("status") is not None else None,
     )
+    _keep_unknown_keys(obj, record)
+    _check_meta_size(record.meta)
     _read_annotations(obj, record)
     return record
 
@@ -131,18 +139,31 @@ def _bounded(obj: dict[str, Any], key: str, limit: int) -> str | None:
     return value
 
 
+def _keep_unknown_keys(obj: dict[str, Any], record: DocumentRecord) -> None:
+    """Top-level keys no format knows (doccano's ``doc_id``, ``source_url``...) go to
+    ``meta``, as doccano keeps them; a key ``meta`` already holds is left to ``meta``."""
+    for key, value in obj.items():
+        if key not in _FORMAT_KEYS and key not in record.meta:
+            record.meta = {**record.meta, key: value}
+            record.kept_keys.append(key)
+
+
 def _meta(obj: dict[str, Any]) -> dict[str, Any]:
     meta = obj.get("meta", {})
     if meta is None:
         return {}
     if not isinstance(meta, dict):
         raise ValidationError(f"'meta' must be an object, got {type(meta).__name__}")
+    return meta
+
+
+def _check_meta_size(meta: dict[str, Any]) -> None:
+    """``meta`` (with the unknown keys kept in it) within its documented limit."""
     size = len(json.dumps(meta, ensure_ascii=False))
     if size > MAX_META_CHARS:
         raise ValidationError(
             f"'meta' is too large ({size:,} characters of JSON, at most {MAX_META_CHARS:,})"
         )
-    return meta
 
 
 def _annotator(obj: dict[str, Any]) -> str | None:
