@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 from annotator.core.recommenders import RECOMMENDERS
-from annotator.services.predicting import DOCUMENT_CHOICES, predict_project
-from annotator.services.projects import open_project
-from annotator.services.recommending import evaluate_all, training_set
+from annotator.services.predicting import DOCUMENT_CHOICES
+from annotator.services.project import open_project
+from annotator.services.recommending import evaluate_all
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -89,12 +89,11 @@ def _progress(done: int, total: int) -> None:
 
 def run_suggest(args: argparse.Namespace) -> int:
     """Train, predict and store the predictions."""
-    with open_project(args.project) as store:
+    with open_project(args.project) as project:
         print(
             f"training {args.recommender} on {args.learn_from}'s done documents...", file=sys.stderr
         )
-        run = predict_project(
-            store,
+        run = project.predict(
             args.learn_from,
             args.recommender,
             args.as_name,
@@ -112,8 +111,8 @@ def run_suggest(args: argparse.Namespace) -> int:
 
 def run_recommenders(args: argparse.Namespace) -> int:
     """Print each recommender's held-out evaluation."""
-    with open_project(args.project) as store:
-        training = training_set(store, args.learn_from)
+    with open_project(args.project) as project:
+        training = project.training_set(args.learn_from)
     evaluations = evaluate_all(training)
     if args.json:
         print(

@@ -69,8 +69,8 @@ class ImportReport:
     empty: list[str] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # unknown top-level keys kept in meta
+    notes: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         """Human-readable summary followed by one line per reported item."""
@@ -86,8 +86,8 @@ class ImportReport:
             ("skipped (empty)", self.empty),
             ("text cleaned", self.changes),
             ("ignored", self.ignored),
-            ("note", self.notes),
             ("kept in meta", self.kept),
+            ("note", self.notes),
         ):
             out += [f"{title}: {item}" for item in items]
         return out

@@ -32,7 +32,9 @@ from annotator.services import backups as _backups
 from annotator.services import exporting as _exporting
 from annotator.services import importing as _importing
 from annotator.services import merge as _merge
+from annotator.services import predicting as _predicting
 from annotator.services import projects as _projects
+from annotator.services import recommending as _recommending
 from annotator.services import stats as _stats
 from annotator.services.editing import EditingSession
 from annotator.store import PROJECT_SUFFIX as _SUFFIX
@@ -194,6 +196,8 @@ class Project:
     remove_gold_event = _UseCase(_adjudication.remove_gold_event)
     undo_gold = _UseCase(_adjudication.undo)
     redo_gold = _UseCase(_adjudication.redo)
+    predict = _UseCase(_predicting.predict_project)
+    training_set = _UseCase(_recommending.training_set)
 
 
 def open_project(path: str | Path, read_only: bool = False) -> Project:
