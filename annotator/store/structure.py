@@ -61,7 +61,7 @@ def expected_structures() -> dict[int, dict[tuple[str, str], str]]:
     ever need data an empty file lacks, the versions from that step on are not
     checked (logged), rather than every project being refused.
     """
-    db = Database(sqlite3.connect(":memory:"))
+    db = Database(sqlite3.connect(":memory:"), execute_plugins=False)
     versions = {0: structure(db.conn)}
     names = [m.name for m in migrations._migrations]  # sqlite-utils keeps no public list
     try:
@@ -82,7 +82,7 @@ def structure_after(applied: tuple[str, ...]) -> dict[tuple[str, str], str] | No
     steps = {m.name: m for m in migrations._migrations}
     if any(name not in steps for name in applied):
         return None  # a step this version does not know (a newer file is refused earlier)
-    db = Database(sqlite3.connect(":memory:"))
+    db = Database(sqlite3.connect(":memory:"), execute_plugins=False)
     try:
         for name in applied:
             steps[name].fn(db)
