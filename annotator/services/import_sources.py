@@ -230,11 +230,11 @@ def _brat_annotator(path: Path) -> str | None:
         return None
     mapping = read_mapping(folder.parent)
     if mapping is not None and folder.name in mapping:
-        name: str | None = mapping[folder.name]
-    else:
-        name = None if folder.name == UNANNOTATED else folder.name
-    # A name from a folder or a mapping file enters the project: checked as any other.
-    return None if name is None else check_annotator_name(name, "annotator name")
+        named = mapping[folder.name]  # null: the documents nobody annotated
+        return None if named is None else check_annotator_name(named, "annotators.json")
+    if folder.name == UNANNOTATED:
+        return None
+    return check_annotator_name(folder.name, "annotator folder name")
 
 
 def _read_jsonl(shown: str, text: str, size: int) -> Iterator[SourceItem]:

@@ -226,7 +226,7 @@ def test_a_project_whose_file_name_is_not_utf8_works_everywhere(
     missing = run_bytes([b"info", project + b"x"])
     assert missing.returncode == 1 and b"\\xce\\xc8\\xd1.annprojx: no such" in missing.stderr
     window = make_window(os.fsdecode(project))
-    assert window.project is not None and window.project.document_count() == 1
+    assert window.project is not None and window.project._store.documents.count() == 1
     assert "\\xce\\xc8\\xd1" in window.windowTitle() and messages == []
 
 

@@ -20,7 +20,8 @@ from annotator.core.model import Span, Status
 from annotator.services.agreement import project_agreement
 from annotator.services.agreement_export import report_csv
 from annotator.services.atomic_files import STALE_TEMPORARY_S
-from annotator.services.exporting import ExportFilter, ExportOptions, export_project
+from annotator.services.export_selection import ExportFilter
+from annotator.services.exporting import ExportOptions, export_project
 from annotator.services.opening import open_for_editing
 from annotator.services.projects import new_project, open_project
 from annotator.store import connection, places
@@ -31,8 +32,6 @@ from tests.reliability.hostile_projects import (
     make_hostile_project,
     make_project,
 )
-
-EVERYTHING = ExportFilter(full_dump=True)  # every record, not only finished training data
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -96,6 +95,9 @@ def test_a_crash_wal_in_a_read_only_folder_is_read_without_writing_beside_it(
     assert files(folder) == before  # no -shm, nothing checkpointed
 
 
+DUMP = ExportOptions(format="jsonl", filter=ExportFilter(full_dump=True))
+
+
 def test_meta_is_parsed_and_encoded_again_never_pasted(tmp_path: Path) -> None:
     project = make_project(tmp_path / "مشروع.annproj")
     conn = sqlite3.connect(project)
@@ -104,7 +106,7 @@ def test_meta_is_parsed_and_encoded_again_never_pasted(tmp_path: Path) -> None:
     conn.close()
     out = tmp_path / "out.jsonl"
     with open_project(project) as store:
-        export_project(store, ExportOptions(format="jsonl", filter=EVERYTHING), out)
+        export_project(store, DUMP, out)
     lines = out.read_text(encoding="utf-8").splitlines()
     assert all(line.count('"a"') == 1 for line in lines)  # one key, as a JSON reader sees it
     assert json.loads(lines[0])["meta"] == {"a": {"b": 2}}
@@ -167,7 +169,7 @@ def test_stale_temporaries_of_killed_exports_are_removed_on_the_next_export(
                  killed_folder, theirs):  # fmt: skip
         os.utime(path, (old, old))
     with open_project(project) as store:
-        export_project(store, ExportOptions(format="jsonl", filter=EVERYTHING), out / "data.jsonl")
+        export_project(store, DUMP, out / "data.jsonl")
     assert sorted(p.name for p in out.iterdir()) == sorted(
         ["data.jsonl", running.name, theirs.name]
     )
