@@ -114,7 +114,10 @@ class LiveRecommenders(QObject):
         if project is None or project.read_only or self.busy:
             return False
         annotator = self.window.annotator
-        training = project.training_set(annotator)
+        try:
+            training = project.training_set(annotator)
+        except AnnotatorError:  # e.g. a new annotator with nothing in the project yet
+            return False
         names = [s.name for s in self.statuses if s.active]
         if training.size == 0 or not names:
             return False
@@ -136,7 +139,9 @@ class LiveRecommenders(QObject):
             if self._for != (project, self.window.annotator) or project is None:
                 return  # another project or annotator meanwhile: not theirs
             trained = project.apply_training(result)
-        except (AnnotatorError, OSError, RuntimeError) as error:
+        except Exception as error:
+            # Training runs third-party code (crfsuite) in another process: whatever
+            # went wrong there is reported in the panel, never fatal to the window.
             self.last_error = str(error)
             self.window.statusBar().showMessage(str(error), 5000)
         else:

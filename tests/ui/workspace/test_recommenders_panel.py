@@ -89,3 +89,15 @@ def test_active_learning_orders_documents_and_opens_the_most_useful(
     assert wb.window.current_document_id == ranking[0][0]
     learning.order_action.setChecked(False)
     assert model.doc_ids() == [d.id for d in wb.window.project.document_summaries()]
+
+
+def test_a_new_annotator_opens_a_project_without_training(
+    bench, generated_path, settings
+) -> None:
+    settings.live_recommenders = True
+    settings.annotator = "newcomer"  # nothing of theirs in the project yet
+    wb = bench(generated_path)
+    live = wb.feature.suggestions.live
+    assert not live.busy and live.recommenders == {}
+    assert wb.feature.recommenders.state.text() == "Not trained yet: mark documents done"
+    assert not live.train()  # Train Now: nothing to learn from, said so, no error
