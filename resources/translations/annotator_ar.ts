@@ -1225,8 +1225,8 @@ Annotation of Arabic news for entity and event extraction.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Last Trained</source>
-        <translation>آخر تدريب</translation>
+        <source>Trained</source>
+        <translation>دُرِّب</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1260,8 +1260,8 @@ Annotation of Arabic news for entity and event extraction.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Recommender</source>
-        <translation>المقترِح</translation>
+        <source>Name</source>
+        <translation>الاسم</translation>
     </message>
     <message>
         <location line="+1"/>

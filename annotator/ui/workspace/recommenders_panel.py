@@ -58,9 +58,9 @@ class RecommendersPanel(QWidget):
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
             [
-                translate("RecommendersPanel", "Recommender"),
+                translate("RecommendersPanel", "Name"),
                 translate("RecommendersPanel", "Documents"),
-                translate("RecommendersPanel", "Last Trained"),
+                translate("RecommendersPanel", "Trained"),
                 translate("RecommendersPanel", "New Done"),
                 translate("RecommendersPanel", "F1"),
             ]
@@ -72,7 +72,9 @@ class RecommendersPanel(QWidget):
         # As tall as its rows (two recommenders), so the per-label scores get the room.
         self.table.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(self._active_toggled)
         self.table.itemSelectionChanged.connect(self._show_selected)
         self.threshold = QDoubleSpinBox()
