@@ -13,13 +13,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen, QTextLayout
 from PySide6.QtWidgets import QPlainTextEdit
 
 from annotator.core.recommenders import ItemKind
 from annotator.core.span_index import Interval, stack_levels
 from annotator.services.suggestions import Suggestion
-from annotator.ui.workspace import overlay
 from annotator.ui.workspace.annotation_set import AnnotationSet
 from annotator.ui.workspace.colors import Palette
 
@@ -59,7 +58,7 @@ class SuggestionOverlay:
             for interval in inside:
                 item = self.items[int(interval.id)]
                 inset = LEVEL_INSET * levels[interval.id]
-                for rect in overlay._rects(block.layout(), bounds, interval):
+                for rect in _rects(block.layout(), bounds, interval):
                     self._draw(painter, item, rect.translated(origin), inset)
 
     def _blocks(self, area: QRect):
@@ -85,3 +84,26 @@ class SuggestionOverlay:
         pen = QPen(CURRENT if is_current else color, 2 if is_current else 1, style)
         painter.setPen(pen)
         painter.drawRect(box)
+
+
+def _rects(layout: QTextLayout, block: tuple[int, int], item: Interval) -> list[QRectF]:
+    """Rectangles covering ``item`` on each line of a block, relative to the block.
+
+    Every position in the range is measured, not just both ends: a left-to-right
+    run (a Latin name, digits) inside Arabic has ambiguous ends, where the two
+    end positions can both sit on one side of the run.
+    """
+    block_start, block_end = block
+    first = max(item.start - block_start, 0)
+    last = min(item.end, block_end) - block_start
+    first_line = layout.lineForTextPosition(first).lineNumber()
+    last_line = layout.lineForTextPosition(max(first, last - 1)).lineNumber()
+    top = layout.position().y()
+    rects = []
+    for number in range(first_line, last_line + 1):
+        line = layout.lineAt(number)
+        start = max(first, line.textStart())
+        end = min(last, line.textStart() + line.textLength())
+        xs = [line.cursorToX(position)[0] for position in range(start, end + 1)]
+        rects.append(QRectF(min(xs), top + line.y(), max(xs) - min(xs), line.height()))
+    return rects
