@@ -140,6 +140,9 @@ def open_restore_dialog(window: MainWindow) -> RestoreDialog | None:
     if window.store is None:
         return None
     project = window.store.path
+    opened = window.project_session.opened
+    if opened is not None:
+        _ = opened.backup  # the list includes the backup the opening is still writing
     dialog = RestoreDialog(project, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
