@@ -32,6 +32,12 @@ _FOLD_TABLE = {ord(char): None for char in _IGNORED} | {
 }
 
 
+def fold_table() -> dict[int, str]:
+    """Code point -> replacement ('' to drop it) of the Arabic folding, for other
+    implementations of ``fold`` (the project file's search index folds in SQL)."""
+    return {code: base or "" for code, base in _FOLD_TABLE.items()}
+
+
 def normalize_char(char: str) -> str:
     """The normalised form of one character ('' when it is ignored)."""
     if char in _IGNORED:

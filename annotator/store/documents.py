@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import ValidationError
 from annotator.core.model import Document, check_document_length, new_id, text_sha256
-from annotator.core.search import fold
 from annotator.core.text import is_canonical
 from annotator.store.clock import utc_now
 
@@ -131,18 +130,8 @@ class DocumentRepository:
 
     def ids_matching(self, query: str) -> set[str]:
         """Ids of the documents whose title or text contains ``query``, compared folded:
-        harakat, tatweel, hamza forms, bidi marks and letter case ignored (core.search.fold)."""
-        needle = fold(query).strip()
-        if not needle:
-            return set()
-        conn = self._store.db.conn
-        conn.create_function("annotator_fold", 1, fold, deterministic=True)
-        rows = conn.execute(
-            "SELECT id FROM documents WHERE instr(annotator_fold(title), ?) > 0 "
-            "OR instr(annotator_fold(text), ?) > 0",
-            [needle, needle],
-        )
-        return {row[0] for row in rows}
+        harakat, tatweel, hamza forms, bidi marks and letter case ignored (store.search)."""
+        return self._store.search.document_ids(query)
 
     def count(self) -> int:
         """How many documents the project holds."""

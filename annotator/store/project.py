@@ -23,6 +23,7 @@ from annotator.store.documents import DocumentRepository
 from annotator.store.failures import integrity_error, is_busy, write_error
 from annotator.store.interchange import InterchangeRepository
 from annotator.store.migrations import LATEST_VERSION, migrations
+from annotator.store.search import SearchRepository
 from annotator.store.sessions import SessionRepository
 from annotator.store.work import WorkRepository
 
@@ -60,6 +61,7 @@ class ProjectStore:
         self.work = WorkRepository(self)
         self.interchange = InterchangeRepository(self)
         self.sessions = SessionRepository(self)
+        self.search = SearchRepository(self)
 
     def side_connection(self, wait_s: float) -> ProjectStore:
         """A second connection to this project, for small writes that must never join

@@ -20,9 +20,7 @@ from .test_backups import TEXT, damage, span_count
 def proj(tmp_path: Path) -> Path:
     path = tmp_path / "large.annproj"
     with new_project(path) as store:
-        store.documents.add_many(
-            (f"{TEXT} {i}", f"خبر {i}", None, None, None) for i in range(300)
-        )
+        store.documents.add_many((f"{TEXT} {i}", f"خبر {i}", None, None, None) for i in range(300))
     return path
 
 
