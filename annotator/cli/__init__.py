@@ -13,6 +13,7 @@ from annotator.cli import (
     commands_desktop,
     commands_io,
     commands_project,
+    commands_search,
     commands_selfcheck,
     commands_team,
 )
@@ -26,6 +27,7 @@ COMMAND_MODULES = [
     commands_project,
     commands_io,
     commands_backup,
+    commands_search,
     commands_selfcheck,
     commands_desktop,
     commands_team,
