@@ -168,7 +168,7 @@ def _sessions(db: Database) -> None:
 # hamza forms to their base letter). Contentless, so the text is not stored twice;
 # its rowid is the document's rowid (the store never VACUUMs, which could renumber
 # them). Triggers keep it in step with every write, from this program or another.
-# Two indexes make the per-annotator counts of the document list and polling cheap.
+# Three indexes make the document list (store.listing) and polling cheap without reading texts.
 def search_fold_sql(column: str) -> str:
     """An SQL expression folding ``column`` for search; mirrors core.search._FOLD_TABLE."""
     expression = column
@@ -205,6 +205,7 @@ BEGIN
 END;
 CREATE INDEX statuses_by_annotator ON statuses (annotator, status, updated_at);
 CREATE INDEX assignments_by_annotator ON assignments (annotator);
+CREATE INDEX documents_listing ON documents (title, id);
 """
 
 

@@ -22,6 +22,7 @@ from annotator.store.connection import APPLICATION_ID, check_existing, connect
 from annotator.store.documents import DocumentRepository
 from annotator.store.failures import integrity_error, is_busy, write_error
 from annotator.store.interchange import InterchangeRepository
+from annotator.store.listing import ListingRepository
 from annotator.store.migrations import LATEST_VERSION, migrations
 from annotator.store.search import SearchRepository
 from annotator.store.sessions import SessionRepository
@@ -62,6 +63,7 @@ class ProjectStore:
         self.interchange = InterchangeRepository(self)
         self.sessions = SessionRepository(self)
         self.search = SearchRepository(self)
+        self.listing = ListingRepository(self)
 
     def side_connection(self, wait_s: float) -> ProjectStore:
         """A second connection to this project, for small writes that must never join

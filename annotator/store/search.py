@@ -50,23 +50,25 @@ def needle_of(query: str) -> str:
     return fold(query).strip()
 
 
-def condition(query: str, rowid: str = "d.rowid") -> tuple[str, list[object]]:
+def condition(query: str, rowid: str = "d.rowid") -> tuple[str, dict[str, object]]:
     """An SQL condition on a ``documents`` rowid column: its title or text contains ``query``.
 
-    ("1", []) for a blank query (everything matches).
+    Its one parameter is named ``:search``. ("1", {}) for a blank query (all match).
     """
     needle = needle_of(query)
     if not needle:
-        return "1", []
+        return "1", {}
     if len(needle) >= MIN_INDEXED:
         phrase = '"' + needle.replace('"', '""') + '"'
         return (
-            f"{rowid} IN (SELECT rowid FROM documents_search WHERE documents_search MATCH ?)",
-            [phrase],
+            f"{rowid} IN (SELECT rowid FROM documents_search "
+            "WHERE documents_search MATCH :search)",
+            {"search": phrase},
         )
-    return f"{rowid} IN (SELECT rowid FROM documents WHERE instr(annotator_fold(title), ?))", [
-        needle
-    ]
+    return (
+        f"{rowid} IN (SELECT rowid FROM documents WHERE instr(annotator_fold(title), :search))",
+        {"search": needle},
+    )
 
 
 class SearchRepository:
@@ -98,8 +100,9 @@ class SearchRepository:
             return
         where, params = condition(query)
         cursor = self._store.db.execute(
-            f"SELECT d.id, d.title, d.text FROM documents d WHERE {where} ORDER BY d.rowid LIMIT ?",
-            [*params, -1 if limit is None else limit],
+            f"SELECT d.id, d.title, d.text FROM documents d WHERE {where} "
+            "ORDER BY d.rowid LIMIT :limit",
+            {**params, "limit": -1 if limit is None else limit},
         )
         for row in cursor:
             yield DocumentMatch(*row)
@@ -120,18 +123,16 @@ class SearchRepository:
         where, params = condition(query)
         clauses = [where]
         if label is not None:
-            clauses.append("s.label = ?")
-            params.append(label)
+            clauses.append("s.label = :label")
         if annotator is not None:
-            clauses.append("s.annotator = ?")
-            params.append(annotator)
+            clauses.append("s.annotator = :annotator")
         if lacking is not None:
             clauses.append(
                 "NOT EXISTS (SELECT 1 FROM spans o WHERE o.document_id = s.document_id "
-                'AND o.annotator = ? AND o.start = s.start AND o."end" = s."end" '
+                'AND o.annotator = :lacking AND o.start = s.start AND o."end" = s."end" '
                 "AND o.label = s.label)"
             )
-            params.append(lacking)
+        params |= {"label": label, "annotator": annotator, "lacking": lacking}
         cursor = self._store.db.execute(
             'SELECT s.id, s.document_id, d.title, s.annotator, s.start, s."end", s.label, '
             'substr(d.text, s.start + 1, s."end" - s.start) '

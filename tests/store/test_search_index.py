@@ -156,6 +156,7 @@ def test_a_project_from_before_the_index_gets_one_when_opened(tmp_path: Path) ->
             db.execute(f"DROP TRIGGER documents_search_{name}")
         db.execute("DROP INDEX statuses_by_annotator")
         db.execute("DROP INDEX assignments_by_annotator")
+        db.execute("DROP INDEX documents_listing")
         db.execute("DELETE FROM _sqlite_migrations WHERE name = '0006_search'")
         db.execute("PRAGMA user_version = 2")
     with open_project(path) as store:
