@@ -11,11 +11,14 @@ from annotator.core.schema import Schema, load_schema
 from annotator.store import PROJECT_SUFFIX, ProjectStore, create_project, open_project
 from annotator.store.annotations import SpanRemoval
 from annotator.store.documents import DocumentSummary
+from annotator.store.listing import ListFilter, ListRow
 
 # The ui and the cli see the store's types through this module only.
 __all__ = [
     "PROJECT_SUFFIX",
     "DocumentSummary",
+    "ListFilter",
+    "ListRow",
     "ProjectInfo",
     "ProjectStore",
     "SpanRemoval",

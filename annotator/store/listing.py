@@ -103,6 +103,19 @@ class ListingRepository:
                 found[rowid] = ListRow(doc_id, title, length, Status(status))
         return found
 
+    def ids(self, keys: Sequence[int]) -> list[str]:
+        """The ids of the documents ``keys``, in that order (without reading their texts)."""
+        found: dict[int, str] = {}
+        for start in range(0, len(keys), _CHUNK):
+            chunk = list(keys[start : start + _CHUNK])
+            marks = ", ".join("?" * len(chunk))
+            found.update(
+                self._store.db.execute(
+                    f"SELECT rowid, id FROM documents WHERE rowid IN ({marks})", chunk
+                ).fetchall()
+            )
+        return [found[key] for key in keys if key in found]
+
     def key_of(self, doc_id: str) -> int | None:
         """The rowid of a document, or None."""
         row = self._store.db.execute(

@@ -6,13 +6,14 @@ default ("Assigned to me") and the progress counts them.
 
 from __future__ import annotations
 
-from collections import Counter
+from array import array
+from collections import Counter, OrderedDict
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QModelIndex,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
@@ -31,8 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Status
-from annotator.services.assignment import assigned_documents
-from annotator.services.projects import DocumentSummary, ProjectStore
+from annotator.services.projects import ListFilter, ListRow, ProjectStore
 from annotator.ui.plain_text import as_tooltip
 from annotator.ui.table_model import AnyIndex, TableModel
 
@@ -46,7 +46,13 @@ STATUS_NAMES = {
 
 
 class DocumentListModel(TableModel):
-    """Rows are documents in project order; columns title, length, status."""
+    """Rows are the documents the filter selects; columns title, length, status.
+
+    Lazy: the model holds the shown documents' rowids (store.listing, 8 bytes a
+    row) and reads the fields of a page of rows when the view first paints one, so
+    a list of 1,000,000 documents opens, filters and scrolls without reading them all.
+    Sorting (a header click) and filtering run in SQL.
+    """
 
     TITLE, LENGTH, STATUS = range(3)
     HEADERS = (
@@ -55,58 +61,117 @@ class DocumentListModel(TableModel):
         QT_TRANSLATE_NOOP("DocumentListModel", "Status"),
     )
     ID_ROLE = Qt.ItemDataRole.UserRole + 1
+    _ORDERS = ("title", "length", "status")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[DocumentSummary] = []
         self.store: ProjectStore | None = None
-        self._statuses: dict[str, Status] = {}
-        self.assigned: set[str] = set()  # the documents assigned to the annotator
         self.annotator = ""
+        self.has_assigned = False  # the annotator has documents assigned
+        self._filter = ListFilter("")
+        self._keys: array[int] = array("q")
+        self._pages: OrderedDict[int, dict[int, ListRow]] = OrderedDict()
 
     def load(self, store: ProjectStore | None, annotator: str) -> None:
-        """Read the documents and ``annotator``'s statuses and assignments from the store."""
-        self.beginResetModel()
+        """Show ``store``'s documents for ``annotator`` (reading them again)."""
         self.store = store
-        self._rows = store.documents.summaries() if store else []
-        self._statuses = store.annotators.statuses(annotator) if store else {}
         self.annotator = annotator
-        self.assigned = assigned_documents(store, annotator) if store else set()
+        self.has_assigned = bool(store and store.listing.has_assignments(annotator))
+        self._refilter(replace(self._filter, annotator=annotator))
+
+    def set_filter(self, **changes: Any) -> None:
+        """Change what is shown (``search``, ``statuses``, ``assigned_only``)."""
+        self._refilter(replace(self._filter, **changes))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column (the view calls this on a header click; -1: project order)."""
+        by = self._ORDERS[column] if 0 <= column < len(self._ORDERS) else "rowid"
+        self._refilter(
+            replace(self._filter, order=by, descending=order == Qt.SortOrder.DescendingOrder)
+        )
+
+    def _refilter(self, wanted: ListFilter) -> None:
+        self.beginResetModel()
+        self._filter = wanted
+        self._pages.clear()
+        if self.store is None:
+            self._keys = array("q")
+        else:
+            shown = replace(wanted, assigned_only=wanted.assigned_only and self.has_assigned)
+            self._keys = self.store.listing.keys(shown)
         self.endResetModel()
+
+    def _row(self, row: int) -> ListRow | None:
+        """The fields of one row, read with its page on first use."""
+        page = row // PAGE_ROWS
+        if page not in self._pages:
+            if self.store is None:
+                return None
+            keys = self._keys[page * PAGE_ROWS : (page + 1) * PAGE_ROWS]
+            self._pages[page] = self.store.listing.rows(keys, self.annotator)
+            if len(self._pages) > CACHED_PAGES:
+                self._pages.popitem(last=False)
+        self._pages.move_to_end(page)
+        return self._pages[page].get(self._keys[row])
 
     def set_status(self, doc_id: str, status: Status) -> None:
         """Show a new status for one document without reloading the list."""
-        self._statuses[doc_id] = status
         row = self.row_of(doc_id)
-        if row is not None:
-            cell = self.index(row, self.STATUS)
-            self.dataChanged.emit(cell, cell)
+        if row is None:
+            return
+        cached = self._pages.get(row // PAGE_ROWS, {})
+        key = self._keys[row]
+        if key in cached:
+            cached[key] = replace(cached[key], status=status)
+        cell = self.index(row, self.STATUS)
+        self.dataChanged.emit(cell, cell)
 
     def status(self, doc_id: str) -> Status:
-        """The shown status of a document."""
-        return self._statuses.get(doc_id, Status.NEW)
+        """The annotator's status of a document."""
+        if self.store is None:
+            return Status.NEW
+        return self.store.listing.status(doc_id, self.annotator)
 
     def status_counts(self) -> Counter[Status]:
         """How many documents stand at each status (only the assigned ones, if any are)."""
-        rows = [r for r in self._rows if r.id in self.assigned] if self.assigned else self._rows
-        return Counter(self.status(r.id) for r in rows)
+        if self.store is None:
+            return Counter()
+        return self.store.listing.progress(self.annotator, self.has_assigned)
 
     def row_of(self, doc_id: str) -> int | None:
-        """The row of a document, or None."""
-        return next((i for i, r in enumerate(self._rows) if r.id == doc_id), None)
+        """The row of a document, or None when it is not shown."""
+        key = self.store.listing.key_of(doc_id) if self.store else None
+        if key is None:
+            return None
+        try:
+            return self._keys.index(key)
+        except ValueError:
+            return None
+
+    def id_at(self, row: int) -> str | None:
+        """The id of the document in ``row``."""
+        found = self._row(row) if 0 <= row < len(self._keys) else None
+        return found.id if found else None
+
+    def status_at(self, row: int) -> Status | None:
+        """The status shown in ``row``."""
+        found = self._row(row) if 0 <= row < len(self._keys) else None
+        return found.status if found else None
 
     def doc_ids(self) -> list[str]:
-        """Document ids in project order."""
-        return [r.id for r in self._rows]
+        """Ids of the shown documents, in the order shown."""
+        return self.store.listing.ids(self._keys) if self.store is not None else []
 
     def row_count(self) -> int:
         """How many rows the table has."""
-        return len(self._rows)
+        return len(self._keys)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if not index.isValid() or role not in _ROLES:
             return None
-        summary = self._rows[index.row()]
+        summary = self._row(index.row())
+        if summary is None:
+            return None
         column = index.column()
         if role == self.ID_ROLE:
             return summary.id
@@ -115,7 +180,7 @@ class DocumentListModel(TableModel):
                 return summary.title
             if column == self.LENGTH:
                 return summary.length
-            return self.tr(STATUS_NAMES[self.status(summary.id)])
+            return self.tr(STATUS_NAMES[summary.status])
         if role == Qt.ItemDataRole.ToolTipRole and column == self.TITLE:
             return as_tooltip(summary.title)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.LENGTH:
@@ -123,7 +188,20 @@ class DocumentListModel(TableModel):
         return None
 
 
-SEARCH_DELAY_MS = 200
+# Rows read at a time, and pages kept (a few screens' worth either side of the view).
+PAGE_ROWS = 200
+CACHED_PAGES = 20
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        DocumentListModel.ID_ROLE,
+    }
+)
+
+
+SEARCH_DELAY_MS = 100
 STATUS_FILTERS = (  # names marked for lupdate, translated by DocumentList
     (QT_TRANSLATE_NOOP("DocumentList", "All documents"), None),
     (QT_TRANSLATE_NOOP("DocumentList", "Not done"), frozenset({Status.NEW, Status.IN_PROGRESS})),
@@ -134,47 +212,6 @@ STATUS_FILTERS = (  # names marked for lupdate, translated by DocumentList
 )
 
 
-class DocumentFilter(QSortFilterProxyModel):
-    """Keeps documents with a chosen status that match the search (and are assigned).
-
-    The search itself runs in the project (titles and texts, harakat, tatweel
-    and hamza forms ignored), so long articles are never loaded here.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._hits: set[str] | None = None
-        self._statuses: frozenset[Status] | None = None
-        self._assigned_only = False
-
-    def set_assigned_only(self, on: bool) -> None:
-        """Show only the documents assigned to the annotator (when any are)."""
-        self.beginFilterChange()
-        self._assigned_only = on
-        self.endFilterChange()
-
-    def set_hits(self, hits: set[str] | None) -> None:
-        """Show only the documents ``hits`` (None: no search, all of them)."""
-        self.beginFilterChange()
-        self._hits = hits
-        self.endFilterChange()
-
-    def set_statuses(self, statuses: frozenset[Status] | None) -> None:
-        """Show only documents with one of ``statuses`` (None: all)."""
-        self.beginFilterChange()
-        self._statuses = statuses
-        self.endFilterChange()
-
-    def filterAcceptsRow(self, row: int, parent: AnyIndex) -> bool:
-        model = self.sourceModel()
-        doc_id = model.index(row, DocumentListModel.TITLE, parent).data(DocumentListModel.ID_ROLE)
-        if self._statuses is not None and model.status(doc_id) not in self._statuses:
-            return False
-        if self._assigned_only and model.assigned and doc_id not in model.assigned:
-            return False
-        return self._hits is None or doc_id in self._hits
-
-
 class DocumentList(QWidget):
     """A filterable table of documents; emits ``document_activated`` with a document id."""
 
@@ -183,8 +220,6 @@ class DocumentList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = DocumentListModel(self)
-        self.proxy = DocumentFilter(self)
-        self.proxy.setSourceModel(self.model)
         self._build_filters()
         self.progress = QLabel(self)
         self._filter_default_for: tuple[object, str, bool] | None = None
@@ -192,7 +227,7 @@ class DocumentList(QWidget):
         self.model.modelReset.connect(self._update_progress)
         self.model.dataChanged.connect(self._update_progress)
         self.table = QTableView(self)
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setWordWrap(False)
         # Project order until the user clicks a header: -1 means "unsorted".
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -224,7 +259,7 @@ class DocumentList(QWidget):
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(self.tr("Search titles and texts…"))
         self.filter_edit.setClearButtonEnabled(True)
-        # Searching reads every text: wait until the typing pauses.
+        # The search index answers in milliseconds: wait only for a short pause in the typing.
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -234,12 +269,12 @@ class DocumentList(QWidget):
         for name, statuses in STATUS_FILTERS:
             self.status_filter.addItem(self.tr(name), statuses)
         self.status_filter.currentIndexChanged.connect(
-            lambda: self.proxy.set_statuses(self.status_filter.currentData())
+            lambda: self._refilter(statuses=self.status_filter.currentData())
         )
         self.assigned_filter = QCheckBox(self.tr("Assigned to &me"), self)
         self.assigned_filter.setToolTip(self.tr("Show only the documents assigned to you"))
         self.assigned_filter.setEnabled(False)
-        self.assigned_filter.toggled.connect(self.proxy.set_assigned_only)
+        self.assigned_filter.toggled.connect(lambda on: self._refilter(assigned_only=on))
 
     def _assignments_loaded(self) -> None:
         """Filter on assignments by default (on when there are some).
@@ -247,7 +282,7 @@ class DocumentList(QWidget):
         The default is set again for another project or annotator, or when
         assignments appear or go; otherwise the user's choice outlives a reload.
         """
-        has = bool(self.model.assigned)
+        has = self.model.has_assigned
         self.assigned_filter.setEnabled(has)
         situation = (self.model.store, self.model.annotator, has)
         if situation != self._filter_default_for:
@@ -259,20 +294,29 @@ class DocumentList(QWidget):
         row = self.model.row_of(doc_id)
         if row is None:
             return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        index = self.model.index(row, 0)
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
 
     def _search(self) -> None:
-        store = self.model.store
-        query = self.filter_edit.text()
-        searching = store is not None and bool(query.strip())
-        self.proxy.set_hits(store.documents.ids_matching(query) if searching else None)
+        self._refilter(search=self.filter_edit.text())
+
+    def _refilter(self, **changes: Any) -> None:
+        """Filter the list again, keeping the current document current if it is still shown."""
+        current = self.current_id()
+        self.model.set_filter(**changes)
+        row = self.model.row_of(current) if current else None
+        if row is not None:
+            selection = self.table.selectionModel()
+            blocked = selection.blockSignals(True)  # the same document: nothing to open
+            self.table.setCurrentIndex(self.model.index(row, 0))
+            selection.blockSignals(blocked)
+            self.table.viewport().update()
 
     def _update_progress(self) -> None:
         counts = self.model.status_counts()
         total = counts.total()
-        if self.model.assigned:
+        if self.model.has_assigned:
             template = self.tr("Done %1 / %2 assigned")
         else:
             template = self.tr("Done %1 / %2")
@@ -288,14 +332,16 @@ class DocumentList(QWidget):
         With ``not_done``, the nearest one that is new or in progress, wrapping
         around the list. None when there is none.
         """
-        ids = self.shown_ids()
-        here = ids.index(doc_id) if doc_id in ids else -1
+        rows = self.model.rowCount()
+        here = self.model.row_of(doc_id) if doc_id else None
         if not not_done:
-            target = here + step
-            return ids[target] if 0 <= target < len(ids) and here >= 0 else None
-        for distance in range(1, len(ids) + 1):
-            candidate = ids[(here + step * distance) % len(ids)]
-            if candidate != doc_id and self.model.status(candidate) in (
+            target = here + step if here is not None else -1
+            return self.model.id_at(target) if 0 <= target < rows else None
+        start = here if here is not None else -1
+        for distance in range(1, rows + 1):
+            row = (start + step * distance) % rows
+            candidate = self.model.id_at(row)
+            if candidate != doc_id and self.model.status_at(row) in (
                 Status.NEW,
                 Status.IN_PROGRESS,
             ):
@@ -304,10 +350,7 @@ class DocumentList(QWidget):
 
     def shown_ids(self) -> list[str]:
         """Ids of the documents the list shows, in the order shown."""
-        return [
-            self.proxy.index(r, 0).data(DocumentListModel.ID_ROLE)
-            for r in range(self.proxy.rowCount())
-        ]
+        return self.model.doc_ids()
 
     def current_id(self) -> str | None:
         """The id of the current document, or None."""
