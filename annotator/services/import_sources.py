@@ -11,6 +11,7 @@ record comes with its location, ``file:line``, for the report.
 
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 CONLL_SUFFIXES = {".conll", ".bio", ".iob"}
 NAMED_JSONL_SUFFIXES = {*JSONL_SUFFIXES, ".json"}
 TEXT_SUFFIXES = {".txt"}
+_BLOCK = 1 << 20  # bytes read at a time when checking a file streams
 
 
 @dataclass
@@ -65,6 +67,9 @@ def collect_sources(paths: list[Path]) -> list[Path]:
 
 def read_source(path: Path, encoding: str | None, schema: Schema) -> Iterator[SourceItem]:
     """The records of one file, in order."""
+    if _streamable(path, encoding):
+        yield from _stream_jsonl(path)
+        return
     try:
         data = path.read_bytes()
         text = decode_bytes(data, encoding).text
@@ -158,6 +163,59 @@ def _read_jsonl(path: Path, text: str, size: int) -> Iterator[SourceItem]:
         except ValidationError as exc:
             yield SourceItem(location, None, str(exc), done)
     if not consumed:
+        yield SourceItem(str(path), DocumentRecord(""), progress=size)  # reported as empty
+
+
+def _streamable(path: Path, encoding: str | None) -> bool:
+    """True for a JSONL file that is UTF-8 throughout (BOM or not), without NUL bytes:
+    it is read a line at a time, so memory does not grow with its size.
+
+    Checked in a first pass of bounded memory. Any other file (another encoding,
+    damage, a binary) is read whole and ``decode_bytes`` explains what is wrong.
+    """
+    if path.suffix.lower() not in NAMED_JSONL_SUFFIXES:
+        return False
+    if encoding and codecs.lookup(encoding).name != "utf-8":
+        return False
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(2)
+            if head in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+                return False
+            handle.seek(0)
+            for block in iter(lambda: handle.read(_BLOCK), b""):
+                if b"\x00" in block:
+                    return False
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+    except (OSError, UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
+def _stream_jsonl(path: Path) -> Iterator[SourceItem]:
+    """The records of a UTF-8 JSONL file (see ``_streamable``), one line in memory at a time.
+
+    Lines are numbered and skipped as ``jsonl.iter_lines`` does (only ``\\n`` ends one).
+    """
+    size, done, number, any_line = path_size(path), 0, 0, False
+    with path.open("rb") as handle:
+        for raw in handle:
+            number += 1
+            done += len(raw)
+            line = raw.decode("utf-8")
+            if number == 1:
+                line = line.removeprefix("\ufeff")
+            line = line.removesuffix("\n").removesuffix("\r")
+            if not line.strip():
+                continue
+            any_line = True
+            try:
+                yield SourceItem(f"{path}:{number}", jsonl.read_line(line), progress=done)
+            except ValidationError as exc:
+                yield SourceItem(f"{path}:{number}", None, str(exc), done)
+    if not any_line:
         yield SourceItem(str(path), DocumentRecord(""), progress=size)  # reported as empty
 
 

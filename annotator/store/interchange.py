@@ -41,14 +41,19 @@ class InterchangeRepository:
 
     # -- reads for import ------------------------------------------------------
 
-    def text_hashes(self) -> dict[str, str]:
-        """SHA-256 of the text -> document id, for every document."""
-        return dict(self._store.db.execute("SELECT sha256, id FROM documents").fetchall())
+    def document_with_hash(self, sha256: str) -> str | None:
+        """The id of the document whose text has this SHA-256, if any (an index lookup)."""
+        row = self._store.db.execute(
+            "SELECT id FROM documents WHERE sha256 = ?", [sha256]
+        ).fetchone()
+        return row[0] if row else None
 
-    def annotated_pairs(self) -> set[tuple[str, str]]:
-        """(document id, annotator) for every document an annotator has worked on."""
-        rows = self._store.db.execute("SELECT document_id, annotator FROM statuses")
-        return set(rows.fetchall())
+    def has_worked_on(self, doc_id: str, annotator: str) -> bool:
+        """True when ``annotator`` has a status (has worked) on the document."""
+        row = self._store.db.execute(
+            "SELECT 1 FROM statuses WHERE document_id = ? AND annotator = ?", [doc_id, annotator]
+        ).fetchone()
+        return row is not None
 
     def taken_ids(self, table: str, ids: Iterable[str]) -> set[str]:
         """Which of ``ids`` already identify a row of ``table`` ("spans" or "events")."""

@@ -1,0 +1,38 @@
+"""Import memory does not grow with the input: ten times the articles, (almost) no more memory.
+
+Each import runs in a subprocess of its own (import_memory_worker.py), which
+measures the Python heap the import itself needed at its peak (tracemalloc):
+the figure is exact and does not depend on what else the machine is doing.
+SQLite's own memory is bounded by its page cache whatever the size.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+WORKER = Path(__file__).with_name("import_memory_worker.py")
+# What a tenfold input may add to the peak: the allowance for noise (a longer
+# report line, a dict resized once more), far below what keeping anything per
+# article would cost (10,000 articles x ~100 bytes = 1 MB at the very least).
+ALLOWANCE_BYTES = 400_000
+
+
+def peak_of(articles: int, folder: Path) -> int:
+    folder.mkdir()
+    result = subprocess.run(
+        [sys.executable, str(WORKER), str(articles), str(folder)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
+    figures = dict(line.split() for line in result.stdout.splitlines())
+    return int(figures["peak_bytes"])
+
+
+def test_a_ten_times_larger_import_needs_no_more_memory(tmp_path: Path) -> None:
+    small = peak_of(1_000, tmp_path / "small")
+    large = peak_of(10_000, tmp_path / "large")
+    assert large - small <= ALLOWANCE_BYTES, (small, large)
