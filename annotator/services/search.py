@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 
 from annotator.core.search import find_all, fold
 from annotator.store import ProjectStore
+from annotator.store.search import MIN_INDEXED
 
 # Characters of context on each side of a hit.
 CONTEXT = 40
@@ -74,6 +75,11 @@ def search(store: ProjectStore, query: SearchQuery) -> list[Hit]:
     return found
 
 
+def searchable(text: str) -> bool:
+    """True when ``text`` is long enough for the index (3 characters, once folded)."""
+    return len(fold(text).strip()) >= MIN_INDEXED
+
+
 def count_documents(store: ProjectStore, text: str) -> int:
     """How many documents contain ``text`` (folded) in their title or text."""
     return store.search.count(text)
@@ -92,7 +98,7 @@ def _span_hits(store: ProjectStore, query: SearchQuery) -> Iterator[Hit]:
     needle = fold(query.text).strip()
     # Spans are looked for in the documents containing the query; the index needs the
     # documents' text, not the titles, so a short query reads every span instead.
-    where = query.text if len(needle) >= 3 else ""
+    where = query.text if len(needle) >= MIN_INDEXED else ""
     texts: dict[str, str] = {}
     for span in store.search.spans(where, query.label, query.annotator, query.lacking):
         folded = fold(span.text).strip()

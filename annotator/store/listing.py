@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from annotator.core.model import Status
-from annotator.store.search import condition
+from annotator.store.search import MIN_INDEXED, condition, needle_of
 
 if TYPE_CHECKING:
     from annotator.store.project import ProjectStore
@@ -28,10 +28,10 @@ _STATUS = (
 # The list's own index (migration 0006) holds title, id and rowid: scanning it
 # never reads the texts.
 _ORDERS = {
-    "rowid": "d.rowid",
-    "title": "d.title COLLATE NOCASE, d.rowid",
-    "length": "length(d.text), d.rowid",  # reads every text: only when the user sorts so
-    "status": f"{_STATUS}, d.rowid",
+    "rowid": ("d.rowid",),
+    "title": ("d.title COLLATE NOCASE", "d.rowid"),
+    "length": ("length(d.text)", "d.rowid"),  # reads every text: only when the user sorts so
+    "status": (_STATUS, "d.rowid"),
 }
 
 
@@ -63,29 +63,52 @@ class ListingRepository:
     def __init__(self, store: ProjectStore) -> None:
         self._store = store
 
-    def keys(self, wanted: ListFilter) -> array[int]:
-        """The rowids of the documents ``wanted`` selects, in its order."""
+    def keys(self, wanted: ListFilter) -> Sequence[int]:
+        """The rowids of the documents ``wanted`` selects, in its order.
+
+        Every document in project order, when no document was ever removed, is a
+        ``range`` (nothing read, whatever the size); otherwise an array from an index.
+        """
+        if wanted == ListFilter(wanted.annotator):
+            count, first, last = self._store.db.execute(
+                "SELECT count(*), min(rowid), max(rowid) FROM documents"
+            ).fetchone()
+            if not count or last - first + 1 == count:
+                return range(first or 1, (last or 0) + 1)
         where, named = condition(wanted.search)
         named["annotator"] = wanted.annotator
-        clauses = [where]
-        if wanted.statuses is not None:
-            values = sorted(s.value for s in wanted.statuses)
-            marks = ", ".join(f":s{i}" for i in range(len(values)))
-            clauses.append(f"{_STATUS} IN ({marks})")
-            named |= {f"s{i}": v for i, v in enumerate(values)}
-        if wanted.assigned_only:
-            clauses.append(
-                "d.id IN (SELECT document_id FROM assignments WHERE annotator = :annotator)"
-            )
-        order = _ORDERS[wanted.order]
-        if wanted.descending:
-            order = ", ".join(f"{part} DESC" for part in order.split(", "))
+        clauses = [where, *self._clauses(wanted, named)]
+        direction = " DESC" if wanted.descending else ""
+        order = ", ".join(part + direction for part in _ORDERS[wanted.order])
         rows = self._store.db.execute(
             "SELECT d.rowid FROM documents d INDEXED BY documents_listing "
             f"WHERE {' AND '.join(clauses)} ORDER BY {order}",
             named,
         )
-        return array("q", (row[0] for row in rows))
+        return array("q", [row[0] for row in rows])
+
+    def incremental(self, wanted: ListFilter) -> bool:
+        """True when ``next_keys`` can list ``wanted`` a piece at a time: a search, in
+        project order (the index hands its hits over in rowid order, so the first
+        screen costs the same however many documents match)."""
+        indexed = len(needle_of(wanted.search)) >= MIN_INDEXED
+        return indexed and wanted.order == "rowid" and not wanted.descending
+
+    def next_keys(self, wanted: ListFilter, after: int, limit: int) -> list[int]:
+        """The next ``limit`` rowids ``wanted`` selects after rowid ``after`` (see incremental)."""
+        _, named = condition(wanted.search)
+        named |= {"annotator": wanted.annotator, "after": after, "limit": limit}
+        clauses = ["f.documents_search MATCH :search", "f.rowid > :after"]
+        join = ""
+        if wanted.statuses is not None or wanted.assigned_only:
+            join = "JOIN documents d ON d.rowid = f.rowid"
+            clauses += self._clauses(wanted, named)
+        rows = self._store.db.execute(
+            f"SELECT f.rowid FROM documents_search f {join} WHERE {' AND '.join(clauses)} "
+            "ORDER BY f.rowid LIMIT :limit",
+            named,
+        )
+        return [row[0] for row in rows]
 
     def rows(self, keys: Sequence[int], annotator: str) -> dict[int, ListRow]:
         """rowid -> its row, for ``keys`` (a page of the list)."""
@@ -102,6 +125,21 @@ class ListingRepository:
             for rowid, doc_id, title, length, status in cursor:
                 found[rowid] = ListRow(doc_id, title, length, Status(status))
         return found
+
+    @staticmethod
+    def _clauses(wanted: ListFilter, named: dict[str, object]) -> list[str]:
+        """The status and assignment conditions of ``wanted`` (their values go in ``named``)."""
+        clauses = []
+        if wanted.statuses is not None:
+            values = sorted(s.value for s in wanted.statuses)
+            marks = ", ".join(f":s{i}" for i in range(len(values)))
+            clauses.append(f"{_STATUS} IN ({marks})")
+            named |= {f"s{i}": v for i, v in enumerate(values)}
+        if wanted.assigned_only:
+            clauses.append(
+                "d.id IN (SELECT document_id FROM assignments WHERE annotator = :annotator)"
+            )
+        return clauses
 
     def ids(self, keys: Sequence[int]) -> list[str]:
         """The ids of the documents ``keys``, in that order (without reading their texts)."""

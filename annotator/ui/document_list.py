@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter, OrderedDict
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import Status
 from annotator.services.projects import ListFilter, ListRow, ProjectStore
+from annotator.services.search import searchable
 from annotator.ui.plain_text import as_tooltip
 from annotator.ui.table_model import AnyIndex, TableModel
 
@@ -69,8 +71,14 @@ class DocumentListModel(TableModel):
         self.annotator = ""
         self.has_assigned = False  # the annotator has documents assigned
         self._filter = ListFilter("")
-        self._keys: array[int] = array("q")
+        self._keys: Sequence[int] = array("q")
+        # True while a search's hits are still being read (a screen first, the rest
+        # in slices between events: see fetchMore and _read_on).
+        self._partial = False
         self._pages: OrderedDict[int, dict[int, ListRow]] = OrderedDict()
+        self._reader = QTimer(self)
+        self._reader.setInterval(0)
+        self._reader.timeout.connect(self._read_on)
 
     def load(self, store: ProjectStore | None, annotator: str) -> None:
         """Show ``store``'s documents for ``annotator`` (reading them again)."""
@@ -94,12 +102,54 @@ class DocumentListModel(TableModel):
         self.beginResetModel()
         self._filter = wanted
         self._pages.clear()
-        if self.store is None:
-            self._keys = array("q")
-        else:
-            shown = replace(wanted, assigned_only=wanted.assigned_only and self.has_assigned)
-            self._keys = self.store.listing.keys(shown)
+        self._partial = False
+        self._keys = array("q")
+        if self.store is not None:
+            listing = self.store.listing
+            if listing.incremental(self._shown()):
+                self._partial = True
+                self._read(FIRST_ROWS, announce=False)
+                self._reader.start()
+            else:
+                self._keys = listing.keys(self._shown())
         self.endResetModel()
+
+    def _shown(self) -> ListFilter:
+        """The filter as the store applies it ("assigned to me" only when some are)."""
+        wanted = self._filter
+        return replace(wanted, assigned_only=wanted.assigned_only and self.has_assigned)
+
+    def _read(self, rows: int, announce: bool = True) -> None:
+        """Read the next ``rows`` hits of an incremental search."""
+        assert self.store is not None and isinstance(self._keys, array)
+        after = self._keys[-1] if self._keys else 0
+        more = self.store.listing.next_keys(self._shown(), after, rows)
+        self._partial = len(more) == rows
+        if not more:
+            return
+        if announce:
+            self.beginInsertRows(QModelIndex(), len(self._keys), len(self._keys) + len(more) - 1)
+        self._keys.extend(more)
+        if announce:
+            self.endInsertRows()
+
+    def _read_on(self) -> None:
+        """One slice of the rest of a search's hits, between events (typing stays fluid)."""
+        if not self._partial or self.store is None:
+            self._reader.stop()
+            return
+        self._read(SLICE_ROWS)
+
+    def _read_all(self) -> None:
+        while self._partial and self.store is not None:
+            self._read(SLICE_ROWS)
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._partial
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent):
+            self._read(FIRST_ROWS)
 
     def _row(self, row: int) -> ListRow | None:
         """The fields of one row, read with its page on first use."""
@@ -140,6 +190,7 @@ class DocumentListModel(TableModel):
 
     def row_of(self, doc_id: str) -> int | None:
         """The row of a document, or None when it is not shown."""
+        self._read_all()
         key = self.store.listing.key_of(doc_id) if self.store else None
         if key is None:
             return None
@@ -158,8 +209,13 @@ class DocumentListModel(TableModel):
         found = self._row(row) if 0 <= row < len(self._keys) else None
         return found.status if found else None
 
+    def first_id(self) -> str | None:
+        """The id of the first document shown, or None."""
+        return self.id_at(0)
+
     def doc_ids(self) -> list[str]:
         """Ids of the shown documents, in the order shown."""
+        self._read_all()
         return self.store.listing.ids(self._keys) if self.store is not None else []
 
     def row_count(self) -> int:
@@ -191,6 +247,10 @@ class DocumentListModel(TableModel):
 # Rows read at a time, and pages kept (a few screens' worth either side of the view).
 PAGE_ROWS = 200
 CACHED_PAGES = 20
+SIZE_SAMPLE_ROWS = 100
+# A search reads the hits of its first screens at once and the rest in slices.
+FIRST_ROWS = 400
+SLICE_ROWS = 5000
 _ROLES = frozenset(
     {
         Qt.ItemDataRole.DisplayRole,
@@ -237,6 +297,8 @@ class DocumentList(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
+        # Fit columns to a sample of rows: a million rows are never all measured.
+        header.setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
         header.setSectionResizeMode(DocumentListModel.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(
             DocumentListModel.LENGTH, QHeaderView.ResizeMode.ResizeToContents
@@ -248,6 +310,7 @@ class DocumentList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_edit)
+        layout.addWidget(self.search_hint)
         filters = QHBoxLayout()
         filters.addWidget(self.status_filter, 1)
         filters.addWidget(self.assigned_filter)
@@ -259,6 +322,9 @@ class DocumentList(QWidget):
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(self.tr("Search titles and texts…"))
         self.filter_edit.setClearButtonEnabled(True)
+        self.search_hint = QLabel(self.tr("Type at least 3 letters to search."), self)
+        self.search_hint.setStyleSheet("color: palette(mid);")
+        self.search_hint.hide()
         # The search index answers in milliseconds: wait only for a short pause in the typing.
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -299,7 +365,11 @@ class DocumentList(QWidget):
         self.table.scrollTo(index)
 
     def _search(self) -> None:
-        self._refilter(search=self.filter_edit.text())
+        query = self.filter_edit.text()
+        # The index finds three characters or more; fewer would match nearly everything.
+        short = bool(query.strip()) and not searchable(query)
+        self.search_hint.setVisible(short)
+        self._refilter(search="" if short else query)
 
     def _refilter(self, **changes: Any) -> None:
         """Filter the list again, keeping the current document current if it is still shown."""
@@ -332,8 +402,8 @@ class DocumentList(QWidget):
         With ``not_done``, the nearest one that is new or in progress, wrapping
         around the list. None when there is none.
         """
+        here = self.model.row_of(doc_id) if doc_id else None  # reads every hit first
         rows = self.model.rowCount()
-        here = self.model.row_of(doc_id) if doc_id else None
         if not not_done:
             target = here + step if here is not None else -1
             return self.model.id_at(target) if 0 <= target < rows else None

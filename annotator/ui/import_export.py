@@ -128,9 +128,9 @@ class ImportExport(QObject):
     def _show_imported(self) -> None:
         """Refresh the list; in a project that showed nothing yet, open the first document."""
         self.window.reload()
-        ids = self.window.document_list.model.doc_ids()
-        if self.window.current_document_id is None and ids:
-            self.window.document_list.select(ids[0])
+        first = self.window.document_list.model.first_id()
+        if self.window.current_document_id is None and first:
+            self.window.document_list.select(first)
 
     # -- export ------------------------------------------------------------
 
