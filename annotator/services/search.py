@@ -75,6 +75,11 @@ def search(store: ProjectStore, query: SearchQuery) -> list[Hit]:
     return found
 
 
+def search_choices(store: ProjectStore) -> tuple[list[str], list[str]]:
+    """The entity labels and the annotators a span search can be narrowed to."""
+    return list(store.schema.entity_keys), [a.name for a in store.annotators.all()]
+
+
 def searchable(text: str) -> bool:
     """True when ``text`` is long enough for the index (3 characters, once folded)."""
     return len(fold(text).strip()) >= MIN_INDEXED

@@ -291,7 +291,7 @@
 <context>
     <name>AnnotationListModel</name>
     <message>
-        <location filename="../../annotator/ui/workspace/annotation_list.py" line="+34" />
+        <location filename="../../annotator/ui/workspace/annotation_list.py" line="+32" />
         <source>Position</source>
         <translation>الموضع</translation>
     </message>
@@ -442,7 +442,7 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="+138" />
+        <location filename="../../annotator/ui/document_list.py" line="+266" />
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
@@ -472,12 +472,17 @@
         <translation>المتروكة</translation>
     </message>
     <message>
-        <location line="+92" />
+        <location line="+52" />
         <source>Search titles and texts…</source>
         <translation>ابحث في العناوين والنصوص…</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+2" />
+        <source>Type at least 3 letters to search.</source>
+        <translation>اكتب 3 أحرف على الأقل للبحث.</translation>
+    </message>
+    <message>
+        <location line="+15" />
         <source>Assigned to &amp;me</source>
         <translation>المسندة إ&amp;ليّ</translation>
     </message>
@@ -487,7 +492,7 @@
         <translation>اعرض المستندات المسندة إليك فقط</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+49" />
         <source>Done %1 / %2 assigned</source>
         <translation>المنجز %1 / %2 من المسند</translation>
     </message>
@@ -505,7 +510,7 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location line="-248" />
+        <location line="-353" />
         <source>new</source>
         <translation>جديد</translation>
     </message>
@@ -525,7 +530,7 @@
         <translation>متروك</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+15" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
@@ -618,9 +623,42 @@
     </message>
 </context>
 <context>
+    <name>HitModel</name>
+    <message>
+        <location filename="../../annotator/ui/search_panel.py" line="+45" />
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Before</source>
+        <translation>قبل</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Found</source>
+        <translation>النتيجة</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>After</source>
+        <translation>بعد</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Label</source>
+        <translation>التسمية</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Annotator</source>
+        <translation>الموسِّم</translation>
+    </message>
+</context>
+<context>
     <name>ImportExport</name>
     <message>
-        <location filename="../../annotator/ui/import_export.py" line="+25" />
+        <location filename="../../annotator/ui/import_export.py" line="+28" />
         <source>Texts, JSONL, CoNLL (*.txt *.jsonl *.ndjson *.json *.conll *.bio *.iob);;All files (*)</source>
         <translation>النصوص وملفات JSONL وCoNLL (*.txt *.jsonl *.ndjson *.json *.conll *.bio *.iob);;كل الملفات (*)</translation>
     </message>
@@ -651,32 +689,32 @@
     </message>
     <message>
         <location line="+8" />
-        <location line="+35" />
+        <location line="+55" />
         <source>Open or create a project first.</source>
         <translation>افتح مشروعًا أو أنشئ مشروعًا جديدًا أولًا.</translation>
     </message>
     <message>
-        <location line="-30" />
+        <location line="-49" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+3" />
         <source>Import cancelled; nothing changed.</source>
         <translation>أُلغي الاستيراد؛ لم يتغير شيء.</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+58" />
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+3" />
         <source>Export cancelled; nothing written.</source>
         <translation>أُلغي التصدير؛ لم يُكتب شيء.</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+11" />
         <source>Export to folder</source>
         <translation>تصدير إلى مجلد</translation>
     </message>
@@ -695,7 +733,13 @@
         <location line="+9" />
         <source>%n item(s) to review; see the details.</source>
         <translation>
-            <numerusform>لا عناصر للمراجعة.</numerusform><numerusform>عنصر واحد للمراجعة؛ انظر التفاصيل.</numerusform><numerusform>عنصران للمراجعة؛ انظر التفاصيل.</numerusform><numerusform>%n عناصر للمراجعة؛ انظر التفاصيل.</numerusform><numerusform>%n عنصرًا للمراجعة؛ انظر التفاصيل.</numerusform><numerusform>%n عنصر للمراجعة؛ انظر التفاصيل.</numerusform></translation>
+            <numerusform>لا عناصر للمراجعة.</numerusform>
+            <numerusform>عنصر واحد للمراجعة؛ انظر التفاصيل.</numerusform>
+            <numerusform>عنصران للمراجعة؛ انظر التفاصيل.</numerusform>
+            <numerusform>%n عناصر للمراجعة؛ انظر التفاصيل.</numerusform>
+            <numerusform>%n عنصرًا للمراجعة؛ انظر التفاصيل.</numerusform>
+            <numerusform>%n عنصر للمراجعة؛ انظر التفاصيل.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../annotator/ui/import_export_dialogs.py" line="-78" />
@@ -830,7 +874,7 @@
 <context>
     <name>LabelPaletteModel</name>
     <message>
-        <location filename="../../annotator/ui/workspace/palette.py" line="+32" />
+        <location filename="../../annotator/ui/workspace/palette.py" line="+29" />
         <source>Key</source>
         <translation>المفتاح</translation>
     </message>
@@ -1036,7 +1080,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>%1 وتولّى التحرير. أصبحت هذه النافذة للقراءة فقط: ما حفظته في أمان، لكن التغييرات التي تُجرى هنا لم تعد تُحفظ.</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+49" />
         <source>Waiting for another window to finish saving…</source>
         <translation>بانتظار أن تُنهي نافذة أخرى الحفظ…</translation>
     </message>
@@ -1044,7 +1088,7 @@ Annotation of Arabic news for entity and event extraction.</source>
 <context>
     <name>ReadOnlyBanner</name>
     <message>
-        <location line="-222" />
+        <location line="-232" />
         <source>Take Over Editing</source>
         <translation>تولّي التحرير</translation>
     </message>
@@ -1117,7 +1161,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>استُعيد المشروع من النسخة الاحتياطية.</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+37" />
         <source>Restore the Latest Good Backup</source>
         <translation>استعادة أحدث نسخة احتياطية سليمة</translation>
     </message>
@@ -1173,6 +1217,81 @@ Annotation of Arabic news for entity and event extraction.</source>
         <location line="+4" />
         <source>&amp;Merge Project Files…</source>
         <translation>&amp;دمج ملفات المشاريع…</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../annotator/ui/search_panel.py" line="+44" />
+        <source>Text to find in every document…</source>
+        <translation>نص للبحث عنه في كل المستندات…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>any label</source>
+        <translation>أي تسمية</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>any annotator</source>
+        <translation>أي موسِّم</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>no one else</source>
+        <translation>لا أحد</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Whole span</source>
+        <translation>المقطع كاملًا</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A span's whole text must be the query</source>
+        <translation>يجب أن يكون نص المقطع كله هو عبارة البحث</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Label:</source>
+        <translation>التسمية:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Annotator:</source>
+        <translation>الموسِّم:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Lacking in:</source>
+        <translation>غائب عند:</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+46" />
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>لا نتائج</numerusform>
+            <numerusform>نتيجة واحدة</numerusform>
+            <numerusform>نتيجتان</numerusform>
+            <numerusform>%n نتائج</numerusform>
+            <numerusform>%n نتيجةً</numerusform>
+            <numerusform>%n نتيجة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>(the first ones only: narrow the search)</source>
+        <translation>(الأولى فقط: ضيّق البحث)</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Search Project</source>
+        <translation>البحث في المشروع</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Search &amp;Project…</source>
+        <translation>البحث في ال&amp;مشروع…</translation>
     </message>
 </context>
 <context>
