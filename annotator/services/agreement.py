@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from annotator.core.agreement import AgreementDocument, AgreementReport, Work, compute_agreement
-from annotator.core.errors import ValidationError
+from annotator.core.errors import AnnotatorError, ValidationError
 from annotator.core.model import AnnotatorKind, Status
 from annotator.store import ProjectStore
 
 ANNOTATED = frozenset({Status.IN_PROGRESS, Status.DONE})
 """Statuses meaning "this annotator annotated the document": NEW and SKIPPED mean they did not."""
+# progress(documents read, documents in all); returning False cancels.
+Progress = Callable[[int, int], bool]
+_REPORT_EVERY = 200  # documents between two progress reports
+
+
+class AgreementCancelled(AnnotatorError):
+    """The user cancelled the computation."""
+
+    def __init__(self) -> None:
+        super().__init__("agreement cancelled")
 
 
 def comparable_annotators(store: ProjectStore) -> list[str]:
@@ -30,7 +40,9 @@ def check_annotators(store: ProjectStore, names: Sequence[str]) -> list[str]:
     return list(names)
 
 
-def agreement_documents(store: ProjectStore, annotators: Sequence[str]) -> list[AgreementDocument]:
+def agreement_documents(
+    store: ProjectStore, annotators: Sequence[str], progress: Progress | None = None
+) -> list[AgreementDocument]:
     """The documents at least two of ``annotators`` annotated, with each one's work."""
     stamps = store.work.stamps(annotators)
     annotated: dict[str, list[str]] = {}
@@ -41,7 +53,11 @@ def agreement_documents(store: ProjectStore, annotators: Sequence[str]) -> list[
     spans = store.work.spans(annotators)
     events = store.work.events(annotators)
     documents = []
-    for document in store.documents.iter_all():
+    total = store.documents.count()
+    for number, document in enumerate(store.documents.iter_all()):
+        reporting = progress is not None and number % _REPORT_EVERY == 0
+        if reporting and progress(number, total) is False:
+            raise AgreementCancelled()
         if document.id not in shared:
             continue
         work = {
@@ -53,7 +69,7 @@ def agreement_documents(store: ProjectStore, annotators: Sequence[str]) -> list[
 
 
 def project_agreement(
-    store: ProjectStore, annotators: Sequence[str] | None = None
+    store: ProjectStore, annotators: Sequence[str] | None = None, progress: Progress | None = None
 ) -> AgreementReport:
     """Agreement of ``annotators`` (default: every human annotator) over their shared documents."""
     names = check_annotators(store, annotators) if annotators else comparable_annotators(store)
@@ -62,4 +78,4 @@ def project_agreement(
             f"{store.path}: agreement needs two annotators; the project has "
             f"{', '.join(names) or 'none'}"
         )
-    return compute_agreement(agreement_documents(store, names), names)
+    return compute_agreement(agreement_documents(store, names, progress), names)

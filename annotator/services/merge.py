@@ -16,7 +16,7 @@ Everything from one file is merged in one transaction: on any error PROJECT is u
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -27,6 +27,15 @@ from annotator.store import ProjectStore, open_project
 from annotator.store.work import StatusStamp, WorkKey
 
 KEPT_PROJECT, KEPT_OTHER = "project", "other"
+# progress(done, total) in pieces of work merged; returning False cancels (rolled back).
+Progress = Callable[[int, int], bool]
+
+
+class MergeCancelled(AnnotatorError):
+    """The user cancelled; the file being merged was rolled back (earlier files stay)."""
+
+    def __init__(self) -> None:
+        super().__init__("merge cancelled; the project is as it was before that file")
 
 
 @dataclass(frozen=True)
@@ -92,23 +101,44 @@ class _Work:
         )
 
 
-def merge_projects(store: ProjectStore, others: Iterable[str | Path]) -> list[MergeResult]:
-    """Merge each file of ``others`` into ``store``, one transaction per file."""
-    return [merge_project(store, Path(other)) for other in others]
+def merge_projects(
+    store: ProjectStore, others: Iterable[str | Path], progress: Progress | None = None
+) -> list[MergeResult]:
+    """Merge each file of ``others`` into ``store``, one transaction per file.
+
+    ``progress(done, total)`` counts files (and pieces of work within one).
+    """
+    paths = [Path(other) for other in others]
+    results = []
+    for number, path in enumerate(paths):
+
+        def within(done: int, total: int, number: int = number) -> bool:
+            if progress is None:
+                return True
+            return progress(number * total + done, len(paths) * max(total, 1))
+
+        results.append(merge_project(store, path, within))
+    return results
 
 
-def merge_project(store: ProjectStore, other_path: Path) -> MergeResult:
+def merge_project(
+    store: ProjectStore, other_path: Path, progress: Progress | None = None
+) -> MergeResult:
     """Merge one project file into ``store``; see the module docstring for the rules."""
     if other_path.resolve() == store.path.resolve():
         raise ProjectError(f"{other_path}: cannot merge a project into itself")
     with open_project(other_path) as other:
         try:
-            return _merge(store, other)
+            return _merge(store, other, progress)
+        except MergeCancelled:
+            raise
         except AnnotatorError as exc:
             raise type(exc)(f"{other_path}: not merged: {exc}") from exc
 
 
-def _merge(store: ProjectStore, other: ProjectStore) -> MergeResult:
+def _merge(
+    store: ProjectStore, other: ProjectStore, progress: Progress | None = None
+) -> MergeResult:
     # SQLite cannot back up a connection inside its own write transaction: look first,
     # back up if a version of PROJECT will be replaced, then plan again and write.
     if any(c.kept == KEPT_OTHER for c in _planned(store, other).clashes):
@@ -120,7 +150,9 @@ def _merge(store: ProjectStore, other: ProjectStore) -> MergeResult:
         plan = _plan(store, other, result)
         _copy_annotators(store, other)
         doc_ids = _copy_documents(store, other, result)
-        for (other_doc, annotator), work in plan:
+        for done, ((other_doc, annotator), work) in enumerate(plan):
+            if progress is not None and progress(done, len(plan)) is False:
+                raise MergeCancelled()
             key = (doc_ids[other_doc], annotator)
             spans = [replace(s, document_id=key[0]) for s in work.spans]
             events = [replace(e, document_id=key[0]) for e in work.events]

@@ -153,7 +153,7 @@
 <context>
     <name>AgreementWindow</name>
     <message>
-        <location filename="../../annotator/ui/review/agreement_window.py" line="+41" />
+        <location filename="../../annotator/ui/review/agreement_window.py" line="+42" />
         <source>Span F1 (exact)</source>
         <translation>F1 للمقاطع (تطابق تام)</translation>
     </message>
@@ -228,7 +228,12 @@
         <translation>مقياس الأزواج:</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+36" />
+        <source>Computing agreement…</source>
+        <translation>جارٍ حساب الاتفاق…</translation>
+    </message>
+    <message>
+        <location line="+7" />
         <source>Check at least two annotators.</source>
         <translation>اختر موسِّمَين على الأقل.</translation>
     </message>
@@ -437,6 +442,19 @@
         <location line="+9" />
         <source>The project has no documents to assign.</source>
         <translation>لا توجد في المشروع مستندات لإسنادها.</translation>
+    </message>
+</context>
+<context>
+    <name>Background</name>
+    <message>
+        <location filename="../../annotator/ui/background.py" line="+58" />
+        <source>Another long task is still running.</source>
+        <translation>مهمة طويلة أخرى ما زالت قيد التشغيل.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
     </message>
 </context>
 <context>
@@ -658,12 +676,12 @@
 <context>
     <name>ImportExport</name>
     <message>
-        <location filename="../../annotator/ui/import_export.py" line="+28" />
+        <location filename="../../annotator/ui/import_export.py" line="+30" />
         <source>Texts, JSONL, CoNLL (*.txt *.jsonl *.ndjson *.json *.conll *.bio *.iob);;All files (*)</source>
         <translation>النصوص وملفات JSONL وCoNLL (*.txt *.jsonl *.ndjson *.json *.conll *.bio *.iob);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+21" />
         <source>&amp;Import Files…</source>
         <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
@@ -689,12 +707,12 @@
     </message>
     <message>
         <location line="+8" />
-        <location line="+55" />
+        <location line="+54" />
         <source>Open or create a project first.</source>
         <translation>افتح مشروعًا أو أنشئ مشروعًا جديدًا أولًا.</translation>
     </message>
     <message>
-        <location line="-49" />
+        <location line="-47" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
@@ -704,7 +722,7 @@
         <translation>أُلغي الاستيراد؛ لم يتغير شيء.</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+56" />
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
@@ -724,13 +742,8 @@
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
-    <message>
-        <location line="+27" />
-        <source>Cancel</source>
-        <translation>إلغاء</translation>
-    </message>
     <message numerus="yes">
-        <location line="+9" />
+        <location line="+29" />
         <source>%n item(s) to review; see the details.</source>
         <translation>
             <numerusform>لا عناصر للمراجعة.</numerusform>
@@ -1179,7 +1192,7 @@ Annotation of Arabic news for entity and event extraction.</source>
 <context>
     <name>ReviewFeature</name>
     <message>
-        <location filename="../../annotator/ui/review/__init__.py" line="+94" />
+        <location filename="../../annotator/ui/review/__init__.py" line="+95" />
         <source>New assignments: %1</source>
         <translation>إسنادات جديدة: %1</translation>
     </message>
@@ -1194,7 +1207,12 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>مشاريع annotator (*.annproj)</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+12" />
+        <source>Merging…</source>
+        <translation>جارٍ الدمج…</translation>
+    </message>
+    <message>
+        <location line="+15" />
         <source>Merge</source>
         <translation>الدمج</translation>
     </message>

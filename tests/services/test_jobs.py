@@ -55,3 +55,40 @@ def test_the_heartbeat_cannot_write_inside_an_import(tmp_path: Path) -> None:
     assert opened.session.heartbeat()  # after the rollback: written, and kept
     assert opened.store.sessions.of_annotator("amal")[0].heartbeat > before
     opened.close()
+
+
+def test_merge_reports_progress_and_a_cancel_rolls_the_file_back(project, tmp_path: Path) -> None:
+    from annotator.services.merge import MergeCancelled, merge_projects
+    from tests.services.team_helpers import add_articles, finish, mention
+
+    other_path = tmp_path / "karim.annproj"
+    with new_project(other_path) as other:
+        ids = add_articles(other)
+        for doc_id in ids:
+            mention(other, doc_id, "karim", other.documents.get(doc_id).text[:4], "GPE")
+            finish(other, doc_id, "karim")
+    seen: list[tuple[int, int]] = []
+    with pytest.raises(MergeCancelled):
+        merge_projects(
+            project, [other_path], lambda done, total: seen.append((done, total)) or done < 1
+        )
+    assert project.documents.count() == 0  # rolled back whole
+    assert seen[0] == (0, 3) and seen[-1] == (1, 3)
+    seen.clear()
+    merge_projects(project, [other_path], lambda done, total: seen.append((done, total)) or True)
+    assert project.documents.count() == 3 and [d for d, _ in seen] == [0, 1, 2]
+
+
+def test_agreement_reports_progress_and_can_be_cancelled(project) -> None:
+    from annotator.services.agreement import AgreementCancelled, project_agreement
+    from tests.services.team_helpers import add_articles, finish, mention
+
+    ids = add_articles(project)
+    for name in ("amal", "karim"):
+        mention(project, ids[0], name, "عمّان", "GPE")
+        finish(project, ids[0], name)
+    seen: list[tuple[int, int]] = []
+    report = project_agreement(project, ["amal", "karim"], lambda d, t: seen.append((d, t)) or True)
+    assert seen == [(0, 3)] and len(report.documents) == 1
+    with pytest.raises(AgreementCancelled):
+        project_agreement(project, ["amal", "karim"], lambda d, t: False)

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotator.core.errors import AnnotatorError
 from annotator.services.assignment import assign_documents
-from annotator.services.merge import merge_projects
+from annotator.services.merge import MergeCancelled, merge_projects
+from annotator.ui.background import run_job
 from annotator.ui.i18n import translate
 from annotator.ui.review.adjudication_window import AdjudicationWindow
 from annotator.ui.review.agreement_window import AgreementWindow
@@ -112,8 +113,19 @@ class ReviewFeature:
 
     def merge(self, paths: list[str]) -> list[str]:
         """Merge ``paths`` into the open project; shows and returns the report lines."""
+        store = self.window.store
+        assert store is not None
         try:
-            results = merge_projects(self.window.store, paths)
+            results = run_job(
+                self.window,
+                translate("ReviewFeature", "Merging…"),
+                store,
+                lambda own, progress: merge_projects(own, paths, progress),
+            )
+        except MergeCancelled as exc:
+            self.window.reload()  # the files merged before the cancel stay merged
+            self.window.statusBar().showMessage(str(exc))
+            return []
         except AnnotatorError as exc:
             self.window.show_error(str(exc))
             return []

@@ -34,6 +34,7 @@ from annotator.services.agreement_export import (
     write_report,
 )
 from annotator.services.projects import ProjectStore
+from annotator.ui.background import run_job
 
 # Figures the pair matrix can show: (name, how to read it from a pair).
 # The names are marked for lupdate; the combo box shows them translated.
@@ -145,7 +146,12 @@ class AgreementWindow(QWidget):
         self.report = None
         if self.store is not None and len(names) >= 2:
             try:
-                self.report = project_agreement(self.store, names)
+                self.report = run_job(
+                    self,
+                    self.tr("Computing agreement…"),
+                    self.store,
+                    lambda own, progress: project_agreement(own, names, progress),
+                )
             except AnnotatorError as exc:
                 self.summary.setText(str(exc))
         if self.report is None and len(names) < 2:
