@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from itertools import islice
 
 from annotator.core.agreement import AgreementDocument, AgreementReport, Work, compute_agreement
 from annotator.core.errors import AnnotatorError, ValidationError
-from annotator.core.model import AnnotatorKind, Status
+from annotator.core.model import AnnotatorKind, Document, Status
 from annotator.store import ProjectStore
 
 ANNOTATED = frozenset({Status.IN_PROGRESS, Status.DONE})
 """Statuses meaning "this annotator annotated the document": NEW and SKIPPED mean they did not."""
 # progress(documents read, documents in all); returning False cancels.
 Progress = Callable[[int, int], bool]
-_REPORT_EVERY = 200  # documents between two progress reports
+CHUNK = 500  # documents read at a time (with their work)
 
 
 class AgreementCancelled(AnnotatorError):
@@ -44,38 +46,70 @@ def agreement_documents(
     store: ProjectStore, annotators: Sequence[str], progress: Progress | None = None
 ) -> list[AgreementDocument]:
     """The documents at least two of ``annotators`` annotated, with each one's work."""
-    stamps = store.work.stamps(annotators)
-    annotated: dict[str, list[str]] = {}
-    for (doc_id, name), stamp in stamps.items():
-        if stamp.status in ANNOTATED:
-            annotated.setdefault(doc_id, []).append(name)
-    shared = {doc_id for doc_id, names in annotated.items() if len(names) >= 2}
-    spans = store.work.spans(annotators)
-    events = store.work.events(annotators)
-    documents = []
-    total = store.documents.count()
-    for number, document in enumerate(store.documents.iter_all()):
-        reporting = progress is not None and number % _REPORT_EVERY == 0
-        if reporting and progress(number, total) is False:
+    return list(iter_agreement_documents(store, annotators, progress))
+
+
+def iter_agreement_documents(
+    store: ProjectStore, annotators: Sequence[str], progress: Progress | None = None
+) -> Iterator[AgreementDocument]:
+    """:func:`agreement_documents` streamed: CHUNK documents and their work at a time."""
+    documents = store.documents.iter_all()
+    total, done = store.documents.count(), 0
+    while chunk := list(islice(documents, CHUNK)):
+        if progress is not None and progress(done, total) is False:
             raise AgreementCancelled()
-        if document.id not in shared:
-            continue
+        done += len(chunk)
+        yield from _shared(store, chunk, annotators)
+
+
+def agreement_document(
+    store: ProjectStore, doc_id: str, annotators: Sequence[str]
+) -> AgreementDocument:
+    """One document as :func:`agreement_documents` gives it (to reload it later)."""
+    [found] = _shared(store, [store.documents.get(doc_id)], annotators, at_least=0)
+    return found
+
+
+def _shared(
+    store: ProjectStore, chunk: list[Document], annotators: Sequence[str], at_least: int = 2
+) -> Iterator[AgreementDocument]:
+    """The documents of ``chunk`` at least ``at_least`` of ``annotators`` annotated."""
+    annotated: dict[str, list[str]] = defaultdict(list)
+    for (doc_id, name), stamp in store.work.stamps(annotators, [d.id for d in chunk]).items():
+        if stamp.status in ANNOTATED:
+            annotated[doc_id].append(name)
+    shared = [d for d in chunk if len(annotated[d.id]) >= at_least]
+    ids = [d.id for d in shared]
+    spans, events = store.work.spans(annotators, ids), store.work.events(annotators, ids)
+    for document in shared:
         work = {
             name: Work.of(spans.get((document.id, name), ()), events.get((document.id, name), ()))
             for name in annotated[document.id]
         }
-        documents.append(AgreementDocument(document.id, document.title, document.text, work))
-    return documents
+        yield AgreementDocument(document.id, document.title, document.text, work)
 
 
 def project_agreement(
-    store: ProjectStore, annotators: Sequence[str] | None = None, progress: Progress | None = None
+    store: ProjectStore,
+    annotators: Sequence[str] | None = None,
+    progress: Progress | None = None,
+    reload_from: ProjectStore | None = None,
 ) -> AgreementReport:
-    """Agreement of ``annotators`` (default: every human annotator) over their shared documents."""
+    """Agreement of ``annotators`` (default: every human annotator) over their shared documents.
+
+    Streamed: memory does not grow with the project. A document's own
+    coefficients are computed when first asked for, reading it again from
+    ``reload_from`` (default ``store``), which must then still be open.
+    """
     names = check_annotators(store, annotators) if annotators else comparable_annotators(store)
     if len(names) < 2:
         raise ValidationError(
             f"{store.path}: agreement needs two annotators; the project has "
             f"{', '.join(names) or 'none'}"
         )
-    return compute_agreement(agreement_documents(store, names, progress), names)
+    source = reload_from if reload_from is not None else store
+    return compute_agreement(
+        iter_agreement_documents(store, names, progress),
+        names,
+        reload=lambda doc_id: agreement_document(source, doc_id, names),
+    )

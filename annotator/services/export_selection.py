@@ -4,11 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from annotator.core.errors import ValidationError
-from annotator.core.formats.rows import EventRow, ExportRow, SpanRow, to_annotations
+from annotator.core.formats.rows import (
+    DocumentRow,
+    EventRow,
+    ExportRow,
+    SpanRow,
+    to_annotations,
+)
 from annotator.core.model import DocumentAnnotations, Status
 from annotator.store import ProjectStore
+
+# Documents read at a time (with their annotations) by an export; at most the
+# store's chunk of query parameters.
+CHUNK = 500
 
 
 @dataclass
@@ -58,14 +69,11 @@ def select_rows(
     InterchangeRepository.document_rows).
     """
     check_filter(store, selection)
-    statuses: dict[str, list[tuple[str | None, Status]]] = {
-        doc_id: sorted(by_name.items())
-        for doc_id, by_name in store.interchange.statuses_by_document().items()
-    }
-    total = sum(selection.wants(*pair) for pairs in statuses.values() for pair in pairs)
+    totals, untouched = store.interchange.status_totals()
+    total = sum(n for (name, status), n in totals.items() if selection.wants(name, status))
     if selection.wants(None, Status.NEW):
-        total += store.documents.count() - len(statuses)
-    return total, _rows(store, statuses, selection, quoted_text)
+        total += untouched
+    return total, _rows(store, selection, quoted_text)
 
 
 def select_items(
@@ -76,17 +84,25 @@ def select_items(
     return total, map(to_annotations, rows)
 
 
-def _rows(
-    store: ProjectStore,
-    statuses: dict[str, list[tuple[str | None, Status]]],
-    selection: ExportFilter,
-    quoted_text: bool,
+def _rows(store: ProjectStore, selection: ExportFilter, quoted_text: bool) -> Iterator[ExportRow]:
+    """The records, reading CHUNK documents and their annotations at a time: memory
+    stays the same whatever the project's size."""
+    documents = store.interchange.document_rows(quoted_text)
+    while chunk := list(islice(documents, CHUNK)):
+        yield from _chunk_rows(store, chunk, selection)
+
+
+def _chunk_rows(
+    store: ProjectStore, chunk: list[DocumentRow], selection: ExportFilter
 ) -> Iterator[ExportRow]:
-    spans = store.interchange.span_rows()
-    events = store.interchange.event_rows()
+    ids = [doc.id for doc in chunk]
+    interchange = store.interchange
+    statuses = interchange.statuses_by_document(ids)
+    spans, events = interchange.span_rows(ids), interchange.event_rows(ids)
     unannotated = [(None, Status.NEW)]
-    for doc in store.interchange.document_rows(quoted_text):
-        for name, status in statuses.get(doc.id, unannotated):
+    for doc in chunk:
+        pairs = sorted(statuses[doc.id].items()) if doc.id in statuses else unannotated
+        for name, status in pairs:
             if selection.wants(name, status):
                 kept_spans, kept_events = _filtered(
                     spans.get((doc.id, name), ()),

@@ -144,13 +144,15 @@ class AgreementWindow(QWidget):
         """Recompute the report for the checked annotators."""
         names = self.chosen_annotators()
         self.report = None
-        if self.store is not None and len(names) >= 2:
+        store = self.store
+        if store is not None and len(names) >= 2:
             try:
                 self.report = run_job(
                     self,
                     self.tr("Computing agreement…"),
                     self.store,
-                    lambda own, progress: project_agreement(own, names, progress),
+                    # A document's own figures are read again here, on the window's store.
+                    lambda own, progress: project_agreement(own, names, progress, store),
                 )
             except AnnotatorError as exc:
                 self.summary.setText(str(exc))
