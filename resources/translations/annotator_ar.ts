@@ -151,9 +151,27 @@
     </message>
 </context>
 <context>
+    <name>AgreementDocumentsModel</name>
+    <message>
+        <location filename="../../annotator/ui/review/agreement_documents.py" line="+25" />
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Disagreements</source>
+        <translation>الخلافات</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Span F1 (exact, mean)</source>
+        <translation>F1 للمقاطع (تطابق تام، متوسط)</translation>
+    </message>
+</context>
+<context>
     <name>AgreementWindow</name>
     <message>
-        <location filename="../../annotator/ui/review/agreement_window.py" line="+42" />
+        <location filename="../../annotator/ui/review/agreement_window.py" line="+45" />
         <source>Span F1 (exact)</source>
         <translation>F1 للمقاطع (تطابق تام)</translation>
     </message>
@@ -183,12 +201,12 @@
         <translation>F1 للمشاركين</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+28" />
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+31" />
         <source>Pairs</source>
         <translation>الأزواج</translation>
     </message>
@@ -228,12 +246,12 @@
         <translation>مقياس الأزواج:</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+37" />
         <source>Computing agreement…</source>
         <translation>جارٍ حساب الاتفاق…</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>Check at least two annotators.</source>
         <translation>اختر موسِّمَين على الأقل.</translation>
     </message>
@@ -268,22 +286,7 @@
         <translation>الصفوف: الموسِّم الأول من كل زوج؛ الأعمدة: الثاني.</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>Document</source>
-        <translation>المستند</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Disagreements</source>
-        <translation>الخلافات</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Span F1 (exact, mean)</source>
-        <translation>F1 للمقاطع (تطابق تام، متوسط)</translation>
-    </message>
-    <message>
-        <location line="+30" />
+        <location line="+17" />
         <source>Export Report</source>
         <translation>تصدير التقرير</translation>
     </message>
