@@ -1,8 +1,9 @@
-"""Imports a generated pre-annotated JSONL of N articles; prints the import's memory peak.
+"""Imports (and exports) a generated pre-annotated JSONL of N articles; prints memory peaks.
 
 Run as ``python import_memory_worker.py N FOLDER``. Prints ``peak_bytes`` (the
 largest Python heap the import itself used, tracemalloc, above what was in use
-when it began) and ``rss_kb`` (the process's peak resident set).
+when it began), ``export_peak_bytes`` (the same for a native JSONL export of the
+project) and ``rss_kb`` (the process's peak resident set).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import sys
 import tracemalloc
 from pathlib import Path
 
+from annotator.services.exporting import ExportOptions, export_project
 from annotator.services.importing import import_paths
 from annotator.services.projects import new_project
 
@@ -68,9 +70,15 @@ def main() -> None:
         base = tracemalloc.get_traced_memory()[0]
         report = import_paths(store, [source])
         peak = tracemalloc.get_traced_memory()[1] - base
+        tracemalloc.reset_peak()
+        base = tracemalloc.get_traced_memory()[0]
+        export_project(store, ExportOptions(), folder / "out.jsonl")
+        export_peak = tracemalloc.get_traced_memory()[1] - base
         tracemalloc.stop()
     assert report.documents == articles, report.lines()[0]
+    assert sum(1 for _ in (folder / "out.jsonl").open(encoding="utf-8")) == articles
     print(f"peak_bytes {peak}")
+    print(f"export_peak_bytes {export_peak}")
     print(f"rss_kb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}")
 
 
