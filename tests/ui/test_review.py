@@ -20,7 +20,9 @@ def review(make_window, demo_path: Path):
     return window, next(f for f in window.features if type(f).__name__ == "ReviewFeature")
 
 
-def test_agreement_view_shows_the_pair_matrix_and_ranks_documents(qtbot, review) -> None:
+def test_agreement_view_shows_the_pair_matrix_and_ranks_documents(
+    qtbot, review, qtmodeltester
+) -> None:
     window, feature = review
     window.menu("review").actions()[0].trigger()
     view = feature.agreement
@@ -30,6 +32,7 @@ def test_agreement_view_shows_the_pair_matrix_and_ranks_documents(qtbot, review)
     model = view.documents.model()
     counts = [int(model.index(r, 1).data()) for r in range(model.rowCount())]
     assert counts == sorted(counts, reverse=True) and counts[0] > 0
+    qtmodeltester.check(model, force_py=True)
     assert view.labels.rowCount() >= 5
     view.pair_figure.setCurrentIndex(2)  # Cohen's kappa
     assert float(view.pairs.item(0, 1).text()) < 1

@@ -30,7 +30,9 @@ def make_project(tmp_path: Path) -> Path:
     return path
 
 
-def test_search_lists_hits_in_context_and_opens_one(make_window, tmp_path: Path, qtbot) -> None:
+def test_search_lists_hits_in_context_and_opens_one(
+    make_window, tmp_path: Path, qtbot, qtmodeltester
+) -> None:
     window = make_window(str(make_project(tmp_path)))
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier
                    | Qt.KeyboardModifier.ShiftModifier)
@@ -43,6 +45,7 @@ def test_search_lists_hits_in_context_and_opens_one(make_window, tmp_path: Path,
     assert model.index(0, HitModel.BEFORE).data() == "قالت قوات "
     assert model.index(1, HitModel.MATCH).data() == "الحَشد الشعبي"  # harakat ignored
     assert panel.summary.text() == "2 hits"
+    qtmodeltester.check(model, force_py=True)
     panel.table.setCurrentIndex(model.index(1, 0))
     panel.open_hit(model.index(1, 0))
     assert window.current_document_id == model.hits[1].document_id
