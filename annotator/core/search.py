@@ -52,6 +52,11 @@ def fold(text: str) -> str:
     return text.translate(_FOLD_TABLE).casefold()
 
 
+def fold_arabic(text: str) -> str:
+    """``fold`` without the letter-case folding (the full-text index folds case itself)."""
+    return text.translate(_FOLD_TABLE)
+
+
 @dataclass(frozen=True)
 class NormalizedText:
     """A normalised text and, for each of its characters, the original offset."""

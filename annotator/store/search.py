@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from annotator.core.search import fold
+from annotator.core.search import fold, fold_arabic
 from annotator.store.migrations import fill_search_index
 
 if TYPE_CHECKING:
@@ -59,7 +59,9 @@ def condition(query: str, rowid: str = "d.rowid") -> tuple[str, dict[str, object
     if not needle:
         return "1", {}
     if len(needle) >= MIN_INDEXED:
-        phrase = '"' + needle.replace('"', '""') + '"'
+        # The index folds letter case by SQLite's rules: give it the case as typed.
+        indexed = fold_arabic(query).strip()
+        phrase = '"' + indexed.replace('"', '""') + '"'
         return (
             f"{rowid} IN (SELECT rowid FROM documents_search "
             "WHERE documents_search MATCH :search)",
