@@ -463,7 +463,7 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="+266" />
+        <location filename="../../annotator/ui/document_list.py" line="+34" />
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
@@ -531,7 +531,7 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location line="-353" />
+        <location filename="../../annotator/ui/document_list_model.py" line="+27" />
         <source>new</source>
         <translation>جديد</translation>
     </message>

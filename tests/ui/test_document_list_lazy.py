@@ -9,7 +9,7 @@ import pytest
 
 from annotator.core.model import Status
 from annotator.services.projects import new_project
-from annotator.ui import document_list as module
+from annotator.ui import document_list_model as module
 
 from .conftest import type_text
 
