@@ -1,4 +1,4 @@
-"""Import and export memory do not grow with the size: ten times the articles, no more memory.
+"""Import, export and merge memory do not grow with the size: ten times the articles, no more.
 
 Each import runs in a subprocess of its own (import_memory_worker.py), which
 measures the Python heap the import itself needed at its peak (tracemalloc):
@@ -33,11 +33,10 @@ def peaks_of(articles: int, folder: Path) -> dict[str, int]:
     }
 
 
-def test_a_ten_times_larger_import_or_export_needs_no_more_memory(tmp_path: Path) -> None:
+def test_a_ten_times_larger_import_export_or_merge_needs_no_more_memory(
+    tmp_path: Path,
+) -> None:
     small = peaks_of(1_000, tmp_path / "small")
     large = peaks_of(10_000, tmp_path / "large")
-    assert large["peak_bytes"] - small["peak_bytes"] <= ALLOWANCE_BYTES, (small, large)
-    assert large["export_peak_bytes"] - small["export_peak_bytes"] <= ALLOWANCE_BYTES, (
-        small,
-        large,
-    )
+    for step in ("peak_bytes", "export_peak_bytes", "merge_peak_bytes"):
+        assert large[step] - small[step] <= ALLOWANCE_BYTES, (step, small, large)
