@@ -168,6 +168,7 @@ def _sessions(db: Database) -> None:
 # hamza forms to their base letter). Contentless, so the text is not stored twice;
 # its rowid is the document's rowid (the store never VACUUMs, which could renumber
 # them). Triggers keep it in step with every write, from this program or another.
+# columnsize = 0: hits are listed in project order, never ranked, so no sizes are kept.
 # Three indexes make the document list (store.listing) and polling cheap without reading texts.
 def search_fold_sql(column: str) -> str:
     """An SQL expression folding ``column`` for search; mirrors core.search._FOLD_TABLE."""
@@ -189,7 +190,9 @@ def _search_script() -> str:
         f"VALUES ('delete', OLD.rowid, {old_title}, {old_text});"
     )
     return f"""
-CREATE VIRTUAL TABLE documents_search USING fts5 (title, text, content = '', tokenize = 'trigram');
+CREATE VIRTUAL TABLE documents_search USING fts5 (
+    title, text, content = '', tokenize = 'trigram', columnsize = 0
+);
 CREATE TRIGGER documents_search_insert AFTER INSERT ON documents
 BEGIN
     {insert}
