@@ -225,7 +225,12 @@ def _remove_stale_temps(folder: Path) -> None:
 
 
 def _temps(folder: Path) -> Iterator[Path]:
-    return (p for p in folder.iterdir() if p.name.startswith(".") and p.name.endswith(".tmp"))
+    # SQLite writes a -journal beside a copy being made: a killed copy leaves both.
+    return (
+        p
+        for p in folder.iterdir()
+        if p.name.startswith(".") and p.name.endswith((".tmp", ".tmp-journal"))
+    )
 
 
 def _sync_folder(folder: Path) -> None:
