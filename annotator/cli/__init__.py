@@ -15,6 +15,7 @@ from annotator.cli import (
     commands_project,
     commands_search,
     commands_selfcheck,
+    commands_suggest,
     commands_team,
 )
 from annotator.core.errors import AnnotatorError
@@ -31,6 +32,7 @@ COMMAND_MODULES = [
     commands_selfcheck,
     commands_desktop,
     commands_team,
+    commands_suggest,
 ]
 
 

@@ -6,8 +6,8 @@ import argparse
 import json
 from pathlib import Path
 
-from annotator.services.projects import open_project
-from annotator.services.search import DEFAULT_LIMIT, Hit, SearchQuery, count_documents, search
+from annotator.services.project import open_project
+from annotator.services.search import DEFAULT_LIMIT, Hit, SearchQuery
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -40,9 +40,9 @@ def run_search(args: argparse.Namespace) -> int:
     query = SearchQuery(
         args.query, args.label, args.annotator, args.lacking, args.exact, max(1, args.limit)
     )
-    with open_project(args.project, read_only=True) as store:
-        hits = search(store, query)
-        documents = None if query.of_spans else count_documents(store, args.query)
+    with open_project(args.project, read_only=True) as project:
+        hits = project.search(query)
+        documents = None if query.of_spans else project.count_documents_matching(args.query)
     for hit in hits:
         print(json.dumps(hit.to_json(), ensure_ascii=False) if args.json else _line(hit))
     if not args.json:

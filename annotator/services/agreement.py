@@ -86,7 +86,9 @@ def _shared(
             name: Work.of(spans.get((document.id, name), ()), events.get((document.id, name), ()))
             for name in annotated[document.id]
         }
-        yield AgreementDocument(document.id, document.title, document.text, work)
+        yield AgreementDocument(
+            document.id, document.title, document.text, work, document.export_id
+        )
 
 
 def project_agreement(
@@ -108,8 +110,9 @@ def project_agreement(
             f"{', '.join(names) or 'none'}"
         )
     source = reload_from if reload_from is not None else store
-    return compute_agreement(
-        iter_agreement_documents(store, names, progress),
-        names,
-        reload=lambda doc_id: agreement_document(source, doc_id, names),
-    )
+    with store.snapshot():  # every annotator's work as of one moment
+        return compute_agreement(
+            iter_agreement_documents(store, names, progress),
+            names,
+            reload=lambda doc_id: agreement_document(source, doc_id, names),
+        )

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 
-from annotator.core.errors import AnnotatorError, ProjectError
+from annotator.core.errors import AnnotatorError, NotFoundError, ProjectError, ValidationError
 from annotator.core.model import Document, Event, Span, Status
 from annotator.services.backups import backup_project
 from annotator.store import ProjectStore, open_project
@@ -129,7 +129,9 @@ def merge_project(
     """Merge one project file into ``store``; see the module docstring for the rules."""
     if other_path.resolve() == store.path.resolve():
         raise ProjectError(f"{other_path}: cannot merge a project into itself")
-    with open_project(other_path) as other:
+    # The other copy is read as of one moment; this project is read inside the
+    # merge's write transaction, which sees one moment too.
+    with open_project(other_path) as other, other.snapshot():
         try:
             return _merge(store, other, progress)
         except MergeCancelled:
@@ -155,6 +157,7 @@ def _merge(
                 raise MergeCancelled()
             plan = _plan(store, other, chunk, result)
             doc_ids = _copy_documents(store, chunk, result)
+            titles = {d.id: d.title for d in chunk}
             for number, ((other_doc, annotator), work) in enumerate(plan):
                 at = done + number * len(chunk) // len(plan)  # documents, roughly
                 if progress is not None and progress(at, total) is False:
@@ -162,7 +165,10 @@ def _merge(
                 key = (doc_ids[other_doc], annotator)
                 spans = [replace(s, document_id=key[0]) for s in work.spans]
                 events = [replace(e, document_id=key[0]) for e in work.events]
-                store.work.replace(key, spans, events, work.stamp)
+                try:  # the store checks the work by core.rules (this project's schema)
+                    store.work.replace(key, spans, events, work.stamp)
+                except ValidationError as exc:
+                    raise ValidationError(f"{titles[other_doc]!r} ({annotator}): {exc}") from exc
             result.assignments_added += store.assignments.add(
                 (doc_ids[doc.id], name) for doc in chunk for name in assigned.get(doc.id, ())
             )
@@ -178,11 +184,12 @@ def _chunks(other: ProjectStore) -> Iterator[list[Document]]:
 
 def _would_replace(store: ProjectStore, other: ProjectStore) -> bool:
     """True when merging would replace a version of PROJECT (a clash the other copy wins)."""
-    for chunk in _chunks(other):
-        result = MergeResult(other.path)
-        _plan(store, other, chunk, result)
-        if any(c.kept == KEPT_OTHER for c in result.clashes):
-            return True
+    with store.snapshot():
+        for chunk in _chunks(other):
+            result = MergeResult(other.path)
+            _plan(store, other, chunk, result)
+            if any(c.kept == KEPT_OTHER for c in result.clashes):
+                return True
     return False
 
 
@@ -234,7 +241,7 @@ def _copy_annotators(store: ProjectStore, other: ProjectStore) -> None:
     for annotator in other.annotators.all():
         try:
             existing = store.annotators.get(annotator.name)
-        except KeyError:
+        except NotFoundError:
             store.annotators.ensure(annotator.name, annotator.kind)
             continue
         if existing.kind != annotator.kind:
@@ -268,6 +275,6 @@ def _copy_documents(
 def _has_id(store: ProjectStore, doc_id: str) -> bool:
     try:
         store.documents.get(doc_id)
-    except KeyError:
+    except NotFoundError:
         return False
     return True

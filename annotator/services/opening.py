@@ -15,6 +15,7 @@ from pathlib import Path
 from annotator.core.errors import DamagedProjectError
 from annotator.services.backup_job import BackupJob
 from annotator.services.backups import DEFAULT_KEEP, start_backup, way_out_message
+from annotator.services.project import Project
 from annotator.services.sessions import Session, start_session
 from annotator.store import ProjectStore, open_project
 
@@ -30,7 +31,7 @@ class OpenedProject:
     backup_job: BackupJob | None = None
     session: Session | None = None
     warnings: list[str] = field(default_factory=list)
-    _backup_reported: bool = False
+    _backup_reported: bool = field(default=False, init=False, repr=False)
 
     @property
     def backup(self) -> Path | None:
@@ -46,6 +47,15 @@ class OpenedProject:
         if job.damaged:
             return f"{job.error}. {way_out_message(self.store.path)}"
         return str(job.error)
+
+    @property
+    def project(self) -> Project:
+        """The project as the GUI uses it (use cases, no store)."""
+        if self._project is None:
+            self._project = Project(self.store)
+        return self._project
+
+    _project: Project | None = field(default=None, init=False, repr=False)
 
     @property
     def read_only(self) -> bool:

@@ -17,9 +17,9 @@ import secrets
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
+from annotator.core.backup_info import BackupInfo
 from annotator.core.errors import AnnotatorError, DamagedProjectError, ProjectError
 from annotator.store.connection import check_existing, connect, read_only_uri
 from annotator.store.failures import write_error
@@ -33,20 +33,6 @@ _STALE_TEMP_S = 600
 _STEP_PAGES = 4096
 # progress(pages done, pages in all); raising from it abandons the copy.
 CopyProgress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    """One backup file of a project."""
-
-    path: Path
-    taken_at: datetime.datetime
-    size: int
-
-    def label(self) -> str:
-        """How a list shows it: local time and size."""
-        when = self.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-        return f"{when}  {self.size / 1024:,.0f} KB  {self.path.name}"
 
 
 def backup_name(project: Path, when: datetime.datetime) -> str:

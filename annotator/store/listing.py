@@ -11,9 +11,9 @@ from __future__ import annotations
 from array import array
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from annotator.core.listing import ListFilter, ListRow
 from annotator.core.model import Status
 from annotator.store.search import MIN_INDEXED, condition, needle_of
 
@@ -33,28 +33,6 @@ _ORDERS = {
     "length": ("length(d.text)", "d.rowid"),  # reads every text: only when the user sorts so
     "status": (_STATUS, "d.rowid"),
 }
-
-
-@dataclass(frozen=True)
-class ListFilter:
-    """Which documents the list shows, for whom, in what order."""
-
-    annotator: str
-    search: str = ""
-    statuses: frozenset[Status] | None = None
-    assigned_only: bool = False
-    order: str = "rowid"
-    descending: bool = False
-
-
-@dataclass(frozen=True)
-class ListRow:
-    """What one row of the list shows."""
-
-    id: str
-    title: str
-    length: int
-    status: Status
 
 
 class ListingRepository:

@@ -162,6 +162,87 @@ def _sessions(db: Database) -> None:
     db.execute("PRAGMA user_version = 2")
 
 
+# Suggestions (issue #10): rejected suggestions per document and annotator, the
+# confidence a model gave each predicted span or event, how many suggestions each
+# annotator accepted, rejected or corrected, active annotation time, and the state
+# of each annotator's live recommenders (settings, evaluation, the trained model).
+_V3_SUGGESTIONS = """
+CREATE TABLE rejections (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator   TEXT NOT NULL REFERENCES annotators(name) ON UPDATE CASCADE,
+    kind        TEXT NOT NULL CHECK (kind IN ('span', 'event')),
+    start       INTEGER NOT NULL,
+    "end"       INTEGER NOT NULL,
+    label       TEXT NOT NULL,
+    source      TEXT,
+    created_at  TEXT NOT NULL,
+    PRIMARY KEY (document_id, annotator, kind, start, "end", label)
+);
+CREATE INDEX rejections_by_annotator ON rejections (annotator, document_id);
+CREATE TABLE span_confidence (
+    span_id    TEXT PRIMARY KEY REFERENCES spans(id) ON DELETE CASCADE,
+    confidence REAL NOT NULL
+);
+CREATE TABLE event_confidence (
+    event_id   TEXT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+    confidence REAL NOT NULL
+);
+CREATE TABLE suggestion_outcomes (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator   TEXT NOT NULL REFERENCES annotators(name) ON UPDATE CASCADE,
+    source      TEXT NOT NULL,
+    outcome     TEXT NOT NULL CHECK (outcome IN ('accepted', 'rejected', 'corrected')),
+    count       INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (document_id, annotator, source, outcome)
+);
+CREATE TABLE work_time (
+    document_id    TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator      TEXT NOT NULL REFERENCES annotators(name) ON UPDATE CASCADE,
+    active_seconds REAL NOT NULL DEFAULT 0,
+    last_activity  REAL NOT NULL,
+    PRIMARY KEY (document_id, annotator)
+);
+CREATE INDEX work_time_by_annotator ON work_time (annotator, last_activity);
+CREATE TABLE recommender_state (
+    annotator  TEXT NOT NULL REFERENCES annotators(name) ON UPDATE CASCADE,
+    recommender TEXT NOT NULL,
+    active     INTEGER NOT NULL DEFAULT 1,
+    threshold  REAL NOT NULL DEFAULT 0.0,
+    trained_at TEXT,
+    documents  INTEGER NOT NULL DEFAULT 0,
+    evaluation TEXT,
+    model      BLOB,
+    PRIMARY KEY (annotator, recommender)
+);
+"""
+
+
+@migrations(name="0003_suggestions")
+def _suggestions(db: Database) -> None:
+    _run_script(db, _V3_SUGGESTIONS)
+    # Never lower the version: a file made between merges may have had a later step first.
+    current = db.execute("PRAGMA user_version").fetchone()[0]
+    db.execute(f"PRAGMA user_version = {max(current, 3)}")
+
+
+# The split (train/validation/test...) each document was given by its first export
+# with --split, so later exports keep it and a growing dataset never leaks test
+# documents into training (services.export_splits).
+_V5_SPLITS = """
+CREATE TABLE document_splits (
+    document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    split       TEXT NOT NULL CHECK (length(split) > 0),
+    created_at  TEXT NOT NULL
+);
+"""
+
+
+@migrations(name="0005_splits")
+def _splits(db: Database) -> None:
+    _run_script(db, _V5_SPLITS)
+    db.execute("PRAGMA user_version = 5")
+
+
 # Corpus search (issue 12): an FTS5 index of every document's title and text with the
 # trigram tokenizer (any substring of 3+ characters; SQLite folds letter case), over
 # text folded as core.search.fold folds it (harakat, tatweel, bidi marks dropped,
@@ -225,7 +306,8 @@ def fill_search_index(db: Database) -> None:
 def _search(db: Database) -> None:
     _run_script(db, _search_script())
     fill_search_index(db)
-    db.execute("PRAGMA user_version = 6")
+    current = db.execute("PRAGMA user_version").fetchone()[0]
+    db.execute(f"PRAGMA user_version = {max(current, 6)}")
 
 
 # The user_version the newest migration sets; tests check it matches the steps.

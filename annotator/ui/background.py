@@ -1,7 +1,7 @@
 """Running a long job off the GUI thread, behind a progress dialog with Cancel.
 
 The job (an import, an export, a merge, agreement) runs on a worker thread with
-a connection of its own (services.jobs); the window keeps handling events,
+a connection of its own (Project.on_own_connection); the window keeps handling events,
 keys included, while it runs: nothing pumps events inside a write transaction.
 Progress crosses to the GUI thread as a queued signal; Cancel sets a flag the
 job's progress callback returns, and the job rolls back in its own thread.
@@ -17,8 +17,7 @@ from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from annotator.core.errors import AnnotatorError
-from annotator.services.jobs import on_own_connection
-from annotator.services.projects import ProjectStore
+from annotator.services.project import Project
 from annotator.ui.i18n import translate
 
 T = TypeVar("T")
@@ -45,10 +44,10 @@ _running: set[int] = set()  # ids of the windows running a job
 def run_job(
     parent: QWidget,
     label: str,
-    store: ProjectStore,
-    work: Callable[[ProjectStore, Progress], T],
+    project: Project,
+    work: Callable[[Project, Progress], T],
 ) -> T:
-    """Run ``work(own_store, progress)`` on a worker thread; return its result or raise.
+    """Run ``work(own_project, progress)`` on a worker thread; return its result or raise.
 
     Returns once the job ended; the window handles events meanwhile (a local
     event loop). One job per window at a time (JobBusyError otherwise).
@@ -58,13 +57,13 @@ def run_job(
         raise JobBusyError(translate("Background", "Another long task is still running."))
     _running.add(key)
     try:
-        return _run(parent, label, store, work)
+        return _run(parent, label, project, work)
     finally:
         _running.discard(key)
 
 
 def _run(
-    parent: QWidget, label: str, store: ProjectStore, work: Callable[[ProjectStore, Progress], T]
+    parent: QWidget, label: str, project: Project, work: Callable[[Project, Progress], T]
 ) -> T:
     dialog = QProgressDialog(label, translate("Background", "Cancel"), 0, STEPS, parent)
     dialog.setWindowModality(Qt.WindowModality.NonModal)
@@ -84,7 +83,7 @@ def _run(
 
     def run() -> None:
         try:
-            outcome["result"] = on_own_connection(store, lambda own: work(own, progress))
+            outcome["result"] = project.on_own_connection(lambda own: work(own, progress))
         except BaseException as exc:  # handed to the GUI thread, raised there
             outcome["error"] = exc
         finally:

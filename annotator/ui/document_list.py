@@ -118,7 +118,7 @@ class DocumentList(QWidget):
         """
         has = self.model.has_assigned
         self.assigned_filter.setEnabled(has)
-        situation = (self.model.store, self.model.annotator, has)
+        situation = (self.model.project, self.model.annotator, has)
         if situation != self._filter_default_for:
             self.assigned_filter.setChecked(has)
         self._filter_default_for = situation

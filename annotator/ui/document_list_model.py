@@ -1,6 +1,6 @@
 """The document list's model: the shown documents read on demand from the project.
 
-The model holds the shown documents' rowids (store.listing, 8 bytes a row) and
+The model holds the shown documents' keys (their rowids, 8 bytes a row) and
 reads the fields of a page of rows when the view first paints one, so a list of
 1,000,000 documents opens, filters and scrolls without reading them all. A
 search shows its first screen at once and reads the rest between events.
@@ -17,8 +17,9 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
+from annotator.core.listing import ListFilter, ListRow
 from annotator.core.model import Status
-from annotator.services.projects import ListFilter, ListRow, ProjectStore
+from annotator.services.project import Project
 from annotator.ui.plain_text import as_tooltip
 from annotator.ui.table_model import AnyIndex, TableModel
 
@@ -34,7 +35,7 @@ STATUS_NAMES = {
 class DocumentListModel(TableModel):
     """Rows are the documents the filter selects; columns title, length, status.
 
-    Lazy: the model holds the shown documents' rowids (store.listing, 8 bytes a
+    Lazy: the model holds the shown documents' keys (rowids, 8 bytes a
     row) and reads the fields of a page of rows when the view first paints one, so
     a list of 1,000,000 documents opens, filters and scrolls without reading them all.
     Sorting (a header click) and filtering run in SQL.
@@ -51,7 +52,7 @@ class DocumentListModel(TableModel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store: ProjectStore | None = None
+        self.project: Project | None = None
         self.annotator = ""
         self.has_assigned = False  # the annotator has documents assigned
         self._filter = ListFilter("")
@@ -64,11 +65,11 @@ class DocumentListModel(TableModel):
         self._reader.setInterval(0)
         self._reader.timeout.connect(self._read_on)
 
-    def load(self, store: ProjectStore | None, annotator: str) -> None:
-        """Show ``store``'s documents for ``annotator`` (reading them again)."""
-        self.store = store
+    def load(self, project: Project | None, annotator: str) -> None:
+        """Show ``project``'s documents for ``annotator`` (reading them again)."""
+        self.project = project
         self.annotator = annotator
-        self.has_assigned = bool(store and store.listing.has_assignments(annotator))
+        self.has_assigned = bool(project and project.has_assignments(annotator))
         self._refilter(replace(self._filter, annotator=annotator))
 
     def set_filter(self, **changes: Any) -> None:
@@ -88,26 +89,25 @@ class DocumentListModel(TableModel):
         self._pages.clear()
         self._partial = False
         self._keys = array("q")
-        if self.store is not None:
-            listing = self.store.listing
-            if listing.incremental(self._shown()):
+        if self.project is not None:
+            if self.project.list_incremental(self._shown()):
                 self._partial = True
                 self._read(FIRST_ROWS, announce=False)
                 self._reader.start()
             else:
-                self._keys = listing.keys(self._shown())
+                self._keys = self.project.list_keys(self._shown())
         self.endResetModel()
 
     def _shown(self) -> ListFilter:
-        """The filter as the store applies it ("assigned to me" only when some are)."""
+        """The filter as the project applies it ("assigned to me" only when some are)."""
         wanted = self._filter
         return replace(wanted, assigned_only=wanted.assigned_only and self.has_assigned)
 
     def _read(self, rows: int, announce: bool = True) -> None:
         """Read the next ``rows`` hits of an incremental search."""
-        assert self.store is not None and isinstance(self._keys, array)
+        assert self.project is not None and isinstance(self._keys, array)
         after = self._keys[-1] if self._keys else 0
-        more = self.store.listing.next_keys(self._shown(), after, rows)
+        more = self.project.list_next_keys(self._shown(), after, rows)
         self._partial = len(more) == rows
         if not more:
             return
@@ -119,13 +119,13 @@ class DocumentListModel(TableModel):
 
     def _read_on(self) -> None:
         """One slice of the rest of a search's hits, between events (typing stays fluid)."""
-        if not self._partial or self.store is None:
+        if not self._partial or self.project is None:
             self._reader.stop()
             return
         self._read(SLICE_ROWS)
 
     def _read_all(self) -> None:
-        while self._partial and self.store is not None:
+        while self._partial and self.project is not None:
             self._read(SLICE_ROWS)
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
@@ -139,10 +139,10 @@ class DocumentListModel(TableModel):
         """The fields of one row, read with its page on first use."""
         page = row // PAGE_ROWS
         if page not in self._pages:
-            if self.store is None:
+            if self.project is None:
                 return None
             keys = self._keys[page * PAGE_ROWS : (page + 1) * PAGE_ROWS]
-            self._pages[page] = self.store.listing.rows(keys, self.annotator)
+            self._pages[page] = self.project.list_rows(keys, self.annotator)
             if len(self._pages) > CACHED_PAGES:
                 self._pages.popitem(last=False)
         self._pages.move_to_end(page)
@@ -162,20 +162,20 @@ class DocumentListModel(TableModel):
 
     def status(self, doc_id: str) -> Status:
         """The annotator's status of a document."""
-        if self.store is None:
+        if self.project is None:
             return Status.NEW
-        return self.store.listing.status(doc_id, self.annotator)
+        return self.project.status(doc_id, self.annotator)
 
     def status_counts(self) -> Counter[Status]:
         """How many documents stand at each status (only the assigned ones, if any are)."""
-        if self.store is None:
+        if self.project is None:
             return Counter()
-        return self.store.listing.progress(self.annotator, self.has_assigned)
+        return self.project.progress(self.annotator, self.has_assigned)
 
     def row_of(self, doc_id: str) -> int | None:
         """The row of a document, or None when it is not shown."""
         self._read_all()
-        key = self.store.listing.key_of(doc_id) if self.store else None
+        key = self.project.list_key_of(doc_id) if self.project else None
         if key is None:
             return None
         try:
@@ -200,7 +200,7 @@ class DocumentListModel(TableModel):
     def doc_ids(self) -> list[str]:
         """Ids of the shown documents, in the order shown."""
         self._read_all()
-        return self.store.listing.ids(self._keys) if self.store is not None else []
+        return self.project.list_ids(self._keys) if self.project is not None else []
 
     def row_count(self) -> int:
         """How many rows the table has."""

@@ -16,9 +16,9 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotator.core.errors import AnnotatorError
-from annotator.services.exporting import ExportCancelled, ExportOptions, export_project
-from annotator.services.importing import ImportCancelled, import_paths
-from annotator.services.projects import PROJECT_SUFFIX, ProjectStore
+from annotator.services.exporting import ExportCancelled, ExportOptions
+from annotator.services.importing import ImportCancelled
+from annotator.services.project import PROJECT_SUFFIX, Project
 from annotator.ui.background import Progress, run_job
 from annotator.ui.import_export_dialogs import ExportOptionsDialog, ImportOptionsDialog
 
@@ -31,7 +31,13 @@ IMPORT_FILTER = QT_TRANSLATE_NOOP(
     "ImportExport",
     "Texts, JSONL, CoNLL (*.txt *.jsonl *.ndjson *.json *.conll *.bio *.iob);;All files (*)",
 )
-EXPORT_SUFFIXES = {"jsonl": ".jsonl", "doccano": ".jsonl", "spacy": ".jsonl", "conll": ".conll"}
+EXPORT_SUFFIXES = {
+    "jsonl": ".jsonl",
+    "doccano": ".jsonl",
+    "spacy": ".jsonl",
+    "conll": ".conll",
+    "events": ".jsonl",
+}
 
 
 def install(window: MainWindow) -> ImportExport:
@@ -82,8 +88,8 @@ class ImportExport(QObject):
 
     def import_paths(self, paths: list[Path]) -> None:
         """Ask for the import options, import with a progress dialog, and report."""
-        store = self.window.store
-        if store is None:
+        project = self.window.project
+        if project is None:
             self.window.show_error(self.tr("Open or create a project first."))
             return
         dialog = ImportOptionsDialog(self.window)
@@ -92,7 +98,7 @@ class ImportExport(QObject):
         options = dialog.options()
         report = self._with_progress(
             self.tr("Importing…"),
-            lambda own, progress: import_paths(own, paths, options, progress=progress),
+            lambda own, progress: own.import_paths(paths, options, progress=progress),
             ImportCancelled,
             self.tr("Import cancelled; nothing changed."),
         )
@@ -107,18 +113,18 @@ class ImportExport(QObject):
     def _with_progress(
         self,
         title: str,
-        job: Callable[[ProjectStore, Progress], T],
+        job: Callable[[Project, Progress], T],
         cancelled: type[Exception],
         cancelled_message: str,
     ) -> T | None:
-        """Run ``job(own_store, progress)`` in the background; None when cancelled or failed.
+        """Run ``job(own_project, progress)`` in the background; None when cancelled or failed.
 
         A failure is shown at once; a cancel (which leaves everything unchanged) is
         said in the status bar.
         """
-        assert self.window.store is not None
+        assert self.window.project is not None
         try:
-            return run_job(self.window, title, self.window.store, job)
+            return run_job(self.window, title, self.window.project, job)
         except cancelled:
             self.window.statusBar().showMessage(cancelled_message)
         except AnnotatorError as exc:
@@ -136,12 +142,12 @@ class ImportExport(QObject):
 
     def export_dialog(self) -> None:
         """Ask for format, filters and target, then export with a progress dialog."""
-        store = self.window.store
-        if store is None:
+        project = self.window.project
+        if project is None:
             self.window.show_error(self.tr("Open or create a project first."))
             return
-        annotators = [a.name for a in store.annotators.all()]
-        labels = store.schema.entity_keys + store.schema.event_keys
+        annotators = [a.name for a in project.annotators()]
+        labels = project.schema.entity_keys + project.schema.event_keys
         dialog = ExportOptionsDialog(self.window, annotators, labels)
         if not dialog.exec():
             return
@@ -151,7 +157,7 @@ class ImportExport(QObject):
             return
         report = self._with_progress(
             self.tr("Exporting…"),
-            lambda own, progress: export_project(own, options, target, progress=progress),
+            lambda own, progress: own.export(options, target, progress=progress),
             ExportCancelled,
             self.tr("Export cancelled; nothing written."),
         )
@@ -163,9 +169,9 @@ class ImportExport(QObject):
             self._show_details(summary, warnings)
 
     def _ask_target(self, options: ExportOptions) -> Path | None:
-        suffix = EXPORT_SUFFIXES.get(options.format, "")
-        title = self.tr("Export to folder") if options.format == "brat" else self.tr("Export")
-        stem = self.window.store.path.stem if self.window.store else "export"
+        suffix = "" if options.writes_folder else EXPORT_SUFFIXES.get(options.format, "")
+        title = self.tr("Export to folder") if options.writes_folder else self.tr("Export")
+        stem = self.window.project.path.stem if self.window.project else "export"
         path, _ = QFileDialog.getSaveFileName(self.window, title, f"{stem}{suffix}")
         if not path:
             return None

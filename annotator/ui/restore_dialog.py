@@ -137,9 +137,9 @@ def restore_into_window(window: MainWindow, project: Path, backup: Path | None) 
 
 def open_restore_dialog(window: MainWindow) -> RestoreDialog | None:
     """Show the backups of the open project (window-modal) and restore the chosen one."""
-    if window.store is None:
+    if window.project is None:
         return None
-    project = window.store.path
+    project = window.project.path
     opened = window.project_session.opened
     if opened is not None:
         _ = opened.backup  # the list includes the backup the opening is still writing

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
-from annotator.services.search import Hit, SearchQuery, search, search_choices
+from annotator.services.search import Hit, SearchQuery
 from annotator.ui.i18n import translate
 from annotator.ui.table_model import AnyIndex, TableModel
 
@@ -136,8 +136,8 @@ class SearchPanel(QWidget):
 
     def refresh_choices(self) -> None:
         """Offer the project's labels and annotators in the filters."""
-        store = self.window.store
-        labels, names = search_choices(store) if store else ([], [])
+        project = self.window.project
+        labels, names = project.search_choices() if project else ([], [])
         for combo, values in ((self.label, labels), (self.annotator, names), (self.lacking, names)):
             chosen = combo.currentData()
             while combo.count() > 1:
@@ -150,8 +150,8 @@ class SearchPanel(QWidget):
 
     def run(self) -> None:
         """Search the project for what the panel says."""
-        store = self.window.store
-        if store is None:
+        project = self.window.project
+        if project is None:
             return
         query = SearchQuery(
             self.query.text(),
@@ -163,7 +163,7 @@ class SearchPanel(QWidget):
         if not query.of_spans and not self.query.text().strip():
             return
         try:
-            hits = search(store, query)
+            hits = project.search(query)
         except AnnotatorError as exc:
             self.window.show_error(str(exc))
             return

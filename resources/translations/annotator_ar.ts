@@ -4,7 +4,7 @@
 <context>
     <name>AdjudicationWindow</name>
     <message>
-        <location filename="../../annotator/ui/review/adjudication_window.py" line="+54" />
+        <location filename="../../annotator/ui/review/adjudication_window.py" line="+53" />
         <source>Adjudication</source>
         <translation>التحكيم</translation>
     </message>
@@ -45,12 +45,12 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+146" />
+        <location line="+148" />
         <source>Accept All Agreed</source>
         <translation>قبول كل المتفق عليه</translation>
     </message>
     <message>
-        <location line="-145" />
+        <location line="-147" />
         <source>Mark Selection…</source>
         <translation>توسيم التحديد…</translation>
     </message>
@@ -100,12 +100,12 @@
         <translation>المرجع</translation>
     </message>
     <message>
-        <location line="+59" />
+        <location line="+61" />
         <source>Accept %1's %2</source>
         <translation>قبول %2 من %1</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+21" />
         <source>Mark Selection</source>
         <translation>توسيم التحديد</translation>
     </message>
@@ -171,7 +171,7 @@
 <context>
     <name>AgreementWindow</name>
     <message>
-        <location filename="../../annotator/ui/review/agreement_window.py" line="+45" />
+        <location filename="../../annotator/ui/review/agreement_window.py" line="+44" />
         <source>Span F1 (exact)</source>
         <translation>F1 للمقاطع (تطابق تام)</translation>
     </message>
@@ -450,7 +450,7 @@
 <context>
     <name>Background</name>
     <message>
-        <location filename="../../annotator/ui/background.py" line="+58" />
+        <location filename="../../annotator/ui/background.py" line="+57" />
         <source>Another long task is still running.</source>
         <translation>مهمة طويلة أخرى ما زالت قيد التشغيل.</translation>
     </message>
@@ -531,7 +531,7 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="+27" />
+        <location filename="../../annotator/ui/document_list_model.py" line="+28" />
         <source>new</source>
         <translation>جديد</translation>
     </message>
@@ -684,7 +684,7 @@
         <translation>النصوص وملفات JSONL وCoNLL (*.txt *.jsonl *.ndjson *.json *.conll *.bio *.iob);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+27" />
         <source>&amp;Import Files…</source>
         <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
@@ -741,7 +741,7 @@
     </message>
     <message>
         <location line="+0" />
-        <location filename="../../annotator/ui/import_export_dialogs.py" line="+103" />
+        <location filename="../../annotator/ui/import_export_dialogs.py" line="+107" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
@@ -758,7 +758,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_export_dialogs.py" line="-78" />
+        <location filename="../../annotator/ui/import_export_dialogs.py" line="-80" />
         <source>Detect (UTF-8, UTF-16, Windows-1256)</source>
         <translation>اكتشاف تلقائي (UTF-8، UTF-16، Windows-1256)</translation>
     </message>
@@ -784,6 +784,16 @@
     </message>
     <message>
         <location line="+2" />
+        <source>Hugging Face datasets (folder, token tags)</source>
+        <translation>مجموعات بيانات Hugging Face (مجلد، وسوم الرموز)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Events, one sentence per line (ACE05-E style)</source>
+        <translation>الأحداث، جملة في كل سطر (بأسلوب ACE05-E)</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>brat standoff (folder)</source>
         <translation>brat standoff (مجلد)</translation>
     </message>
@@ -814,17 +824,47 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+40" />
+        <location line="+72" />
         <source>Annotator:</source>
         <translation>الموسِّم:</translation>
     </message>
     <message>
-        <location line="-38" />
+        <location line="-70" />
         <source>Text encoding:</source>
         <translation>ترميز النص:</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+27" />
+        <source>Training data: one finished version per document</source>
+        <translation>بيانات التدريب: نسخة منجزة واحدة لكل مستند</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Everything: every document and annotator</source>
+        <translation>الكل: كل مستند وكل مُعلِّق</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Training data holds each document once: the gold where it exists, else the chosen annotator's finished work.</source>
+        <translation>تحوي بيانات التدريب كل مستند مرة واحدة: النسخة المعتمدة إن وُجدت، وإلا العمل المنجز للمُعلِّق المختار.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>none (e.g. %1)</source>
+        <translation>بلا تقسيم (مثلًا %1)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Divide the documents into splits; each document keeps its split in every later export.</source>
+        <translation>قسّم المستندات إلى أقسام؛ يحتفظ كل مستند بقسمه في كل تصدير لاحق.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Start each document with -DOCSTART- (CoNLL-2003)</source>
+        <translation>ابدأ كل مستند بالسطر ‎-DOCSTART-‎ (CoNLL-2003)</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>All annotators</source>
         <translation>كل الموسِّمين</translation>
     </message>
@@ -854,6 +894,11 @@
         <translation>الصيغة:</translation>
     </message>
     <message>
+        <location line="+1" />
+        <source>Records:</source>
+        <translation>السجلات:</translation>
+    </message>
+    <message>
         <location line="+2" />
         <source>Status:</source>
         <translation>الحالة:</translation>
@@ -863,11 +908,21 @@
         <source>Label:</source>
         <translation>التسمية:</translation>
     </message>
+    <message>
+        <location line="+1" />
+        <source>Splits:</source>
+        <translation>الأقسام:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Seed:</source>
+        <translation>البذرة:</translation>
+    </message>
 </context>
 <context>
     <name>LabelAllDialog</name>
     <message>
-        <location filename="../../annotator/ui/workspace/label_all.py" line="+35" />
+        <location filename="../../annotator/ui/workspace/label_all.py" line="+36" />
         <source>Label all occurrences</source>
         <translation>توسيم كل المواضع</translation>
     </message>
@@ -877,12 +932,12 @@
         <translation>مواضع «%1» المراد توسيمها بـ:</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+36" />
         <source>%1 new occurrence(s)</source>
         <translation>مواضع جديدة: %1</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location filename="../../annotator/ui/workspace/command_texts.py" line="+19" />
         <source>Label %1 occurrences of «%2» as %3</source>
         <translation>توسيم %1 من مواضع «%2» بـ %3</translation>
     </message>
@@ -1195,7 +1250,7 @@ Annotation of Arabic news for entity and event extraction.</source>
 <context>
     <name>ReviewFeature</name>
     <message>
-        <location filename="../../annotator/ui/review/__init__.py" line="+95" />
+        <location filename="../../annotator/ui/review/__init__.py" line="+94" />
         <source>New assignments: %1</source>
         <translation>إسنادات جديدة: %1</translation>
     </message>
@@ -1391,83 +1446,88 @@ Annotation of Arabic news for entity and event extraction.</source>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../annotator/ui/workspace/workspace.py" line="+123" />
-        <location line="+17" />
+        <location filename="../../annotator/ui/workspace/workspace.py" line="+146" />
+        <location line="+14" />
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location line="-12" />
+        <location line="-19" />
         <source>Not saved: the annotation was changed elsewhere; the document has been read again.</source>
         <translation>لم يُحفظ: عُدِّل التوسيم في مكان آخر، فأُعيدت قراءة المستند.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+14" />
         <source>Saved: %1</source>
         <translation>حُفظ: %1</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location filename="../../annotator/ui/workspace/command_texts.py" line="+10" />
         <source>Mark document %1</source>
         <translation>تعليم المستند: %1</translation>
     </message>
     <message>
-        <location line="+105" />
+        <location line="-7" />
         <source>Relabel «%1» as %2</source>
         <translation>إعادة توسيم «%1» بـ %2</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location filename="../../annotator/ui/workspace/workspace.py" line="+131" />
         <source>Select some text first</source>
         <translation>حدّد نصًا أولًا</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+14" />
         <source>This schema does not allow overlapping spans</source>
         <translation>لا يسمح هذا المخطط بتداخل المقاطع</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location filename="../../annotator/ui/workspace/command_texts.py" line="-4" />
         <source>Label «%1» as %2</source>
         <translation>توسيم «%1» بـ %2</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+3" />
         <source>Remove «%1»</source>
         <translation>إزالة «%1»</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+3" />
         <source>Remove event %1</source>
         <translation>إزالة الحدث %1</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="-4" />
+        <source>Add %1 spans</source>
+        <translation>إضافة %1 من المقاطع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workspace/workspace.py" line="+41" />
         <source>Select the trigger word first</source>
         <translation>حدّد الكلمة المحفِّزة أولًا</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location filename="../../annotator/ui/workspace/command_texts.py" line="+5" />
         <source>Change event type to %1</source>
         <translation>تغيير نوع الحدث إلى %1</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="-2" />
         <source>Mark event %1</source>
         <translation>تعليم الحدث %1</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+3" />
         <source>Add argument %1</source>
         <translation>إضافة مشارك بدور %1</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+1" />
         <source>Remove argument %1</source>
         <translation>إزالة المشارك %1</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+1" />
         <source>Change role to %1</source>
         <translation>تغيير الدور إلى %1</translation>
     </message>
@@ -1562,7 +1622,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>توسيع التحديد إلى &amp;كلمات كاملة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workspace/label_all.py" line="+13" />
+        <location filename="../../annotator/ui/workspace/label_all.py" line="+30" />
         <source>Label &amp;All Occurrences…</source>
         <translation>توسيم كل ال&amp;مواضع…</translation>
     </message>

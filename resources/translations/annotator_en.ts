@@ -4,7 +4,7 @@
 <context>
     <name>ImportExport</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/import_export.py" line="+196" />
+        <location filename="../../annotator/ui/import_export.py" line="+202" />
         <source>%n item(s) to review; see the details.</source>
         <translation>
             <numerusform>%n item to review; see the details.</numerusform>

@@ -1,10 +1,10 @@
-"""Imports (and exports) a generated pre-annotated JSONL of N articles; prints memory peaks.
+"""Imports a generated pre-annotated JSONL of N articles, then merges the project into an
+empty one; prints the memory peaks.
 
 Run as ``python import_memory_worker.py N FOLDER``. Prints ``peak_bytes`` (the
 largest Python heap the import itself used, tracemalloc, above what was in use
-when it began), ``export_peak_bytes`` (the same for a native JSONL export of the
-project), ``merge_peak_bytes`` (merging the project into an empty one) and
-``rss_kb`` (the process's peak resident set).
+when it began), ``merge_peak_bytes`` (the same for merging the project into an
+empty one) and ``rss_kb`` (the process's peak resident set).
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import sys
 import tracemalloc
 from pathlib import Path
 
-from annotator.services.exporting import ExportOptions, export_project
 from annotator.services.importing import import_paths
 from annotator.services.merge import merge_project
 from annotator.services.projects import new_project
@@ -72,13 +71,8 @@ def main() -> None:
         base = tracemalloc.get_traced_memory()[0]
         report = import_paths(store, [source])
         peak = tracemalloc.get_traced_memory()[1] - base
-        tracemalloc.reset_peak()
-        base = tracemalloc.get_traced_memory()[0]
-        export_project(store, ExportOptions(), folder / "out.jsonl")
-        export_peak = tracemalloc.get_traced_memory()[1] - base
         tracemalloc.stop()
     assert report.documents == articles, report.lines()[0]
-    assert sum(1 for _ in (folder / "out.jsonl").open(encoding="utf-8")) == articles
     with new_project(folder / f"merged-{articles}.annproj") as merged:
         tracemalloc.start()
         base = tracemalloc.get_traced_memory()[0]
@@ -87,7 +81,6 @@ def main() -> None:
         tracemalloc.stop()
     assert result.documents_added == articles
     print(f"peak_bytes {peak}")
-    print(f"export_peak_bytes {export_peak}")
     print(f"merge_peak_bytes {merge_peak}")
     print(f"rss_kb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}")
 

@@ -80,7 +80,7 @@ def test_assigning_a_shared_split_stores_the_plan_and_filters_the_list(
     with qtbot.waitSignal(dialog.finished):
         qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
 
-    ids = [summary.id for summary in window.store.documents.summaries()]
+    ids = [summary.id for summary in window.project.document_summaries()]
     expected = plan_assignment(ids, ["amal", "karim", NEW_NAME], 0.5, 7)
     assert {d: sorted(n) for d, n in assigned_in_file(demo_path).items()} == {
         d: sorted(n) for d, n in expected.items()
@@ -196,7 +196,7 @@ def test_another_annotator_gets_the_default_filter_again(qtbot, review, demo_pat
 
 def test_a_model_cannot_be_given_documents(qtbot, review, demo_path: Path) -> None:
     window, _ = review
-    window.store.annotators.ensure("ner-model", AnnotatorKind.MODEL)
+    window.project._store.annotators.ensure("ner-model", AnnotatorKind.MODEL)
     dialog = open_dialog(qtbot, window)
     assert dialog.annotators.findItems("ner-model", Qt.MatchFlag.MatchExactly) == []
     dialog.new_name.setFocus()

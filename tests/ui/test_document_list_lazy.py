@@ -50,8 +50,8 @@ def test_a_search_shows_a_screen_at_once_and_reads_the_rest_between_events(
     assert model.rowCount() == ARTICLES // 3
     assert all(model.index(r, 0).data().startswith("عنوان ") for r in range(model.rowCount()))
     qtmodeltester.check(model, force_py=True)
-    assert window.store is not None
-    last = window.store.documents.summaries()[-3].id  # a hit (every third document)
+    assert window.project is not None
+    last = window.project.document_summaries()[-3].id  # a hit (every third document)
     doc_list.select(last)
     assert doc_list.current_id() == last
 

@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QPushButton
 
-from annotator.core.model import AnnotatorKind
+from annotator.core.model import AnnotatorKind, Status, text_sha256
+from annotator.services import importing
+from annotator.services.project import Project, _UseCase
 from annotator.services.projects import new_project
-from annotator.ui import import_export as import_export_module
 from annotator.ui import import_export_dialogs
 from annotator.ui.import_export import ImportExport
 from annotator.ui.import_export_dialogs import ExportOptionsDialog, ImportOptionsDialog
@@ -41,6 +43,9 @@ def accept_dialogs(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
     def accept_export(self: ExportOptionsDialog) -> bool:
         fmt = choices.get("format", "jsonl")
         self.format.setCurrentIndex(self.format.findData(fmt))
+        self.records.setCurrentIndex(self.records.findData(bool(choices.get("full_dump"))))
+        if "split" in choices:
+            QTest.keyClicks(self.split, str(choices["split"]))
         return True
 
     monkeypatch.setattr(ImportOptionsDialog, "exec", accept_import)
@@ -74,7 +79,7 @@ def test_ctrl_i_imports_files_with_pre_annotations(
     rows = window.document_list.model.rowCount()
     qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     assert window.document_list.model.rowCount() == rows + 1
-    assert window.store.annotators.get("bert").kind is AnnotatorKind.MODEL
+    assert window.project._store.annotators.get("bert").kind is AnnotatorKind.MODEL
     assert "imported 1 document(s), 1 span(s)" in window.statusBar().currentMessage()
     assert messages == ["imported 1 document(s), 1 span(s), 0 event(s)"]  # duplicate to review
 
@@ -86,16 +91,16 @@ def test_a_refused_import_shows_file_and_line_and_changes_nothing(
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"text": "نص"}\n{"text": oops}\n', encoding="utf-8")
     choose_files(monkeypatch, bad)
-    before = window.store.documents.count()
+    before = window.project.document_count()
     qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     assert len(messages) == 1 and f"{bad}:2: invalid JSON" in messages[0]
-    assert window.store.documents.count() == before
+    assert window.project.document_count() == before
 
 
 def hold_imports(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     """Imports started from the window wait at their first progress report until released."""
     released = threading.Event()
-    real = import_export_module.import_paths
+    real = importing.import_paths
 
     def held(store, paths, options=None, progress=None):
         def report(done: int, total: int) -> bool:
@@ -104,7 +109,7 @@ def hold_imports(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
 
         return real(store, paths, options, progress=report)
 
-    monkeypatch.setattr(import_export_module, "import_paths", held)
+    monkeypatch.setattr(Project, "import_paths", _UseCase(held))
     return released
 
 
@@ -128,12 +133,12 @@ def test_cancel_in_the_progress_dialog_rolls_back(
         released.set()
 
     before = file_hash(project_path)
-    count = window.store.documents.count()
+    count = window.project.document_count()
     feature = next(f for f in window.features if isinstance(f, ImportExport))
     QTimer.singleShot(20, press_cancel)
     feature.import_folder_action.trigger()
     assert "cancelled" in window.statusBar().currentMessage()
-    assert window.store.documents.count() == count
+    assert window.project.document_count() == count
     assert file_hash(project_path) == before
 
 
@@ -162,7 +167,9 @@ def test_dropping_files_on_the_window_imports_them(
         Qt.KeyboardModifier.NoModifier,
     )
     QApplication.sendEvent(window, drop)
-    qtbot.waitUntil(lambda: window.store.documents.contains_text("خبر أسقطه المستخدم على النافذة"))
+    dropped = text_sha256("خبر أسقطه المستخدم على النافذة")
+    documents = window.project._store.documents  # the test looks into the file itself
+    qtbot.waitUntil(lambda: documents.find_by_hash(dropped) is not None)
     assert window.document_list.model.rowCount() == 4
 
 
@@ -206,6 +213,7 @@ def test_ctrl_e_exports_conll_and_lists_what_was_left_out(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
     )
     accept_dialogs["format"] = "conll"
+    accept_dialogs["full_dump"] = True
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     written = tmp_path / "out.conll"
     assert written.is_file() and "B-PER" in written.read_text(encoding="utf-8")
@@ -225,9 +233,44 @@ def test_export_dialog_builds_the_options(qtbot, make_window, project_path: Path
     options = dialog.options()
     assert (options.format, options.split_clitics, options.utf16) == ("spacy", True, False)
     assert options.filter.annotators == ["karim"] and options.filter.labels is None
+    assert not options.filter.full_dump and options.filter.statuses is None  # training: done
+    assert not dialog.status.isEnabled()
     dialog.format.setCurrentIndex(dialog.format.findData("brat"))
     assert not dialog.utf16.isEnabled() and not dialog.split_clitics.isEnabled()
-    assert import_export_dialogs.TOKEN_FORMATS == ("spacy", "conll")
+    assert import_export_dialogs.TOKEN_FORMATS == ("spacy", "conll", "hf", "events")
+
+
+def test_ctrl_e_exports_a_split_hugging_face_folder(
+    make_window, project_path: Path, tmp_path: Path, qtbot, monkeypatch, accept_dialogs, messages
+) -> None:
+    window = make_window(str(project_path))
+    target = tmp_path / "hf"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    accept_dialogs.update(format="hf", split="train=0.5,test=0.5")
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert (target / "labels.json").is_file()
+    assert sorted(p.name for p in target.glob("*.jsonl")) == ["test.jsonl", "train.jsonl"]
+    assert "exported 2 record(s) (" in window.statusBar().currentMessage()
+
+
+def test_export_dialog_offers_the_full_dump_and_splits(
+    qtbot, make_window, project_path: Path
+) -> None:
+    window = make_window(str(project_path))
+    dialog = ExportOptionsDialog(window, ["amal"], ["PER"])
+    qtbot.addWidget(dialog.dialog)
+    dialog.records.setCurrentIndex(dialog.records.findData(True))
+    assert dialog.status.isEnabled()
+    dialog.status.setCurrentIndex(dialog.status.findData("new"))
+    qtbot.keyClicks(dialog.split, "train=0.9,test=0.1")
+    dialog.seed.setValue(7)
+    dialog.format.setCurrentIndex(dialog.format.findData("conll"))
+    qtbot.mouseClick(dialog.docstart, Qt.MouseButton.LeftButton)
+    options = dialog.options()
+    assert options.filter.full_dump and options.filter.statuses == [Status.NEW]
+    assert (options.split, options.seed, options.docstart) == ("train=0.9,test=0.1", 7, "none")
 
 
 def test_import_dialog_builds_the_options(qtbot, make_window, project_path: Path) -> None:
@@ -265,13 +308,13 @@ def test_the_window_answers_keys_while_an_import_runs(
         qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
         seen["moved"] = window.current_document_id not in (None, first)
         # The import's transaction is on its own connection, not the window's.
-        seen["window_in_transaction"] = window.store.db.conn.in_transaction
+        seen["window_in_transaction"] = window.project._store.db.conn.in_transaction
         released.set()
 
-    count = window.store.documents.count()
+    count = window.project.document_count()
     feature = next(f for f in window.features if isinstance(f, ImportExport))
     QTimer.singleShot(20, while_importing)
     feature.import_folder_action.trigger()
     assert seen == {"moved": True, "window_in_transaction": False}
-    assert window.store.documents.count() == count + 1
+    assert window.project.document_count() == count + 1
     assert "imported 1 document(s)" in window.statusBar().currentMessage()

@@ -60,7 +60,9 @@ def compute_agreement(
             complete = partial(complete_document, document=document)
         else:
             complete = partial(_complete_reloaded, doc_id=document.doc_id, reload=reload)
-        reports.append(DocumentReport(document.doc_id, document.title, figures, complete))
+        reports.append(
+            DocumentReport(document.doc_id, document.title, figures, complete, document.export_id)
+        )
         _add_tokens(corpus.tokens, figures.tokens, present, annotators)
         for pair in figures.pairs:
             corpus.pair(pair.a, pair.b).add(pair)

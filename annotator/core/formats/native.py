@@ -3,9 +3,10 @@
 ``{"id", "title", "text", "meta", "annotator", "status", "entities": [{"id",
 "start", "end", "label", "text"}], "events": [{"id", "type", "trigger": {"start",
 "end", "text"}, "arguments": [{"role", "entity"}]}]}``, code-point offsets,
-end-exclusive. With UTF-16 offsets, ``start_utf16``/``end_utf16`` are added beside
-every ``start``/``end``. An argument's ``entity`` is the ``id`` of an entity of
-the same line.
+end-exclusive. An entity or event with a provenance carries it as ``"source"``
+(``model:NAME`` for an accepted suggestion), read back on import. With UTF-16 offsets,
+``start_utf16``/``end_utf16`` are added beside every ``start``/``end``. An
+argument's ``entity`` is the ``id`` of an entity of the same line.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ def _read_entity(item: dict[str, Any], where: str) -> EntityRecord:
         get_int(item, end, where),
         get_str(item, "label", where),
         get_optional_str(item, "id", where),
+        get_optional_str(item, "source", where),
     )
 
 
@@ -74,6 +76,7 @@ def _read_event(item: dict[str, Any], where: str) -> EventRecord:
         get_int(trigger, "end", f"{where}.trigger"),
         arguments,
         get_optional_str(item, "id", where),
+        get_optional_str(item, "source", where),
     )
 
 
@@ -88,6 +91,7 @@ def to_json(item: DocumentAnnotations, utf16: bool = False) -> dict[str, Any]:
             "end": s.end,
             "label": s.label,
             "text": text[s.start : s.end],
+            **({"source": s.source} if s.source is not None else {}),
         }
         for s in item.spans
     ]
@@ -101,6 +105,7 @@ def to_json(item: DocumentAnnotations, utf16: bool = False) -> dict[str, Any]:
                 "text": text[e.trigger_start : e.trigger_end],
             },
             "arguments": [{"role": a.role, "entity": a.span_id} for a in e.arguments],
+            **({"source": e.source} if e.source is not None else {}),
         }
         for e in item.events
     ]
@@ -152,7 +157,8 @@ class LineEncoder:
         entities = [
             f'{{"id": {quote(span_id)}, "start": {start}, "end": {end}, "label": '
             f'{labels[label]}, "text": {quote(text[start:end])}'
-            for start, end, span_id, label, _ in spans
+            + ("" if source is None else f', "source": {quote(source)}')
+            for start, end, span_id, label, source in spans
         ]
         if units is not None:
             entities = [
@@ -179,7 +185,7 @@ def _head(doc: DocumentRow) -> bytes:
 
 
 def _event(text: str, event: EventRow, units: Utf16Offsets | None) -> str:
-    start, end, event_id, event_type, _, arguments = event
+    start, end, event_id, event_type, source, arguments = event
     quote = encode_basestring
     trigger = f'"start": {start}, "end": {end}, "text": {quote(text[start:end])}'
     if units is not None:
@@ -187,7 +193,8 @@ def _event(text: str, event: EventRow, units: Utf16Offsets | None) -> str:
     roles = ", ".join(
         f'{{"role": {quote(role)}, "entity": {quote(span_id)}}}' for _, role, span_id in arguments
     )
+    provenance = "" if source is None else f', "source": {quote(source)}'
     return (
         f'{{"id": {quote(event_id)}, "type": {quote(event_type)}, "trigger": {{{trigger}}}, '
-        f'"arguments": [{roles}]}}'
+        f'"arguments": [{roles}]{provenance}}}'
     )

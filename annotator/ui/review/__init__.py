@@ -9,8 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotator.core.errors import AnnotatorError
-from annotator.services.assignment import assign_documents
-from annotator.services.merge import MergeCancelled, merge_projects
+from annotator.services.merge import MergeCancelled
 from annotator.ui.background import run_job
 from annotator.ui.i18n import translate
 from annotator.ui.review.adjudication_window import AdjudicationWindow
@@ -34,7 +33,7 @@ class ReviewFeature:
         if self.agreement is None:
             self.agreement = AgreementWindow(self.window.show_error, self.window)
             self.agreement.document_chosen.connect(self.adjudicate)
-            self.agreement.set_store(self.window.store)
+            self.agreement.set_project(self.window.project)
         self.agreement.show()
         self.agreement.raise_()
         return self.agreement
@@ -42,14 +41,14 @@ class ReviewFeature:
     def adjudicate(self, doc_id: str | None = None) -> AdjudicationWindow | None:
         """Open the adjudication view on ``doc_id`` (default: the current document)."""
         doc_id = doc_id or self.window.current_document_id
-        if self.window.store is None or doc_id is None:
+        if self.window.project is None or doc_id is None:
             return None
         if self.adjudication is None:
             settings = self.window.settings
             self.adjudication = AdjudicationWindow(
                 (settings.font_family, settings.font_size), self.window.show_error, self.window
             )
-            self.adjudication.set_store(self.window.store)
+            self.adjudication.set_project(self.window.project)
         self.window.open_document(doc_id)
         self.adjudication.open_document(doc_id)
         self.adjudication.show()
@@ -61,15 +60,15 @@ class ReviewFeature:
         """Point open review windows at the newly opened project."""
         for view in (self.agreement, self.adjudication):
             if view is not None:
-                view.set_store(self.window.store)
+                view.set_project(self.window.project)
         if self.adjudication is not None:
             self.adjudication.hide()
 
     def assign_dialog(self) -> AssignDialog | None:
         """Ask how to distribute the documents among annotators; Assign assigns them."""
-        if self.window.store is None:
+        if self.window.project is None:
             return None
-        dialog = AssignDialog(self.window.store, self.window)
+        dialog = AssignDialog(self.window.project, self.window)
         dialog.accepted.connect(lambda: self.assign(dialog.choice()))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()  # window-modal, without a nested event loop
@@ -78,8 +77,8 @@ class ReviewFeature:
     def assign(self, choice: AssignmentChoice) -> bool:
         """Store ``choice`` as one transaction (as ``annotator assign`` does) and re-read."""
         try:
-            result = assign_documents(
-                self.window.store,
+            assert self.window.project is not None
+            result = self.window.project.assign(
                 choice.annotators,
                 choice.share,
                 choice.seed,
@@ -100,7 +99,7 @@ class ReviewFeature:
 
     def merge_dialog(self) -> None:
         """Ask for annotators' copies of the project and merge them in."""
-        if self.window.store is None:
+        if self.window.project is None:
             return
         paths, _ = QFileDialog.getOpenFileNames(
             self.window,
@@ -113,14 +112,14 @@ class ReviewFeature:
 
     def merge(self, paths: list[str]) -> list[str]:
         """Merge ``paths`` into the open project; shows and returns the report lines."""
-        store = self.window.store
-        assert store is not None
+        project = self.window.project
+        assert project is not None
         try:
             results = run_job(
                 self.window,
                 translate("ReviewFeature", "Merging…"),
-                store,
-                lambda own, progress: merge_projects(own, paths, progress),
+                project,
+                lambda own, progress: own.merge(paths, progress),
             )
         except MergeCancelled as exc:
             self.window.reload()  # the files merged before the cancel stay merged

@@ -28,14 +28,13 @@ from PySide6.QtWidgets import (
 from annotator.core.agreement import AgreementReport, PairFigures
 from annotator.core.agreement.report import total
 from annotator.core.errors import AnnotatorError
-from annotator.services.agreement import comparable_annotators, project_agreement
 from annotator.services.agreement_export import (
     confusion_totals,
     label_rows,
     score_color,
     write_report,
 )
-from annotator.services.projects import ProjectStore
+from annotator.services.project import Project
 from annotator.ui.background import run_job
 from annotator.ui.review.agreement_documents import AgreementDocumentsModel
 
@@ -76,7 +75,7 @@ class AgreementWindow(QWidget):
         self.setObjectName("agreement_window")
         self._show_error = show_error
         self.setWindowTitle(self.tr("Agreement"))
-        self.store: ProjectStore | None = None
+        self.project: Project | None = None
         self.report: AgreementReport | None = None
         self.annotators = QListWidget(self)
         self.annotators.setMaximumHeight(64)
@@ -134,12 +133,12 @@ class AgreementWindow(QWidget):
 
     # -- data -------------------------------------------------------------------
 
-    def set_store(self, store: ProjectStore | None) -> None:
-        """Show the agreement of ``store``'s annotators (all people checked)."""
-        self.store = store
+    def set_project(self, project: Project | None) -> None:
+        """Show the agreement of ``project``'s annotators (all people checked)."""
+        self.project = project
         self.annotators.blockSignals(True)
         self.annotators.clear()
-        for name in comparable_annotators(store) if store else []:
+        for name in project.comparable_annotators() if project else []:
             item = QListWidgetItem(name, self.annotators)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
@@ -155,15 +154,15 @@ class AgreementWindow(QWidget):
         """Recompute the report for the checked annotators."""
         names = self.chosen_annotators()
         self.report = None
-        store = self.store
-        if store is not None and len(names) >= 2:
+        project = self.project
+        if project is not None and len(names) >= 2:
             try:
                 self.report = run_job(
                     self,
                     self.tr("Computing agreement…"),
-                    self.store,
-                    # A document's own figures are read again here, on the window's store.
-                    lambda own, progress: project_agreement(own, names, progress, store),
+                    project,
+                    # A document's own figures are read again later on the window's project.
+                    lambda own, progress: own.agreement_read_again_by(project, names, progress),
                 )
             except AnnotatorError as exc:
                 self.summary.setText(str(exc))
@@ -260,7 +259,7 @@ class AgreementWindow(QWidget):
         """Write the current report to ``path`` (the suffix chooses HTML or CSV)."""
         if self.report is None:
             return
-        title = self.tr("Agreement — %1").replace("%1", self.store.name if self.store else "")
+        title = self.tr("Agreement — %1").replace("%1", self.project.name if self.project else "")
         try:
             write_report(self.report, path, title)
         except AnnotatorError as exc:
