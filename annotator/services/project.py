@@ -31,7 +31,9 @@ from annotator.core.schema import Schema
 from annotator.services import adjudication as _adjudication
 from annotator.services import agreement as _agreement
 from annotator.services import assignment as _assignment
+from annotator.services import background_training as _training
 from annotator.services import backups as _backups
+from annotator.services import effort as _effort
 from annotator.services import exporting as _exporting
 from annotator.services import importing as _importing
 from annotator.services import jobs as _jobs
@@ -41,6 +43,9 @@ from annotator.services import projects as _projects
 from annotator.services import recommending as _recommending
 from annotator.services import search as _search
 from annotator.services import stats as _stats
+from annotator.services import suggestion_actions as _actions
+from annotator.services import suggestion_commands as _commands
+from annotator.services import suggestions as _suggestions
 from annotator.services.editing import EditingSession
 from annotator.store import PROJECT_SUFFIX as _SUFFIX
 from annotator.store import ProjectStore
@@ -250,11 +255,47 @@ class Project:
     remove_gold_event = _UseCase(_adjudication.remove_gold_event)
     undo_gold = _UseCase(_adjudication.undo)
     redo_gold = _UseCase(_adjudication.redo)
-    predict = _UseCase(_predicting.predict_project)
     search = _UseCase(_search.search)
     search_choices = _UseCase(_search.search_choices)
     count_documents_matching = _UseCase(_search.count_documents)
+
+    # -- suggestions, recommenders, effort (issue #10) -------------------------------
+    suggestion_sources = _UseCase(_suggestions.available_sources)
+    suggestions = _UseCase(_suggestions.suggestions)
+    accept_suggestion = _UseCase(_actions.accept)
+    accept_suggestions = _UseCase(_actions.accept_all)
+    accept_argument = _UseCase(_actions.accept_argument)
+    undo_accept = _UseCase(_actions.undo_accept)
+    undo_accept_all = _UseCase(_actions.undo_accept_all)
+    redo_accept = _UseCase(_actions.redo_accept)
+    reject_suggestions = _UseCase(_actions.reject)
+    undo_reject = _UseCase(_actions.undo_reject)
     training_set = _UseCase(_recommending.training_set)
+    recommender_statuses = _UseCase(_recommending.recommender_statuses)
+    set_recommender_options = _UseCase(_recommending.set_recommender_options)
+    save_trained = _UseCase(_recommending.save_trained)
+    load_trained = _UseCase(_recommending.load_trained)
+    apply_training = _UseCase(_training.apply_training)
+    documents_by_usefulness = _UseCase(_recommending.documents_by_usefulness)
+    suggest = _UseCase(_predicting.predict_project)
+    record_activity = _UseCase(_effort.record_activity)
+    annotator_effort = _UseCase(_effort.annotator_effort)
+
+    def accept_command(
+        self, items: list[_suggestions.Suggestion], label: str | None = None
+    ) -> _commands.AcceptSuggestions:
+        """Accepting ``items`` (relabelled as ``label``) as a step for ``session.execute``."""
+        return _commands.AcceptSuggestions(self._store, items, label)
+
+    def reject_command(self, items: list[_suggestions.Suggestion]) -> _commands.RejectSuggestions:
+        """Rejecting ``items`` as a step for ``session.execute``."""
+        return _commands.RejectSuggestions(self._store, items)
+
+    def accept_argument_command(
+        self, event_id: str, argument: _suggestions.SuggestedArgument, source: str
+    ) -> _commands.AcceptArgument:
+        """Adding an offered argument as a step for ``session.execute``."""
+        return _commands.AcceptArgument(self._store, event_id, argument, source)
 
 
 def open_project(path: str | Path, read_only: bool = False) -> Project:

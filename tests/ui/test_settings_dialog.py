@@ -149,3 +149,26 @@ def test_preferences_reach_the_annotation_workspace(make_window, qtbot, demo_pat
     current = feature.workspace.undo_group.activeStack()
     assert current is not history and current.count() == 0, "amal's work is not karim's to undo"
     assert window.annotator == "karim" and "karim" in window.windowTitle()
+
+
+def test_a_name_with_a_control_character_cannot_be_saved(make_window, qtbot) -> None:
+    window = make_window()
+    dialog = open_dialog(window, qtbot)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.name_edit.setFocus()
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    dialog.name_edit.insert("amal\u202ekarim")  # as pasted: a right-to-left override inside
+    assert not ok.isEnabled()
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible() and AppSettings().annotator == "amal"
+    replace_text(qtbot, dialog.name_edit, "أمل")
+    assert ok.isEnabled()
+
+
+def test_a_remembered_name_with_a_newline_is_asked_again(monkeypatch, settings) -> None:
+    from annotator.ui.workspace import annotator_choice
+
+    settings.annotator = "amal\nannotator:  root (gold)"
+    monkeypatch.setattr(annotator_choice, "ask_annotator", lambda parent, current="": "سلمى")
+    assert annotator_choice.current_annotator(settings) == "سلمى"
+    assert settings.annotator == "سلمى"

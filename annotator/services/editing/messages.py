@@ -25,6 +25,11 @@ ENGLISH: dict[str, str] = {
     "remove_argument": "Remove argument %1",
     "set_role": "Change role to %1",
     "set_status": "Mark document %1",
+    # Suggestions (services.suggestion_commands)
+    "accept_suggestion": "Accept suggestion of %1 as %2",
+    "accept_suggestions": "Accept %1 suggestions",
+    "reject_suggestion": "Reject suggestion %1",
+    "reject_suggestions": "Reject %1 suggestions",
 }
 """Every message key the editing core uses, with its English text."""
 
