@@ -16,6 +16,9 @@ ANNOTATED = frozenset({Status.IN_PROGRESS, Status.DONE})
 # progress(documents read, documents in all); returning False cancels.
 Progress = Callable[[int, int], bool]
 CHUNK = 500  # documents read at a time (with their work)
+# Up to this many documents the report keeps them (usable after the project closes);
+# beyond, a document's own figures read it again from the project (kept open).
+KEEP_DOCUMENTS = 5_000
 
 
 class AgreementCancelled(AnnotatorError):
@@ -99,9 +102,10 @@ def project_agreement(
 ) -> AgreementReport:
     """Agreement of ``annotators`` (default: every human annotator) over their shared documents.
 
-    Streamed: memory does not grow with the project. A document's own
-    coefficients are computed when first asked for, reading it again from
-    ``reload_from`` (default ``store``), which must then still be open.
+    Streamed: memory does not grow with the project. In a project of more than
+    KEEP_DOCUMENTS documents a document's own coefficients are computed when first
+    asked for, reading it again from ``reload_from`` (default ``store``), which
+    must then still be open.
     """
     names = check_annotators(store, annotators) if annotators else comparable_annotators(store)
     if len(names) < 2:
@@ -110,9 +114,10 @@ def project_agreement(
             f"{', '.join(names) or 'none'}"
         )
     source = reload_from if reload_from is not None else store
+    # A small corpus is kept whole, so the report stays complete once the project is
+    # closed; a large one is not kept, and a document is read again for its own figures.
+    reload = None
+    if store.documents.count() > KEEP_DOCUMENTS:
+        reload = lambda doc_id: agreement_document(source, doc_id, names)  # noqa: E731
     with store.snapshot():  # every annotator's work as of one moment
-        return compute_agreement(
-            iter_agreement_documents(store, names, progress),
-            names,
-            reload=lambda doc_id: agreement_document(source, doc_id, names),
-        )
+        return compute_agreement(iter_agreement_documents(store, names, progress), names, reload)

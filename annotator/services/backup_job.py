@@ -40,6 +40,7 @@ class BackupJob:
         folder: Callable[[], Path],
         keep: int,
         progress: JobProgress | None = None,
+        background: bool = True,
     ) -> None:
         self.project = store.path
         self._folder = folder
@@ -48,6 +49,10 @@ class BackupJob:
         self._cancelled = threading.Event()
         self.result: Path | None = None
         self.error: AnnotatorError | None = None
+        self._thread: threading.Thread | None = None
+        if not background:
+            self._run_on(store)
+            return
         # The snapshot is taken here, on the caller's thread: the backup is the project
         # as it is now, before anything the caller writes next (its session claim).
         self._snapshot = contextlib.ExitStack()
@@ -58,10 +63,20 @@ class BackupJob:
         self._thread = threading.Thread(target=self._run, name="project-backup", daemon=True)
         self._thread.start()
 
+    def _run_on(self, store: ProjectStore) -> None:
+        """Back up through ``store``'s own connection, now (a file opened read-only or
+        exclusively: no second connection may read it)."""
+        try:
+            self.result = take_backup(store.db.conn, self.project, self._folder(), self._keep)
+        except AnnotatorError as exc:
+            self.error = exc
+        except OSError as exc:
+            self.error = AnnotatorError(f"{self.project}: could not take a backup: {exc}")
+
     @property
     def done(self) -> bool:
         """True once the backup is written, failed or cancelled."""
-        return not self._thread.is_alive()
+        return self._thread is None or not self._thread.is_alive()
 
     @property
     def damaged(self) -> bool:
@@ -70,13 +85,15 @@ class BackupJob:
 
     def wait(self, timeout: float | None = None) -> Path | None:
         """Wait until the job ends (or ``timeout`` seconds); the backup's path or None."""
-        self._thread.join(timeout)
+        if self._thread is not None:
+            self._thread.join(timeout)
         return self.result
 
     def cancel(self) -> None:
         """Stop the copy at its next step and wait for the thread; no backup is kept."""
         self._cancelled.set()
-        self._thread.join()
+        if self._thread is not None:
+            self._thread.join()
 
     def _run(self) -> None:
         if self._conn is None:

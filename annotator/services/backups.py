@@ -84,7 +84,10 @@ def start_backup(
 
     The store's first write waits for the backup to finish.
     """
-    job = BackupJob(store, lambda: writable_folder(store.path), keep, progress)
+    # A file opened read-only or exclusively (a network drive) admits no second
+    # connection that could read it beside this one: it is backed up through this one.
+    background = not store.read_only and store.network is None
+    job = BackupJob(store, lambda: writable_folder(store.path), keep, progress, background)
     store.write_gate = job.wait
     return job
 

@@ -197,6 +197,12 @@ class Project:
         """How many documents stand at each status for ``annotator`` (indexed counts)."""
         return self._store.listing.progress(annotator, assigned_only)
 
+    @property
+    def admits_a_second_connection(self) -> bool:
+        """False for a project opened exclusively (a network drive): a long job then
+        runs on this connection, on the caller's thread."""
+        return self._store.network is None
+
     def on_own_connection(self, work: Callable[[Project], R]) -> R:
         """Run ``work`` with this project opened once more (a long job on a worker
         thread: its transaction is never this connection's). See services.jobs."""

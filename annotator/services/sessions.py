@@ -119,7 +119,9 @@ def start_session(store: ProjectStore, annotator: str, take_over: bool = False) 
     record = SessionRecord(
         new_id(), annotator, socket.gethostname(), os.getpid(), utc_now(), time.time()
     )
-    own = store.side_connection(SESSION_WAIT_S)
+    # A project opened exclusively (on a network drive) admits no second connection.
+    own = store if store.network is not None else store.side_connection(SESSION_WAIT_S)
+    busy_limit = own.busy_limit_s
     own.busy_limit_s = store.busy_limit_s  # claiming waits like any action
     try:
         if take_over:
@@ -128,9 +130,10 @@ def start_session(store: ProjectStore, annotator: str, take_over: bool = False) 
         else:
             live = own.sessions.claim(record, is_live)
     except BaseException:
-        own.close()
+        if own is not store:
+            own.close()
         raise
-    own.busy_limit_s = 0.0
+    own.busy_limit_s = busy_limit
     if live is None:
         return Session(store, record, None, own)
     conflict = SessionConflict(live.annotator, live.host, live.pid, live.started_at)

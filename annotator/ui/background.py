@@ -52,6 +52,8 @@ def run_job(
     Returns once the job ended; the window handles events meanwhile (a local
     event loop). One job per window at a time (JobBusyError otherwise).
     """
+    if not project.admits_a_second_connection:
+        return work(project, lambda _done, _total: True)  # here, without pumping events
     key = id(parent.window())
     if key in _running:
         raise JobBusyError(translate("Background", "Another long task is still running."))

@@ -75,7 +75,7 @@ def test_agreement_reads_one_moment(
 
     monkeypatch.setattr(project.work, "events", commit_then_read_events)
     seen = []
-    monkeypatch.setattr(agreement, "compute_agreement", lambda docs, names, **_: seen.extend(docs))
+    monkeypatch.setattr(agreement, "compute_agreement", lambda docs, names, *_: seen.extend(docs))
     agreement.project_agreement(project, ["amal", "karim"])
     (kirkuk,) = [d for d in seen if d.title == "كركوك"]
     assert len(kirkuk.work["amal"].triggers) == 1  # not the attack committed meanwhile
