@@ -9,6 +9,7 @@ nothing generated is ever committed.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import shutil
@@ -21,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from annotator.core.model import Span, new_id
 from annotator.services.projects import new_project
+from annotator.store import migrations as migrations_module
 from annotator.store.migrations import LATEST_VERSION
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -31,8 +33,14 @@ ANNOTATORS = ("amal", "karim")
 
 
 def cache_dir(articles: int) -> Path:
-    """The folder holding the generated files for ``articles`` articles (created)."""
-    folder = Path(tempfile.gettempdir()) / f"annotator-bench-{articles}-v{LATEST_VERSION}"
+    """The folder holding the generated files for ``articles`` articles (created).
+
+    Named after the file format's migrations too: a project built by other
+    migrations would be refused by the structure check when opened.
+    """
+    steps = hashlib.sha256(Path(migrations_module.__file__).read_bytes()).hexdigest()[:8]
+    name = f"annotator-bench-{articles}-v{LATEST_VERSION}-{steps}"
+    folder = Path(tempfile.gettempdir()) / name
     folder.mkdir(exist_ok=True)
     return folder
 
