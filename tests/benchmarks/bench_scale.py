@@ -100,7 +100,7 @@ def paint_first_rows(model, rows: int) -> None:
 
 def search_and_scroll(project: Path) -> tuple[list[float], list[float]]:
     """Milliseconds per typed keystroke, and per jump to a random place in the list."""
-    from annotator.services.projects import open_project
+    from annotator.services.project import open_project
     from annotator.ui.app import application
     from annotator.ui.document_list import DocumentList
 

@@ -78,7 +78,9 @@ def main() -> None:
         print(f"project_size_ratio: {ratio:.2f} ratio", flush=True)
         project.unlink()
         large = built_project(count)
-        seconds, peak = measured("export", str(large), "--format", "jsonl", "-o", f"{tmp}/out")
+        seconds, peak = measured(
+            "export", str(large), "--format", "jsonl", "--full-dump", "-o", f"{tmp}/out"
+        )
         print(f"export_{name}_s: {seconds:.1f} s", flush=True)
         print(f"export_peak_rss_mb: {peak:.0f} MB", flush=True)
         seconds, peak = measured("agreement", str(large), "--annotators", "amal,karim")
