@@ -171,9 +171,9 @@ class MainWindow(QMainWindow):
         self.reload()
         self.project_session.update_read_only()
         self.project_opened.emit()
-        ids = self.document_list.shown_ids()
-        if ids:
-            self.document_list.select(ids[0])
+        first = self.document_list.model.first_id()
+        if first:
+            self.document_list.select(first)
         # Keyboard-first: the keys an annotator presses next are meant for the text.
         self.reading_view.setFocus()
 

@@ -4,11 +4,22 @@
 <context>
     <name>ImportExport</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/import_export.py" line="+209"/>
+        <location filename="../../annotator/ui/import_export.py" line="+202" />
         <source>%n item(s) to review; see the details.</source>
         <translation>
             <numerusform>%n item to review; see the details.</numerusform>
             <numerusform>%n items to review; see the details.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message numerus="yes">
+        <location filename="../../annotator/ui/search_panel.py" line="+172" />
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>%n hit</numerusform>
+            <numerusform>%n hits</numerusform>
         </translation>
     </message>
 </context>
