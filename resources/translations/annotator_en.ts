@@ -4,7 +4,7 @@
 <context>
     <name>ImportExport</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/import_export.py" line="+202" />
+        <location filename="../../annotator/ui/import_export.py" line="+202"/>
         <source>%n item(s) to review; see the details.</source>
         <translation>
             <numerusform>%n item to review; see the details.</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>SearchPanel</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/search_panel.py" line="+172" />
+        <location filename="../../annotator/ui/search_panel.py" line="+172"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hit</numerusform>
