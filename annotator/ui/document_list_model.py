@@ -148,6 +148,22 @@ class DocumentListModel(TableModel):
         self._pages.move_to_end(page)
         return self._pages[page].get(self._keys[row])
 
+    def set_order(self, doc_ids: list[str] | None) -> None:
+        """Show ``doc_ids`` first, in that order, then the other shown documents as the
+        filter orders them (None: the filter's order). The active-learning order uses it."""
+        if doc_ids is None or self.project is None:
+            self._refilter(self._filter)
+            return
+        self._read_all()
+        shown = set(self._keys)
+        keys = (self.project.list_key_of(doc_id) for doc_id in doc_ids)
+        first = [key for key in keys if key is not None and key in shown]
+        chosen = set(first)
+        self.beginResetModel()
+        self._keys = array("q", first + [key for key in self._keys if key not in chosen])
+        self._pages.clear()
+        self.endResetModel()
+
     def set_status(self, doc_id: str, status: Status) -> None:
         """Show a new status for one document without reloading the list."""
         row = self.row_of(doc_id)

@@ -37,6 +37,7 @@ from annotator.services.agreement_export import (
 from annotator.services.project import Project
 from annotator.ui.background import run_job
 from annotator.ui.review.agreement_documents import AgreementDocumentsModel
+from annotator.ui.review.effort_table import EffortTable
 
 # Figures the pair matrix can show: (name, how to read it from a pair).
 # The names are marked for lupdate; the combo box shows them translated.
@@ -103,6 +104,7 @@ class AgreementWindow(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setResizeContentsPrecision(100)  # measure a sample, never 50,000 rows
         self.documents.activated.connect(self._document_activated)
+        self.effort = EffortTable(self)
         self.tabs = QTabWidget(self)
         for widget, title in (
             (self.pairs, self.tr("Pairs")),
