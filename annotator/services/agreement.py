@@ -18,6 +18,19 @@ def comparable_annotators(store: ProjectStore) -> list[str]:
     return [a.name for a in store.annotators.all(AnnotatorKind.HUMAN)]
 
 
+def document_annotators(store: ProjectStore, doc_id: str) -> list[str]:
+    """The people who annotated ``doc_id`` (in progress or done), by name.
+
+    Others have nothing there to compare: counting them turns every mark into a
+    disagreement, as the agreement view already knows (see agreement_documents).
+    """
+    return [
+        name
+        for name in comparable_annotators(store)
+        if store.annotators.status(doc_id, name) in ANNOTATED
+    ]
+
+
 def check_annotators(store: ProjectStore, names: Sequence[str]) -> list[str]:
     """``names`` as a list, after checking each is an annotator of the project."""
     known = {a.name for a in store.annotators.all()}

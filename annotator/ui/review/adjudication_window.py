@@ -19,6 +19,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -30,7 +33,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import Event, Span, Status
 from annotator.core.offsets import OffsetMap
 from annotator.services import adjudication
-from annotator.services.agreement import comparable_annotators
+from annotator.services.agreement import comparable_annotators, document_annotators
 from annotator.services.exporting import ExportFilter, ExportOptions, export_project
 from annotator.services.projects import ProjectStore
 from annotator.ui.reading_view import ReadingView
@@ -63,6 +66,7 @@ class AdjudicationWindow(QWidget):
         self.documents = QComboBox(self)
         self.documents.activated.connect(lambda i: self.open_document(self.documents.itemData(i)))
         self.position = QLabel(self)
+        self.annotator_choice = self._annotator_list()
         self.view = ReadingView(*font, parent=self)
         self.marks = TextMarks(self.view)
         self.candidates = QTreeWidget(self)
@@ -74,10 +78,22 @@ class AdjudicationWindow(QWidget):
         self._actions()
         self.resize(1100, 700)
 
+    def _annotator_list(self) -> QListWidget:
+        """Who is compared: checkable names side by side (those who annotated are checked)."""
+        names = QListWidget(self)
+        names.setObjectName("adjudication_annotators")
+        names.setFlow(QListView.Flow.LeftToRight)
+        names.setMaximumHeight(names.fontMetrics().height() * 2 + 8)
+        names.setToolTip(self.tr("The annotators compared in this document"))
+        names.itemChanged.connect(self._annotators_chosen)
+        return names
+
     def _layout(self) -> None:
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Document:"), self))
         top.addWidget(self.documents, 1)
+        top.addWidget(QLabel(self.tr("Compare:"), self))
+        top.addWidget(self.annotator_choice, 1)
         top.addWidget(self.position)
         splitter = QSplitter(self)
         splitter.addWidget(self.view)
@@ -120,7 +136,7 @@ class AdjudicationWindow(QWidget):
         self.documents.clear()
         if store is None:
             return
-        self.annotators = comparable_annotators(store)
+        self.annotators = []
         self.marks.set_schema(store.schema)
         for summary in store.documents.summaries():
             self.documents.addItem(summary.title, summary.id)
@@ -134,6 +150,28 @@ class AdjudicationWindow(QWidget):
         document = self.store.documents.get(doc_id)
         self.marks.set_offsets(OffsetMap(document.text))
         self.view.show_text(document.text)
+        self._fill_annotators(doc_id)
+        self.current = -1
+        self.refresh()
+        self.next_disagreement()
+
+    def _fill_annotators(self, doc_id: str) -> None:
+        """List every person; check those who annotated ``doc_id`` (the ones to compare)."""
+        assert self.store is not None
+        self.annotators = document_annotators(self.store, doc_id)
+        self.annotator_choice.blockSignals(True)
+        self.annotator_choice.clear()
+        for name in comparable_annotators(self.store):
+            item = QListWidgetItem(name, self.annotator_choice)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = name in self.annotators
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.annotator_choice.blockSignals(False)
+
+    def _annotators_chosen(self) -> None:
+        """The adjudicator changed who is compared: find the disagreements again."""
+        items = (self.annotator_choice.item(i) for i in range(self.annotator_choice.count()))
+        self.annotators = [i.text() for i in items if i.checkState() == Qt.CheckState.Checked]
         self.current = -1
         self.refresh()
         self.next_disagreement()
