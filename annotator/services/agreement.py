@@ -73,6 +73,7 @@ def project_agreement(
     if len(names) < 2:
         raise ValidationError(
             f"{store.path}: agreement needs two annotators; the project has "
-            f"{', '.join(names) or 'none'}"
+            f"{', '.join(names) or 'none'}",
+            message_id="agreement_needs_two", arguments=(", ".join(names),),
         )
     return compute_agreement(agreement_documents(store, names), names)

@@ -90,7 +90,7 @@ class ExportCancelled(AnnotatorError):
     """The user cancelled; no file was written."""
 
     def __init__(self) -> None:
-        super().__init__("export cancelled, nothing written")
+        super().__init__("export cancelled, nothing written", message_id="export_cancelled")
 
 
 def export_project(
@@ -114,7 +114,10 @@ def export_to_stream(store: ProjectStore, options: ExportOptions, stream: TextIO
     """Export a line-based format to an open text stream (standard output)."""
     options.check()
     if options.format not in STREAMABLE:
-        raise ValidationError(f"{options.format} writes a folder of files; give a folder name")
+        raise ValidationError(
+            f"{options.format} writes a folder of files; give a folder name",
+            message_id="export_needs_folder", arguments=(options.format,),
+        )
     report = ExportReport()
     with gc_paused():
         _write_lines(_select(store, options), options, _TextStreamSink(stream), report, None)

@@ -59,7 +59,9 @@ def collect_sources(paths: list[Path]) -> list[Path]:
         elif path.is_file():
             files.append(path)
         else:
-            raise ValidationError(f"{path}: no such file or folder")
+            raise ValidationError(
+                f"{path}: no such file or folder", message_id="no_such_path", arguments=(path,)
+            )
     return list({f.resolve(): f for f in files}.values())
 
 

@@ -100,7 +100,10 @@ def merge_projects(store: ProjectStore, others: Iterable[str | Path]) -> list[Me
 def merge_project(store: ProjectStore, other_path: Path) -> MergeResult:
     """Merge one project file into ``store``; see the module docstring for the rules."""
     if other_path.resolve() == store.path.resolve():
-        raise ProjectError(f"{other_path}: cannot merge a project into itself")
+        raise ProjectError(
+            f"{other_path}: cannot merge a project into itself",
+            message_id="merge_into_itself", arguments=(other_path,),
+        )
     with open_project(other_path) as other:
         try:
             return _merge(store, other)

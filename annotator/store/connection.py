@@ -56,23 +56,32 @@ def read_only(path: Path) -> Iterator[sqlite3.Connection]:
 def check_existing(path: Path) -> int:
     """Validate an existing project file without writing to it; return its schema version."""
     if not path.is_file():
-        raise ProjectError(f"{path}: no such project file")
+        raise ProjectError(
+            f"{path}: no such project file", message_id="no_project_file", arguments=(path,)
+        )
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
         raise ProjectError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     if not header:
-        raise NotAProjectError(f"{path}: not an annotator project (the file is empty)")
+        raise NotAProjectError(
+            f"{path}: not an annotator project (the file is empty)",
+            message_id="not_a_project", arguments=(path,),
+        )
     if header != SQLITE_HEADER:
-        raise NotAProjectError(f"{path}: not an annotator project (not an SQLite database)")
+        raise NotAProjectError(
+            f"{path}: not an annotator project (not an SQLite database)",
+            message_id="not_a_project", arguments=(path,),
+        )
     try:
         with read_only(path) as conn:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if app_id != APPLICATION_ID:
                 raise NotAProjectError(
-                    f"{path}: not an annotator project (an SQLite database of another program)"
+                    f"{path}: not an annotator project (an SQLite database of another program)",
+                    message_id="not_a_project", arguments=(path,),
                 )
             problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
     except sqlite3.DatabaseError as exc:
@@ -82,7 +91,8 @@ def check_existing(path: Path) -> int:
     if version > LATEST_VERSION:
         raise NewerProjectError(
             f"{path}: written by a newer version of annotator (file format {version}, "
-            f"this version reads up to {LATEST_VERSION}); please upgrade annotator"
+            f"this version reads up to {LATEST_VERSION}); please upgrade annotator",
+            message_id="newer_project", arguments=(path, version, LATEST_VERSION),
         )
     return version
 

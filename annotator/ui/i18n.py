@@ -10,12 +10,20 @@ source checkout or a pip install without compiled files still speaks Arabic:
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    Qt,
+    QTranslator,
+)
 
 from annotator.core.resources import resource_path
 from annotator.services.locations import data_dir
@@ -30,6 +38,14 @@ RIGHT_TO_LEFT = {"ar"}
 
 _installed: list[QTranslator] = []
 
+# Qt's own strings its bundled Arabic catalogue lacks (Qt 6 added the mnemonics, so the
+# old translations no longer match). Our catalogue carries them: Qt asks every installed
+# translator, so they are found there.
+QT_STRINGS_MISSING_IN_QT = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
+
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """``QCoreApplication.translate``, for code outside a QObject's own methods.
@@ -39,6 +55,25 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     variable's name as context, and then never translated.)
     """
     return QCoreApplication.translate(context, text, disambiguation, n)
+
+
+_PLACEHOLDER = re.compile(r"%(\d{1,2})")
+
+
+def fill(template: str, *values: object) -> str:
+    """``template`` with ``%1``, ``%2``... replaced by ``values``, in one pass.
+
+    Like QString::arg with several arguments: text put in is never searched again,
+    so a title or a note holding "%2" stays as the user wrote it (chained
+    ``.replace("%1", a).replace("%2", b)`` would substitute inside ``a``). A
+    placeholder without a value is left as it is.
+    """
+
+    def value(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        return str(values[number - 1]) if 1 <= number <= len(values) else match.group(0)
+
+    return _PLACEHOLDER.sub(value, template)
 
 
 def interface_language(setting: str, system: QLocale | None = None) -> str:

@@ -28,6 +28,7 @@ from annotator.services.locations import log_dir
 from annotator.services.projects import PROJECT_SUFFIX, ProjectStore, new_project
 from annotator.ui.document_list import DocumentList
 from annotator.ui.features import FEATURES
+from annotator.ui.messages import describe
 from annotator.ui.project_session import ProjectSession
 from annotator.ui.reading_view import ReadingView
 from annotator.ui.settings import AppSettings
@@ -225,7 +226,7 @@ class MainWindow(QMainWindow):
         try:
             new_project(path).close()
         except AnnotatorError as exc:
-            self.show_error(str(exc))
+            self.show_error(describe(exc))
             return
         self.open_project(path)
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import AnnotatorError, DamagedProjectError
 from annotator.services.opening import OpenedProject, open_for_editing
 from annotator.services.sessions import HEARTBEAT_S
+from annotator.ui.messages import describe
 from annotator.ui.plain_text import plain_label
 from annotator.ui.restore_dialog import offer_restore_of_damaged
 
@@ -118,7 +119,7 @@ class ProjectSession(QObject):
                 return self.open(path)
             return None
         except AnnotatorError as exc:
-            self.window.show_error(str(exc))
+            self.window.show_error(describe(exc))
             return None
         self.close()
         self.opened = opened
@@ -168,7 +169,7 @@ class ProjectSession(QObject):
         try:
             return self.opened.switch_annotator(annotator, take_over=take_over)
         except AnnotatorError as exc:
-            self.window.show_error(str(exc))
+            self.window.show_error(describe(exc))
             return []
 
     def _start_timers(self) -> None:

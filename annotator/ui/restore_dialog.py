@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import AnnotatorError
 from annotator.services.backups import BackupInfo, backups_of, is_intact, restore_project
+from annotator.ui.messages import describe
 from annotator.ui.plain_text import as_tooltip, plain_label
 
 if TYPE_CHECKING:
@@ -180,7 +181,7 @@ def offer_restore_of_damaged(window: MainWindow, project: Path, message: str) ->
 
 def _not_restored(window: MainWindow, error: AnnotatorError) -> None:
     window.show_error(
-        translate("RestoreDialog", "Nothing was restored: %1").replace("%1", str(error))
+        translate("RestoreDialog", "Nothing was restored: %1").replace("%1", describe(error))
     )
 
 

@@ -94,10 +94,11 @@ class SettingsDialog(QDialog):
         self.language_combo.addItem(system, SYSTEM)
         for code, name in LANGUAGES.items():
             self.language_combo.addItem(name, code)
-        self.language_note = QLabel(
-            self.tr("The new language is used the next time annotator starts."), self
-        )
+        self.language_note = QLabel(self)
         self.language_note.setWordWrap(True)
+        # The note's room is there from the start (two lines, empty until a language is
+        # picked): showing it must not move the OK button under the pointer.
+        self.language_note.setMinimumHeight(2 * self.language_note.fontMetrics().lineSpacing())
         self.font_combo = QFontComboBox(self)
         self.font_combo.setWritingSystem(QFontDatabase.WritingSystem.Arabic)
         self.size_spin = QSpinBox(self)
@@ -186,7 +187,8 @@ class SettingsDialog(QDialog):
 
     def _show_language_note(self) -> None:
         changed = self.language_combo.currentData() != self._stored.language
-        self.language_note.setVisible(changed)
+        note = self.tr("The new language is used the next time annotator starts.")
+        self.language_note.setText(note if changed else "")
 
     def _update_preview(self) -> None:
         family = self.font_combo.currentFont().family()

@@ -12,6 +12,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.services.assignment import assign_documents
 from annotator.services.merge import merge_projects
 from annotator.ui.i18n import translate
+from annotator.ui.messages import describe
 from annotator.ui.review.adjudication_window import AdjudicationWindow
 from annotator.ui.review.agreement_window import AgreementWindow
 from annotator.ui.review.assign_dialog import AssignDialog, AssignmentChoice
@@ -86,7 +87,7 @@ class ReviewFeature:
                 replace=choice.replace,
             )
         except AnnotatorError as exc:
-            self.window.show_error(str(exc))
+            self.window.show_error(describe(exc))
             return False
         self.window.reload()
         self.project_changed()
@@ -115,7 +116,7 @@ class ReviewFeature:
         try:
             results = merge_projects(self.window.store, paths)
         except AnnotatorError as exc:
-            self.window.show_error(str(exc))
+            self.window.show_error(describe(exc))
             return []
         lines = [line for result in results for line in result.lines()]
         self.window.reload()

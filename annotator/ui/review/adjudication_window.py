@@ -36,6 +36,7 @@ from annotator.services import adjudication
 from annotator.services.agreement import comparable_annotators, document_annotators
 from annotator.services.exporting import ExportFilter, ExportOptions, export_project
 from annotator.services.projects import ProjectStore
+from annotator.ui.messages import describe
 from annotator.ui.reading_view import ReadingView
 from annotator.ui.review.gold_commands import GoldCommand
 from annotator.ui.review.text_marks import TextMarks
@@ -345,7 +346,7 @@ class AdjudicationWindow(QWidget):
         try:
             export_project(self.store, options, path)
         except AnnotatorError as exc:
-            self._show_error(str(exc))
+            self._show_error(describe(exc))
 
     def _gold(self) -> str:
         return adjudication.ensure_gold(self.store, self.gold)
@@ -362,14 +363,14 @@ class AdjudicationWindow(QWidget):
         try:
             change = step()
         except AnnotatorError as exc:
-            self._show_error(str(exc))
+            self._show_error(describe(exc))
             return
         if not change.empty:
             self.undo_stack.push(GoldCommand(self.store, change, text, self.refresh, self._failed))
         self.refresh()
 
     def _failed(self, error: AnnotatorError) -> None:
-        self._show_error(str(error))
+        self._show_error(describe(error))
 
 
 def _item_order(item: Span | Event) -> tuple[int, str]:

@@ -34,6 +34,7 @@ from annotator.services.agreement_export import (
     write_report,
 )
 from annotator.services.projects import ProjectStore
+from annotator.ui.messages import describe
 
 # Figures the pair matrix can show: (name, how to read it from a pair).
 # The names are marked for lupdate; the combo box shows them translated.
@@ -147,7 +148,7 @@ class AgreementWindow(QWidget):
             try:
                 self.report = project_agreement(self.store, names)
             except AnnotatorError as exc:
-                self.summary.setText(str(exc))
+                self.summary.setText(describe(exc))
         if self.report is None and len(names) < 2:
             self.summary.setText(self.tr("Check at least two annotators."))
         elif self.report is not None:
@@ -265,7 +266,7 @@ class AgreementWindow(QWidget):
         try:
             write_report(self.report, path, title)
         except AnnotatorError as exc:
-            self._show_error(str(exc))
+            self._show_error(describe(exc))
 
 
 def _f(value: float | None) -> str:
