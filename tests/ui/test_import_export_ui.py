@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QProgressDialog
 from annotator.core.model import AnnotatorKind
 from annotator.services.projects import new_project
 from annotator.ui import import_export_dialogs
-from annotator.ui.import_export import ImportExport
 from annotator.ui.i18n import install_language
+from annotator.ui.import_export import ImportExport
 from annotator.ui.import_export_dialogs import ExportOptionsDialog, ImportOptionsDialog
 from tests.io_samples import ARTICLE_1, ARTICLE_2, build_project, file_hash, locate
 
