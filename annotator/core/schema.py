@@ -30,6 +30,7 @@ class EntityType:
     color: str
     shortcut: str | None = None
     guideline: str = ""
+    guideline_ar: str = ""  # the guideline for an Arabic interface (optional)
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class EventType:
     color: str
     roles: tuple[Role, ...] = ()
     guideline: str = ""
+    guideline_ar: str = ""  # the guideline for an Arabic interface (optional)
 
     def role(self, name: str) -> Role | None:
         """The role called ``name``, or None."""
@@ -69,6 +71,7 @@ class Schema:
     events: tuple[EventType, ...] = ()
     allow_overlap: bool = True
     description: str = ""
+    max_span_length: int | None = None  # longer spans are labelled only once confirmed
     _entity_index: dict[str, EntityType] = field(default_factory=dict, compare=False, repr=False)
     _event_index: dict[str, EventType] = field(default_factory=dict, compare=False, repr=False)
 
@@ -101,6 +104,7 @@ class Schema:
             "name": self.name,
             "description": self.description,
             "allow_overlap": self.allow_overlap,
+            **({"max_span_length": self.max_span_length} if self.max_span_length else {}),
             "entities": [_entity_dict(e) for e in self.entities],
             "events": [_event_dict(e) for e in self.events],
         }
@@ -118,6 +122,7 @@ def _entity_dict(e: EntityType) -> dict[str, Any]:
         "color": e.color,
         "shortcut": e.shortcut,
         "guideline": e.guideline,
+        **({"guideline_ar": e.guideline_ar} if e.guideline_ar else {}),
     }
 
 
@@ -128,6 +133,7 @@ def _event_dict(e: EventType) -> dict[str, Any]:
         "name_ar": e.name_ar,
         "color": e.color,
         "guideline": e.guideline,
+        **({"guideline_ar": e.guideline_ar} if e.guideline_ar else {}),
         "roles": [{"role": r.role, "accepts": list(r.accepts)} for r in e.roles],
     }
 
@@ -207,12 +213,18 @@ def schema_from_dict(data: Any, source: str = "<schema>") -> Schema:
     check.unique([e.key for e in events], "events", "key")
     overlap = data.get("allow_overlap", True)
     check.is_type(overlap, bool, "allow_overlap")
+    max_length = data.get("max_span_length")
+    if max_length is not None:
+        check.is_type(max_length, int, "max_span_length")
+        if isinstance(max_length, bool) or max_length < 1:
+            check.fail("max_span_length", "expected a positive number of characters")
     return Schema(
         name=check.text(data, "name", "name"),
         entities=entities,
         events=events,
         allow_overlap=overlap,
         description=check.text(data, "description", "description", required=False),
+        max_span_length=max_length,
     )
 
 
@@ -227,6 +239,7 @@ def _parse_entity(item: Mapping[str, Any], where: str, check: _Checker) -> Entit
         color=check.color(item, where),
         shortcut=shortcut or None,
         guideline=check.text(item, "guideline", f"{where}.guideline", required=False),
+        guideline_ar=check.text(item, "guideline_ar", f"{where}.guideline_ar", required=False),
     )
 
 
@@ -249,6 +262,7 @@ def _parse_event(
         color=check.color(item, where),
         roles=tuple(roles),
         guideline=check.text(item, "guideline", f"{where}.guideline", required=False),
+        guideline_ar=check.text(item, "guideline_ar", f"{where}.guideline_ar", required=False),
     )
 
 

@@ -37,6 +37,7 @@ LANGUAGES = {"en": "English", "ar": "العربية"}
 RIGHT_TO_LEFT = {"ar"}
 
 _installed: list[QTranslator] = []
+_language = [SOURCE_LANGUAGE]  # the language installed last
 
 # Qt's own strings its bundled Arabic catalogue lacks (Qt 6 added the mnemonics, so the
 # old translations no longer match). Our catalogue carries them: Qt asks every installed
@@ -164,7 +165,13 @@ def install_language(setting: str) -> str:
             log.warning("no %s translation at %s", language, path)
     if hasattr(app, "setLayoutDirection"):
         app.setLayoutDirection(layout_direction(language))
+    _language[0] = language
     return language
+
+
+def current_language() -> str:
+    """The interface language installed (e.g. "ar" for Arabic)."""
+    return _language[0]
 
 
 def layout_direction(language: str) -> Qt.LayoutDirection:

@@ -26,6 +26,7 @@ from annotator import __version__
 from annotator.core.errors import AnnotatorError
 from annotator.services.locations import log_dir
 from annotator.services.projects import PROJECT_SUFFIX, ProjectStore, new_project
+from annotator.ui.bidi import install_bidi_style, isolate
 from annotator.ui.document_list import DocumentList
 from annotator.ui.features import FEATURES
 from annotator.ui.messages import describe
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, settings: AppSettings, annotator: str) -> None:
         super().__init__()
+        install_bidi_style()  # menu shortcuts drawn left to right in an Arabic interface
         self.settings = settings
         self.annotator = annotator
         self.store: ProjectStore | None = None
@@ -253,10 +255,11 @@ class MainWindow(QMainWindow):
     def update_title(self) -> None:
         """Document, project, annotator and, when changes are not saved here, "read-only"."""
         parts = []
+        # Titles and names are isolated: "300 مليون…" keeps its own direction in any interface.
         if self.store is not None and self.current_document_id is not None:
-            parts.append(self.store.documents.get(self.current_document_id).title)
+            parts.append(isolate(self.store.documents.get(self.current_document_id).title))
         if self.store is not None:
-            parts.append(self.store.name)
+            parts.append(isolate(self.store.name))
         parts.append(f"{self.annotator} — annotator" if self.annotator else "annotator")
         title = " — ".join(parts)
         if self.store is not None and self.store.read_only:

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject
 
 from annotator.services.exporting import ExportReport
 from annotator.services.importing import ImportReport
+from annotator.ui.bidi import isolate
 from annotator.ui.i18n import fill
 
 
@@ -121,13 +122,3 @@ def export_details(report: ExportReport) -> list[str]:
     """Every warning of an export."""
     say = _say()
     return [say.warning(text) for text in report.warnings]
-
-
-def isolate(text: str) -> str:
-    """``text`` between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE.
-
-    Embedded in a sentence of the other direction (an Arabic title in an English
-    message, a file path in an Arabic one), the text is laid out by its own first
-    strong character and cannot drag neighbouring punctuation or digits along.
-    """
-    return f"\u2068{text}\u2069"
