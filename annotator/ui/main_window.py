@@ -214,6 +214,10 @@ class MainWindow(QMainWindow):
         self.reading_view.show_text(document.text)
         self._status_label.setText(self.tr("%1 characters").replace("%1", str(len(document))))
         self.update_title()
+        # Opened from another view (agreement, adjudication): the list follows. Its
+        # document_activated comes back here and stops at the check above.
+        if self.document_list.current_id() != doc_id:
+            self.document_list.select(doc_id)
         self.document_opened.emit(doc_id)
 
     def new_project_dialog(self) -> None:

@@ -1,4 +1,4 @@
-"""Bidirectional text shown as a reader expects it (issue 13.5): isolates in the displayed strings."""
+"""Bidirectional text as a reader expects it (issue 13.5): isolates in the displayed strings."""
 
 from __future__ import annotations
 
