@@ -9,7 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from annotator.ui import import_export, restore_dialog, review, settings_dialog, workspace
+from annotator.ui import (
+    import_export,
+    restore_dialog,
+    review,
+    settings_dialog,
+    window_state,
+    workspace,
+)
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -20,3 +27,4 @@ FEATURES.append(import_export.install)
 FEATURES.append(settings_dialog.install)
 FEATURES.append(restore_dialog.install)
 FEATURES.append(review.install)
+FEATURES.append(window_state.install)  # last: restores the docks the others added

@@ -82,8 +82,8 @@ class MainWindow(QMainWindow):
         self._status_label = QLabel(self)
         self.statusBar().addPermanentWidget(self._status_label)
         self.project_session = ProjectSession(self)
+        self.resize(1200, 800)  # the first run's size; window_state restores the last one
         self.features = [install(self) for install in FEATURES]
-        self.resize(1200, 800)
         self.update_title()
 
     # -- composition helpers for features ----------------------------------
@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
         self.project_session.update_read_only()
         self.project_opened.emit()
         ids = self.document_list.shown_ids()
-        if ids:
+        if ids and self.current_document_id is None:  # none reopened where the user left
             self.document_list.select(ids[0])
         # Keyboard-first: the keys an annotator presses next are meant for the text.
         self.reading_view.setFocus()
