@@ -34,6 +34,7 @@ from annotator.core.model import Status
 from annotator.services.assignment import assigned_documents
 from annotator.services.projects import DocumentSummary, ProjectStore
 from annotator.ui.bidi import isolate
+from annotator.ui.i18n import fill
 from annotator.ui.plain_text import as_tooltip
 from annotator.ui.table_model import AnyIndex, TableModel
 
@@ -279,10 +280,9 @@ class DocumentList(QWidget):
             template = self.tr("Done %1 / %2 assigned")
         else:
             template = self.tr("Done %1 / %2")
-        text = template.replace("%1", str(counts[Status.DONE]))
-        text = text.replace("%2", str(total))
+        text = fill(template, counts[Status.DONE], total)
         if counts[Status.SKIPPED]:
-            text += self.tr(" · skipped %1").replace("%1", str(counts[Status.SKIPPED]))
+            text += fill(self.tr(" · skipped %1"), counts[Status.SKIPPED])
         self.progress.setText(text)
 
     def neighbour(self, doc_id: str | None, step: int, not_done: bool = False) -> str | None:

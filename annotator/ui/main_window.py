@@ -29,6 +29,7 @@ from annotator.services.projects import PROJECT_SUFFIX, ProjectStore, new_projec
 from annotator.ui.bidi import install_bidi_style, isolate
 from annotator.ui.document_list import DocumentList
 from annotator.ui.features import FEATURES
+from annotator.ui.i18n import fill
 from annotator.ui.messages import describe
 from annotator.ui.project_session import ProjectSession
 from annotator.ui.reading_view import ReadingView
@@ -212,7 +213,7 @@ class MainWindow(QMainWindow):
         document = self.store.documents.get(doc_id)
         self.current_document_id = doc_id
         self.reading_view.show_text(document.text)
-        self._status_label.setText(self.tr("%1 characters").replace("%1", str(len(document))))
+        self._status_label.setText(self.tr("%n character(s)", "", len(document)))
         self.update_title()
         # Opened from another view (agreement, adjudication): the list follows. Its
         # document_activated comes back here and stops at the check above.
@@ -245,7 +246,7 @@ class MainWindow(QMainWindow):
             self.open_project(path)
 
     def _project_filter(self) -> str:
-        return self.tr("annotator projects (%1)").replace("%1", f"*{PROJECT_SUFFIX}")
+        return fill(self.tr("annotator projects (%1)"), f"*{PROJECT_SUFFIX}")
 
     # -- messages -------------------------------------------------------------
 
@@ -267,7 +268,7 @@ class MainWindow(QMainWindow):
         parts.append(f"{self.annotator} — annotator" if self.annotator else "annotator")
         title = " — ".join(parts)
         if self.store is not None and self.store.read_only:
-            title = self.tr("%1 [read-only]").replace("%1", title)
+            title = fill(self.tr("%1 [read-only]"), title)
         self.setWindowTitle(title)
 
     def _remember_font_size(self, size: int) -> None:
@@ -280,8 +281,10 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("About annotator"),
-            self.tr("annotator %1\nAnnotation of Arabic news for entity and event extraction.")
-            .replace("%1", __version__),
+            fill(
+                self.tr("annotator %1\nAnnotation of Arabic news for entity and event extraction."),
+                __version__,
+            ),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:

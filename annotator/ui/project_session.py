@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import AnnotatorError, DamagedProjectError
 from annotator.services.opening import OpenedProject, open_for_editing
 from annotator.services.sessions import HEARTBEAT_S
+from annotator.ui.i18n import fill
 from annotator.ui.messages import describe
 from annotator.ui.plain_text import plain_label
 from annotator.ui.restore_dialog import offer_restore_of_damaged
@@ -63,9 +64,7 @@ class ReadOnlyBanner(QFrame):
     def show_reason(self, reason: str, can_take_over: bool) -> None:
         """Show why the window is read-only; offer taking over when that would help."""
         self.message.setText(
-            self.tr("Read-only: changes are not saved in this window because %1.").replace(
-                "%1", reason
-            )
+            fill(self.tr("Read-only: changes are not saved in this window because %1."), reason)
         )
         self.take_over_button.setVisible(can_take_over)
         self.show()
@@ -236,9 +235,11 @@ class ProjectSession(QObject):
         self.update_read_only()
         assert session.conflict is not None
         self.window.show_error(
-            self.tr("%1 and took over editing. This window is now read-only: what you saved "
-                    "is safe, but changes made here are no longer saved.")
-            .replace("%1", session.conflict.message())
+            fill(
+                self.tr("%1 and took over editing. This window is now read-only: what you "
+                        "saved is safe, but changes made here are no longer saved."),
+                session.conflict.message(),
+            )
         )
 
     # -- other windows --------------------------------------------------------------

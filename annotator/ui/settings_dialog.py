@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.ui.fonts import reading_font
-from annotator.ui.i18n import LANGUAGES, SYSTEM, interface_language
+from annotator.ui.i18n import LANGUAGES, SYSTEM, fill, interface_language
 from annotator.ui.reading_view import MAX_FONT_SIZE, MIN_FONT_SIZE
 from annotator.ui.settings import AppSettings
 
@@ -90,7 +90,7 @@ class SettingsDialog(QDialog):
         self.name_edit.setPlaceholderText(self.tr("Your name as it is stored with your work"))
         self.language_combo = QComboBox(self)
         system_name = LANGUAGES[interface_language(SYSTEM)]
-        system = self.tr("System language (%1)").replace("%1", system_name)
+        system = fill(self.tr("System language (%1)"), system_name)
         self.language_combo.addItem(system, SYSTEM)
         for code, name in LANGUAGES.items():
             self.language_combo.addItem(name, code)

@@ -4,7 +4,7 @@
 <context>
     <name>AdjudicationWindow</name>
     <message>
-        <location filename="../../annotator/ui/review/adjudication_window.py" line="+58"/>
+        <location filename="../../annotator/ui/review/adjudication_window.py" line="+60"/>
         <source>Adjudication</source>
         <translation>التحكيم</translation>
     </message>
@@ -55,12 +55,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+168"/>
+        <location line="+170"/>
         <source>Accept All Agreed</source>
         <translation>قبول كل المتفق عليه</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-169"/>
         <source>Mark Selection…</source>
         <translation>توسيم التحديد…</translation>
     </message>
@@ -85,17 +85,17 @@
         <translation>تصدير المرجع…</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>disagreement %1 of %2</source>
         <translation>الخلاف %1 من %2</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>%2 disagreements</source>
-        <translation>عدد الخلافات: %2</translation>
+        <source>%n disagreement(s)</source>
+        <translation><numerusform>لا خلافات</numerusform><numerusform>خلاف واحد</numerusform><numerusform>خلافان</numerusform><numerusform>%n خلافات</numerusform><numerusform>%n خلافًا</numerusform><numerusform>%n خلاف</numerusform></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source> — adjudicated</source>
         <translation> — مُحكَّم</translation>
     </message>
@@ -110,12 +110,12 @@
         <translation>المرجع</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Accept %1&apos;s %2</source>
         <translation>قبول %2 من %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Mark Selection</source>
         <translation>توسيم التحديد</translation>
     </message>
@@ -163,7 +163,7 @@
 <context>
     <name>AgreementWindow</name>
     <message>
-        <location filename="../../annotator/ui/review/agreement_window.py" line="+42"/>
+        <location filename="../../annotator/ui/review/agreement_window.py" line="+43"/>
         <source>Span F1 (exact)</source>
         <translation>F1 للمقاطع (تطابق تام)</translation>
     </message>
@@ -334,7 +334,7 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../annotator/ui/review/assign_dialog.py" line="+61"/>
+        <location filename="../../annotator/ui/review/assign_dialog.py" line="+63"/>
         <source>Assign Documents</source>
         <translation>إسناد المستندات</translation>
     </message>
@@ -424,12 +424,12 @@
         <translation>المستندات المسندة إلى كل موسِّم الآن، وبهذا الإسناد، وبعده</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Documents in the project: %1 · annotated twice for agreement: %2</source>
         <translation>مستندات المشروع: %1 · الموسَّمة مرتين لقياس الاتفاق: %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Choose at least one annotator.</source>
         <translation>اختر موسِّمًا واحدًا على الأقل.</translation>
     </message>
@@ -439,7 +439,7 @@
         <translation>%1 يحمل توسيمات نموذج آلي أو التوسيم المرجعي: لا تُسند المستندات إلا إلى أشخاص.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Annotating a share twice needs two or more annotators.</source>
         <translation>توسيم نسبة من المستندات مرتين يحتاج إلى موسِّمَين أو أكثر.</translation>
     </message>
@@ -452,7 +452,7 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="+128"/>
+        <location filename="../../annotator/ui/document_list.py" line="+132"/>
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
@@ -507,7 +507,7 @@
         <translation>المنجز %1 / %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source> · skipped %1</source>
         <translation> · المتروك %1</translation>
     </message>
@@ -515,7 +515,7 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location line="-241"/>
+        <location line="-242"/>
         <source>new</source>
         <translation>جديد</translation>
     </message>
@@ -617,12 +617,12 @@
 <context>
     <name>GuidelineView</name>
     <message>
-        <location filename="../../annotator/ui/workspace/guideline.py" line="+17"/>
+        <location filename="../../annotator/ui/workspace/guideline.py" line="+19"/>
         <source>Select a label to read its guideline.</source>
         <translation>اختر تسمية لقراءة إرشاداتها.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>(no guideline for this label)</source>
         <translation>(لا إرشادات لهذه التسمية)</translation>
     </message>
@@ -692,7 +692,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../annotator/ui/import_export_dialogs.py" line="+103"/>
+        <location filename="../../annotator/ui/import_export_dialogs.py" line="+104"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
@@ -823,7 +823,7 @@
 <context>
     <name>LabelAllDialog</name>
     <message>
-        <location filename="../../annotator/ui/workspace/label_all.py" line="+35"/>
+        <location filename="../../annotator/ui/workspace/label_all.py" line="+36"/>
         <source>Label all occurrences</source>
         <translation>توسيم كل المواضع</translation>
     </message>
@@ -832,15 +832,15 @@
         <source>Occurrences of «%1» to label as:</source>
         <translation>مواضع «%1» المراد توسيمها بـ:</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+34"/>
-        <source>%1 new occurrence(s)</source>
-        <translation>مواضع جديدة: %1</translation>
+        <source>%n new occurrence(s)</source>
+        <translation><numerusform>لا مواضع جديدة</numerusform><numerusform>موضع جديد واحد</numerusform><numerusform>موضعان جديدان</numerusform><numerusform>%n مواضع جديدة</numerusform><numerusform>%n موضعًا جديدًا</numerusform><numerusform>%n موضع جديد</numerusform></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+18"/>
-        <source>Label %1 occurrences of «%2» as %3</source>
-        <translation>توسيم %1 من مواضع «%2» بـ %3</translation>
+        <source>Label %n occurrence(s) of «%1» as %2</source>
+        <translation><numerusform>لا مواضع لـ«%1» لتوسيمها بـ %2</numerusform><numerusform>توسيم موضع واحد لـ«%1» بـ %2</numerusform><numerusform>توسيم موضعين لـ«%1» بـ %2</numerusform><numerusform>توسيم %n مواضع لـ«%1» بـ %2</numerusform><numerusform>توسيم %n موضعًا لـ«%1» بـ %2</numerusform><numerusform>توسيم %n موضع لـ«%1» بـ %2</numerusform></translation>
     </message>
 </context>
 <context>
@@ -864,7 +864,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+40"/>
+        <location filename="../../annotator/ui/main_window.py" line="+42"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
@@ -894,7 +894,7 @@
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
@@ -933,13 +933,13 @@
         <source>&amp;About annotator</source>
         <translation>&amp;حول annotator</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+69"/>
-        <source>%1 characters</source>
-        <translation>عدد الأحرف: %1</translation>
+        <source>%n character(s)</source>
+        <translation><numerusform>لا أحرف</numerusform><numerusform>حرف واحد</numerusform><numerusform>حرفان</numerusform><numerusform>%n أحرف</numerusform><numerusform>%n حرفًا</numerusform><numerusform>%n حرف</numerusform></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>New Project</source>
         <translation>مشروع جديد</translation>
     </message>
@@ -954,7 +954,7 @@
         <translation>مشاريع annotator (%1)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>%1 [read-only]</source>
         <translation>%1 [للقراءة فقط]</translation>
     </message>
@@ -964,7 +964,7 @@
         <translation>حول annotator</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>annotator %1
 Annotation of Arabic news for entity and event extraction.</source>
         <translation>annotator %1
@@ -1022,7 +1022,7 @@ Annotation of Arabic news for entity and event extraction.</source>
 <context>
     <name>ProjectSession</name>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="+163"/>
+        <location filename="../../annotator/ui/project_session.py" line="+162"/>
         <source>You now edit the project in this window; the other window turns read-only.</source>
         <translation>أصبحت تحرّر المشروع في هذه النافذة، وتتحول النافذة الأخرى إلى القراءة فقط.</translation>
     </message>
@@ -1047,12 +1047,12 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>للقراءة فقط</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>%1 and took over editing. This window is now read-only: what you saved is safe, but changes made here are no longer saved.</source>
         <translation>%1 وتولّى التحرير. أصبحت هذه النافذة للقراءة فقط: ما حفظته في أمان، لكن التغييرات التي تُجرى هنا لم تعد تُحفظ.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Waiting for another window to finish saving…</source>
         <translation>بانتظار أن تُنهي نافذة أخرى الحفظ…</translation>
     </message>
@@ -1060,7 +1060,7 @@ Annotation of Arabic news for entity and event extraction.</source>
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../annotator/ui/i18n.py" line="+45"/>
+        <location filename="../../annotator/ui/i18n.py" line="+46"/>
         <source>&amp;Look in:</source>
         <translation>ا&amp;بحث في:</translation>
     </message>
@@ -1086,7 +1086,7 @@ Annotation of Arabic news for entity and event extraction.</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../annotator/ui/restore_dialog.py" line="+47"/>
+        <location filename="../../annotator/ui/restore_dialog.py" line="+49"/>
         <source>Restore from Backup</source>
         <translation>الاستعادة من نسخة احتياطية</translation>
     </message>
@@ -1096,7 +1096,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>تحلّ الاستعادة النسخة الاحتياطية التي تختارها محلّ %1. وتُحفظ حالته الحالية في نسخة احتياطية أولًا، فيمكنك الرجوع إليها بالطريقة نفسها.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>This project has no backups yet.</source>
         <translation>لا توجد نسخ احتياطية لهذا المشروع بعد.</translation>
     </message>
@@ -1207,7 +1207,7 @@ Annotation of Arabic news for entity and event extraction.</source>
 <context>
     <name>ServiceMessages</name>
     <message>
-        <location filename="../../annotator/ui/messages.py" line="+30"/>
+        <location filename="../../annotator/ui/messages.py" line="+31"/>
         <source>%1: no such project file</source>
         <translation>%1: لا يوجد ملف مشروع بهذا الاسم</translation>
     </message>
@@ -1654,12 +1654,12 @@ Annotation of Arabic news for entity and event extraction.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../annotator/ui/errors.py" line="+28"/>
+        <location filename="../../annotator/ui/errors.py" line="+31"/>
         <source>Something went wrong: %1</source>
         <translation>حدث خطأ: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Your saved work is safe. Details were written to %1</source>
         <translation>عملك المحفوظ في أمان. كُتبت التفاصيل في %1</translation>
     </message>

@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AdjudicationWindow</name>
+    <message numerus="yes">
+        <location filename="../../annotator/ui/review/adjudication_window.py" line="+203"/>
+        <source>%n disagreement(s)</source>
+        <translation><numerusform>%n disagreement</numerusform><numerusform>%n disagreements</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ImportExport</name>
     <message numerus="yes">
         <location filename="../../annotator/ui/import_export.py" line="+210"/>
@@ -13,9 +21,30 @@
     </message>
 </context>
 <context>
+    <name>LabelAllDialog</name>
+    <message numerus="yes">
+        <location filename="../../annotator/ui/workspace/label_all.py" line="+89"/>
+        <source>%n new occurrence(s)</source>
+        <translation><numerusform>%n new occurrence</numerusform><numerusform>%n new occurrences</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>Label %n occurrence(s) of «%1» as %2</source>
+        <translation><numerusform>Label %n occurrence of «%1» as %2</numerusform><numerusform>Label %n occurrences of «%1» as %2</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../annotator/ui/main_window.py" line="+216"/>
+        <source>%n character(s)</source>
+        <translation><numerusform>%n character</numerusform><numerusform>%n characters</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ServiceMessages</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/messages.py" line="+49"/>
+        <location filename="../../annotator/ui/messages.py" line="+50"/>
         <source>Import refused, project unchanged (%n problem(s)):</source>
         <translation>
             <numerusform>Import refused, project unchanged (%n problem):</numerusform>

@@ -36,6 +36,8 @@ from annotator.services import adjudication
 from annotator.services.agreement import comparable_annotators, document_annotators
 from annotator.services.exporting import ExportFilter, ExportOptions, export_project
 from annotator.services.projects import ProjectStore
+from annotator.ui.bidi import isolate
+from annotator.ui.i18n import fill
 from annotator.ui.messages import describe
 from annotator.ui.reading_view import ReadingView
 from annotator.ui.review.gold_commands import GoldCommand
@@ -194,11 +196,11 @@ class AdjudicationWindow(QWidget):
 
     def _show_position(self) -> None:
         done = self.store.annotators.status(self.doc_id, self.gold) is Status.DONE
-        where = (
-            self.tr("disagreement %1 of %2").replace("%1", str(self.current + 1))
-            if self.current >= 0
-            else self.tr("%2 disagreements")
-        ).replace("%2", str(len(self.regions)))
+        count = len(self.regions)
+        if self.current >= 0:
+            where = fill(self.tr("disagreement %1 of %2"), self.current + 1, count)
+        else:
+            where = self.tr("%n disagreement(s)", "", count)
         self.position.setText(where + (self.tr(" — adjudicated") if done else ""))
 
     def _fill_candidates(self, region: adjudication.Disagreement | None, gold: list[Span]) -> None:
@@ -267,9 +269,11 @@ class AdjudicationWindow(QWidget):
             return
         accept = adjudication.accept_span if isinstance(item, Span) else adjudication.accept_event
         self._run(
-            self.tr("Accept %1's %2")
-            .replace("%1", item.annotator)
-            .replace("%2", item.label if isinstance(item, Span) else item.type),
+            fill(
+                self.tr("Accept %1's %2"),
+                isolate(item.annotator),
+                item.label if isinstance(item, Span) else item.type,
+            ),
             lambda: accept(self.store, item.id, self._gold()),
         )
 
@@ -293,7 +297,7 @@ class AdjudicationWindow(QWidget):
         label = self._pick_label(self.tr("Mark Selection"), None)
         if label:
             self._run(
-                self.tr("Mark %1").replace("%1", label),
+                fill(self.tr("Mark %1"), label),
                 lambda: adjudication.add_gold_span(
                     self.store, self.doc_id, start, end, label, self._gold()
                 ),

@@ -34,6 +34,7 @@ from annotator.services.agreement_export import (
     write_report,
 )
 from annotator.services.projects import ProjectStore
+from annotator.ui.i18n import fill
 from annotator.ui.messages import describe
 
 # Figures the pair matrix can show: (name, how to read it from a pair).
@@ -153,16 +154,16 @@ class AgreementWindow(QWidget):
             self.summary.setText(self.tr("Check at least two annotators."))
         elif self.report is not None:
             corpus = self.report.corpus
-            self.summary.setText(
+            self.summary.setText(fill(
                 self.tr(
                     "%1 documents compared. Fleiss' kappa %2, Krippendorff's alpha %3, "
                     "alpha-u %4 (see README: How agreement is computed)."
-                )
-                .replace("%1", str(len(self.report.documents)))
-                .replace("%2", _f(corpus.fleiss_kappa))
-                .replace("%3", _f(corpus.krippendorff_alpha))
-                .replace("%4", _f(corpus.alpha_u))
-            )
+                ),
+                len(self.report.documents),
+                _f(corpus.fleiss_kappa),
+                _f(corpus.krippendorff_alpha),
+                _f(corpus.alpha_u),
+            ))
         self._fill_pairs()
         self._fill_labels()
         self._fill_confusion()
@@ -262,7 +263,7 @@ class AgreementWindow(QWidget):
         """Write the current report to ``path`` (the suffix chooses HTML or CSV)."""
         if self.report is None:
             return
-        title = self.tr("Agreement — %1").replace("%1", self.store.name if self.store else "")
+        title = fill(self.tr("Agreement — %1"), self.store.name if self.store else "")
         try:
             write_report(self.report, path, title)
         except AnnotatorError as exc:

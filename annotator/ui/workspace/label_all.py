@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import Span, new_id
 from annotator.core.search import find_all, is_whole_word
-from annotator.ui.i18n import translate
+from annotator.ui.bidi import isolate
+from annotator.ui.i18n import fill, translate
 from annotator.ui.plain_text import plain_label
 from annotator.ui.workspace.workspace import Workspace
 
@@ -85,7 +86,7 @@ class LabelAllDialog(QDialog):
             whole = is_whole_word(text, start, end)
             item.setCheckState(Qt.CheckState.Checked if whole else Qt.CheckState.Unchecked)
             self.list.addItem(item)
-        self.summary.setText(self.tr("%1 new occurrence(s)").replace("%1", str(self.list.count())))
+        self.summary.setText(self.tr("%n new occurrence(s)", "", self.list.count()))
         self.ok_button.setEnabled(self.list.count() > 0)
 
     def checked_ranges(self) -> list[tuple[int, int]]:
@@ -103,8 +104,8 @@ class LabelAllDialog(QDialog):
         annotator = self.workspace.window.annotator
         spans = [Span(new_id(), document.id, annotator, start, end, self.label)
                  for start, end in ranges]
-        text = self.tr("Label %1 occurrences of «%2» as %3").replace("%1", str(len(spans)))
-        self.workspace.label_spans(spans, text.replace("%2", self.query).replace("%3", self.label))
+        text = self.tr("Label %n occurrence(s) of «%1» as %2", "", len(spans))
+        self.workspace.label_spans(spans, fill(text, isolate(self.query), self.label))
 
 
 class LabelAll:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QHelpEvent, QMouseEvent
 from PySide6.QtWidgets import QMenu, QToolTip
 
-from annotator.ui.i18n import translate
+from annotator.ui.i18n import fill, translate
 from annotator.ui.plain_text import as_tooltip
 from annotator.ui.workspace.annotation_set import Hit
 from annotator.ui.workspace.workspace import Workspace
@@ -38,8 +38,8 @@ def describe(workspace: Workspace, hit: Hit) -> str:
         for argument in event.arguments:
             if argument.span_id == span.id:
                 trigger = event.trigger_text(annotations.text)
-                role_of = translate("Workspace", "%1 of %2").replace("%1", argument.role)
-                lines.append(f"  {role_of.replace('%2', event.type)}: {trigger}")
+                role_of = fill(translate("Workspace", "%1 of %2"), argument.role, event.type)
+                lines.append(f"  {role_of}: {trigger}")
     return "\n".join(lines)
 
 
@@ -119,8 +119,8 @@ class ViewMouse(QObject):
         roles = kind.roles_accepting(span.label) if kind else []
         if not roles:
             workspace.window.statusBar().showMessage(
-                translate("Workspace", "%1 has no role for a %2").replace("%1", event.type)
-                .replace("%2", span.label), 4000)
+                fill(translate("Workspace", "%1 has no role for a %2"), event.type, span.label),
+                4000)
             workspace.select_annotation(span_id)
             return None
         # A span that already fills a role of this event gets its role changed, not a twin.
