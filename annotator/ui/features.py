@@ -14,6 +14,7 @@ from annotator.ui import (
     restore_dialog,
     review,
     settings_dialog,
+    shortcuts_sheet,
     window_state,
     workspace,
 )
@@ -27,4 +28,5 @@ FEATURES.append(import_export.install)
 FEATURES.append(settings_dialog.install)
 FEATURES.append(restore_dialog.install)
 FEATURES.append(review.install)
+FEATURES.append(shortcuts_sheet.install)  # after the others: it lists their keys
 FEATURES.append(window_state.install)  # last: restores the docks the others added

@@ -92,7 +92,14 @@
     <message numerus="yes">
         <location line="+2"/>
         <source>%n disagreement(s)</source>
-        <translation><numerusform>لا خلافات</numerusform><numerusform>خلاف واحد</numerusform><numerusform>خلافان</numerusform><numerusform>%n خلافات</numerusform><numerusform>%n خلافًا</numerusform><numerusform>%n خلاف</numerusform></translation>
+        <translation>
+            <numerusform>لا خلافات</numerusform>
+            <numerusform>خلاف واحد</numerusform>
+            <numerusform>خلافان</numerusform>
+            <numerusform>%n خلافات</numerusform>
+            <numerusform>%n خلافًا</numerusform>
+            <numerusform>%n خلاف</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -572,6 +579,11 @@
         <source>Re&amp;move</source>
         <translation>إ&amp;زالة</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove the selected argument (in the Events panel)</source>
+        <translation>إزالة الدور المحدد (في لوحة الأحداث)</translation>
+    </message>
 </context>
 <context>
     <name>EventTypePicker</name>
@@ -835,12 +847,26 @@
     <message numerus="yes">
         <location line="+34"/>
         <source>%n new occurrence(s)</source>
-        <translation><numerusform>لا مواضع جديدة</numerusform><numerusform>موضع جديد واحد</numerusform><numerusform>موضعان جديدان</numerusform><numerusform>%n مواضع جديدة</numerusform><numerusform>%n موضعًا جديدًا</numerusform><numerusform>%n موضع جديد</numerusform></translation>
+        <translation>
+            <numerusform>لا مواضع جديدة</numerusform>
+            <numerusform>موضع جديد واحد</numerusform>
+            <numerusform>موضعان جديدان</numerusform>
+            <numerusform>%n مواضع جديدة</numerusform>
+            <numerusform>%n موضعًا جديدًا</numerusform>
+            <numerusform>%n موضع جديد</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+18"/>
         <source>Label %n occurrence(s) of «%1» as %2</source>
-        <translation><numerusform>لا مواضع لـ«%1» لتوسيمها بـ %2</numerusform><numerusform>توسيم موضع واحد لـ«%1» بـ %2</numerusform><numerusform>توسيم موضعين لـ«%1» بـ %2</numerusform><numerusform>توسيم %n مواضع لـ«%1» بـ %2</numerusform><numerusform>توسيم %n موضعًا لـ«%1» بـ %2</numerusform><numerusform>توسيم %n موضع لـ«%1» بـ %2</numerusform></translation>
+        <translation>
+            <numerusform>لا مواضع لـ«%1» لتوسيمها بـ %2</numerusform>
+            <numerusform>توسيم موضع واحد لـ«%1» بـ %2</numerusform>
+            <numerusform>توسيم موضعين لـ«%1» بـ %2</numerusform>
+            <numerusform>توسيم %n مواضع لـ«%1» بـ %2</numerusform>
+            <numerusform>توسيم %n موضعًا لـ«%1» بـ %2</numerusform>
+            <numerusform>توسيم %n موضع لـ«%1» بـ %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -936,7 +962,14 @@
     <message numerus="yes">
         <location line="+69"/>
         <source>%n character(s)</source>
-        <translation><numerusform>لا أحرف</numerusform><numerusform>حرف واحد</numerusform><numerusform>حرفان</numerusform><numerusform>%n أحرف</numerusform><numerusform>%n حرفًا</numerusform><numerusform>%n حرف</numerusform></translation>
+        <translation>
+            <numerusform>لا أحرف</numerusform>
+            <numerusform>حرف واحد</numerusform>
+            <numerusform>حرفان</numerusform>
+            <numerusform>%n أحرف</numerusform>
+            <numerusform>%n حرفًا</numerusform>
+            <numerusform>%n حرف</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1450,6 +1483,39 @@ Annotation of Arabic news for entity and event extraction.</source>
         <location line="+88"/>
         <source>&amp;Preferences…</source>
         <translation>التف&amp;ضيلات…</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsSheet</name>
+    <message>
+        <location filename="../../annotator/ui/shortcuts_sheet.py" line="+67"/>
+        <source>Other</source>
+        <translation>أخرى</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter commands or keys…</source>
+        <translation>صفِّ الأوامر أو المفاتيح…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Command</source>
+        <translation>الأمر</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>ا&amp;ختصارات لوحة المفاتيح</translation>
     </message>
 </context>
 <context>

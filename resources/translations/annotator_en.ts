@@ -6,7 +6,10 @@
     <message numerus="yes">
         <location filename="../../annotator/ui/review/adjudication_window.py" line="+203"/>
         <source>%n disagreement(s)</source>
-        <translation><numerusform>%n disagreement</numerusform><numerusform>%n disagreements</numerusform></translation>
+        <translation>
+            <numerusform>%n disagreement</numerusform>
+            <numerusform>%n disagreements</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -25,12 +28,18 @@
     <message numerus="yes">
         <location filename="../../annotator/ui/workspace/label_all.py" line="+89"/>
         <source>%n new occurrence(s)</source>
-        <translation><numerusform>%n new occurrence</numerusform><numerusform>%n new occurrences</numerusform></translation>
+        <translation>
+            <numerusform>%n new occurrence</numerusform>
+            <numerusform>%n new occurrences</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+18"/>
         <source>Label %n occurrence(s) of «%1» as %2</source>
-        <translation><numerusform>Label %n occurrence of «%1» as %2</numerusform><numerusform>Label %n occurrences of «%1» as %2</numerusform></translation>
+        <translation>
+            <numerusform>Label %n occurrence of «%1» as %2</numerusform>
+            <numerusform>Label %n occurrences of «%1» as %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -38,7 +47,10 @@
     <message numerus="yes">
         <location filename="../../annotator/ui/main_window.py" line="+216"/>
         <source>%n character(s)</source>
-        <translation><numerusform>%n character</numerusform><numerusform>%n characters</numerusform></translation>
+        <translation>
+            <numerusform>%n character</numerusform>
+            <numerusform>%n characters</numerusform>
+        </translation>
     </message>
 </context>
 <context>
