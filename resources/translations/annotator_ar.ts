@@ -1053,6 +1053,89 @@ Annotation of Arabic news for entity and event extraction.</source>
     </message>
 </context>
 <context>
+    <name>ProgressWindow</name>
+    <message>
+        <location filename="../../annotator/ui/review/progress_window.py" line="+37"/>
+        <source>Progress</source>
+        <translation>سير العمل</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Annotator</source>
+        <translation>المُعلِّم</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New</source>
+        <translation>جديد</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Done</source>
+        <translation>منجز</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skipped</source>
+        <translation>متروك</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Share done</source>
+        <translation>نسبة المنجز</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Spans</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Events</source>
+        <translation>الأحداث</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time worked</source>
+        <translation>وقت العمل</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last change</source>
+        <translation>آخر تغيير</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>%n document(s)</source>
+        <translation><numerusform>لا وثائق</numerusform><numerusform>وثيقة واحدة</numerusform><numerusform>وثيقتان</numerusform><numerusform>%n وثائق</numerusform><numerusform>%n وثيقة</numerusform><numerusform>%n وثيقة</numerusform></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>done by every annotator: %1</source>
+        <translation>أنجزها كل المُعلِّمين: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 of %2</source>
+        <translation>%1 من %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n min</source>
+        <translation><numerusform>أقل من دقيقة</numerusform><numerusform>دقيقة واحدة</numerusform><numerusform>دقيقتان</numerusform><numerusform>%n دقائق</numerusform><numerusform>%n دقيقة</numerusform><numerusform>%n دقيقة</numerusform></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 س %2 د</translation>
+    </message>
+</context>
+<context>
     <name>ProjectSession</name>
     <message>
         <location filename="../../annotator/ui/project_session.py" line="+162"/>
@@ -1197,7 +1280,7 @@ Annotation of Arabic news for entity and event extraction.</source>
 <context>
     <name>ReviewFeature</name>
     <message>
-        <location filename="../../annotator/ui/review/__init__.py" line="+95"/>
+        <location filename="../../annotator/ui/review/__init__.py" line="+106"/>
         <source>New assignments: %1</source>
         <translation>إسنادات جديدة: %1</translation>
     </message>
@@ -1227,7 +1310,12 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>&amp;تحكيم المستند…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>&amp;Progress…</source>
+        <translation>&amp;سير العمل…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>A&amp;ssign Documents…</source>
         <translation>إ&amp;سناد المستندات…</translation>
     </message>

@@ -54,6 +54,19 @@
     </message>
 </context>
 <context>
+    <name>ProgressWindow</name>
+    <message numerus="yes">
+        <location filename="../../annotator/ui/review/progress_window.py" line="+69"/>
+        <source>%n document(s)</source>
+        <translation><numerusform>%n document</numerusform><numerusform>%n documents</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>%n min</source>
+        <translation><numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ServiceMessages</name>
     <message numerus="yes">
         <location filename="../../annotator/ui/messages.py" line="+50"/>
