@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
 from annotator.core.errors import ValidationError
+from annotator.core.notes import Note
 
 
 def new_id() -> str:
@@ -190,3 +192,5 @@ class DocumentAnnotations:
     status: Status
     spans: tuple[Span, ...] = ()
     events: tuple[Event, ...] = ()
+    # The annotator's notes, by the id of the span, event or document they are on.
+    notes: Mapping[str, Note] = field(default_factory=dict)

@@ -84,6 +84,7 @@ def _rows(
 ) -> Iterator[ExportRow]:
     spans = store.interchange.span_rows()
     events = store.interchange.event_rows()
+    notes = store.notes.all()
     unannotated = [(None, Status.NEW)]
     for doc in store.interchange.document_rows(quoted_text):
         for name, status in statuses.get(doc.id, unannotated):
@@ -93,7 +94,8 @@ def _rows(
                     events.get((doc.id, name), ()),
                     selection.labels,
                 )
-                yield ExportRow(doc, name, status, kept_spans, kept_events)
+                noted = notes.get((doc.id, name)) if name is not None else None
+                yield ExportRow(doc, name, status, kept_spans, kept_events, noted)
 
 
 def _filtered(

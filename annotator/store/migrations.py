@@ -160,5 +160,32 @@ def _sessions(db: Database) -> None:
     db.execute("PRAGMA user_version = 2")
 
 
-# The user_version the newest migration sets; tests check it matches the steps.
-LATEST_VERSION = 2
+# A note and an "unsure" flag on a span, an event or a document, per annotator.
+# target_id is the span's or event's id (ids are kept by undo, merge and import, so
+# a note follows its annotation back), or the document's id for a document note.
+# Notes of deleted annotations are left: undoing the deletion brings them back, and
+# every read joins them to what exists.
+_V4_NOTES = """
+CREATE TABLE notes (
+    target_id   TEXT NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('span', 'event', 'document')),
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator   TEXT NOT NULL REFERENCES annotators(name) ON UPDATE CASCADE,
+    note        TEXT NOT NULL DEFAULT '',
+    unsure      INTEGER NOT NULL DEFAULT 0 CHECK (unsure IN (0, 1)),
+    updated_at  TEXT NOT NULL,
+    PRIMARY KEY (target_id, annotator)
+);
+CREATE INDEX notes_by_document ON notes (document_id, annotator);
+"""
+
+
+@migrations(name="0004_notes")
+def _notes(db: Database) -> None:
+    _run_script(db, _V4_NOTES)
+    db.execute("PRAGMA user_version = 4")
+
+
+# The user_version the newest migration sets: the highest step number (steps are
+# numbered per feature, so a number may be missing).
+LATEST_VERSION = 4

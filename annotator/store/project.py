@@ -23,6 +23,7 @@ from annotator.store.documents import DocumentRepository
 from annotator.store.failures import integrity_error, is_busy, write_error
 from annotator.store.interchange import InterchangeRepository
 from annotator.store.migrations import LATEST_VERSION, migrations
+from annotator.store.notes import NoteRepository
 from annotator.store.sessions import SessionRepository
 from annotator.store.work import WorkRepository
 
@@ -57,6 +58,7 @@ class ProjectStore:
         self.work = WorkRepository(self)
         self.interchange = InterchangeRepository(self)
         self.sessions = SessionRepository(self)
+        self.notes = NoteRepository(self)
 
     def __enter__(self) -> ProjectStore:
         return self

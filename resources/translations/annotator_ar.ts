@@ -4,12 +4,12 @@
 <context>
     <name>AdjudicationWindow</name>
     <message>
-        <location filename="../../annotator/ui/review/adjudication_window.py" line="+60"/>
+        <location filename="../../annotator/ui/review/adjudication_window.py" line="+61"/>
         <source>Adjudication</source>
         <translation>التحكيم</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Who</source>
         <translation>من</translation>
     </message>
@@ -29,12 +29,12 @@
         <translation>قرّره</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>The annotators compared in this document</source>
-        <translation>المُعلِّمون الذين يُقارَن عملهم في هذه الوثيقة</translation>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>Document:</source>
         <translation>المستند:</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>قارن:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Next Disagreement</source>
         <translation>الخلاف التالي</translation>
     </message>
@@ -55,12 +55,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+170"/>
+        <location line="+177"/>
         <source>Accept All Agreed</source>
         <translation>قبول كل المتفق عليه</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-176"/>
         <source>Mark Selection…</source>
         <translation>توسيم التحديد…</translation>
     </message>
@@ -85,7 +85,18 @@
         <translation>تصدير المرجع…</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+75"/>
+        <source>%1 on the document: %2</source>
+        <translation>%1 عن الوثيقة: %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+40"/>
+        <source>unsure</source>
+        <translation>غير متأكد</translation>
+    </message>
+    <message>
+        <location line="-28"/>
         <source>disagreement %1 of %2</source>
         <translation>الخلاف %1 من %2</translation>
     </message>
@@ -117,7 +128,7 @@
         <translation>المرجع</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+63"/>
         <source>Accept %1&apos;s %2</source>
         <translation>قبول %2 من %1</translation>
     </message>
@@ -336,6 +347,14 @@
         <location line="+2"/>
         <source>event</source>
         <translation>حدث</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotatorChoice</name>
+    <message>
+        <location filename="../../annotator/ui/review/annotator_choice.py" line="+19"/>
+        <source>The annotators compared in this document</source>
+        <translation>المُعلِّمون الذين يُقارَن عملهم في هذه الوثيقة</translation>
     </message>
 </context>
 <context>
@@ -1112,7 +1131,14 @@ Annotation of Arabic news for entity and event extraction.</source>
     <message numerus="yes">
         <location line="+23"/>
         <source>%n document(s)</source>
-        <translation><numerusform>لا وثائق</numerusform><numerusform>وثيقة واحدة</numerusform><numerusform>وثيقتان</numerusform><numerusform>%n وثائق</numerusform><numerusform>%n وثيقة</numerusform><numerusform>%n وثيقة</numerusform></translation>
+        <translation>
+            <numerusform>لا وثائق</numerusform>
+            <numerusform>وثيقة واحدة</numerusform>
+            <numerusform>وثيقتان</numerusform>
+            <numerusform>%n وثائق</numerusform>
+            <numerusform>%n وثيقة</numerusform>
+            <numerusform>%n وثيقة</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1127,7 +1153,14 @@ Annotation of Arabic news for entity and event extraction.</source>
     <message numerus="yes">
         <location line="+7"/>
         <source>%n min</source>
-        <translation><numerusform>أقل من دقيقة</numerusform><numerusform>دقيقة واحدة</numerusform><numerusform>دقيقتان</numerusform><numerusform>%n دقائق</numerusform><numerusform>%n دقيقة</numerusform><numerusform>%n دقيقة</numerusform></translation>
+        <translation>
+            <numerusform>أقل من دقيقة</numerusform>
+            <numerusform>دقيقة واحدة</numerusform>
+            <numerusform>دقيقتان</numerusform>
+            <numerusform>%n دقائق</numerusform>
+            <numerusform>%n دقيقة</numerusform>
+            <numerusform>%n دقيقة</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1"/>

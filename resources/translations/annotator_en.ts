@@ -4,7 +4,7 @@
 <context>
     <name>AdjudicationWindow</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/review/adjudication_window.py" line="+203"/>
+        <location filename="../../annotator/ui/review/adjudication_window.py" line="+205"/>
         <source>%n disagreement(s)</source>
         <translation>
             <numerusform>%n disagreement</numerusform>
@@ -58,12 +58,18 @@
     <message numerus="yes">
         <location filename="../../annotator/ui/review/progress_window.py" line="+69"/>
         <source>%n document(s)</source>
-        <translation><numerusform>%n document</numerusform><numerusform>%n documents</numerusform></translation>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+28"/>
         <source>%n min</source>
-        <translation><numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
     </message>
 </context>
 <context>

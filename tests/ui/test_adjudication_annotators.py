@@ -60,3 +60,27 @@ def test_the_adjudicator_chooses_whom_to_compare(qtbot, make_window, newcomer_de
     )
     qtbot.keyClick(choice, Qt.Key.Key_Space)
     assert view.annotators == ["amal", "karim"]
+
+
+def test_adjudication_shows_the_annotators_notes(qtbot, make_window, demo_path: Path) -> None:
+    from annotator.core.notes import Note, NoteKind
+    from annotator.services.notes import set_note
+
+    window = make_window(str(demo_path))
+    review = next(f for f in window.features if type(f).__name__ == "ReviewFeature")
+    doc_id = window.store.documents.summaries()[1].id
+    view = review.adjudicate(doc_id)
+    index = next(i for i, region in enumerate(view.regions) if region.spans)
+    disputed = view.regions[index].spans[0]
+    set_note(window.store, Note(disputed.id, NoteKind.SPAN, doc_id, disputed.annotator,
+                                "ربما منظمة", True))
+    set_note(window.store, Note(doc_id, NoteKind.DOCUMENT, doc_id, "karim", "خبر مكرر"))
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    for _ in range(index + len(view.regions)):  # F8 round the list back to that region
+        qtbot.keyClick(view, Qt.Key.Key_F8)
+    group = view.candidates.topLevelItem(0)
+    rows = [group.child(i) for i in range(group.childCount())]
+    noted = next(r for r in rows if r.data(0, Qt.ItemDataRole.UserRole).id == disputed.id)
+    assert noted.text(4) == "⚑ unsure ربما منظمة"
+    assert view.document_notes.text() == "\u2068karim\u2069 on the document: خبر مكرر"

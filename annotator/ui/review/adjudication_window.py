@@ -19,9 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -35,11 +32,15 @@ from annotator.core.offsets import OffsetMap
 from annotator.services import adjudication
 from annotator.services.agreement import comparable_annotators, document_annotators
 from annotator.services.exporting import ExportFilter, ExportOptions, export_project
+from annotator.services.notes import Note, everyones_notes
 from annotator.services.projects import ProjectStore
 from annotator.ui.bidi import isolate
 from annotator.ui.i18n import fill
 from annotator.ui.messages import describe
+from annotator.ui.note_line import note_line
+from annotator.ui.plain_text import as_tooltip, plain_label
 from annotator.ui.reading_view import ReadingView
+from annotator.ui.review.annotator_choice import AnnotatorChoice
 from annotator.ui.review.gold_commands import GoldCommand
 from annotator.ui.review.text_marks import TextMarks
 
@@ -69,27 +70,23 @@ class AdjudicationWindow(QWidget):
         self.documents = QComboBox(self)
         self.documents.activated.connect(lambda i: self.open_document(self.documents.itemData(i)))
         self.position = QLabel(self)
-        self.annotator_choice = self._annotator_list()
+        self.annotator_choice = AnnotatorChoice(self)
+        self.annotator_choice.chosen.connect(self._annotators_chosen)
         self.view = ReadingView(*font, parent=self)
         self.marks = TextMarks(self.view)
         self.candidates = QTreeWidget(self)
-        self.candidates.setHeaderLabels(
-            [self.tr("Who"), self.tr("Label"), self.tr("Text"), self.tr("Decided by")]
-        )
+        self.candidates.setHeaderLabels([
+            self.tr("Who"), self.tr("Label"), self.tr("Text"), self.tr("Decided by"),
+            self.tr("Note"),
+        ])
+        self.notes: dict[str, Note] = {}
+        self.document_notes = plain_label("", self)
+        self.document_notes.setWordWrap(True)
+        self.document_notes.hide()
         self.candidates.itemActivated.connect(lambda item, _c: self.accept_item(item))
         self._layout()
         self._actions()
         self.resize(1100, 700)
-
-    def _annotator_list(self) -> QListWidget:
-        """Who is compared: checkable names side by side (those who annotated are checked)."""
-        names = QListWidget(self)
-        names.setObjectName("adjudication_annotators")
-        names.setFlow(QListView.Flow.LeftToRight)
-        names.setMaximumHeight(names.fontMetrics().height() * 2 + 8)
-        names.setToolTip(self.tr("The annotators compared in this document"))
-        names.itemChanged.connect(self._annotators_chosen)
-        return names
 
     def _layout(self) -> None:
         top = QHBoxLayout()
@@ -104,6 +101,7 @@ class AdjudicationWindow(QWidget):
         splitter.setSizes([650, 450])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.document_notes)
         layout.addWidget(splitter, 1)
 
     def _actions(self) -> None:
@@ -162,19 +160,11 @@ class AdjudicationWindow(QWidget):
         """List every person; check those who annotated ``doc_id`` (the ones to compare)."""
         assert self.store is not None
         self.annotators = document_annotators(self.store, doc_id)
-        self.annotator_choice.blockSignals(True)
-        self.annotator_choice.clear()
-        for name in comparable_annotators(self.store):
-            item = QListWidgetItem(name, self.annotator_choice)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            checked = name in self.annotators
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-        self.annotator_choice.blockSignals(False)
+        self.annotator_choice.set_names(comparable_annotators(self.store), self.annotators)
 
-    def _annotators_chosen(self) -> None:
+    def _annotators_chosen(self, names: list[str]) -> None:
         """The adjudicator changed who is compared: find the disagreements again."""
-        items = (self.annotator_choice.item(i) for i in range(self.annotator_choice.count()))
-        self.annotators = [i.text() for i in items if i.checkState() == Qt.CheckState.Checked]
+        self.annotators = names
         self.current = -1
         self.refresh()
         self.next_disagreement()
@@ -184,6 +174,8 @@ class AdjudicationWindow(QWidget):
         if self.store is None or self.doc_id is None:
             return
         self.regions = adjudication.disagreements(self.store, self.doc_id, self.annotators)
+        self.notes, on_document = everyones_notes(self.store, self.doc_id)
+        self._show_document_notes(on_document)
         self.current = min(self.current, len(self.regions) - 1)
         gold = self.store.annotations.spans(self.doc_id, self.gold)
         current = self.regions[self.current] if self.current >= 0 else None
@@ -193,6 +185,16 @@ class AdjudicationWindow(QWidget):
         self.marks.show(others, gold, self.regions, current)
         self._fill_candidates(current, gold)
         self._show_position()
+
+    def _show_document_notes(self, notes: dict[str, Note]) -> None:
+        """The compared annotators' notes on the whole document, above the text."""
+        template, unsure = self.tr("%1 on the document: %2"), self.tr("unsure")
+        lines = [
+            fill(template, isolate(name), note_line(note, unsure))
+            for name, note in sorted(notes.items()) if name in self.annotators
+        ]
+        self.document_notes.setText("\n".join(lines))
+        self.document_notes.setVisible(bool(lines))
 
     def _show_position(self) -> None:
         done = self.store.annotators.status(self.doc_id, self.gold) is Status.DONE
@@ -225,8 +227,11 @@ class AdjudicationWindow(QWidget):
     def _add_candidate(self, parent: QTreeWidgetItem, item: Span | Event, text: str) -> None:
         """A row for ``item``; an event gets a child row per argument (Enter there accepts
         the event too)."""
-        row = QTreeWidgetItem(parent, _columns(item, text))
+        note = self.notes.get(item.id)
+        row = QTreeWidgetItem(parent, [*_columns(item, text), note_line(note, self.tr("unsure"))])
         row.setData(0, ITEM_ROLE, item)
+        if note is not None:
+            row.setToolTip(4, as_tooltip(note.text))
         if isinstance(item, Event):
             for argument in item.arguments:
                 span = self.store.annotations.span(argument.span_id)
