@@ -5,8 +5,8 @@ argument of the selected event, hover to see what an annotation is.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
-from PySide6.QtGui import QHelpEvent, QMouseEvent
-from PySide6.QtWidgets import QMenu, QToolTip
+from PySide6.QtGui import QHelpEvent, QMouseEvent, QTextCursor
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip
 
 from annotator.ui.i18n import fill, translate
 from annotator.ui.plain_text import as_tooltip
@@ -43,6 +43,30 @@ def describe(workspace: Workspace, hit: Hit) -> str:
     return "\n".join(lines)
 
 
+def char_under(view: QPlainTextEdit, point: QPoint) -> int | None:
+    """The Qt position of the character whose glyph is under ``point``, or None.
+
+    cursorForPosition gives a caret position near the point, on one side or the other
+    of the letter pressed (or a little further, past a space or a mark): the letter is
+    the neighbour whose glyph (between its two caret positions, on one line) holds it.
+    """
+    caret = view.cursorForPosition(point).position()
+    last = view.document().characterCount() - 1
+    cursor = QTextCursor(view.document())
+    for position in (caret - 1, caret, caret - 2, caret + 1):
+        if not 0 <= position < last:
+            continue
+        cursor.setPosition(position)
+        before = view.cursorRect(cursor)
+        cursor.setPosition(position + 1)
+        after = view.cursorRect(cursor)
+        left, right = sorted((before.center().x(), after.center().x()))
+        on_line = before.top() == after.top() and before.top() <= point.y() <= before.bottom()
+        if on_line and left <= point.x() <= right:
+            return position
+    return None
+
+
 class ViewMouse(QObject):
     """Event filter on the reading view's viewport."""
 
@@ -51,13 +75,16 @@ class ViewMouse(QObject):
         self.workspace = workspace
         self.role_menu: QMenu | None = None
         self._click_cycle: list[str] = []
+        self._pressed_char: int | None = None  # Qt position of the letter a drag began on
         workspace.view.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.ToolTip:
             return self._tooltip(event)  # type: ignore[arg-type]
-        if kind == QEvent.Type.MouseButtonRelease:
+        if kind == QEvent.Type.MouseButtonPress:
+            self._pressed_char = char_under(self.workspace.view, event.position().toPoint())
+        elif kind == QEvent.Type.MouseButtonRelease:
             self._released(event)  # type: ignore[arg-type]
         elif kind == QEvent.Type.MouseButtonDblClick:
             # Let the view select the word first, then snap it.
@@ -87,6 +114,7 @@ class ViewMouse(QObject):
             return
         workspace = self.workspace
         if workspace.view.textCursor().hasSelection():
+            self._include_pressed_char()
             workspace.snap_view_selection()
             return
         hits = self.hits(event.position().toPoint())
@@ -97,6 +125,25 @@ class ViewMouse(QObject):
             self.offer_roles(event_selected.id, spans[0].id, event.globalPosition().toPoint())
             return
         workspace.select_annotation(self._next_in_cycle(hits))
+
+    def _include_pressed_char(self) -> None:
+        """Keep the letter the drag began on inside the selection.
+
+        A press on the end side of a word's last letter puts the caret after the word
+        (the nearest caret position), so the drag would leave out the very word the
+        user pressed on.
+        """
+        pressed, self._pressed_char = self._pressed_char, None
+        view = self.workspace.view
+        cursor = view.textCursor()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        if pressed is None or start <= pressed < end:
+            return
+        forward = cursor.anchor() <= cursor.position()
+        start, end = min(start, pressed), max(end, pressed + 1)
+        cursor.setPosition(start if forward else end)
+        cursor.setPosition(end if forward else start, QTextCursor.MoveMode.KeepAnchor)
+        view.setTextCursor(cursor)
 
     def _next_in_cycle(self, hits: list[Hit]) -> str | None:
         """Repeated clicks on nested annotations select each in turn, innermost first."""
