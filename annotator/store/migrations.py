@@ -161,6 +161,9 @@ def _sessions(db: Database) -> None:
 
 
 # A note and an "unsure" flag on a span, an event or a document, per annotator.
+# And statuses.auto: 1 when the status follows the annotations (set by a change to
+# them, not by the annotator), so that undoing the only label makes the document new
+# again; "in progress" rows of older files were set that way.
 # target_id is the span's or event's id (ids are kept by undo, merge and import, so
 # a note follows its annotation back), or the document's id for a document note.
 # Notes of deleted annotations are left: undoing the deletion brings them back, and
@@ -177,6 +180,8 @@ CREATE TABLE notes (
     PRIMARY KEY (target_id, annotator)
 );
 CREATE INDEX notes_by_document ON notes (document_id, annotator);
+ALTER TABLE statuses ADD COLUMN auto INTEGER NOT NULL DEFAULT 0 CHECK (auto IN (0, 1));
+UPDATE statuses SET auto = 1 WHERE status = 'in_progress';
 """
 
 
