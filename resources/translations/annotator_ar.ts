@@ -1072,6 +1072,29 @@ Annotation of Arabic news for entity and event extraction.</source>
     </message>
 </context>
 <context>
+    <name>NoteEditor</name>
+    <message>
+        <location filename="../../annotator/ui/workspace/note_editor.py" line="+34"/>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note on %1</source>
+        <translation>ملاحظة على %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Why, what to check, what to ask…</source>
+        <translation>لماذا، وما الذي يجب التحقق منه أو السؤال عنه…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Unsure: check this again</source>
+        <translation>&amp;غير متأكد: راجع هذا مرة أخرى</translation>
+    </message>
+</context>
+<context>
     <name>ProgressWindow</name>
     <message>
         <location filename="../../annotator/ui/review/progress_window.py" line="+37"/>
@@ -1833,7 +1856,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>%1 في %2</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+128"/>
         <source>%1 has no role for a %2</source>
         <translation>لا دور في %1 يقبل %2</translation>
     </message>
