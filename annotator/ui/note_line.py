@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from annotator.core.notes import Note
+from annotator.ui.bidi import isolate
 
 UNSURE_FLAG = "⚑"
 
@@ -12,4 +13,7 @@ def note_line(note: Note | None, unsure_word: str) -> str:
     if note is None:
         return ""
     text = " ".join(note.text.split())
-    return f"{UNSURE_FLAG} {unsure_word} {text}".rstrip() if note.unsure else text
+    if not note.unsure:
+        return text
+    # The note isolated: an Arabic note after an English "unsure" keeps its own order.
+    return f"{UNSURE_FLAG} {unsure_word} {isolate(text)}" if text else f"{UNSURE_FLAG} {unsure_word}"

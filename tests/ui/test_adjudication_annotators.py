@@ -82,5 +82,5 @@ def test_adjudication_shows_the_annotators_notes(qtbot, make_window, demo_path: 
     group = view.candidates.topLevelItem(0)
     rows = [group.child(i) for i in range(group.childCount())]
     noted = next(r for r in rows if r.data(0, Qt.ItemDataRole.UserRole).id == disputed.id)
-    assert noted.text(4) == "⚑ unsure ربما منظمة"
+    assert noted.text(3) == "⚑ unsure \u2068ربما منظمة\u2069"
     assert view.document_notes.text() == "\u2068karim\u2069 on the document: خبر مكرر"

@@ -45,6 +45,8 @@ from annotator.ui.review.gold_commands import GoldCommand
 from annotator.ui.review.text_marks import TextMarks
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
+NOTE_COLUMN = 3
+TEXT_COLUMN_MAX = 220
 
 
 class AdjudicationWindow(QWidget):
@@ -76,8 +78,8 @@ class AdjudicationWindow(QWidget):
         self.marks = TextMarks(self.view)
         self.candidates = QTreeWidget(self)
         self.candidates.setHeaderLabels([
-            self.tr("Who"), self.tr("Label"), self.tr("Text"), self.tr("Decided by"),
-            self.tr("Note"),
+            self.tr("Who"), self.tr("Label"), self.tr("Text"), self.tr("Note"),
+            self.tr("Decided by"),
         ])
         self.notes: dict[str, Note] = {}
         self.document_notes = plain_label("", self)
@@ -223,15 +225,22 @@ class AdjudicationWindow(QWidget):
             self.candidates.setCurrentItem(first)
         for column in range(3):
             self.candidates.resizeColumnToContents(column)
+        # A long mention must not push the notes out of sight.
+        text_width = self.candidates.columnWidth(2)
+        self.candidates.setColumnWidth(2, min(text_width, TEXT_COLUMN_MAX))
+        self.candidates.resizeColumnToContents(NOTE_COLUMN)
 
     def _add_candidate(self, parent: QTreeWidgetItem, item: Span | Event, text: str) -> None:
         """A row for ``item``; an event gets a child row per argument (Enter there accepts
         the event too)."""
         note = self.notes.get(item.id)
-        row = QTreeWidgetItem(parent, [*_columns(item, text), note_line(note, self.tr("unsure"))])
+        who, label, covered, source = _columns(item, text)
+        row = QTreeWidgetItem(
+            parent, [who, label, covered, note_line(note, self.tr("unsure")), source]
+        )
         row.setData(0, ITEM_ROLE, item)
         if note is not None:
-            row.setToolTip(4, as_tooltip(note.text))
+            row.setToolTip(NOTE_COLUMN, as_tooltip(note.text))
         if isinstance(item, Event):
             for argument in item.arguments:
                 span = self.store.annotations.span(argument.span_id)

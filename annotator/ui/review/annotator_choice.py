@@ -15,7 +15,9 @@ class AnnotatorChoice(QListWidget):
         super().__init__(parent)
         self.setObjectName("adjudication_annotators")
         self.setFlow(QListView.Flow.LeftToRight)
-        self.setMaximumHeight(self.fontMetrics().height() * 2 + 8)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFixedHeight(self.fontMetrics().height() + 12)  # one row of names
         self.setToolTip(self.tr("The annotators compared in this document"))
         self.itemChanged.connect(lambda _item: self.chosen.emit(self.checked()))
 
