@@ -16,4 +16,5 @@ def note_line(note: Note | None, unsure_word: str) -> str:
     if not note.unsure:
         return text
     # The note isolated: an Arabic note after an English "unsure" keeps its own order.
-    return f"{UNSURE_FLAG} {unsure_word} {isolate(text)}" if text else f"{UNSURE_FLAG} {unsure_word}"
+    flag = f"{UNSURE_FLAG} {unsure_word}"
+    return f"{flag} {isolate(text)}" if text else flag
