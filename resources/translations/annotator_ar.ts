@@ -4,7 +4,7 @@
 <context>
     <name>AdjudicationWindow</name>
     <message>
-        <location filename="../../annotator/ui/review/adjudication_window.py" line="+61"/>
+        <location filename="../../annotator/ui/review/adjudication_window.py" line="+63"/>
         <source>Adjudication</source>
         <translation>التحكيم</translation>
     </message>
@@ -24,17 +24,17 @@
         <translation>النص</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Decided by</source>
         <translation>قرّره</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Document:</source>
         <translation>المستند:</translation>
     </message>
@@ -55,12 +55,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+177"/>
+        <location line="+184"/>
         <source>Accept All Agreed</source>
         <translation>قبول كل المتفق عليه</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-183"/>
         <source>Mark Selection…</source>
         <translation>توسيم التحديد…</translation>
     </message>
@@ -91,12 +91,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+40"/>
+        <location line="+46"/>
         <source>unsure</source>
         <translation>غير متأكد</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-34"/>
         <source>disagreement %1 of %2</source>
         <translation>الخلاف %1 من %2</translation>
     </message>
@@ -128,7 +128,7 @@
         <translation>المرجع</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+70"/>
         <source>Accept %1&apos;s %2</source>
         <translation>قبول %2 من %1</translation>
     </message>
@@ -352,7 +352,7 @@
 <context>
     <name>AnnotatorChoice</name>
     <message>
-        <location filename="../../annotator/ui/review/annotator_choice.py" line="+19"/>
+        <location filename="../../annotator/ui/review/annotator_choice.py" line="+21"/>
         <source>The annotators compared in this document</source>
         <translation>المُعلِّمون الذين يُقارَن عملهم في هذه الوثيقة</translation>
     </message>
@@ -1746,7 +1746,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>تغيير الدور إلى %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workspace/__init__.py" line="+95"/>
+        <location filename="../../annotator/ui/workspace/__init__.py" line="+99"/>
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
@@ -1769,6 +1769,11 @@ Annotation of Arabic news for entity and event extraction.</source>
         <location line="+14"/>
         <source>Switch &amp;Annotator…</source>
         <translation>تبديل ال&amp;موسِّم…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Show Argument A&amp;rcs</source>
+        <translation>إظهار أقواس الأ&amp;دوار</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/workspace/annotator_choice.py" line="+17"/>
@@ -1859,6 +1864,11 @@ Annotation of Arabic news for entity and event extraction.</source>
         <location line="+128"/>
         <source>%1 has no role for a %2</source>
         <translation>لا دور في %1 يقبل %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workspace/argument_keys.py" line="+158"/>
+        <source>Argument «%1» of %2 — %3 (Enter: %4, Esc: cancel)</source>
+        <translation>الدور لـ«%1» في %2 — %3 (Enter: %4، Esc: إلغاء)</translation>
     </message>
 </context>
 <context>

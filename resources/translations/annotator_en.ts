@@ -4,7 +4,7 @@
 <context>
     <name>AdjudicationWindow</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/review/adjudication_window.py" line="+205"/>
+        <location filename="../../annotator/ui/review/adjudication_window.py" line="+207"/>
         <source>%n disagreement(s)</source>
         <translation>
             <numerusform>%n disagreement</numerusform>

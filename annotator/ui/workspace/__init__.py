@@ -14,6 +14,8 @@ from PySide6.QtCore import Qt
 from annotator.ui.i18n import translate
 from annotator.ui.workspace.annotation_list import AnnotationList
 from annotator.ui.workspace.annotator_choice import ask_annotator
+from annotator.ui.workspace.arcs import ArgumentArcs
+from annotator.ui.workspace.argument_keys import ArgumentKeys
 from annotator.ui.workspace.event_panel import EventPanel
 from annotator.ui.workspace.event_picker import EventTypePicker
 from annotator.ui.workspace.find_bar import FindBar
@@ -45,6 +47,8 @@ class WorkspaceFeature:
     find_bar: FindBar
     label_all: LabelAll
     picker: EventTypePicker | None = None
+    arcs: ArgumentArcs | None = None
+    argument_keys: ArgumentKeys | None = None
 
     def open_event_picker(self, start: int, end: int) -> EventTypePicker:
         """Ask for the type of a new event on ``[start, end)``."""
@@ -112,4 +116,31 @@ def install(window: MainWindow) -> WorkspaceFeature:
         "file", translate("Workspace", "Switch &Annotator…"), feature.switch_annotator
     )
     file_menu.insertAction(first_separator, switch)
+    feature.arcs = install_arcs(window, workspace)
+    feature.argument_keys = ArgumentKeys(workspace)
     return feature
+
+
+def install_arcs(window: MainWindow, workspace: Workspace) -> ArgumentArcs:
+    """The argument arcs over the text and View › Show Argument Arcs (Ctrl+R)."""
+    annotations = workspace.annotations
+    arcs = ArgumentArcs(
+        workspace.view,
+        lambda: annotations.events.values(),
+        annotations.interval,
+        lambda event_type: workspace.palette.color(event_type),
+    )
+    workspace.view.decorations.append(arcs.paint)
+    action = window.add_action(
+        "view", translate("Workspace", "Show Argument A&rcs"), arcs.set_visible, "Ctrl+R"
+    )
+    action.setCheckable(True)
+    action.setChecked(window.settings.value("view/argument_arcs", "false") == "true")
+    arcs.set_visible(action.isChecked())
+    action.toggled.connect(
+        lambda on: window.settings.set_value("view/argument_arcs", "true" if on else "false")
+    )
+    # An arc spans lines: a change repaints the whole view, not only the lines it touched.
+    annotations.events_changed.connect(lambda: arcs.visible and workspace.view.viewport().update())
+    annotations.reset.connect(lambda: arcs.visible and workspace.view.viewport().update())
+    return arcs
