@@ -129,6 +129,7 @@ def install_arcs(window: MainWindow, workspace: Workspace) -> ArgumentArcs:
         lambda: annotations.events.values(),
         annotations.interval,
         lambda event_type: workspace.palette.color(event_type),
+        lambda: annotations.selected_id,
     )
     workspace.view.decorations.append(arcs.paint)
     action = window.add_action(
@@ -143,4 +144,7 @@ def install_arcs(window: MainWindow, workspace: Workspace) -> ArgumentArcs:
     # An arc spans lines: a change repaints the whole view, not only the lines it touched.
     annotations.events_changed.connect(lambda: arcs.visible and workspace.view.viewport().update())
     annotations.reset.connect(lambda: arcs.visible and workspace.view.viewport().update())
+    annotations.selection_changed.connect(
+        lambda _id: arcs.visible and workspace.view.viewport().update()
+    )
     return arcs

@@ -61,11 +61,13 @@ class ArgumentArcs:
         events: Callable[[], Iterable[Event]],
         interval: Callable[[str], Interval | None],
         color: Callable[[str], QColor],
+        selected: Callable[[], str | None] = lambda: None,
     ) -> None:
         self.view = view
         self.events = events  # the events of the document shown
         self.interval = interval  # the Qt range of a span or trigger, by id
         self.color = color  # the colour of an event type
+        self.selected = selected  # the selected annotation's id: its arcs stand out
         self.visible = False
         self.arcs: list[Arc] = []  # as last painted (tests and screenshots read them)
 
@@ -82,8 +84,10 @@ class ArgumentArcs:
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setFont(self._label_font())
-        for arc in self.arcs:
-            self._paint_arc(painter, arc)
+        selected = self.selected()
+        # The selected event's arcs last, on top, in full colour; the others lighter.
+        for arc in sorted(self.arcs, key=lambda a: a.event_id == selected):
+            self._paint_arc(painter, arc, emphasised=arc.event_id == selected)
         painter.restore()
 
     # -- layout -----------------------------------------------------------------------
@@ -140,12 +144,14 @@ class ArgumentArcs:
 
     def _label_font(self) -> QFont:
         font = QFont(self.view.font())
-        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.55))
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.5))
         return font
 
-    def _paint_arc(self, painter: QPainter, arc: Arc) -> None:
+    def _paint_arc(self, painter: QPainter, arc: Arc, emphasised: bool) -> None:
         color = QColor(self.color(arc.event_type)).darker(150)
-        painter.setPen(QPen(color, 1.4))
+        if not emphasised:
+            color.setAlpha(150)
+        painter.setPen(QPen(color, 2.0 if emphasised else 1.0))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(arc.path())
         tip = arc.end
@@ -154,6 +160,6 @@ class ArgumentArcs:
                              QPointF(tip.x() + ARROW, tip.y() - ARROW * 1.6)])
         if arc.label_rect is not None:
             painter.setPen(QPen(color, 1))
-            painter.setBrush(QColor(255, 255, 255, 235))
+            painter.setBrush(QColor(255, 255, 255, 235 if emphasised else 190))
             painter.drawRoundedRect(arc.label_rect, 3, 3)
             painter.drawText(arc.label_rect, Qt.AlignmentFlag.AlignCenter, arc.role)
