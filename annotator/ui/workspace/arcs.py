@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
@@ -93,23 +93,48 @@ class ArgumentArcs:
     # -- layout -----------------------------------------------------------------------
 
     def layout(self, area: QRect) -> list[Arc]:
-        """The arcs with an end in (or crossing) ``area``, with levels and label boxes."""
+        """The arcs with an end in the visible text, with levels and label boxes.
+
+        Only the text shown is measured (caret rectangles of far positions would make
+        the view lay out the whole article): an event is looked at when its trigger or
+        one of its arguments is in the visible range of positions.
+        """
+        first, last = self._visible_range(area)
+        anchors: dict[str, QPointF | None] = {}
+
+        def anchor(annotation_id: str) -> QPointF | None:
+            if annotation_id not in anchors:
+                anchors[annotation_id] = self._anchor(annotation_id)
+            return anchors[annotation_id]
+
+        def shown(annotation_id: str) -> bool:
+            interval = self.interval(annotation_id)
+            return interval is not None and interval.start <= last and interval.end >= first
+
         arcs = []
         for event in self.events():
-            trigger = self._anchor(event.id)
-            if trigger is None:
-                continue
-            for argument in event.arguments:
-                end = self._anchor(argument.span_id)
-                if end is None:
+            ends = [a for a in event.arguments if shown(a.span_id)]
+            if not shown(event.id):
+                if not ends:
                     continue
-                low, high = sorted((trigger.y(), end.y()))
-                if high < area.top() - 40 or low > area.bottom() + 40:
-                    continue
-                arcs.append(Arc(event.id, argument.span_id, argument.role, event.type,
-                                trigger, end))
+                ends = list(event.arguments)  # the trigger is off screen: its arcs come in
+            trigger = anchor(event.id)
+            for argument in ends:
+                end = anchor(argument.span_id)
+                if trigger is not None and end is not None:
+                    arcs.append(Arc(event.id, argument.span_id, argument.role, event.type,
+                                    trigger, end))
         self._assign_levels(arcs)
         return arcs
+
+    def _visible_range(self, area: QRect) -> tuple[int, int]:
+        """The Qt positions of the text shown in ``area``, a line more on each side."""
+        view = self.view
+        top = view.cursorForPosition(QPoint(0, max(0, area.top() - 40))).position()
+        bottom = view.cursorForPosition(QPoint(view.viewport().width(), area.bottom() + 40))
+        block = view.document().findBlock(bottom.position())
+        return (view.document().findBlock(top).position(),
+                block.position() + block.length())
 
     def _anchor(self, annotation_id: str) -> QPointF | None:
         """The middle of the top edge of an annotation's first line, in the viewport."""
