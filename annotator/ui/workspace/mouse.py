@@ -158,7 +158,8 @@ class ViewMouse(QObject):
         return ids[0]
 
     def offer_roles(self, event_id: str, span_id: str, where: QPoint) -> QMenu | None:
-        """Pop up the roles of the event that accept the span's label."""
+        """Pop up the roles of the event that accept the span's label, the first preselected
+        (Enter takes it); when only one fits, it is applied without asking."""
         workspace = self.workspace
         event = workspace.annotations.events[event_id]
         span = workspace.annotations.spans[span_id]
@@ -172,6 +173,11 @@ class ViewMouse(QObject):
             return None
         # A span that already fills a role of this event gets its role changed, not a twin.
         existing = next((a for a in event.arguments if a.span_id == span_id), None)
+        if existing is None and len(roles) == 1:
+            # One role fits: no menu to answer, it is applied (and undoable) at once.
+            self.role_menu = None
+            workspace.add_argument(event_id, span_id, roles[0].role)
+            return None
         menu = QMenu(workspace.view)
         for role in roles:
             action = menu.addAction(role.role)
@@ -185,6 +191,9 @@ class ViewMouse(QObject):
                 action.triggered.connect(
                     lambda _=False, r=role.role: workspace.add_argument(event_id, span_id, r)
                 )
+        # Enter takes the preselected role: the current one, else the first that fits.
+        current = next((a for a in menu.actions() if a.isChecked()), menu.actions()[0])
+        menu.setActiveAction(current)
         self.role_menu = menu
         menu.popup(where)
         return menu
