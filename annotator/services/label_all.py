@@ -24,6 +24,7 @@ class Match:
 
     start: int
     end: int
+    text: str  # as written there (harakat, tatweel and hamza forms may differ)
     before: str
     after: str
     checked: bool
@@ -69,4 +70,4 @@ def _match(text: str, start: int, end: int, status: Status) -> Match:
     before = text[max(0, start - CONTEXT):start].split("\n")[-1]
     after = text[end:end + CONTEXT].split("\n")[0]
     checked = status is not Status.DONE and is_whole_word(text, start, end)
-    return Match(start, end, before, after, checked)
+    return Match(start, end, text[start:end], before, after, checked)

@@ -11,6 +11,7 @@ plural (``%n``) messages reliably from ``tr`` calls only.
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from PySide6.QtCore import QObject
 
 from annotator.services.exporting import ExportReport
 from annotator.services.importing import ImportReport
+from annotator.services.sessions import SessionConflict
 from annotator.ui.bidi import isolate
 from annotator.ui.i18n import fill
 
@@ -82,6 +84,19 @@ class ServiceMessages(QObject):
         """"Exported 20 records to FILE"."""
         return fill(self.tr("Exported %n record(s) to %1", "", records), target)
 
+    def conflict(self, conflict: SessionConflict) -> str:
+        """Who else has the project open, and where."""
+        here = conflict.host == socket.gethostname()
+        template = (
+            self.tr("%1 already has this project open in another window on this computer "
+                    "(process %2, since %3 UTC)")
+            if here
+            else self.tr("%1 already has this project open in another window on %4 "
+                         "(process %2, since %3 UTC)")
+        )
+        since = conflict.started_at[:19].replace("T", " ")
+        return fill(template, isolate(conflict.annotator), conflict.pid, since, conflict.host)
+
     def warning(self, text: str) -> str:
         """One warning line of a report."""
         return fill(self.tr("warning: %1"), text)
@@ -89,6 +104,11 @@ class ServiceMessages(QObject):
 
 def _say() -> ServiceMessages:
     return ServiceMessages()
+
+
+def conflict_message(conflict: SessionConflict) -> str:
+    """A SessionConflict's message in the interface language."""
+    return _say().conflict(conflict)
 
 
 def describe(error: BaseException) -> str:

@@ -28,7 +28,7 @@ from annotator.core.errors import AnnotatorError, DamagedProjectError
 from annotator.services.opening import OpenedProject, open_for_editing
 from annotator.services.sessions import HEARTBEAT_S
 from annotator.ui.i18n import fill
-from annotator.ui.messages import describe
+from annotator.ui.messages import conflict_message, describe
 from annotator.ui.plain_text import plain_label
 from annotator.ui.restore_dialog import offer_restore_of_damaged
 
@@ -209,7 +209,11 @@ class ProjectSession(QObject):
         """Show (or hide) the banner and the status-bar mark, and retitle the window."""
         store = self.opened.store if self.opened else None
         if store is not None and store.read_only:
-            self.banner.show_reason(store.read_only_reason or "", self._can_take_over())
+            session = self.opened.session if self.opened else None
+            reason = store.read_only_reason or ""
+            if session is not None and session.conflict is not None and self._can_take_over():
+                reason = conflict_message(session.conflict)  # said in the interface language
+            self.banner.show_reason(reason, self._can_take_over())
             self.read_only_label.setText(self.tr("Read-only"))
         else:
             self.banner.hide()
@@ -238,7 +242,7 @@ class ProjectSession(QObject):
             fill(
                 self.tr("%1 and took over editing. This window is now read-only: what you "
                         "saved is safe, but changes made here are no longer saved."),
-                session.conflict.message(),
+                conflict_message(session.conflict),
             )
         )
 

@@ -317,9 +317,27 @@
     </message>
 </context>
 <context>
+    <name>AnnotationList</name>
+    <message>
+        <location filename="../../annotator/ui/workspace/annotation_list.py" line="+26"/>
+        <source>All annotations</source>
+        <translation>كل التوسيمات</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With a note or flag</source>
+        <translation>ذات ملاحظة أو علامة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unsure only</source>
+        <translation>غير المؤكدة فقط</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationListModel</name>
     <message>
-        <location filename="../../annotator/ui/workspace/annotation_list.py" line="+32"/>
+        <location line="+13"/>
         <source>Position</source>
         <translation>الموضع</translation>
     </message>
@@ -339,7 +357,12 @@
         <translation>النوع</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>entity</source>
         <translation>كيان</translation>
     </message>
@@ -347,6 +370,11 @@
         <location line="+2"/>
         <source>event</source>
         <translation>حدث</translation>
+    </message>
+    <message>
+        <location line="+142"/>
+        <source>unsure</source>
+        <translation>غير متأكد</translation>
     </message>
 </context>
 <context>
@@ -473,6 +501,26 @@
         <location line="+9"/>
         <source>The project has no documents to assign.</source>
         <translation>لا توجد في المشروع مستندات لإسنادها.</translation>
+    </message>
+</context>
+<context>
+    <name>CorpusMatches</name>
+    <message>
+        <location filename="../../annotator/ui/workspace/label_all_corpus.py" line="+30"/>
+        <source>Also in every other &amp;document</source>
+        <translation>وفي كل &amp;وثيقة أخرى</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>لا مواضع</numerusform>
+            <numerusform>موضع واحد</numerusform>
+            <numerusform>موضعان</numerusform>
+            <numerusform>%n مواضع</numerusform>
+            <numerusform>%n موضعًا</numerusform>
+            <numerusform>%n موضع</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1214,7 +1262,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>البقاء للقراءة فقط</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Read-only</source>
         <translation>للقراءة فقط</translation>
     </message>
@@ -1245,7 +1293,7 @@ Annotation of Arabic news for entity and event extraction.</source>
 <context>
     <name>ReadOnlyBanner</name>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="-222"/>
+        <location filename="../../annotator/ui/project_session.py" line="-226"/>
         <source>Take Over Editing</source>
         <translation>تولّي التحرير</translation>
     </message>
@@ -1384,7 +1432,7 @@ Annotation of Arabic news for entity and event extraction.</source>
 <context>
     <name>ServiceMessages</name>
     <message>
-        <location filename="../../annotator/ui/messages.py" line="+31"/>
+        <location filename="../../annotator/ui/messages.py" line="+33"/>
         <source>%1: no such project file</source>
         <translation>%1: لا يوجد ملف مشروع بهذا الاسم</translation>
     </message>
@@ -1551,7 +1599,17 @@ Annotation of Arabic news for entity and event extraction.</source>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>%1 already has this project open in another window on this computer (process %2, since %3 UTC)</source>
+        <translation>%1 فتح هذا المشروع في نافذة أخرى على هذا الحاسوب (العملية %2، منذ %3 UTC)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 already has this project open in another window on %4 (process %2, since %3 UTC)</source>
+        <translation>%1 فتح هذا المشروع في نافذة أخرى على %4 (العملية %2، منذ %3 UTC)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>warning: %1</source>
         <translation>تنبيه: %1</translation>
     </message>
@@ -1771,7 +1829,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>تبديل ال&amp;موسِّم…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Show Argument A&amp;rcs</source>
         <translation>إظهار أقواس الأ&amp;دوار</translation>
     </message>
@@ -1861,7 +1919,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>%1 في %2</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+129"/>
         <source>%1 has no role for a %2</source>
         <translation>لا دور في %1 يقبل %2</translation>
     </message>

@@ -13,6 +13,17 @@
     </message>
 </context>
 <context>
+    <name>CorpusMatches</name>
+    <message numerus="yes">
+        <location filename="../../annotator/ui/workspace/label_all_corpus.py" line="+53"/>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportExport</name>
     <message numerus="yes">
         <location filename="../../annotator/ui/import_export.py" line="+210"/>
@@ -75,7 +86,7 @@
 <context>
     <name>ServiceMessages</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/messages.py" line="+50"/>
+        <location filename="../../annotator/ui/messages.py" line="+52"/>
         <source>Import refused, project unchanged (%n problem(s)):</source>
         <translation>
             <numerusform>Import refused, project unchanged (%n problem):</numerusform>
