@@ -1721,6 +1721,29 @@ Annotation of Arabic news for entity and event extraction.</source>
     </message>
 </context>
 <context>
+    <name>SpanGuard</name>
+    <message>
+        <location filename="../../annotator/ui/workspace/span_guard.py" line="+30"/>
+        <source>It crosses a paragraph break.</source>
+        <translation>يتجاوز فاصل فقرة.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It is longer than the %1 characters the schema allows.</source>
+        <translation>أطول من %1 حرفًا يسمح بها المخطط.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Label %1 characters as %2?</source>
+        <translation>توسيم %1 حرفًا بـ %2؟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Label a long span?</source>
+        <translation>توسيم مقطع طويل؟</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
         <location filename="../../annotator/ui/workspace/workspace.py" line="+123"/>
