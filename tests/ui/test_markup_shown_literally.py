@@ -78,6 +78,6 @@ def test_a_read_only_banner_shows_names_literally(
     second = make_window(str(path))
     banner = second.project_session.banner.message
     assert banner.textFormat() == Qt.TextFormat.PlainText
-    assert "<i>amal</i> already has this project open" in banner.text()
+    assert "\u2068<i>amal</i>\u2069 already has this project open" in banner.text()
     assert "<i>amal</i> already has this project open" in messages[0]
     assert second.windowTitle().startswith(isolate(TITLE))
