@@ -8,12 +8,11 @@ from pathlib import Path
 
 from annotator.services.backups import (
     DEFAULT_KEEP,
-    backup_project,
     backups_of,
     is_intact,
     restore_project,
 )
-from annotator.services.projects import open_project
+from annotator.services.project import open_project
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -77,8 +76,8 @@ def run_backups(args: argparse.Namespace) -> int:
 
 def run_backup(args: argparse.Namespace) -> int:
     """Take a backup now."""
-    with open_project(args.project, read_only=True) as store:
-        path = backup_project(store, keep=args.keep)
+    with open_project(args.project, read_only=True) as project:
+        path = project.backup(keep=args.keep)
     print(f"backed up {args.project} to {path}")
     return 0
 

@@ -11,22 +11,19 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from annotator.core.formats.conll import DOCSTARTS
 from annotator.core.model import AnnotatorKind, Status
 from annotator.services.exporting import (
     FORMATS,
     ExportFilter,
     ExportOptions,
-    export_project,
-    export_to_stream,
 )
 from annotator.services.importing import (
     DEFAULT_ANNOTATOR,
     ImportFailed,
     ImportOptions,
-    import_paths,
 )
-from annotator.services.projects import open_project
-from annotator.services.stats import project_stats
+from annotator.services.project import open_project
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -81,22 +78,50 @@ def _register_export(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "export",
         help="export annotations for training",
-        description="Export one record per document and annotator. brat writes a folder; "
-        "every other format writes one file, or standard output with -o -.",
+        description="Export training data: one record per document (the gold where it "
+        "exists, else the finished work of the --annotator named first, else of the first "
+        "annotator by name), finished documents only; --full-dump exports every document "
+        "and annotator instead. brat and hf write "
+        "a folder, as does any format with --split; the others write one file, or standard "
+        "output with -o -.",
     )
     parser.add_argument("project", type=Path, metavar="PROJECT", help="the project file")
     parser.add_argument("--format", choices=FORMATS, default="jsonl", help="default: jsonl")
     parser.add_argument(
-        "-o", "--output", required=True, metavar="OUT", help="output file, folder (brat) or -"
+        "-o", "--output", required=True, metavar="OUT", help="output file, folder or -"
     )
     parser.add_argument(
-        "--annotator", action="append", metavar="NAME", help="only this annotator (repeatable)"
+        "--full-dump",
+        action="store_true",
+        help="every document and annotator, any status (default: one training record each)",
+    )
+    parser.add_argument(
+        "--annotator",
+        action="append",
+        metavar="NAME",
+        help="only this annotator (repeatable; for training, the order of preference "
+        "after the gold)",
     )
     parser.add_argument(
         "--status",
         action="append",
         choices=[s.value for s in Status],
-        help="only records with this status (repeatable)",
+        help="only records with this status (repeatable; training default: done)",
+    )
+    parser.add_argument(
+        "--split",
+        metavar="SPEC",
+        help="split by document, e.g. train=0.8,validation=0.1,test=0.1; a document keeps "
+        "its split (stored in the project) in every later export",
+    )
+    parser.add_argument(
+        "--seed", type=int, default=0, help="shuffle for --split of new documents (default 0)"
+    )
+    parser.add_argument(
+        "--docstart",
+        choices=list(DOCSTARTS),
+        default="conll2003",
+        help="conll: the -DOCSTART- -X- O O line before each document, or none",
     )
     parser.add_argument(
         "--label", action="append", help="only this label or event type (repeatable)"
@@ -118,9 +143,9 @@ def run_import(args: argparse.Namespace) -> int:
         encoding=args.encoding,
         skip_invalid=args.skip_invalid,
     )
-    with open_project(args.project) as store:
+    with open_project(args.project) as project:
         try:
-            report = import_paths(store, args.paths, options)
+            report = project.import_paths(args.paths, options)
         except ImportFailed as exc:
             # Every problem, not the dialog-sized summary: scripts grep these lines.
             for problem in exc.problems:
@@ -139,16 +164,20 @@ def run_export(args: argparse.Namespace) -> int:
             annotators=args.annotator,
             statuses=[Status(s) for s in args.status] if args.status else None,
             labels=args.label,
+            full_dump=args.full_dump,
         ),
         utf16=args.utf16,
         split_clitics=args.split_clitics,
+        split=args.split,
+        seed=args.seed,
+        docstart=args.docstart,
     )
-    with open_project(args.project) as store:
+    with open_project(args.project) as project:
         if args.output == "-":
             with _utf8_stdout() as stream:
-                report = export_to_stream(store, options, stream)
+                report = project.export_to_stream(options, stream)
         else:
-            report = export_project(store, options, Path(args.output))
+            report = project.export(options, Path(args.output))
     summary, *warnings = report.lines()
     for warning in warnings:
         print(warning, file=sys.stderr)
@@ -174,8 +203,8 @@ def _utf8_stdout() -> Iterator[TextIO]:
 
 def run_stats(args: argparse.Namespace) -> int:
     """Print project counts."""
-    with open_project(args.project) as store:
-        stats = project_stats(store)
+    with open_project(args.project) as project:
+        stats = project.stats()
     if args.json:
         print(json.dumps(stats.to_dict(), ensure_ascii=False, indent=2))
     else:

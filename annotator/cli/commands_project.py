@@ -7,7 +7,7 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from annotator.services.projects import new_project, open_project, project_info
+from annotator.services.project import new_project, open_project
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,15 +32,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_new(args: argparse.Namespace) -> int:
     """Create a project."""
-    with new_project(args.project, schema_path=args.schema, name=args.name) as store:
-        print(f"created {store.path} with schema {store.schema.name}")
+    with new_project(args.project, schema_path=args.schema, name=args.name) as project:
+        print(f"created {project.path} with schema {project.schema.name}")
     return 0
 
 
 def run_info(args: argparse.Namespace) -> int:
     """Print a project summary."""
-    with open_project(args.project) as store:
-        info = project_info(store)
+    with open_project(args.project) as project:
+        info = project.info()
     if args.json:
         print(json.dumps(asdict(info), ensure_ascii=False, indent=2, default=str))
     else:

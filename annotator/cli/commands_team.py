@@ -8,10 +8,7 @@ from pathlib import Path
 
 from annotator.core.agreement import AgreementReport, Figures, PairFigures
 from annotator.core.agreement.report import total
-from annotator.services.agreement import project_agreement
-from annotator.services.assignment import assign_documents
-from annotator.services.merge import merge_projects
-from annotator.services.projects import open_project
+from annotator.services.project import open_project
 
 
 def _names(value: str) -> list[str]:
@@ -75,8 +72,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_agreement(args: argparse.Namespace) -> int:
     """Print the agreement report."""
-    with open_project(args.project) as store:
-        report = project_agreement(store, args.annotators)
+    with open_project(args.project) as project:
+        report = project.agreement(args.annotators)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -140,8 +137,8 @@ def _f(value: float | None) -> str:
 
 def run_merge(args: argparse.Namespace) -> int:
     """Merge the copies and report what changed."""
-    with open_project(args.project) as store:
-        results = merge_projects(store, args.others)
+    with open_project(args.project) as project:
+        results = project.merge(args.others)
     for result in results:
         print("\n".join(result.lines()))
     return 0
@@ -149,9 +146,9 @@ def run_merge(args: argparse.Namespace) -> int:
 
 def run_assign(args: argparse.Namespace) -> int:
     """Assign documents and print the workload."""
-    with open_project(args.project) as store:
-        result = assign_documents(
-            store, args.annotators, args.share, args.seed, every=args.all, replace=args.replace
+    with open_project(args.project) as project:
+        result = project.assign(
+            args.annotators, args.share, args.seed, every=args.all, replace=args.replace
         )
     print("\n".join(result.lines()))
     return 0

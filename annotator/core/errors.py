@@ -62,3 +62,15 @@ class ProjectBusyError(ProjectError):
 
 class SaveFailedError(ProjectError):
     """SQLite could not save a change (disk full, read-only file, I/O error); it was rolled back."""
+
+
+class NotFoundError(AnnotatorError, KeyError):
+    """What an action refers to is not in the project (another window or process removed it).
+
+    A KeyError too, so that look-ups written as ``except KeyError`` keep working; code that
+    reports "changed elsewhere" catches this class only, never a bare KeyError, so that a
+    programming error is never passed off as someone else's edit.
+    """
+
+    def __str__(self) -> str:  # KeyError's own __str__ would quote the message
+        return str(self.args[0]) if self.args else ""

@@ -100,6 +100,21 @@ class Document:
     def __len__(self) -> int:
         return len(self.text)
 
+    @property
+    def export_id(self) -> str:
+        """The one id exports and reports show: the one it was imported with, if any."""
+        return self.external_id if self.external_id is not None else self.id
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """What a document list shows, without the (possibly long) text."""
+
+    id: str
+    title: str
+    length: int
+    external_id: str | None
+
 
 @dataclass(frozen=True)
 class Annotator:

@@ -6,6 +6,7 @@ Loading validates every key and names the file and the offending key on error.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -19,6 +20,15 @@ SCHEMA_FORMAT = "annotator-schema/1"
 _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_.\-]*$")
 
+# Every key a schema object may hold: a misspelt key ("alow_overlap") is refused,
+# not ignored, since ignoring it silently keeps the default the user meant to change.
+_TOP_KEYS = (
+    "format", "name", "description", "allow_overlap", "max_span_length", "entities", "events"
+)
+_ENTITY_KEYS = ("key", "name_en", "name_ar", "color", "shortcut", "guideline", "guideline_ar")
+_EVENT_KEYS = ("key", "name_en", "name_ar", "color", "roles", "guideline", "guideline_ar")
+_ROLE_KEYS = ("role", "accepts")
+
 
 @dataclass(frozen=True)
 class EntityType:
@@ -30,7 +40,7 @@ class EntityType:
     color: str
     shortcut: str | None = None
     guideline: str = ""
-    guideline_ar: str = ""  # the guideline for an Arabic interface (optional)
+    guideline_ar: str = ""
 
 
 @dataclass(frozen=True)
@@ -51,7 +61,7 @@ class EventType:
     color: str
     roles: tuple[Role, ...] = ()
     guideline: str = ""
-    guideline_ar: str = ""  # the guideline for an Arabic interface (optional)
+    guideline_ar: str = ""
 
     def role(self, name: str) -> Role | None:
         """The role called ``name``, or None."""
@@ -122,7 +132,7 @@ def _entity_dict(e: EntityType) -> dict[str, Any]:
         "color": e.color,
         "shortcut": e.shortcut,
         "guideline": e.guideline,
-        **({"guideline_ar": e.guideline_ar} if e.guideline_ar else {}),
+        "guideline_ar": e.guideline_ar,
     }
 
 
@@ -133,7 +143,7 @@ def _event_dict(e: EventType) -> dict[str, Any]:
         "name_ar": e.name_ar,
         "color": e.color,
         "guideline": e.guideline,
-        **({"guideline_ar": e.guideline_ar} if e.guideline_ar else {}),
+        "guideline_ar": e.guideline_ar,
         "roles": [{"role": r.role, "accepts": list(r.accepts)} for r in e.roles],
     }
 
@@ -196,6 +206,7 @@ def schema_from_dict(data: Any, source: str = "<schema>") -> Schema:
     """Build a Schema from its JSON object, validating every field."""
     check = _Checker(source)
     check.is_type(data, dict, "(top level)")
+    check.known_keys(data, _TOP_KEYS, "")
     fmt = data.get("format")
     if fmt != SCHEMA_FORMAT:
         check.fail("format", f"expected {SCHEMA_FORMAT!r}, got {fmt!r}")
@@ -214,10 +225,10 @@ def schema_from_dict(data: Any, source: str = "<schema>") -> Schema:
     overlap = data.get("allow_overlap", True)
     check.is_type(overlap, bool, "allow_overlap")
     max_length = data.get("max_span_length")
-    if max_length is not None:
-        check.is_type(max_length, int, "max_span_length")
-        if isinstance(max_length, bool) or max_length < 1:
-            check.fail("max_span_length", "expected a positive number of characters")
+    if max_length is not None and (
+        not isinstance(max_length, int) or isinstance(max_length, bool) or max_length < 1
+    ):
+        check.fail("max_span_length", "expected a positive number of characters")
     return Schema(
         name=check.text(data, "name", "name"),
         entities=entities,
@@ -229,6 +240,7 @@ def schema_from_dict(data: Any, source: str = "<schema>") -> Schema:
 
 
 def _parse_entity(item: Mapping[str, Any], where: str, check: _Checker) -> EntityType:
+    check.known_keys(item, _ENTITY_KEYS, where)
     shortcut = item.get("shortcut")
     if shortcut is not None:
         check.is_type(shortcut, str, f"{where}.shortcut")
@@ -246,9 +258,11 @@ def _parse_entity(item: Mapping[str, Any], where: str, check: _Checker) -> Entit
 def _parse_event(
     item: Mapping[str, Any], where: str, check: _Checker, entity_keys: set[str]
 ) -> EventType:
+    check.known_keys(item, _EVENT_KEYS, where)
     roles = []
     for i, role in enumerate(check.list_of(item, "roles", dict, allow_empty=True, where=where)):
         rwhere = f"{where}.roles[{i}]"
+        check.known_keys(role, _ROLE_KEYS, rwhere)
         accepts = check.list_of(role, "accepts", str, allow_empty=False, where=rwhere)
         for label in accepts:
             if label not in entity_keys:
@@ -274,6 +288,14 @@ class _Checker:
 
     def fail(self, key: str, message: str) -> None:
         raise SchemaError(f"{self.source}: {key}: {message}")
+
+    def known_keys(self, data: Mapping[str, Any], known: tuple[str, ...], where: str) -> None:
+        """Refuse a key the format does not define, suggesting the nearest known one."""
+        for name in data:
+            if name not in known:
+                close = difflib.get_close_matches(str(name), known, n=1)
+                hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(known)}"
+                self.fail(f"{where}.{name}" if where else str(name), f"unknown key ({hint})")
 
     def is_type(self, value: Any, kind: type, key: str) -> None:
         if not isinstance(value, kind):

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from pyarabic import araby
 
-from annotator.core.snapping import is_word_char, snap_to_graphemes
+from annotator.core.snapping import snap_to_graphemes
+from annotator.core.words import word_containing
 
 _HAMZA_FORMS = {
     araby.ALEF_HAMZA_ABOVE: araby.ALEF,
@@ -95,17 +96,16 @@ def find_all(
 def is_whole_word(text: str, start: int, end: int, allow_proclitic: bool = True) -> bool:
     """True when ``[start, end)`` is a whole word, or a word after a proclitic (و ف ب ل ك).
 
-    "Label all occurrences" proposes such matches checked and the others
-    (inside a longer word) unchecked.
+    Words are those of :mod:`annotator.core.words`: ``3`` in ``3.5`` or ``می`` in
+    ``می‌خواهم`` is not whole. "Label all occurrences" proposes such matches
+    checked and the others (inside a longer word) unchecked.
     """
-    if end < len(text) and is_word_char(text[end]):
+    if word_containing(text, end) is not None:
         return False
-    if start == 0 or not is_word_char(text[start - 1]):
+    around_start = word_containing(text, start)
+    if around_start is None:
         return True
     if not allow_proclitic:
         return False
-    prefix_start = start
-    while prefix_start > 0 and is_word_char(text[prefix_start - 1]):
-        prefix_start -= 1
-    prefix = "".join(normalize_char(char) for char in text[prefix_start:start])
+    prefix = "".join(normalize_char(char) for char in text[around_start[0] : start])
     return 0 < len(prefix) <= 2 and all(char in "وفبلك" for char in prefix)

@@ -9,7 +9,6 @@ splits a paragraph), and offsets computed in Qt would drift from the stored text
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from annotator.core.errors import ValidationError
@@ -71,8 +70,3 @@ def first_line_title(text: str, limit: int = 120) -> str:
         if line:
             return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
     return ""
-
-
-def is_combining(char: str) -> bool:
-    """True for combining marks such as Arabic harakat, which belong to the letter before."""
-    return unicodedata.combining(char) != 0

@@ -21,7 +21,7 @@ from annotator.core.disagreements import (
     agreed_spans,
     find_disagreements,
 )
-from annotator.core.errors import ValidationError
+from annotator.core.errors import NotFoundError, ValidationError
 from annotator.core.model import AnnotatorKind, Argument, Event, Span, new_id
 from annotator.store import ProjectStore
 from annotator.store.annotations import SpanRemoval
@@ -72,7 +72,7 @@ def ensure_gold(store: ProjectStore, name: str = GOLD) -> str:
     """The gold annotator's name, created as kind GOLD if new; refuses a person's name."""
     try:
         existing = store.annotators.get(name)
-    except KeyError:
+    except NotFoundError:
         return store.annotators.ensure(name, AnnotatorKind.GOLD).name
     if existing.kind is not AnnotatorKind.GOLD:
         raise ValidationError(f"{name!r} is a {existing.kind.value} annotator, not a gold one")
@@ -83,8 +83,9 @@ def disagreements(
     store: ProjectStore, doc_id: str, annotators: Sequence[str]
 ) -> list[Disagreement]:
     """The document's disagreements among ``annotators``, in text order (for next/previous)."""
-    spans = {a: store.annotations.spans(doc_id, a) for a in annotators}
-    events = {a: store.annotations.events(doc_id, a) for a in annotators}
+    with store.snapshot():
+        spans = {a: store.annotations.spans(doc_id, a) for a in annotators}
+        events = {a: store.annotations.events(doc_id, a) for a in annotators}
     return find_disagreements(spans, events)
 
 
@@ -156,10 +157,10 @@ def accept_agreed(
             message_id="agreement_needs_two", arguments=(", ".join(annotators),),
         )
     source = "+".join(annotators)
-    spans = {a: store.annotations.spans(doc_id, a) for a in annotators}
-    events = {a: store.annotations.events(doc_id, a) for a in annotators}
     change = Change()
-    with store.transaction():
+    with store.transaction():  # read what is agreed in the transaction that accepts it
+        spans = {a: store.annotations.spans(doc_id, a) for a in annotators}
+        events = {a: store.annotations.events(doc_id, a) for a in annotators}
         for span in agreed_spans(spans):
             _accept_span(store, span, gold, source, change)
         gold_events = {_trigger(e): e for e in store.annotations.events(doc_id, gold)}

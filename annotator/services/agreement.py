@@ -61,7 +61,11 @@ def agreement_documents(store: ProjectStore, annotators: Sequence[str]) -> list[
             name: Work.of(spans.get((document.id, name), ()), events.get((document.id, name), ()))
             for name in annotated[document.id]
         }
-        documents.append(AgreementDocument(document.id, document.title, document.text, work))
+        documents.append(
+            AgreementDocument(
+                document.id, document.title, document.text, work, document.export_id
+            )
+        )
     return documents
 
 
@@ -76,4 +80,6 @@ def project_agreement(
             f"{', '.join(names) or 'none'}",
             message_id="agreement_needs_two", arguments=(", ".join(names),),
         )
-    return compute_agreement(agreement_documents(store, names), names)
+    with store.snapshot():  # every annotator's work as of one moment
+        documents = agreement_documents(store, names)
+    return compute_agreement(documents, names)

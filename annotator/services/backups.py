@@ -12,12 +12,12 @@ import hashlib
 import os
 from pathlib import Path
 
+from annotator.core.backup_info import BackupInfo
 from annotator.core.errors import ProjectError
 from annotator.services.locations import data_dir
 from annotator.services.sessions import SessionConflict, is_live
 from annotator.store import ProjectStore
 from annotator.store.backup import (
-    BackupInfo,
     is_healthy_project,
     list_backups,
     restore_backup,

@@ -24,6 +24,7 @@ from annotator.core.formats.records import DocumentRecord
 from annotator.core.model import Status
 from annotator.core.schema import Schema
 from annotator.core.text import first_line_title
+from annotator.services.export_brat import read_mapping
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 CONLL_SUFFIXES = {".conll", ".bio", ".iob"}
@@ -141,11 +142,15 @@ def _with_standoff(
 
 def _brat_annotator(path: Path) -> str | None:
     """In a folder exported by annotator (annotation.conf above one folder per
-    annotator), the folder name is the annotator's."""
+    annotator), the annotator named for the folder by ``annotators.json`` (exports
+    before it: the folder name itself)."""
     folder = path.parent
-    if (folder.parent / "annotation.conf").is_file() and folder.name != UNANNOTATED:
-        return folder.name
-    return None
+    if not (folder.parent / "annotation.conf").is_file():
+        return None
+    mapping = read_mapping(folder.parent)
+    if mapping is not None and folder.name in mapping:
+        return mapping[folder.name]
+    return None if folder.name == UNANNOTATED else folder.name
 
 
 def _read_jsonl(path: Path, text: str, size: int) -> Iterator[SourceItem]:

@@ -73,7 +73,7 @@ class ImportWriter:
             self._ensured.add(name)
         span_ids = self._fresh_ids("spans", [e.id for e in record.entities], record.local_ids)
         self._spans += [
-            Span(span_id, doc_id, name, e.start, e.end, e.label)
+            Span(span_id, doc_id, name, e.start, e.end, e.label, e.source)
             for span_id, e in zip(span_ids, record.entities, strict=True)
         ]
         by_file_id = {
@@ -89,6 +89,7 @@ class ImportWriter:
                 e.start,
                 e.end,
                 tuple(Argument(new_id(), a.role, by_file_id[a.entity]) for a in e.arguments),
+                e.source,
             )
             for event_id, e in zip(event_ids, record.events, strict=True)
         ]

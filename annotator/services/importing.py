@@ -64,6 +64,7 @@ class ImportReport:
     empty: list[str] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # unknown top-level keys kept in meta
 
     def lines(self) -> list[str]:
         """Human-readable summary followed by one line per reported item."""
@@ -79,6 +80,7 @@ class ImportReport:
             ("skipped (empty)", self.empty),
             ("text cleaned", self.changes),
             ("ignored", self.ignored),
+            ("kept in meta", self.kept),
         ):
             out += [f"{title}: {item}" for item in items]
         return out
@@ -154,6 +156,8 @@ def _import_item(
     if problems:
         return [f"{item.location}: {p}" for p in problems]
     report.changes += [f"{item.location}: {c}" for c in changes]
+    if record.kept_keys:
+        report.kept.append(f"{item.location}: {', '.join(record.kept_keys)}")
     report.ignored += item.notes
     _resolve_annotator(record, options)
     duplicate_of = writer.add(record, text_sha256(record.text))

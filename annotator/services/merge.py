@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from annotator.core.errors import AnnotatorError, ProjectError
+from annotator.core.errors import AnnotatorError, NotFoundError, ProjectError, ValidationError
 from annotator.core.model import Event, Span, Status
 from annotator.services.backups import backup_project
 from annotator.store import ProjectStore, open_project
@@ -104,7 +104,9 @@ def merge_project(store: ProjectStore, other_path: Path) -> MergeResult:
             f"{other_path}: cannot merge a project into itself",
             message_id="merge_into_itself", arguments=(other_path,),
         )
-    with open_project(other_path) as other:
+    # The other copy is read as of one moment; this project is read inside the
+    # merge's write transaction, which sees one moment too.
+    with open_project(other_path) as other, other.snapshot():
         try:
             return _merge(store, other)
         except AnnotatorError as exc:
@@ -123,11 +125,15 @@ def _merge(store: ProjectStore, other: ProjectStore) -> MergeResult:
         plan = _plan(store, other, result)
         _copy_annotators(store, other)
         doc_ids = _copy_documents(store, other, result)
+        titles = {d.id: d.title for d in other.documents.summaries()} if plan else {}
         for (other_doc, annotator), work in plan:
             key = (doc_ids[other_doc], annotator)
             spans = [replace(s, document_id=key[0]) for s in work.spans]
             events = [replace(e, document_id=key[0]) for e in work.events]
-            store.work.replace(key, spans, events, work.stamp)
+            try:  # the store checks the work by core.rules (this project's schema)
+                store.work.replace(key, spans, events, work.stamp)
+            except ValidationError as exc:
+                raise ValidationError(f"{titles[other_doc]!r} ({annotator}): {exc}") from exc
         result.assignments_added = store.assignments.add(
             (doc_ids[doc_id], name)
             for doc_id, names in other.assignments.all().items()
@@ -138,7 +144,8 @@ def _merge(store: ProjectStore, other: ProjectStore) -> MergeResult:
 
 def _planned(store: ProjectStore, other: ProjectStore) -> MergeResult:
     result = MergeResult(other.path)
-    _plan(store, other, result)
+    with store.snapshot():
+        _plan(store, other, result)
     return result
 
 
@@ -189,7 +196,7 @@ def _copy_annotators(store: ProjectStore, other: ProjectStore) -> None:
     for annotator in other.annotators.all():
         try:
             existing = store.annotators.get(annotator.name)
-        except KeyError:
+        except NotFoundError:
             store.annotators.ensure(annotator.name, annotator.kind)
             continue
         if existing.kind != annotator.kind:
@@ -223,6 +230,6 @@ def _copy_documents(
 def _has_id(store: ProjectStore, doc_id: str) -> bool:
     try:
         store.documents.get(doc_id)
-    except KeyError:
+    except NotFoundError:
         return False
     return True

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from annotator.core.errors import DamagedProjectError, ProjectError
 from annotator.services.backups import DEFAULT_KEEP, backup_project, way_out_message
+from annotator.services.project import Project
 from annotator.services.sessions import Session, start_session
 from annotator.store import ProjectStore, open_project
 
@@ -19,6 +20,15 @@ class OpenedProject:
     backup: Path | None = None
     session: Session | None = None
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def project(self) -> Project:
+        """The project as the GUI uses it (use cases, no store)."""
+        if self._project is None:
+            self._project = Project(self.store)
+        return self._project
+
+    _project: Project | None = field(default=None, init=False, repr=False)
 
     @property
     def read_only(self) -> bool:

@@ -5,14 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotator.core.model import Status
+from annotator.core.model import DocumentSummary, Status
 from annotator.core.resources import DEFAULT_SCHEMA, resource_path
 from annotator.core.schema import Schema, load_schema
 from annotator.store import PROJECT_SUFFIX, ProjectStore, create_project, open_project
 from annotator.store.annotations import SpanRemoval
-from annotator.store.documents import DocumentSummary
 
-# The ui and the cli see the store's types through this module only.
+# Store-level helpers for the services and the tests. The ui and the cli use
+# services.project (a Project facade) instead: an import-linter contract forbids
+# them this module, and tests/test_layers.py any name the store defines.
 __all__ = [
     "PROJECT_SUFFIX",
     "DocumentSummary",
@@ -72,7 +73,12 @@ class ProjectInfo:
 
 
 def project_info(store: ProjectStore) -> ProjectInfo:
-    """Count what a project holds."""
+    """Count what a project holds (all as of one moment)."""
+    with store.snapshot():
+        return _info(store)
+
+
+def _info(store: ProjectStore) -> ProjectInfo:
     spans: dict[str, int] = {}
     for (annotator, _label), n in store.annotations.label_counts().items():
         spans[annotator] = spans.get(annotator, 0) + n

@@ -43,7 +43,12 @@ class ProjectStats:
 
 
 def project_stats(store: ProjectStore) -> ProjectStats:
-    """Count the project's documents, spans, events and statuses."""
+    """Count the project's documents, spans, events and statuses (all as of one moment)."""
+    with store.snapshot():
+        return _stats(store)
+
+
+def _stats(store: ProjectStore) -> ProjectStats:
     documents = store.documents.count()
     spans: dict[str, dict[str, int]] = {}
     for (name, label), n in store.annotations.label_counts().items():

@@ -11,15 +11,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.errors import ValidationError
-from annotator.core.model import Argument, Event, Span, check_offsets
+from annotator.core import rules
+from annotator.core.errors import NotFoundError, ValidationError
+from annotator.core.model import Argument, Event, Span
 from annotator.store.clock import utc_now
+from annotator.store.columns import EVENT_COLUMNS, SPAN_COLUMNS
 
 if TYPE_CHECKING:
     from annotator.store.project import ProjectStore
 
-_SPAN_COLUMNS = 'id, document_id, annotator, start, "end", label, source'
-_EVENT_COLUMNS = "id, document_id, annotator, type, trigger_start, trigger_end, source"
 
 
 @dataclass(frozen=True)
@@ -49,21 +49,32 @@ class AnnotationRepository:
     def _check_span(self, span: Span, lengths: dict[str, int]) -> None:
         if span.document_id not in lengths:
             lengths[span.document_id] = self._text_length(span.document_id)
-        check_offsets(span.start, span.end, lengths[span.document_id], f"span {span.label}")
-        if self._store.schema.entity(span.label) is None:
-            raise ValidationError(f"unknown entity label {span.label!r}")
+        rules.check_span_offsets(span.start, span.end, lengths[span.document_id], span.label)
+        rules.check_entity_label(self._store.schema, span.label)
+
+    def _check_overlaps(self, spans: list[Span]) -> None:
+        """New ``spans`` overlap neither each other nor stored spans, where the schema says so."""
+        schema = self._store.schema
+        if schema.allow_overlap:
+            return
+        groups: dict[tuple[str, str], list[Span]] = defaultdict(list)
+        for span in spans:
+            groups[span.document_id, span.annotator].append(span)
+        for (doc_id, annotator), new in groups.items():
+            ids = {s.id for s in new}
+            stored = [s for s in self.spans(doc_id, annotator) if s.id not in ids]
+            rules.check_no_overlaps(schema, new)
+            for span in new:
+                rules.check_no_overlap(schema, span, stored)
 
     def _check_event(self, event: Event, lengths: dict[str, int]) -> None:
         if event.document_id not in lengths:
             lengths[event.document_id] = self._text_length(event.document_id)
-        check_offsets(
-            event.trigger_start,
-            event.trigger_end,
-            lengths[event.document_id],
-            f"trigger of {event.type}",
+        rules.check_trigger_offsets(
+            event.trigger_start, event.trigger_end, lengths[event.document_id], event.type
         )
-        if self._store.schema.event(event.type) is None:
-            raise ValidationError(f"unknown event type {event.type!r}")
+        rules.check_event_type(self._store.schema, event.type)
+        rules.check_distinct_arguments(event.type, [(a.role, a.span_id) for a in event.arguments])
 
     def _check_role(self, event_type: str, role: str, label: str) -> None:
         """Refuse a role the event type does not have, or one an entity ``label`` cannot fill.
@@ -71,19 +82,7 @@ class AnnotationRepository:
         Checked whenever an argument, its span's label or its event's type changes, so
         every stored argument fits: undoing back to any earlier state never fails on it.
         """
-        kind = self._store.schema.event(event_type)
-        found = kind.role(role) if kind is not None else None
-        if kind is None or found is None:
-            known = ", ".join(r.role for r in kind.roles) if kind else ""
-            raise ValidationError(
-                f"event {event_type} has no argument role {role!r}"
-                + (f" (its roles: {known})" if known else " (it takes no arguments)")
-            )
-        if label not in found.accepts:
-            raise ValidationError(
-                f"event {event_type}: role {role!r} accepts {', '.join(found.accepts)}, "
-                f"not the entity label {label!r}"
-            )
+        rules.check_role_accepts(self._store.schema, event_type, role, label)
 
     def _arguments_of_span(self, span_id: str) -> list[tuple[str, str]]:
         """(event type, role) of every argument ``span_id`` fills."""
@@ -110,6 +109,7 @@ class AnnotationRepository:
         lengths: dict[str, int] = {}
         for span in spans:
             self._check_span(span, lengths)
+        self._check_overlaps(spans)
         now = utc_now()
         with self._store.transaction() as db:
             for name in {s.annotator for s in spans}:
@@ -164,17 +164,17 @@ class AnnotationRepository:
                 self.add_argument(event_id, argument)
 
     def span(self, span_id: str) -> Span:
-        """The span with id ``span_id``; KeyError if there is none."""
+        """The span with id ``span_id``; NotFoundError if there is none."""
         row = self._store.db.execute(
-            f"SELECT {_SPAN_COLUMNS} FROM spans WHERE id = ?", [span_id]
+            f"SELECT {SPAN_COLUMNS} FROM spans WHERE id = ?", [span_id]
         ).fetchone()
         if row is None:
-            raise KeyError(span_id)
+            raise NotFoundError(f"the span {span_id!r} is no longer in the project")
         return Span(*row)
 
     def spans(self, doc_id: str, annotator: str | None = None) -> list[Span]:
         """A document's spans (of one annotator, if given), by position."""
-        sql = f"SELECT {_SPAN_COLUMNS} FROM spans WHERE document_id = ?"
+        sql = f"SELECT {SPAN_COLUMNS} FROM spans WHERE document_id = ?"
         params: list[Any] = [doc_id]
         if annotator is not None:
             sql, params = sql + " AND annotator = ?", [*params, annotator]
@@ -241,14 +241,19 @@ class AnnotationRepository:
         event = self.event(event_id)
         try:
             span = self.span(argument.span_id)
-        except KeyError:
+        except NotFoundError:
             raise ValidationError(
                 f"event {event.type}: argument {argument.role!r} points at entity span "
                 f"{argument.span_id!r}, which does not exist"
             ) from None
-        if span.document_id != event.document_id:
-            raise ValidationError("an argument must be a span of the event's own document")
+        rules.check_argument_place(
+            event.type, (event.document_id, event.annotator), (span.document_id, span.annotator)
+        )
         self._check_role(event.type, argument.role, span.label)
+        rules.check_distinct_arguments(
+            event.type,
+            [(a.role, a.span_id) for a in event.arguments] + [(argument.role, span.id)],
+        )
         with self._store.transaction() as db:
             db.execute(
                 "INSERT INTO event_arguments (id, event_id, role, span_id, position) "
@@ -266,7 +271,7 @@ class AnnotationRepository:
             "SELECT event_id, role, span_id FROM event_arguments WHERE id = ?", [argument_id]
         ).fetchone()
         if row is None:
-            raise KeyError(argument_id)
+            raise NotFoundError(f"the argument {argument_id!r} is no longer in the project")
         event_id, role, span_id = row
         event = self.event(event_id)
         with self._store.transaction() as db:
@@ -289,26 +294,28 @@ class AnnotationRepository:
             "SELECT event_id, role FROM event_arguments WHERE id = ?", [argument_id]
         ).fetchone()
         if row is None:
-            raise KeyError(argument_id)
+            raise NotFoundError(f"the argument {argument_id!r} is no longer in the project")
         return row[0], row[1]
 
     def event(self, event_id: str) -> Event:
-        """The event with id ``event_id`` and its arguments; KeyError if there is none."""
-        row = self._store.db.execute(
-            f"SELECT {_EVENT_COLUMNS} FROM events WHERE id = ?", [event_id]
-        ).fetchone()
-        if row is None:
-            raise KeyError(event_id)
-        return self._with_arguments([row])[0]
+        """The event with id ``event_id`` and its arguments; NotFoundError if there is none."""
+        with self._store.snapshot():  # the event and its arguments of one moment
+            row = self._store.db.execute(
+                f"SELECT {EVENT_COLUMNS} FROM events WHERE id = ?", [event_id]
+            ).fetchone()
+            if row is None:
+                raise NotFoundError(f"the event {event_id!r} is no longer in the project")
+            return self._with_arguments([row])[0]
 
     def events(self, doc_id: str, annotator: str | None = None) -> list[Event]:
         """A document's events (of one annotator, if given), by trigger position."""
-        sql = f"SELECT {_EVENT_COLUMNS} FROM events WHERE document_id = ?"
+        sql = f"SELECT {EVENT_COLUMNS} FROM events WHERE document_id = ?"
         params: list[Any] = [doc_id]
         if annotator is not None:
             sql, params = sql + " AND annotator = ?", [*params, annotator]
-        rows = self._store.db.execute(sql + " ORDER BY trigger_start, id", params).fetchall()
-        return self._with_arguments(rows)
+        with self._store.snapshot():
+            rows = self._store.db.execute(sql + " ORDER BY trigger_start, id", params).fetchall()
+            return self._with_arguments(rows)
 
     def _with_arguments(self, rows: list[tuple[Any, ...]]) -> list[Event]:
         if not rows:

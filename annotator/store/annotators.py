@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from annotator.core.errors import NotFoundError
 from annotator.core.model import Annotator, AnnotatorKind, Status
 from annotator.store.clock import utc_now
 
@@ -28,12 +29,12 @@ class AnnotatorRepository:
         return self.get(annotator.name)
 
     def get(self, name: str) -> Annotator:
-        """The annotator called ``name``; KeyError if there is none."""
+        """The annotator called ``name``; NotFoundError if there is none."""
         row = self._store.db.execute(
             "SELECT name, kind FROM annotators WHERE name = ?", [name]
         ).fetchone()
         if row is None:
-            raise KeyError(name)
+            raise NotFoundError(f"no annotator called {name!r} in the project")
         return Annotator(row[0], AnnotatorKind(row[1]))
 
     def all(self, kind: AnnotatorKind | None = None) -> list[Annotator]:

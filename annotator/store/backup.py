@@ -17,9 +17,9 @@ import secrets
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
+from annotator.core.backup_info import BackupInfo
 from annotator.core.errors import AnnotatorError, ProjectError
 from annotator.store.connection import check_existing, connect
 from annotator.store.failures import write_error
@@ -28,20 +28,6 @@ _STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
 _NAME = re.compile(r"^(?P<stem>.+)\.backup-(?P<stamp>\d{8}T\d{12}Z)\.annproj$")
 # A temporary file this old was left by a killed process, not one still writing.
 _STALE_TEMP_S = 600
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    """One backup file of a project."""
-
-    path: Path
-    taken_at: datetime.datetime
-    size: int
-
-    def label(self) -> str:
-        """How a list shows it: local time and size."""
-        when = self.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-        return f"{when}  {self.size / 1024:,.0f} KB  {self.path.name}"
 
 
 def backup_name(project: Path, when: datetime.datetime) -> str:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.errors import ValidationError
-from annotator.core.model import Document, check_document_length, new_id, text_sha256
+from annotator.core.errors import NotFoundError, ValidationError
+from annotator.core.model import (
+    Document,
+    DocumentSummary,
+    check_document_length,
+    new_id,
+)
 from annotator.core.search import fold
 from annotator.core.text import is_canonical
 from annotator.store.clock import utc_now
@@ -17,16 +21,6 @@ if TYPE_CHECKING:
     from annotator.store.project import ProjectStore
 
 _COLUMNS = "id, external_id, title, text, sha256, meta"
-
-
-@dataclass(frozen=True)
-class DocumentSummary:
-    """What a document list shows, without the (possibly long) text."""
-
-    id: str
-    title: str
-    length: int
-    external_id: str | None
 
 
 def _document(row: tuple[Any, ...]) -> Document:
@@ -97,12 +91,12 @@ class DocumentRepository:
         return documents
 
     def get(self, doc_id: str) -> Document:
-        """The document with id ``doc_id``; KeyError if there is none."""
+        """The document with id ``doc_id``; NotFoundError if there is none."""
         row = self._store.db.execute(
             f"SELECT {_COLUMNS} FROM documents WHERE id = ?", [doc_id]
         ).fetchone()
         if row is None:
-            raise KeyError(doc_id)
+            raise NotFoundError(f"the document {doc_id!r} is no longer in the project")
         return _document(row)
 
     def find_by_hash(self, sha256: str) -> Document | None:
@@ -111,10 +105,6 @@ class DocumentRepository:
             f"SELECT {_COLUMNS} FROM documents WHERE sha256 = ?", [sha256]
         ).fetchone()
         return _document(row) if row else None
-
-    def contains_text(self, text: str) -> bool:
-        """True when a document with exactly this text exists."""
-        return self.find_by_hash(text_sha256(text)) is not None
 
     def iter_all(self) -> Iterator[Document]:
         """Every document, in the order they were added."""
@@ -147,18 +137,3 @@ class DocumentRepository:
     def count(self) -> int:
         """How many documents the project holds."""
         return self._store.db.execute("SELECT count(*) FROM documents").fetchone()[0]
-
-    def set_text(self, doc_id: str, text: str) -> None:
-        """Replace a document's text; refused (ImmutableTextError) once anything points into it."""
-        if not is_canonical(text):
-            raise ValidationError(f"document {doc_id}: text is not canonical")
-        with self._store.transaction() as db:
-            db.execute(
-                "UPDATE documents SET text = ?, sha256 = ? WHERE id = ?",
-                [text, text_sha256(text), doc_id],
-            )
-
-    def set_title(self, doc_id: str, title: str) -> None:
-        """Rename a document."""
-        with self._store.transaction() as db:
-            db.execute("UPDATE documents SET title = ? WHERE id = ?", [title, doc_id])

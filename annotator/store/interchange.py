@@ -16,10 +16,12 @@ from collections.abc import Iterable, Iterator
 from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
 
+from annotator.core import rules
 from annotator.core.errors import ValidationError
 from annotator.core.formats.rows import DocumentRow, EventRow, SpanRow
-from annotator.core.model import Event, Span, Status, check_offsets
+from annotator.core.model import Event, Span, Status
 from annotator.store.clock import utc_now
+from annotator.store.columns import SPAN_COLUMNS, SPAN_FIELDS
 
 if TYPE_CHECKING:
     from annotator.store.project import ProjectStore
@@ -65,22 +67,15 @@ class InterchangeRepository:
 
     def add_spans(self, spans: list[Span]) -> None:
         """Store spans; all or none (checked like AnnotationRepository.add_spans)."""
-        schema = self._store.schema
-        lengths = self._lengths({s.document_id for s in spans})
-        for span in spans:
-            if span.document_id not in lengths:
-                raise ValidationError(f"no document with id {span.document_id!r}")
-            check_offsets(span.start, span.end, lengths[span.document_id], f"span {span.label}")
-            if schema.entity(span.label) is None:
-                raise ValidationError(f"unknown entity label {span.label!r}")
+        self._check_spans(spans)
         now = utc_now()
         with self._store.transaction() as db:
             for name in {s.annotator for s in spans}:
                 self._store.annotators.ensure(name)
             db.conn.executemany(
-                f"INSERT INTO spans ({_SPAN_FIELDS_SQL}, updated_at) "
+                f"INSERT INTO spans ({SPAN_COLUMNS}, updated_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(*(getattr(s, f) for f in _SPAN_FIELDS), now) for s in spans],
+                [(*(getattr(s, f) for f in SPAN_FIELDS), now) for s in spans],
             )
             self._touch({(s.document_id, s.annotator) for s in spans}, now)
 
@@ -119,29 +114,59 @@ class InterchangeRepository:
             )
             self._touch({(e.document_id, e.annotator) for e in events}, now)
 
+    def _check_spans(self, spans: list[Span]) -> None:
+        schema = self._store.schema
+        lengths = self._lengths({s.document_id for s in spans})
+        for span in spans:
+            if span.document_id not in lengths:
+                raise ValidationError(f"no document with id {span.document_id!r}")
+            rules.check_span_offsets(span.start, span.end, lengths[span.document_id], span.label)
+            rules.check_entity_label(schema, span.label)
+        if not schema.allow_overlap:
+            groups: dict[tuple[str, str], list[Span]] = defaultdict(list)
+            for span in spans:
+                groups[span.document_id, span.annotator].append(span)
+            for key, stored in self._stored_spans({s.document_id for s in spans}).items():
+                if key in groups:
+                    groups[key] += stored
+            for group in groups.values():
+                rules.check_no_overlaps(schema, group)
+
+    def _stored_spans(self, doc_ids: set[str]) -> dict[tuple[str, str], list[Span]]:
+        """(document, annotator) -> stored spans, for the documents ``doc_ids``."""
+        found: dict[tuple[str, str], list[Span]] = defaultdict(list)
+        for chunk in _chunks(sorted(doc_ids)):
+            marks = ",".join("?" * len(chunk))
+            for row in self._store.db.execute(
+                f"SELECT {SPAN_COLUMNS} FROM spans WHERE document_id IN ({marks})", chunk
+            ):
+                found[row[1], row[2]].append(Span(*row))
+        return found
+
     def _check_events(self, events: list[Event]) -> None:
         schema = self._store.schema
         lengths = self._lengths({e.document_id for e in events})
-        span_docs = self._span_documents({a.span_id for e in events for a in e.arguments})
+        owners = self._span_owners({a.span_id for e in events for a in e.arguments})
         for event in events:
             if event.document_id not in lengths:
                 raise ValidationError(f"no document with id {event.document_id!r}")
-            check_offsets(
-                event.trigger_start,
-                event.trigger_end,
-                lengths[event.document_id],
-                f"trigger of {event.type}",
+            rules.check_trigger_offsets(
+                event.trigger_start, event.trigger_end, lengths[event.document_id], event.type
             )
-            if schema.event(event.type) is None:
-                raise ValidationError(f"unknown event type {event.type!r}")
+            rules.check_event_type(schema, event.type)
+            pairs = [(a.role, a.span_id) for a in event.arguments]
+            rules.check_distinct_arguments(event.type, pairs)
             for argument in event.arguments:
-                if argument.span_id not in span_docs:
+                if argument.span_id not in owners:
                     raise ValidationError(
                         f"event {event.type}: argument {argument.role!r} points at entity span "
                         f"{argument.span_id!r}, which does not exist"
                     )
-                if span_docs[argument.span_id] != event.document_id:
-                    raise ValidationError("an argument must be a span of the event's own document")
+                doc_id, annotator, label = owners[argument.span_id]
+                rules.check_argument_place(
+                    event.type, (event.document_id, event.annotator), (doc_id, annotator)
+                )
+                rules.check_role_accepts(schema, event.type, argument.role, label)
 
     def set_statuses(self, statuses: Iterable[tuple[str, str, Status]]) -> None:
         """Record (document id, annotator, status) triples."""
@@ -165,8 +190,13 @@ class InterchangeRepository:
     def _lengths(self, doc_ids: set[str]) -> dict[str, int]:
         return self._lookup("SELECT id, length(text) FROM documents WHERE id IN ({})", doc_ids)
 
-    def _span_documents(self, span_ids: set[str]) -> dict[str, str]:
-        return self._lookup("SELECT id, document_id FROM spans WHERE id IN ({})", span_ids)
+    def _span_owners(self, span_ids: set[str]) -> dict[str, tuple[str, str, str]]:
+        """Span id -> (document id, annotator, label)."""
+        found = self._lookup(
+            "SELECT id, json_array(document_id, annotator, label) FROM spans WHERE id IN ({})",
+            span_ids,
+        )
+        return {span_id: tuple(json.loads(owner)) for span_id, owner in found.items()}
 
     def _lookup(self, sql: str, ids: set[str]) -> dict[str, Any]:
         """id -> value from ``sql`` (a query of (id, value) rows with ``IN ({})``), in chunks."""
@@ -229,17 +259,18 @@ class InterchangeRepository:
     def event_rows(self) -> dict[tuple[str, str], list[EventRow]]:
         """(document id, annotator) -> event rows by trigger, for the whole project."""
         arguments: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-        for event_id, *argument in self._store.db.execute(
-            "SELECT event_id, id, role, span_id FROM event_arguments "
-            "ORDER BY event_id, position, id"
-        ):
-            arguments[event_id].append(tuple(argument))
         result: dict[tuple[str, str], list[EventRow]] = defaultdict(list)
-        for doc_id, name, *row in self._store.db.execute(
-            "SELECT document_id, annotator, trigger_start, trigger_end, id, type, source "
-            "FROM events ORDER BY document_id, annotator, trigger_start, id"
-        ):
-            result[doc_id, name].append((*row, tuple(arguments[row[2]])))
+        with self._store.snapshot():  # the events and their arguments of one moment
+            for event_id, *argument in self._store.db.execute(
+                "SELECT event_id, id, role, span_id FROM event_arguments "
+                "ORDER BY event_id, position, id"
+            ):
+                arguments[event_id].append(tuple(argument))
+            for doc_id, name, *row in self._store.db.execute(
+                "SELECT document_id, annotator, trigger_start, trigger_end, id, type, source "
+                "FROM events ORDER BY document_id, annotator, trigger_start, id"
+            ):
+                result[doc_id, name].append((*row, tuple(arguments[row[2]])))
         return result
 
 
@@ -247,8 +278,6 @@ def _span_order(row: SpanRow) -> tuple[int, int, str]:
     return row[0], -row[1], row[2]
 
 
-_SPAN_FIELDS = ("id", "document_id", "annotator", "start", "end", "label", "source")
-_SPAN_FIELDS_SQL = 'id, document_id, annotator, start, "end", label, source'
 
 
 @functools.cache

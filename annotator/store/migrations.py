@@ -188,9 +188,28 @@ UPDATE statuses SET auto = 1 WHERE status = 'in_progress';
 @migrations(name="0004_notes")
 def _notes(db: Database) -> None:
     _run_script(db, _V4_NOTES)
-    db.execute("PRAGMA user_version = 4")
+    # A file that already had a later step (merged in a different order) keeps its number.
+    current = db.execute("PRAGMA user_version").fetchone()[0]
+    db.execute(f"PRAGMA user_version = {max(current, 4)}")
 
 
-# The user_version the newest migration sets: the highest step number (steps are
-# numbered per feature, so a number may be missing).
-LATEST_VERSION = 4
+# The split (train/validation/test...) each document was given by its first export
+# with --split, so later exports keep it and a growing dataset never leaks test
+# documents into training (services.export_splits).
+_V5_SPLITS = """
+CREATE TABLE document_splits (
+    document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    split       TEXT NOT NULL CHECK (length(split) > 0),
+    created_at  TEXT NOT NULL
+);
+"""
+
+
+@migrations(name="0005_splits")
+def _splits(db: Database) -> None:
+    _run_script(db, _V5_SPLITS)
+    db.execute("PRAGMA user_version = 5")
+
+
+# The user_version the newest migration sets; tests check it matches the steps.
+LATEST_VERSION = 5

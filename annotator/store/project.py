@@ -25,6 +25,7 @@ from annotator.store.interchange import InterchangeRepository
 from annotator.store.migrations import LATEST_VERSION, migrations
 from annotator.store.notes import NoteRepository
 from annotator.store.sessions import SessionRepository
+from annotator.store.splits import SplitRepository
 from annotator.store.work import WorkRepository
 
 PROJECT_SUFFIX = ".annproj"
@@ -51,6 +52,8 @@ class ProjectStore:
         self.on_busy: BusyCallback | None = None
         self.busy_limit_s = BUSY_LIMIT_S
         self._schema: Schema | None = None
+        # True while snapshot() holds a read transaction it began (see there).
+        self._reading = False
         self.documents = DocumentRepository(self)
         self.annotators = AnnotatorRepository(self)
         self.annotations = AnnotationRepository(self)
@@ -59,6 +62,7 @@ class ProjectStore:
         self.interchange = InterchangeRepository(self)
         self.sessions = SessionRepository(self)
         self.notes = NoteRepository(self)
+        self.splits = SplitRepository(self)
 
     def __enter__(self) -> ProjectStore:
         return self
@@ -99,6 +103,14 @@ class ProjectStore:
         back whole and raised as a ProjectError saying why; the connection stays usable.
         """
         conn = self.db.conn
+        if self._reading:
+            # Writing would upgrade the read transaction: it fails once another window
+            # committed after the snapshot began, and otherwise holds the write lock
+            # until the long read ends. Nothing writes there; this says so if it does.
+            raise ProjectBusyError(
+                f"{self.path}: a change was attempted while the whole project is being read "
+                "(an export, agreement or merge); it was not saved, try again when that ends"
+            )
         if conn.in_transaction:
             with self._translated(), self.db.atomic():
                 yield self.db
@@ -117,6 +129,33 @@ class ProjectStore:
                     conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Run a block of reads against the project as it was at one moment.
+
+        In WAL mode each query outside a transaction sees the latest commit, so a
+        read made of several queries (an export reads spans, then events) can see
+        half of a change another window committed meanwhile. Inside this block every
+        query sees the commit that was latest when it began: one read transaction,
+        which never blocks writers. Re-entrant; inside a write transaction it is that
+        transaction (which sees one moment already). The block must not write.
+        """
+        conn = self.db.conn
+        if conn.in_transaction:
+            yield
+            return
+        with self._translated():
+            conn.execute("BEGIN")
+            # A deferred BEGIN takes its snapshot at the first read, so read now.
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        self._reading = True
+        try:
+            yield
+        finally:
+            self._reading = False
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")  # nothing was written: ending the read is all
 
     def _begin(self) -> None:
         """BEGIN IMMEDIATE, waiting for another process's write in slices reported to on_busy."""

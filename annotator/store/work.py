@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.model import Argument, Event, Span, Status
-from annotator.store.annotations import _EVENT_COLUMNS, _SPAN_COLUMNS
+from annotator.store.columns import EVENT_COLUMNS, SPAN_COLUMNS
 
 if TYPE_CHECKING:
     from annotator.store.project import ProjectStore
@@ -60,7 +60,7 @@ class WorkRepository:
 
     def spans(self, annotators: Sequence[str] | None = None) -> dict[WorkKey, list[Span]]:
         """Every span (of ``annotators``, if given), grouped by (document, annotator)."""
-        sql, params = _filtered(f"SELECT {_SPAN_COLUMNS} FROM spans", annotators)
+        sql, params = _filtered(f"SELECT {SPAN_COLUMNS} FROM spans", annotators)
         grouped: dict[WorkKey, list[Span]] = defaultdict(list)
         for row in self._store.db.execute(sql + ' ORDER BY start, "end" DESC, id', params):
             grouped[row[1], row[2]].append(Span(*row))
@@ -69,13 +69,15 @@ class WorkRepository:
     def events(self, annotators: Sequence[str] | None = None) -> dict[WorkKey, list[Event]]:
         """Every event with its arguments (of ``annotators``), grouped by (document, annotator)."""
         arguments: dict[str, list[Argument]] = defaultdict(list)
-        for arg_id, event_id, role, span_id in self._store.db.execute(
-            "SELECT id, event_id, role, span_id FROM event_arguments ORDER BY position, id"
-        ):
-            arguments[event_id].append(Argument(arg_id, role, span_id))
-        sql, params = _filtered(f"SELECT {_EVENT_COLUMNS} FROM events", annotators)
+        sql, params = _filtered(f"SELECT {EVENT_COLUMNS} FROM events", annotators)
         grouped: dict[WorkKey, list[Event]] = defaultdict(list)
-        for row in self._store.db.execute(sql + " ORDER BY trigger_start, id", params):
+        with self._store.snapshot():  # the events and their arguments of one moment
+            for arg_id, event_id, role, span_id in self._store.db.execute(
+                "SELECT id, event_id, role, span_id FROM event_arguments ORDER BY position, id"
+            ):
+                arguments[event_id].append(Argument(arg_id, role, span_id))
+            rows = self._store.db.execute(sql + " ORDER BY trigger_start, id", params).fetchall()
+        for row in rows:
             event = Event(*row[:6], arguments=tuple(arguments.get(row[0], ())), source=row[6])
             grouped[row[1], row[2]].append(event)
         return dict(grouped)

@@ -31,8 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Status
-from annotator.services.assignment import assigned_documents
-from annotator.services.projects import DocumentSummary, ProjectStore
+from annotator.services.project import DocumentSummary, Project
 from annotator.ui.bidi import isolate
 from annotator.ui.i18n import fill
 from annotator.ui.plain_text import as_tooltip
@@ -61,19 +60,19 @@ class DocumentListModel(TableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[DocumentSummary] = []
-        self.store: ProjectStore | None = None
+        self.project: Project | None = None
         self._statuses: dict[str, Status] = {}
         self.assigned: set[str] = set()  # the documents assigned to the annotator
         self.annotator = ""
 
-    def load(self, store: ProjectStore | None, annotator: str) -> None:
-        """Read the documents and ``annotator``'s statuses and assignments from the store."""
+    def load(self, project: Project | None, annotator: str) -> None:
+        """Read the documents and ``annotator``'s statuses and assignments from the project."""
         self.beginResetModel()
-        self.store = store
-        self._rows = store.documents.summaries() if store else []
-        self._statuses = store.annotators.statuses(annotator) if store else {}
+        self.project = project
+        self._rows = project.document_summaries() if project else []
+        self._statuses = project.statuses(annotator) if project else {}
         self.annotator = annotator
-        self.assigned = assigned_documents(store, annotator) if store else set()
+        self.assigned = project.assigned_documents(annotator) if project else set()
         self.endResetModel()
 
     def set_status(self, doc_id: str, status: Status) -> None:
@@ -253,7 +252,7 @@ class DocumentList(QWidget):
         """
         has = bool(self.model.assigned)
         self.assigned_filter.setEnabled(has)
-        situation = (self.model.store, self.model.annotator, has)
+        situation = (self.model.project, self.model.annotator, has)
         if situation != self._filter_default_for:
             self.assigned_filter.setChecked(has)
         self._filter_default_for = situation
@@ -268,10 +267,10 @@ class DocumentList(QWidget):
         self.table.scrollTo(index)
 
     def _search(self) -> None:
-        store = self.model.store
+        project = self.model.project
         query = self.filter_edit.text()
-        searching = store is not None and bool(query.strip())
-        self.proxy.set_hits(store.documents.ids_matching(query) if searching else None)
+        searching = project is not None and bool(query.strip())
+        self.proxy.set_hits(project.documents_matching(query) if searching else None)
 
     def _update_progress(self) -> None:
         counts = self.model.status_counts()

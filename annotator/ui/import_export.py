@@ -15,9 +15,9 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
 from annotator.core.errors import AnnotatorError
-from annotator.services.exporting import ExportCancelled, ExportOptions, export_project
-from annotator.services.importing import ImportCancelled, import_paths
-from annotator.services.projects import PROJECT_SUFFIX
+from annotator.services.exporting import ExportCancelled, ExportOptions
+from annotator.services.importing import ImportCancelled
+from annotator.services.project import PROJECT_SUFFIX
 from annotator.ui.import_export_dialogs import ExportOptionsDialog, ImportOptionsDialog
 from annotator.ui.messages import (
     describe,
@@ -36,7 +36,13 @@ IMPORT_FILTER = QT_TRANSLATE_NOOP(
     "ImportExport",
     "Texts, JSONL, CoNLL (*.txt *.jsonl *.ndjson *.json *.conll *.bio *.iob);;All files (*)",
 )
-EXPORT_SUFFIXES = {"jsonl": ".jsonl", "doccano": ".jsonl", "spacy": ".jsonl", "conll": ".conll"}
+EXPORT_SUFFIXES = {
+    "jsonl": ".jsonl",
+    "doccano": ".jsonl",
+    "spacy": ".jsonl",
+    "conll": ".conll",
+    "events": ".jsonl",
+}
 _STEPS = 1000  # progress in per-mille: byte counts overflow a QProgressDialog's int
 
 
@@ -88,8 +94,8 @@ class ImportExport(QObject):
 
     def import_paths(self, paths: list[Path]) -> None:
         """Ask for the import options, import with a progress dialog, and report."""
-        store = self.window.store
-        if store is None:
+        project = self.window.project
+        if project is None:
             self.window.show_error(self.tr("Open or create a project first."))
             return
         dialog = ImportOptionsDialog(self.window)
@@ -97,7 +103,7 @@ class ImportExport(QObject):
             return
         report = self._with_progress(
             self.tr("Importing…"),
-            lambda progress: import_paths(store, paths, dialog.options(), progress=progress),
+            lambda progress: project.import_paths(paths, dialog.options(), progress=progress),
             ImportCancelled,
             self.tr("Import cancelled; nothing changed."),
         )
@@ -143,12 +149,12 @@ class ImportExport(QObject):
 
     def export_dialog(self) -> None:
         """Ask for format, filters and target, then export with a progress dialog."""
-        store = self.window.store
-        if store is None:
+        project = self.window.project
+        if project is None:
             self.window.show_error(self.tr("Open or create a project first."))
             return
-        annotators = [a.name for a in store.annotators.all()]
-        labels = store.schema.entity_keys + store.schema.event_keys
+        annotators = [a.name for a in project.annotators()]
+        labels = project.schema.entity_keys + project.schema.event_keys
         dialog = ExportOptionsDialog(self.window, annotators, labels)
         if not dialog.exec():
             return
@@ -158,7 +164,7 @@ class ImportExport(QObject):
             return
         report = self._with_progress(
             self.tr("Exporting…"),
-            lambda progress: export_project(store, options, target, progress=progress),
+            lambda progress: project.export(options, target, progress=progress),
             ExportCancelled,
             self.tr("Export cancelled; nothing written."),
         )
@@ -170,9 +176,9 @@ class ImportExport(QObject):
             self._show_details(summary, warnings)
 
     def _ask_target(self, options: ExportOptions) -> Path | None:
-        suffix = EXPORT_SUFFIXES.get(options.format, "")
-        title = self.tr("Export to folder") if options.format == "brat" else self.tr("Export")
-        stem = self.window.store.path.stem if self.window.store else "export"
+        suffix = "" if options.writes_folder else EXPORT_SUFFIXES.get(options.format, "")
+        title = self.tr("Export to folder") if options.writes_folder else self.tr("Export")
+        stem = self.window.project.path.stem if self.window.project else "export"
         path, _ = QFileDialog.getSaveFileName(self.window, title, f"{stem}{suffix}")
         if not path:
             return None

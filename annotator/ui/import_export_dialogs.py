@@ -10,11 +10,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from annotator.core.model import AnnotatorKind, Status
+from annotator.core.splits import DEFAULT_SPLIT
 from annotator.services.exporting import FORMATS, UTF16_FORMATS, ExportFilter, ExportOptions
 from annotator.services.importing import DEFAULT_ANNOTATOR, ImportOptions
 from annotator.ui.i18n import fill
@@ -34,9 +36,11 @@ FORMAT_NAMES = {
     "doccano": "doccano JSONL",
     "spacy": QT_TRANSLATE_NOOP("ImportExport", "spaCy / Prodigy JSONL (tokens and spans)"),
     "conll": "CoNLL BIO",
+    "hf": QT_TRANSLATE_NOOP("ImportExport", "Hugging Face datasets (folder, token tags)"),
+    "events": QT_TRANSLATE_NOOP("ImportExport", "Events, one sentence per line (ACE05-E style)"),
     "brat": QT_TRANSLATE_NOOP("ImportExport", "brat standoff (folder)"),
 }
-TOKEN_FORMATS = ("spacy", "conll")
+TOKEN_FORMATS = ("spacy", "conll", "hf", "events")
 
 
 def _form_dialog(parent: QWidget, title: str) -> tuple[QDialog, QFormLayout]:
@@ -105,6 +109,37 @@ class ExportOptionsDialog:
         self.format = QComboBox(self.dialog)
         for key in FORMATS:
             self.format.addItem(translate("ImportExport", FORMAT_NAMES[key]), key)
+        self.records = QComboBox(self.dialog)
+        self.records.addItem(
+            translate("ImportExport", "Training data: one finished version per document"), False
+        )
+        self.records.addItem(
+            translate("ImportExport", "Everything: every document and annotator"), True
+        )
+        self.records.setToolTip(
+            translate(
+                "ImportExport",
+                "Training data holds each document once: the gold where it exists, else the "
+                "chosen annotator's finished work.",
+            )
+        )
+        self.split = QLineEdit(self.dialog)
+        self.split.setPlaceholderText(translate("ImportExport", "none (e.g. %1)").replace(
+            "%1", DEFAULT_SPLIT))  # fmt: skip
+        self.split.setToolTip(
+            translate(
+                "ImportExport",
+                "Divide the documents into splits; each document keeps its split in every "
+                "later export.",
+            )
+        )
+        self.seed = QSpinBox(self.dialog)
+        self.seed.setRange(0, 1_000_000)
+        self.docstart = QCheckBox(
+            translate("ImportExport", "Start each document with -DOCSTART- (CoNLL-2003)"),
+            self.dialog,
+        )
+        self.docstart.setChecked(True)
         self.annotator = self._combo(translate("ImportExport", "All annotators"), annotators)
         self.status = self._combo(
             translate("ImportExport", "Any status"), [s.value for s in Status]
@@ -118,12 +153,17 @@ class ExportOptionsDialog:
         )
         self.split_clitics = QCheckBox(clitics, self.dialog)
         form.addRow(translate("ImportExport", "Format:"), self.format)
+        form.addRow(translate("ImportExport", "Records:"), self.records)
         form.addRow(translate("ImportExport", "Annotator:"), self.annotator)
         form.addRow(translate("ImportExport", "Status:"), self.status)
         form.addRow(translate("ImportExport", "Label:"), self.label)
+        form.addRow(translate("ImportExport", "Splits:"), self.split)
+        form.addRow(translate("ImportExport", "Seed:"), self.seed)
         form.addRow("", self.utf16)
         form.addRow("", self.split_clitics)
+        form.addRow("", self.docstart)
         self.format.currentIndexChanged.connect(self._enable_options)
+        self.records.currentIndexChanged.connect(self._enable_options)
         self._enable_options()
 
     def _combo(self, everything: str, values: list[str]) -> QComboBox:
@@ -137,6 +177,9 @@ class ExportOptionsDialog:
         fmt = self.format.currentData()
         self.utf16.setEnabled(fmt in UTF16_FORMATS)
         self.split_clitics.setEnabled(fmt in TOKEN_FORMATS)
+        self.docstart.setEnabled(fmt == "conll")
+        # A training export takes finished work; the status filter is for the full dump.
+        self.status.setEnabled(bool(self.records.currentData()))
 
     def exec(self) -> bool:
         """Show the dialog; True when the user chose OK."""
@@ -145,14 +188,19 @@ class ExportOptionsDialog:
     def options(self) -> ExportOptions:
         """The options as chosen (options the format cannot use are left off)."""
         fmt = self.format.currentData()
-        status = self.status.currentData()
+        full_dump = bool(self.records.currentData())
+        status = self.status.currentData() if full_dump else None
         return ExportOptions(
             format=fmt,
             filter=ExportFilter(
                 annotators=[self.annotator.currentData()] if self.annotator.currentData() else None,
                 statuses=[Status(status)] if status else None,
                 labels=[self.label.currentData()] if self.label.currentData() else None,
+                full_dump=full_dump,
             ),
             utf16=self.utf16.isChecked() and fmt in UTF16_FORMATS,
             split_clitics=self.split_clitics.isChecked() and fmt in TOKEN_FORMATS,
+            split=self.split.text().strip() or None,
+            seed=self.seed.value(),
+            docstart="conll2003" if self.docstart.isChecked() else "none",
         )

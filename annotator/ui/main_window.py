@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
 from annotator.services.locations import log_dir
-from annotator.services.projects import PROJECT_SUFFIX, ProjectStore, new_project
+from annotator.services.project import PROJECT_SUFFIX, Project, new_project
 from annotator.ui.bidi import install_bidi_style, isolate
 from annotator.ui.document_list import DocumentList
 from annotator.ui.features import FEATURES
@@ -53,7 +53,7 @@ MIRRORED_AREAS = {
 
 
 class MainWindow(QMainWindow):
-    """The application window. ``store`` is the open project (or None)."""
+    """The application window. ``project`` is the open project (or None)."""
 
     project_opened = Signal()
     document_opened = Signal(str)
@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         install_bidi_style()  # menu shortcuts drawn left to right in an Arabic interface
         self.settings = settings
         self.annotator = annotator
-        self.store: ProjectStore | None = None
+        self.project: Project | None = None
         self.current_document_id: str | None = None
         self._menus: dict[str, QMenu] = {}
         self.reading_view = ReadingView(settings.font_family, settings.font_size, self)
@@ -150,10 +150,10 @@ class MainWindow(QMainWindow):
 
     def open_project(self, path: str | Path) -> bool:
         """Open a project file for editing; on failure show why and keep the current one."""
-        store = self.project_session.open(path)
-        if store is None:
+        project = self.project_session.open(path)
+        if project is None:
             return False
-        self.set_store(store)
+        self.set_project(project)
         self.settings.last_project = str(Path(path).absolute())
         self.project_session.announce()  # read-only? say so over the project it concerns
         return True
@@ -161,15 +161,15 @@ class MainWindow(QMainWindow):
     def close_project(self) -> None:
         """Close the open project (releasing this window's claim on it)."""
         self.project_session.close()
-        self.store = None
+        self.project = None
         self.current_document_id = None
         self.reading_view.clear()
         self.document_list.model.load(None, self.annotator)
         self.update_title()
 
-    def set_store(self, store: ProjectStore) -> None:
-        """Show ``store`` (opened by the project session) and open its first document."""
-        self.store = store
+    def set_project(self, project: Project) -> None:
+        """Show ``project`` (opened by the project session) and open its first document."""
+        self.project = project
         self.current_document_id = None
         self.reading_view.clear()
         self.reload()
@@ -184,7 +184,7 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         """Re-read the project after a change made elsewhere (an import, a merge)."""
         current = self.current_document_id
-        self.document_list.model.load(self.store, self.annotator)
+        self.document_list.model.load(self.project, self.annotator)
         if current:
             self.document_list.select(current)
         self.update_title()
@@ -201,16 +201,16 @@ class MainWindow(QMainWindow):
         self.annotator = self.settings.annotator = name
         self.project_session.switch_annotator(name)
         self.annotator_changed.emit(name)
-        if self.store is not None:
+        if self.project is not None:
             self.reload()  # statuses and annotations are per annotator
         else:
             self.update_title()
 
     def open_document(self, doc_id: str) -> None:
         """Show a document in the reading view."""
-        if self.store is None or doc_id == self.current_document_id:
+        if self.project is None or doc_id == self.current_document_id:
             return
-        document = self.store.documents.get(doc_id)
+        document = self.project.document(doc_id)
         self.current_document_id = doc_id
         self.reading_view.show_text(document.text)
         self._status_label.setText(self.tr("%n character(s)", "", len(document)))
@@ -261,13 +261,13 @@ class MainWindow(QMainWindow):
         """Document, project, annotator and, when changes are not saved here, "read-only"."""
         parts = []
         # Titles and names are isolated: "300 مليون…" keeps its own direction in any interface.
-        if self.store is not None and self.current_document_id is not None:
-            parts.append(isolate(self.store.documents.get(self.current_document_id).title))
-        if self.store is not None:
-            parts.append(isolate(self.store.name))
+        if self.project is not None and self.current_document_id is not None:
+            parts.append(isolate(self.project.document(self.current_document_id).title))
+        if self.project is not None:
+            parts.append(isolate(self.project.name))
         parts.append(f"{self.annotator} — annotator" if self.annotator else "annotator")
         title = " — ".join(parts)
-        if self.store is not None and self.store.read_only:
+        if self.project is not None and self.project.read_only:
             title = fill(self.tr("%1 [read-only]"), title)
         self.setWindowTitle(title)
 
@@ -290,5 +290,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Close the project cleanly (checkpointing its WAL) before the window goes."""
         self.project_session.close()
-        self.store = None
+        self.project = None
         super().closeEvent(event)

@@ -33,7 +33,7 @@ from annotator.ui.plain_text import plain_label
 from annotator.ui.restore_dialog import offer_restore_of_damaged
 
 if TYPE_CHECKING:
-    from annotator.services.projects import ProjectStore
+    from annotator.services.project import Project
     from annotator.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -71,7 +71,7 @@ class ReadOnlyBanner(QFrame):
 
 
 class ProjectSession(QObject):
-    """Owns the window's OpenedProject; ``window.store`` is its store."""
+    """Owns the window's OpenedProject; ``window.project`` is its project."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -102,9 +102,9 @@ class ProjectSession(QObject):
 
     # -- opening and closing --------------------------------------------------
 
-    def open(self, path: str | Path) -> ProjectStore | None:
+    def open(self, path: str | Path) -> Project | None:
         """Open ``path`` for editing (closing the current project); None if it failed."""
-        if self.opened is not None and Path(path).resolve() == self.opened.store.path.resolve():
+        if self.opened is not None and Path(path).resolve() == self.opened.project.path.resolve():
             # Opening it again: our own claim would make the new window read-only.
             self.window.close_project()
         try:
@@ -122,9 +122,9 @@ class ProjectSession(QObject):
             return None
         self.close()
         self.opened = opened
-        opened.store.on_busy = self._busy
+        opened.project.set_busy_callback(self._busy)
         self._start_timers()
-        return opened.store
+        return opened.project
 
     def announce(self) -> None:
         """Show the warnings of the project just opened (once the window shows it)."""
@@ -141,7 +141,7 @@ class ProjectSession(QObject):
             try:
                 opened.close()
             except AnnotatorError as exc:  # the claim could not be released: it goes stale
-                log.warning("closing %s: %s", opened.store.path, exc)
+                log.warning("closing %s: %s", opened.project.path, exc)
 
     def switch_annotator(self, annotator: str) -> None:
         """Edit as ``annotator`` from now on (a read-only window may become editable)."""
@@ -207,10 +207,10 @@ class ProjectSession(QObject):
 
     def update_read_only(self) -> None:
         """Show (or hide) the banner and the status-bar mark, and retitle the window."""
-        store = self.opened.store if self.opened else None
-        if store is not None and store.read_only:
+        project = self.opened.project if self.opened else None
+        if project is not None and project.read_only:
             session = self.opened.session if self.opened else None
-            reason = store.read_only_reason or ""
+            reason = project.read_only_reason or ""
             if session is not None and session.conflict is not None and self._can_take_over():
                 reason = conflict_message(session.conflict)  # said in the interface language
             self.banner.show_reason(reason, self._can_take_over())
@@ -251,15 +251,15 @@ class ProjectSession(QObject):
     def _stamp(self) -> tuple[int, tuple[object, ...]] | None:
         if self.opened is None:
             return None
-        store = self.opened.store
-        return store.data_version(), store.annotators.change_stamp(self.window.annotator)
+        project = self.opened.project
+        return project.data_version(), project.change_stamp(self.window.annotator)
 
     def poll(self) -> None:
         """Show what other windows saved, when it concerns what this window shows."""
         if self.opened is None or self._waiting:
             return
-        store = self.opened.store
-        if self._seen is not None and store.data_version() == self._seen[0]:
+        project = self.opened.project
+        if self._seen is not None and project.data_version() == self._seen[0]:
             return  # nothing committed elsewhere since the last look: cheap and common
         stamp = self._stamp()
         changed = self._seen is None or stamp is None or stamp[1] != self._seen[1]

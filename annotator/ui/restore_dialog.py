@@ -141,9 +141,9 @@ def restore_into_window(window: MainWindow, project: Path, backup: Path | None) 
 
 def open_restore_dialog(window: MainWindow) -> RestoreDialog | None:
     """Show the backups of the open project (window-modal) and restore the chosen one."""
-    if window.store is None:
+    if window.project is None:
         return None
-    project = window.store.path
+    project = window.project.path
     dialog = RestoreDialog(project, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 

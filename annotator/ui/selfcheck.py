@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontDatabase, QImageReader
 
 from annotator.services.demo import create_demo_project
+from annotator.services.project import open_project
 from annotator.services.selfcheck import run_check
 from annotator.ui.app import application
 from annotator.ui.app_icon import app_icon
@@ -68,8 +69,9 @@ def check_main_window() -> str:
     app = application()
     with tempfile.TemporaryDirectory(prefix="annotator-selfcheck-") as folder:
         path = Path(folder) / "demo.annproj"
-        with create_demo_project(path) as store:
-            documents, name = store.documents.count(), store.name
+        create_demo_project(path).close()
+        with open_project(path, read_only=True) as project:
+            documents, name = project.document_count(), project.name
         window = MainWindow(AppSettings(Path(folder) / "settings.ini"), "selfcheck")
         try:
             if not window.open_project(path):

@@ -53,7 +53,7 @@ class AppSettings:
         self.qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
 
     def value(self, key: str, default: Any = None) -> Any:
-        """A raw value for settings of individual widgets (window geometry, splitters)."""
+        """A raw value for settings of individual widgets (window geometry, docks, toggles)."""
         return self.qsettings.value(key, default)
 
     def set_value(self, key: str, value: Any) -> None:

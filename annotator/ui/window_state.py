@@ -77,8 +77,8 @@ class WindowState(QObject):
     # -- the reading place per project ------------------------------------------------------
 
     def _key(self) -> str | None:
-        store = self.window.store
-        return project_key(store.path) if store is not None else None
+        project = self.window.project
+        return project_key(project.path) if project is not None else None
 
     def remember_place(self) -> None:
         """Store the current document and the code point at the top of the view."""

@@ -4,7 +4,7 @@
 <context>
     <name>AdjudicationWindow</name>
     <message>
-        <location filename="../../annotator/ui/review/adjudication_window.py" line="+63"/>
+        <location filename="../../annotator/ui/review/adjudication_window.py" line="+62"/>
         <source>Adjudication</source>
         <translation>التحكيم</translation>
     </message>
@@ -24,17 +24,17 @@
         <translation>النص</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Decided by</source>
         <translation>قرّره</translation>
     </message>
     <message>
-        <location line="-1"/>
-        <source>Note</source>
-        <translation>ملاحظة</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Document:</source>
         <translation>المستند:</translation>
     </message>
@@ -55,12 +55,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+184"/>
+        <location line="+186"/>
         <source>Accept All Agreed</source>
         <translation>قبول كل المتفق عليه</translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-185"/>
         <source>Mark Selection…</source>
         <translation>توسيم التحديد…</translation>
     </message>
@@ -103,14 +103,7 @@
     <message numerus="yes">
         <location line="+2"/>
         <source>%n disagreement(s)</source>
-        <translation>
-            <numerusform>لا خلافات</numerusform>
-            <numerusform>خلاف واحد</numerusform>
-            <numerusform>خلافان</numerusform>
-            <numerusform>%n خلافات</numerusform>
-            <numerusform>%n خلافًا</numerusform>
-            <numerusform>%n خلاف</numerusform>
-        </translation>
+        <translation><numerusform>لا خلافات</numerusform><numerusform>خلاف واحد</numerusform><numerusform>خلافان</numerusform><numerusform>%n خلافات</numerusform><numerusform>%n خلافًا</numerusform><numerusform>%n خلاف</numerusform></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -128,12 +121,12 @@
         <translation>المرجع</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+72"/>
         <source>Accept %1&apos;s %2</source>
         <translation>قبول %2 من %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+22"/>
         <source>Mark Selection</source>
         <translation>توسيم التحديد</translation>
     </message>
@@ -181,7 +174,7 @@
 <context>
     <name>AgreementWindow</name>
     <message>
-        <location filename="../../annotator/ui/review/agreement_window.py" line="+43"/>
+        <location filename="../../annotator/ui/review/agreement_window.py" line="+42"/>
         <source>Span F1 (exact)</source>
         <translation>F1 للمقاطع (تطابق تام)</translation>
     </message>
@@ -513,20 +506,13 @@
     <message numerus="yes">
         <location line="+23"/>
         <source>%n match(es)</source>
-        <translation>
-            <numerusform>لا مواضع</numerusform>
-            <numerusform>موضع واحد</numerusform>
-            <numerusform>موضعان</numerusform>
-            <numerusform>%n مواضع</numerusform>
-            <numerusform>%n موضعًا</numerusform>
-            <numerusform>%n موضع</numerusform>
-        </translation>
+        <translation><numerusform>لا مواضع</numerusform><numerusform>موضع واحد</numerusform><numerusform>موضعان</numerusform><numerusform>%n مواضع</numerusform><numerusform>%n موضعًا</numerusform><numerusform>%n موضع</numerusform></translation>
     </message>
 </context>
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="+132"/>
+        <location filename="../../annotator/ui/document_list.py" line="+131"/>
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
@@ -714,7 +700,7 @@
         <translation>النصوص وملفات JSONL وCoNLL (*.txt *.jsonl *.ndjson *.json *.conll *.bio *.iob);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>&amp;Import Files…</source>
         <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
@@ -771,7 +757,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../annotator/ui/import_export_dialogs.py" line="+104"/>
+        <location filename="../../annotator/ui/import_export_dialogs.py" line="+108"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
@@ -793,7 +779,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_export_dialogs.py" line="-78"/>
+        <location filename="../../annotator/ui/import_export_dialogs.py" line="-80"/>
         <source>Detect (UTF-8, UTF-16, Windows-1256)</source>
         <translation>اكتشاف تلقائي (UTF-8، UTF-16، Windows-1256)</translation>
     </message>
@@ -819,6 +805,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Hugging Face datasets (folder, token tags)</source>
+        <translation>مجموعات بيانات Hugging Face (مجلد، وسوم الرموز)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Events, one sentence per line (ACE05-E style)</source>
+        <translation>الأحداث، جملة في كل سطر (بأسلوب ACE05-E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>brat standoff (folder)</source>
         <translation>brat standoff (مجلد)</translation>
     </message>
@@ -849,17 +845,47 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+40"/>
+        <location line="+72"/>
         <source>Annotator:</source>
         <translation>الموسِّم:</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-70"/>
         <source>Text encoding:</source>
         <translation>ترميز النص:</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
+        <source>Training data: one finished version per document</source>
+        <translation>بيانات التدريب: نسخة منجزة واحدة لكل مستند</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Everything: every document and annotator</source>
+        <translation>الكل: كل مستند وكل مُعلِّق</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Training data holds each document once: the gold where it exists, else the chosen annotator&apos;s finished work.</source>
+        <translation>تحوي بيانات التدريب كل مستند مرة واحدة: النسخة المعتمدة إن وُجدت، وإلا العمل المنجز للمُعلِّق المختار.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>none (e.g. %1)</source>
+        <translation>بلا تقسيم (مثلًا %1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Divide the documents into splits; each document keeps its split in every later export.</source>
+        <translation>قسّم المستندات إلى أقسام؛ يحتفظ كل مستند بقسمه في كل تصدير لاحق.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Start each document with -DOCSTART- (CoNLL-2003)</source>
+        <translation>ابدأ كل مستند بالسطر ‎-DOCSTART-‎ (CoNLL-2003)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>All annotators</source>
         <translation>كل الموسِّمين</translation>
     </message>
@@ -889,6 +915,11 @@
         <translation>الصيغة:</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Records:</source>
+        <translation>السجلات:</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Status:</source>
         <translation>الحالة:</translation>
@@ -897,6 +928,16 @@
         <location line="+1"/>
         <source>Label:</source>
         <translation>التسمية:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Splits:</source>
+        <translation>الأقسام:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed:</source>
+        <translation>البذرة:</translation>
     </message>
 </context>
 <context>
@@ -912,28 +953,14 @@
         <translation>مواضع «%1» المراد توسيمها بـ:</translation>
     </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="+36"/>
         <source>%n new occurrence(s)</source>
-        <translation>
-            <numerusform>لا مواضع جديدة</numerusform>
-            <numerusform>موضع جديد واحد</numerusform>
-            <numerusform>موضعان جديدان</numerusform>
-            <numerusform>%n مواضع جديدة</numerusform>
-            <numerusform>%n موضعًا جديدًا</numerusform>
-            <numerusform>%n موضع جديد</numerusform>
-        </translation>
+        <translation><numerusform>لا مواضع جديدة</numerusform><numerusform>موضع جديد واحد</numerusform><numerusform>موضعان جديدان</numerusform><numerusform>%n مواضع جديدة</numerusform><numerusform>%n موضعًا جديدًا</numerusform><numerusform>%n موضع جديد</numerusform></translation>
     </message>
-    <message numerus="yes">
-        <location line="+18"/>
-        <source>Label %n occurrence(s) of «%1» as %2</source>
-        <translation>
-            <numerusform>لا مواضع لـ«%1» لتوسيمها بـ %2</numerusform>
-            <numerusform>توسيم موضع واحد لـ«%1» بـ %2</numerusform>
-            <numerusform>توسيم موضعين لـ«%1» بـ %2</numerusform>
-            <numerusform>توسيم %n مواضع لـ«%1» بـ %2</numerusform>
-            <numerusform>توسيم %n موضعًا لـ«%1» بـ %2</numerusform>
-            <numerusform>توسيم %n موضع لـ«%1» بـ %2</numerusform>
-        </translation>
+    <message>
+        <location filename="../../annotator/ui/workspace/command_texts.py" line="+19"/>
+        <source>Label %1 occurrences of «%2» as %3</source>
+        <translation>توسيم %1 من مواضع «%2» بـ %3</translation>
     </message>
 </context>
 <context>
@@ -1029,14 +1056,7 @@
     <message numerus="yes">
         <location line="+69"/>
         <source>%n character(s)</source>
-        <translation>
-            <numerusform>لا أحرف</numerusform>
-            <numerusform>حرف واحد</numerusform>
-            <numerusform>حرفان</numerusform>
-            <numerusform>%n أحرف</numerusform>
-            <numerusform>%n حرفًا</numerusform>
-            <numerusform>%n حرف</numerusform>
-        </translation>
+        <translation><numerusform>لا أحرف</numerusform><numerusform>حرف واحد</numerusform><numerusform>حرفان</numerusform><numerusform>%n أحرف</numerusform><numerusform>%n حرفًا</numerusform><numerusform>%n حرف</numerusform></translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1202,14 +1222,7 @@ Annotation of Arabic news for entity and event extraction.</source>
     <message numerus="yes">
         <location line="+23"/>
         <source>%n document(s)</source>
-        <translation>
-            <numerusform>لا وثائق</numerusform>
-            <numerusform>وثيقة واحدة</numerusform>
-            <numerusform>وثيقتان</numerusform>
-            <numerusform>%n وثائق</numerusform>
-            <numerusform>%n وثيقة</numerusform>
-            <numerusform>%n وثيقة</numerusform>
-        </translation>
+        <translation><numerusform>لا وثائق</numerusform><numerusform>وثيقة واحدة</numerusform><numerusform>وثيقتان</numerusform><numerusform>%n وثائق</numerusform><numerusform>%n وثيقة</numerusform><numerusform>%n وثيقة</numerusform></translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1224,14 +1237,7 @@ Annotation of Arabic news for entity and event extraction.</source>
     <message numerus="yes">
         <location line="+7"/>
         <source>%n min</source>
-        <translation>
-            <numerusform>أقل من دقيقة</numerusform>
-            <numerusform>دقيقة واحدة</numerusform>
-            <numerusform>دقيقتان</numerusform>
-            <numerusform>%n دقائق</numerusform>
-            <numerusform>%n دقيقة</numerusform>
-            <numerusform>%n دقيقة</numerusform>
-        </translation>
+        <translation><numerusform>أقل من دقيقة</numerusform><numerusform>دقيقة واحدة</numerusform><numerusform>دقيقتان</numerusform><numerusform>%n دقائق</numerusform><numerusform>%n دقيقة</numerusform><numerusform>%n دقيقة</numerusform></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1384,7 +1390,7 @@ Annotation of Arabic news for entity and event extraction.</source>
 <context>
     <name>ReviewFeature</name>
     <message>
-        <location filename="../../annotator/ui/review/__init__.py" line="+106"/>
+        <location filename="../../annotator/ui/review/__init__.py" line="+104"/>
         <source>New assignments: %1</source>
         <translation>إسنادات جديدة: %1</translation>
     </message>
@@ -1399,7 +1405,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>مشاريع annotator (*.annproj)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Merge</source>
         <translation>الدمج</translation>
     </message>
@@ -1482,84 +1488,49 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>تعذّرت كتابة %1: %2</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Agreement needs at least two annotators (here: %1).</source>
-        <translation>يحتاج الاتفاق إلى مُعلِّمَين على الأقل (هنا: %1).</translation>
-    </message>
-    <message>
-        <location line="-1"/>
-        <source>none</source>
-        <translation>لا أحد</translation>
-    </message>
-    <message>
-        <location line="-8"/>
+        <location line="+2"/>
         <source>%1 is the open project: a project cannot be merged into itself.</source>
         <translation>%1 هو المشروع المفتوح: لا يُدمج مشروع في نفسه.</translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>Import refused, project unchanged (%n problem(s)):</source>
-        <translation>
-            <numerusform>رُفض الاستيراد، والمشروع لم يتغيّر:</numerusform>
-            <numerusform>رُفض الاستيراد، والمشروع لم يتغيّر (مشكلة واحدة):</numerusform>
-            <numerusform>رُفض الاستيراد، والمشروع لم يتغيّر (مشكلتان):</numerusform>
-            <numerusform>رُفض الاستيراد، والمشروع لم يتغيّر (%n مشكلات):</numerusform>
-            <numerusform>رُفض الاستيراد، والمشروع لم يتغيّر (%n مشكلة):</numerusform>
-            <numerusform>رُفض الاستيراد، والمشروع لم يتغيّر (%n مشكلة):</numerusform>
-        </translation>
+        <translation><numerusform>رُفض الاستيراد، والمشروع لم يتغيّر:</numerusform><numerusform>رُفض الاستيراد، والمشروع لم يتغيّر (مشكلة واحدة):</numerusform><numerusform>رُفض الاستيراد، والمشروع لم يتغيّر (مشكلتان):</numerusform><numerusform>رُفض الاستيراد، والمشروع لم يتغيّر (%n مشكلات):</numerusform><numerusform>رُفض الاستيراد، والمشروع لم يتغيّر (%n مشكلة):</numerusform><numerusform>رُفض الاستيراد، والمشروع لم يتغيّر (%n مشكلة):</numerusform></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+3"/>
+        <source>none</source>
+        <translation>لا أحد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement needs at least two annotators (here: %1).</source>
+        <translation>يحتاج الاتفاق إلى مُعلِّمَين على الأقل (هنا: %1).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Imported %1, %2, %3</source>
         <translation>استُورد: %1، %2، %3</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n document(s)</source>
-        <translation>
-            <numerusform>لا وثائق</numerusform>
-            <numerusform>وثيقة واحدة</numerusform>
-            <numerusform>وثيقتان</numerusform>
-            <numerusform>%n وثائق</numerusform>
-            <numerusform>%n وثيقة</numerusform>
-            <numerusform>%n وثيقة</numerusform>
-        </translation>
+        <translation><numerusform>لا وثائق</numerusform><numerusform>وثيقة واحدة</numerusform><numerusform>وثيقتان</numerusform><numerusform>%n وثائق</numerusform><numerusform>%n وثيقة</numerusform><numerusform>%n وثيقة</numerusform></translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n span(s)</source>
-        <translation>
-            <numerusform>لا مقاطع</numerusform>
-            <numerusform>مقطع واحد</numerusform>
-            <numerusform>مقطعان</numerusform>
-            <numerusform>%n مقاطع</numerusform>
-            <numerusform>%n مقطعًا</numerusform>
-            <numerusform>%n مقطع</numerusform>
-        </translation>
+        <translation><numerusform>لا مقاطع</numerusform><numerusform>مقطع واحد</numerusform><numerusform>مقطعان</numerusform><numerusform>%n مقاطع</numerusform><numerusform>%n مقطعًا</numerusform><numerusform>%n مقطع</numerusform></translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n event(s)</source>
-        <translation>
-            <numerusform>لا أحداث</numerusform>
-            <numerusform>حدث واحد</numerusform>
-            <numerusform>حدثان</numerusform>
-            <numerusform>%n أحداث</numerusform>
-            <numerusform>%n حدثًا</numerusform>
-            <numerusform>%n حدث</numerusform>
-        </translation>
+        <translation><numerusform>لا أحداث</numerusform><numerusform>حدث واحد</numerusform><numerusform>حدثان</numerusform><numerusform>%n أحداث</numerusform><numerusform>%n حدثًا</numerusform><numerusform>%n حدث</numerusform></translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>; annotations added to %n existing document(s)</source>
-        <translation>
-            <numerusform>؛ ولم تُضف توسيمات إلى وثائق موجودة</numerusform>
-            <numerusform>؛ وأُضيفت توسيمات إلى وثيقة موجودة</numerusform>
-            <numerusform>؛ وأُضيفت توسيمات إلى وثيقتين موجودتين</numerusform>
-            <numerusform>؛ وأُضيفت توسيمات إلى %n وثائق موجودة</numerusform>
-            <numerusform>؛ وأُضيفت توسيمات إلى %n وثيقة موجودة</numerusform>
-            <numerusform>؛ وأُضيفت توسيمات إلى %n وثيقة موجودة</numerusform>
-        </translation>
+        <translation><numerusform>؛ ولم تُضف توسيمات إلى وثائق موجودة</numerusform><numerusform>؛ وأُضيفت توسيمات إلى وثيقة موجودة</numerusform><numerusform>؛ وأُضيفت توسيمات إلى وثيقتين موجودتين</numerusform><numerusform>؛ وأُضيفت توسيمات إلى %n وثائق موجودة</numerusform><numerusform>؛ وأُضيفت توسيمات إلى %n وثيقة موجودة</numerusform><numerusform>؛ وأُضيفت توسيمات إلى %n وثيقة موجودة</numerusform></translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1589,14 +1560,7 @@ Annotation of Arabic news for entity and event extraction.</source>
     <message numerus="yes">
         <location line="+5"/>
         <source>Exported %n record(s) to %1</source>
-        <translation>
-            <numerusform>لم يُصدَّر أي سجل إلى %1</numerusform>
-            <numerusform>صُدِّر سجل واحد إلى %1</numerusform>
-            <numerusform>صُدِّر سجلان إلى %1</numerusform>
-            <numerusform>صُدِّرت %n سجلات إلى %1</numerusform>
-            <numerusform>صُدِّر %n سجلًا إلى %1</numerusform>
-            <numerusform>صُدِّر %n سجل إلى %1</numerusform>
-        </translation>
+        <translation><numerusform>لم يُصدَّر أي سجل إلى %1</numerusform><numerusform>صُدِّر سجل واحد إلى %1</numerusform><numerusform>صُدِّر سجلان إلى %1</numerusform><numerusform>صُدِّرت %n سجلات إلى %1</numerusform><numerusform>صُدِّر %n سجلًا إلى %1</numerusform><numerusform>صُدِّر %n سجل إلى %1</numerusform></translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1746,83 +1710,88 @@ Annotation of Arabic news for entity and event extraction.</source>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../annotator/ui/workspace/workspace.py" line="+123"/>
-        <location line="+17"/>
+        <location filename="../../annotator/ui/workspace/workspace.py" line="+146"/>
+        <location line="+14"/>
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-19"/>
         <source>Not saved: the annotation was changed elsewhere; the document has been read again.</source>
         <translation>لم يُحفظ: عُدِّل التوسيم في مكان آخر، فأُعيدت قراءة المستند.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+14"/>
         <source>Saved: %1</source>
         <translation>حُفظ: %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../../annotator/ui/workspace/command_texts.py" line="+10"/>
         <source>Mark document %1</source>
         <translation>تعليم المستند: %1</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="-7"/>
         <source>Relabel «%1» as %2</source>
         <translation>إعادة توسيم «%1» بـ %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../annotator/ui/workspace/workspace.py" line="+131"/>
         <source>Select some text first</source>
         <translation>حدّد نصًا أولًا</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>This schema does not allow overlapping spans</source>
         <translation>لا يسمح هذا المخطط بتداخل المقاطع</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../annotator/ui/workspace/command_texts.py" line="-4"/>
         <source>Label «%1» as %2</source>
         <translation>توسيم «%1» بـ %2</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+3"/>
         <source>Remove «%1»</source>
         <translation>إزالة «%1»</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Remove event %1</source>
         <translation>إزالة الحدث %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-4"/>
+        <source>Add %1 spans</source>
+        <translation>إضافة %1 من المقاطع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workspace/workspace.py" line="+41"/>
         <source>Select the trigger word first</source>
         <translation>حدّد الكلمة المحفِّزة أولًا</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../../annotator/ui/workspace/command_texts.py" line="+5"/>
         <source>Change event type to %1</source>
         <translation>تغيير نوع الحدث إلى %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-2"/>
         <source>Mark event %1</source>
         <translation>تعليم الحدث %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Add argument %1</source>
         <translation>إضافة مشارك بدور %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Remove argument %1</source>
         <translation>إزالة المشارك %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Change role to %1</source>
         <translation>تغيير الدور إلى %1</translation>
     </message>
@@ -1922,7 +1891,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>توسيع التحديد إلى &amp;كلمات كاملة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workspace/label_all.py" line="+13"/>
+        <location filename="../../annotator/ui/workspace/label_all.py" line="+30"/>
         <source>Label &amp;All Occurrences…</source>
         <translation>توسيم كل ال&amp;مواضع…</translation>
     </message>

@@ -82,8 +82,8 @@ def test_export_errors_exit_non_zero(project_path: Path, tmp_path: Path, capsys)
 def test_export_files_with_filters(project_path: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / "karim.conll"
     args = ["export", str(project_path), "--format", "conll", "-o", str(out)]
-    assert main([*args, "--annotator", "karim", "--label", "PER"]) == 0
-    tags = [line.split("\t")[1] for line in out.read_text(encoding="utf-8").splitlines() if line]
+    assert main([*args, "--annotator", "karim", "--label", "PER", "--full-dump"]) == 0
+    tags = [line.split()[-1] for line in out.read_text(encoding="utf-8").splitlines() if line]
     assert tags.count("B-PER") == 1 and "B-GPE" not in tags
     assert (
         main(
@@ -117,3 +117,24 @@ def test_real_stdout_is_utf8_whatever_the_locale(project_path: Path) -> None:
     assert result.returncode == 0, result.stderr.decode()
     lines = result.stdout.decode("utf-8").splitlines()
     assert json.loads(lines[0])["text"] == ARTICLE_1
+
+
+def test_export_training_data_in_splits_and_the_full_dump(
+    project_path: Path, tmp_path: Path, capsys
+) -> None:
+    out = tmp_path / "hf"
+    args = ["export", str(project_path), "--format", "hf", "-o", str(out)]
+    assert main([*args, "--split", "train=0.5,test=0.5", "--seed", "4"]) == 0
+    summary = capsys.readouterr().out
+    assert summary.startswith("exported 2 record(s) (")  # amal's two finished documents
+    assert (out / "labels.json").is_file() and sorted(p.name for p in out.glob("*.jsonl")) == [
+        "test.jsonl",
+        "train.jsonl",
+    ]
+    dump = tmp_path / "all.conll"
+    assert main(["export", str(project_path), "--format", "conll", "--full-dump",
+                 "--docstart", "none", "-o", str(dump)]) == 0  # fmt: skip
+    assert "exported 4 record(s)" in capsys.readouterr().out
+    assert "DOCSTART" not in dump.read_text(encoding="utf-8")
+    assert main([*args[:-1], str(tmp_path / "x"), "--split", "train=2"]) == 1
+    assert "split" in capsys.readouterr().err

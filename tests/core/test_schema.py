@@ -95,3 +95,48 @@ def test_invalid_json_names_the_line(tmp_path: Path) -> None:
     path.write_text('{\n "format": "annotator-schema/1",\n "name": \n}')
     with pytest.raises(SchemaError, match=r"bad.json:4: invalid JSON"):
         load_schema(path)
+
+
+@pytest.mark.parametrize(
+    ("misspelling", "expected"),
+    [
+        (
+            lambda d: d.update(alow_overlap=False),
+            "my schema.json: alow_overlap: unknown key (did you mean 'allow_overlap'?)",
+        ),
+        (
+            lambda d: d["entities"][2].update(shortcutt="3"),
+            "my schema.json: entities[2].shortcutt: unknown key (did you mean 'shortcut'?)",
+        ),
+        (
+            lambda d: d["events"][1].update(colour="#FFFFFF"),
+            "my schema.json: events[1].colour: unknown key (did you mean 'color'?)",
+        ),
+        (
+            lambda d: d["events"][0]["roles"][1].update(min=1),
+            "my schema.json: events[0].roles[1].min: unknown key (known: role, accepts)",
+        ),
+    ],
+)
+def test_an_unknown_key_is_refused_naming_the_file_and_key_path(
+    tmp_path: Path, misspelling, expected: str
+) -> None:
+    data = _valid()
+    misspelling(data)
+    with pytest.raises(SchemaError) as info:
+        load_schema(_write(tmp_path, data))
+    assert str(info.value) == f"{tmp_path}/{expected}"
+
+
+def test_arabic_guidelines_are_optional_and_kept(tmp_path: Path) -> None:
+    data = _valid()
+    data["entities"][0]["guideline_ar"] = "اسم علم لشخص، أو ضمير يعود عليه."
+    data["events"][0]["guideline_ar"] = "حدث عنف."
+    schema = load_schema(_write(tmp_path, data))
+    assert schema.entities[0].guideline_ar == "اسم علم لشخص، أو ضمير يعود عليه."
+    assert schema.events[0].guideline_ar == "حدث عنف."
+    assert schema.entities[1].guideline_ar == ""
+    assert parse_schema(schema.to_json()) == schema
+    data["entities"][0]["guideline_ar"] = 7
+    with pytest.raises(SchemaError, match=r"entities\[0\]\.guideline_ar: expected str"):
+        load_schema(_write(tmp_path, data))

@@ -99,14 +99,14 @@ def test_restore_waits_for_open_windows_unless_forced_and_they_see_it(proj: Path
     open_for_editing(proj).close()
     add_span(proj)
     window = open_for_editing(proj, "karim")
-    version = window.store.data_version()
+    version = window.project.data_version()
     with pytest.raises(ProjectError, match="cannot restore now: karim already has this project"):
         restore_project(proj, backups_of(proj)[-1].path)
-    assert window.store.data_version() == version
+    assert window.project.data_version() == version
     restore_project(proj, backups_of(proj)[-1].path, force=True)
-    assert window.store.data_version() != version
-    doc = window.store.documents.summaries()[0]
-    assert window.store.annotations.spans(doc.id) == []
+    assert window.project.data_version() != version
+    doc = window.project.document_summaries()[0]
+    assert window.project.spans(doc.id) == []
     window.close()
 
 

@@ -32,6 +32,7 @@ SCHEMAS = {
     "schema-empty.json": "the schema file is empty",
     "schema-unknown-role-entity.json": "events\\[0\\].roles\\[0\\].accepts: unknown entity type",
     "schema-not-an-object.json": r"\(top level\): expected dict, got list",
+    "schema-misspelt-key.json": r"alow_overlap: unknown key \(did you mean 'allow_overlap'\?\)",
 }
 
 PROJECTS = {

@@ -1,10 +1,11 @@
-"""Model-based test: random sequences of annotation actions, undo and redo, against the store.
+"""Model-based test: random sequences of editing actions, undo and redo, through the editing core.
 
-A RuleBasedStateMachine performs the store operations the GUI's commands use and
-applies the same change to a plain in-memory model; after every step the store
-must hold exactly what the model holds. Undo is the inverse store operation (as
-the GUI's undo commands do it: remove_span is undone by restore_span, and so on);
-a new action clears the redo stack.
+A RuleBasedStateMachine drives the real commands of ``annotator.services.editing``
+through one EditingSession per document (what the GUI does on every key), and
+applies the expected change to a plain in-memory model. After every step the
+store holds exactly what the model holds and each session shows exactly what the
+store holds; refused actions leave all three and the history unchanged; undoing
+everything gives back the start and redoing it all gives back the end.
 """
 
 from __future__ import annotations
@@ -22,6 +23,20 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 
 from annotator.core.errors import ValidationError
 from annotator.core.model import Argument, Event, Span
+from annotator.services.editing import (
+    AddArgument,
+    AddEvent,
+    AddSpans,
+    Command,
+    EditingSession,
+    Message,
+    RelabelSpan,
+    RemoveArgument,
+    RemoveEvent,
+    RemoveSpan,
+    RetypeEvent,
+    SetArgumentRole,
+)
 from annotator.services.projects import new_project
 
 TEXTS = [
@@ -35,6 +50,7 @@ ROLES = ["Agent", "Place", "Victim", "Entity", "Attacker", "Target", "Artifact"]
 USER = "amal"
 
 Step = Callable[[], None]
+LABEL = Message("test")
 
 
 @dataclass
@@ -80,7 +96,7 @@ class Model:
 
 
 class StoreMachine(RuleBasedStateMachine):
-    """Drives a project store and the model side by side."""
+    """Drives editing sessions (hence the project store) and the model side by side."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -88,9 +104,11 @@ class StoreMachine(RuleBasedStateMachine):
         self.store = new_project(Path(self.folder.name) / "model.annproj")
         self.docs = [self.store.documents.add(text, f"doc {i}") for i, text in enumerate(TEXTS)]
         self.notes = self.store.annotations
+        self.sessions = {doc.id: EditingSession(self.store, doc.id, USER) for doc in self.docs}
         self.model = Model()
-        self.undo_stack: list[tuple[Step, Step]] = []
-        self.redo_stack: list[tuple[Step, Step]] = []
+        # Per document: the model's (do, undo) of each step of that session's history.
+        self.undo_stack: dict[str, list[tuple[Step, Step]]] = {d.id: [] for d in self.docs}
+        self.redo_stack: dict[str, list[tuple[Step, Step]]] = {d.id: [] for d in self.docs}
         self._ids = count()
 
     def fresh(self, prefix: str) -> str:
@@ -113,11 +131,23 @@ class StoreMachine(RuleBasedStateMachine):
         labels = {a.span_id: self.model.spans[a.span_id].label for a in arguments}
         return all(self.fits(event_type, a.role, labels[a.span_id]) for a in arguments)
 
-    def act(self, do: Step, undo: Step) -> None:
-        """Perform a user action and put it on the undo stack."""
+    def act(self, doc_id: str, command: Command, do: Step, undo: Step) -> None:
+        """Run a real command in that document's session; apply the model's ``do``."""
+        self.sessions[doc_id].execute(command)
         do()
-        self.undo_stack.append((do, undo))
-        self.redo_stack.clear()
+        self.undo_stack[doc_id].append((do, undo))
+        self.redo_stack[doc_id].clear()
+
+    def refused(self, doc_id: str, command: Command, match: str | None = None) -> None:
+        """The session must refuse ``command`` and change nothing, history included."""
+        session = self.sessions[doc_id]
+        before = (dict(session.spans), dict(session.events), session.history.index,
+                  len(session.history.redo_stack))
+        with pytest.raises(ValidationError, match=match):
+            session.execute(command)
+        after = (session.spans, session.events, session.history.index,
+                 len(session.history.redo_stack))
+        assert after == before
 
     # -- entity spans --------------------------------------------------
 
@@ -129,57 +159,52 @@ class StoreMachine(RuleBasedStateMachine):
         span = Span(self.fresh("s"), document.id, USER, start, end, label)
 
         def do() -> None:
-            self.notes.add_span(span)
             self.model.spans[span.id] = span
 
         def undo() -> None:
-            self.notes.remove_span(span.id)
             self.model.remove_span(span.id)
 
-        self.act(do, undo)
+        self.act(document.id, AddSpans([span], LABEL), do, undo)
 
     @precondition(lambda self: self.model.spans)
     @rule(data=st.data(), label=st.sampled_from([*LABELS, "NOT_A_LABEL"]))
     def relabel_span(self, data: st.DataObject, label: str) -> None:
         span = data.draw(st.sampled_from(sorted(self.model.spans.values(), key=lambda s: s.id)))
+        command = RelabelSpan(span, label, LABEL)
         if label == "NOT_A_LABEL":
-            with pytest.raises(ValidationError, match="unknown entity label"):
-                self.notes.relabel_span(span.id, label)
+            self.refused(span.document_id, command, "unknown entity label")
             return
         filled = [(self.model.events[e].type, a.role) for _, e, a in self.model.arguments.values()
                   if a.span_id == span.id]
         if not all(self.fits(kind, role, label) for kind, role in filled):
-            with pytest.raises(ValidationError, match="remove it from the event first"):
-                self.notes.relabel_span(span.id, label)
+            self.refused(span.document_id, command, "remove it from the event first")
             return
 
         def set_label(value: str) -> Step:
             def step() -> None:
-                self.notes.relabel_span(span.id, value)
                 self.model.spans[span.id] = replace(self.model.spans[span.id], label=value)
 
             return step
 
-        self.act(set_label(label), set_label(span.label))
+        self.act(span.document_id, command, set_label(label), set_label(span.label))
 
     @precondition(lambda self: self.model.spans)
     @rule(data=st.data())
     def delete_span(self, data: st.DataObject) -> None:
-        span_id = data.draw(st.sampled_from(sorted(self.model.spans)))
-        removed = []
+        span = self.model.spans[data.draw(st.sampled_from(sorted(self.model.spans)))]
+        filled: list[tuple[str, Argument]] = []
 
         def do() -> None:
-            removed.append(self.notes.remove_span(span_id))
-            self.model.remove_span(span_id)
+            filled[:] = [(e, a) for _, e, a in sorted(self.model.arguments.values())
+                         if a.span_id == span.id]
+            self.model.remove_span(span.id)
 
         def undo() -> None:
-            removal = removed.pop()
-            self.notes.restore_span(removal)
-            self.model.spans[span_id] = removal.span
-            for event_id, argument in removal.arguments:
+            self.model.spans[span.id] = span
+            for event_id, argument in filled:
                 self.model.add_argument(event_id, argument)
 
-        self.act(do, undo)
+        self.act(span.document_id, RemoveSpan(span.id, LABEL), do, undo)
 
     # -- events and arguments --------------------------------------------
 
@@ -198,83 +223,85 @@ class StoreMachine(RuleBasedStateMachine):
             Argument(self.fresh("a"), ROLES[i], span_id) for i, span_id in enumerate(chosen)
         )
         event = Event(self.fresh("e"), document.id, USER, kind, start, end, arguments)
+        command = AddEvent(event, LABEL)
         if not self.arguments_fit(kind, arguments):
-            with pytest.raises(ValidationError, match="role"):
-                self.notes.add_event(event)
+            self.refused(document.id, command, "role")
             return
 
         def do() -> None:
-            self.notes.add_event(event)
             self.model.add_event(event)
 
         def undo() -> None:
-            self.notes.remove_event(event.id)
             self.model.remove_event(event.id)
 
-        self.act(do, undo)
+        self.act(document.id, command, do, undo)
 
     @precondition(lambda self: self.model.events)
     @rule(data=st.data(), kind=st.sampled_from(EVENT_TYPES))
     def retype_event(self, data: st.DataObject, kind: str) -> None:
         event = self.model.events[data.draw(st.sampled_from(sorted(self.model.events)))]
+        command = RetypeEvent(event, kind, LABEL)
         if not self.arguments_fit(kind, self.model.arguments_of(event.id)):
-            with pytest.raises(ValidationError, match="remove that argument first"):
-                self.notes.retype_event(event.id, kind)
+            self.refused(event.document_id, command, "remove that argument first")
             return
 
         def set_type(value: str) -> Step:
             def step() -> None:
-                self.notes.retype_event(event.id, value)
                 self.model.events[event.id] = replace(self.model.events[event.id], type=value)
 
             return step
 
-        self.act(set_type(kind), set_type(event.type))
+        self.act(event.document_id, command, set_type(kind), set_type(event.type))
 
     @precondition(lambda self: self.model.events)
     @rule(data=st.data())
     def remove_event(self, data: st.DataObject) -> None:
         event_id = data.draw(st.sampled_from(sorted(self.model.events)))
-        removed = []
+        doc_id = self.model.events[event_id].document_id
+        removed: list[Event] = []
 
         def do() -> None:
-            removed.append(self.notes.remove_event(event_id))
+            removed.append(next(e for e in self.model.events_of(doc_id) if e.id == event_id))
             self.model.remove_event(event_id)
 
         def undo() -> None:
-            event = removed.pop()
-            self.notes.add_event(event)
-            self.model.add_event(event)
+            self.model.add_event(removed.pop())
 
-        self.act(do, undo)
+        self.act(doc_id, RemoveEvent(event_id, LABEL), do, undo)
 
     @precondition(lambda self: self.model.events and self.model.spans)
-    @rule(data=st.data(), role=st.sampled_from(ROLES))
-    def add_argument(self, data: st.DataObject, role: str) -> None:
-        event = self.model.events[data.draw(st.sampled_from(sorted(self.model.events)))]
-        spans = sorted(s.id for s in self.model.spans_of(event.document_id))
-        if not spans:
+    @rule(data=st.data())
+    def add_argument(self, data: st.DataObject) -> None:
+        documents_with_spans = {s.document_id for s in self.model.spans.values()}
+        events = sorted(e.id for e in self.model.events.values()
+                        if e.document_id in documents_with_spans)
+        if not events:
             return
-        argument = Argument(self.fresh("a"), role, data.draw(st.sampled_from(spans)))
+        event = self.model.events[data.draw(st.sampled_from(events))]
+        spans = sorted(s.id for s in self.model.spans_of(event.document_id))
+        # Mostly a role the event type has, filled by a span that fits it (random
+        # choices would nearly never fit), sometimes any role and any span.
+        own_roles = [r.role for r in self.store.schema.event(event.type).roles]
+        role = data.draw(st.sampled_from(own_roles) | st.sampled_from(ROLES))
+        fitting = [s for s in spans if self.fits(event.type, role, self.model.spans[s].label)]
+        pool = data.draw(st.sampled_from([fitting, spans])) if fitting else spans
+        argument = Argument(self.fresh("a"), role, data.draw(st.sampled_from(pool)))
+        command = AddArgument(event.id, argument, LABEL)
         if not self.fits(event.type, role, self.model.spans[argument.span_id].label):
-            with pytest.raises(ValidationError, match="role"):
-                self.notes.add_argument(event.id, argument)
+            self.refused(event.document_id, command, "role")
             return
         taken = {(a.role, a.span_id) for a in self.model.arguments_of(event.id)}
         if (role, argument.span_id) in taken:
-            with pytest.raises(ValidationError):
-                self.notes.add_argument(event.id, argument)
+            self.refused(event.document_id, command)
             return
 
         def do() -> None:
-            self.notes.add_argument(event.id, argument)
             self.model.add_argument(event.id, argument)
 
         def undo() -> None:
-            self.notes.remove_argument(argument.id)
             del self.model.arguments[argument.id]
 
-        self.act(do, undo)
+        self.act(event.document_id, command, do, undo)
 
     @precondition(lambda self: self.model.arguments)
     @rule(data=st.data())
@@ -284,14 +311,13 @@ class StoreMachine(RuleBasedStateMachine):
         ]
 
         def do() -> None:
-            assert self.notes.remove_argument(argument.id) == (event_id, argument)
             del self.model.arguments[argument.id]
 
         def undo() -> None:
-            self.notes.add_argument(event_id, argument)
             self.model.add_argument(event_id, argument)
 
-        self.act(do, undo)
+        doc_id = self.model.events[event_id].document_id
+        self.act(doc_id, RemoveArgument(event_id, argument, LABEL), do, undo)
 
     @precondition(lambda self: self.model.arguments)
     @rule(data=st.data(), role=st.sampled_from(ROLES))
@@ -300,47 +326,81 @@ class StoreMachine(RuleBasedStateMachine):
             data.draw(st.sampled_from(sorted(self.model.arguments)))
         ]
         label = self.model.spans[argument.span_id].label
+        doc_id = self.model.events[event_id].document_id
+        command = SetArgumentRole(event_id, argument, role, LABEL)
         if not self.fits(self.model.events[event_id].type, role, label):
-            with pytest.raises(ValidationError, match="role"):
-                self.notes.set_argument_role(argument.id, role)
+            self.refused(doc_id, command, "role")
             return
         taken = {(a.role, a.span_id) for a in self.model.arguments_of(event_id)}
         if role != argument.role and (role, argument.span_id) in taken:
-            with pytest.raises(ValidationError):
-                self.notes.set_argument_role(argument.id, role)
+            self.refused(doc_id, command)
             return
 
         def set_role(value: str) -> Step:
             def step() -> None:
-                self.notes.set_argument_role(argument.id, value)
                 seq, owner, current = self.model.arguments[argument.id]
                 self.model.arguments[argument.id] = (seq, owner, replace(current, role=value))
 
             return step
 
-        self.act(set_role(role), set_role(argument.role))
+        self.act(doc_id, command, set_role(role), set_role(argument.role))
 
     # -- history ------------------------------------------------------------
 
-    @precondition(lambda self: self.undo_stack)
-    @rule()
-    def undo(self) -> None:
-        do, undo = self.undo_stack.pop()
-        undo()
-        self.redo_stack.append((do, undo))
+    @rule(doc=st.integers(0, 1))
+    def undo(self, doc: int) -> None:
+        doc_id = self.docs[doc].id
+        undone = self.sessions[doc_id].undo()
+        assert (undone is None) == (not self.undo_stack[doc_id])
+        if undone is not None:
+            do, undo = self.undo_stack[doc_id].pop()
+            undo()
+            self.redo_stack[doc_id].append((do, undo))
 
-    @precondition(lambda self: self.redo_stack)
-    @rule()
-    def redo(self) -> None:
-        do, undo = self.redo_stack.pop()
-        do()
-        self.undo_stack.append((do, undo))
+    @rule(doc=st.integers(0, 1))
+    def redo(self, doc: int) -> None:
+        doc_id = self.docs[doc].id
+        redone = self.sessions[doc_id].redo()
+        assert (redone is None) == (not self.redo_stack[doc_id])
+        if redone is not None:
+            do, undo = self.redo_stack[doc_id].pop()
+            do()
+            self.undo_stack[doc_id].append((do, undo))
+
+    @rule(doc=st.integers(0, 1))
+    def undo_to_the_start_and_back(self, doc: int) -> None:
+        """Undoing every step gives the start (the document was empty); redoing them
+        all gives back exactly what there was. The other document is untouched."""
+        doc_id = self.docs[doc].id
+        session = self.sessions[doc_id]
+        end = self.snapshot(doc_id)
+        other = [self.snapshot(d.id) for d in self.docs if d.id != doc_id]
+        steps = 0
+        while session.undo() is not None:
+            steps += 1
+        start = self.snapshot(doc_id)
+        assert start[0] == start[1] == []
+        for _ in range(steps):
+            session.redo()
+        assert self.snapshot(doc_id) == end
+        assert [self.snapshot(d.id) for d in self.docs if d.id != doc_id] == other
+
+    def snapshot(self, doc_id: str) -> tuple[list[Span], list[Event]]:
+        return self.notes.spans(doc_id), self.notes.events(doc_id)
 
     @invariant()
     def store_matches_model(self) -> None:
         for doc in self.docs:
             assert self.notes.spans(doc.id) == self.model.spans_of(doc.id)
             assert self.notes.events(doc.id) == self.model.events_of(doc.id)
+
+    @invariant()
+    def sessions_show_what_the_store_holds(self) -> None:
+        for doc in self.docs:
+            session = self.sessions[doc.id]
+            assert session.spans == {s.id: s for s in self.notes.spans(doc.id, USER)}
+            assert session.events == {e.id: e for e in self.notes.events(doc.id, USER)}
+            assert session.history.index == len(self.undo_stack[doc.id])
 
 
 StoreMachine.TestCase.settings = settings(max_examples=100, stateful_step_count=40, deadline=None)

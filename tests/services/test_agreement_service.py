@@ -58,3 +58,21 @@ def test_report_exports(project: ProjectStore, ids: list[str]) -> None:
     assert "corpus,,amal,karim,GPE,spans_exact_f1,1.0" in rows
     page = report_html(report, "تقرير <الاتفاق>")
     assert "تقرير &lt;الاتفاق&gt;" in page and "<script" not in page
+
+
+def test_agreement_json_and_exports_name_documents_by_the_same_id(
+    project: ProjectStore, tmp_path
+) -> None:
+    import json
+
+    from annotator.services.exporting import ExportOptions, export_project
+    from tests.services.test_training_exports import add_done
+
+    doc, _ = add_done(project, "زار أحمد عمّان أمس.", [("عمّان", "GPE")], "amal", "afp-1")
+    mention(project, doc, "karim", "عمّان", "GPE")
+    finish(project, doc, "karim")
+    (entry,) = project_agreement(project).to_dict()["documents"]
+    export_project(project, ExportOptions(), tmp_path / "out.jsonl")
+    (record,) = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert entry["id"] == record["id"] == "afp-1"
+    assert entry["internal_id"] == doc

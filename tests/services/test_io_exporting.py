@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 from annotator.core.errors import ValidationError
 from annotator.core.formats import native
 from annotator.core.model import Span, Status, new_id
-from annotator.services import exporting
 from annotator.services.demo import create_demo_project
 from annotator.services.export_selection import select_items
 from annotator.services.exporting import (
@@ -30,8 +29,12 @@ from annotator.services.projects import new_project
 from annotator.store import ProjectStore, interchange
 from tests.io_samples import ARTICLE_1, ARTICLE_2, build_project
 
+# These tests are about the full dump: every document and annotator.
+FULL = ExportFilter(full_dump=True)
+
 
 def export_lines(store: ProjectStore, path: Path, **options) -> list[dict]:
+    options.setdefault("filter", FULL)
     export_project(store, ExportOptions(**options), path)
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
@@ -85,15 +88,17 @@ def test_a_document_nobody_annotated_is_exported_once(
 
 def test_filters_by_annotator_status_and_label(sample: ProjectStore, tmp_path: Path) -> None:
     only_karim = export_lines(
-        sample, tmp_path / "a.jsonl", filter=ExportFilter(annotators=["karim"])
+        sample, tmp_path / "a.jsonl", filter=ExportFilter(full_dump=True, annotators=["karim"])
     )
     assert [r["annotator"] for r in only_karim] == ["karim"]
-    done = export_lines(sample, tmp_path / "b.jsonl", filter=ExportFilter(statuses=[Status.DONE]))
+    done = export_lines(
+        sample, tmp_path / "b.jsonl", filter=ExportFilter(full_dump=True, statuses=[Status.DONE])
+    )
     assert {r["annotator"] for r in done} == {"amal"} and len(done) == 2
     persons = export_lines(
         sample,
         tmp_path / "c.jsonl",
-        filter=ExportFilter(annotators=["amal"], labels=["PER", "Conflict.Attack"]),
+        filter=ExportFilter(full_dump=True, annotators=["amal"], labels=["PER", "Conflict.Attack"]),
     )
     assert {e["label"] for r in persons for e in r["entities"]} == {"PER"}
     (attack,) = persons[1]["events"]
@@ -105,7 +110,10 @@ def test_json_formats_round_trip_through_import(
     sample: ProjectStore, tmp_path: Path, fmt: str
 ) -> None:
     first = export_lines(
-        sample, tmp_path / "one.jsonl", format=fmt, filter=ExportFilter(annotators=["amal"])
+        sample,
+        tmp_path / "one.jsonl",
+        format=fmt,
+        filter=ExportFilter(full_dump=True, annotators=["amal"]),
     )
     with new_project(tmp_path / "copy.annproj") as copy:
         import_paths(copy, [tmp_path / "one.jsonl"])
@@ -176,9 +184,9 @@ def test_a_failed_export_leaves_no_partial_file(
             raise OSError(28, "No space left on device")
         return [row.document.id, "\n"]
 
-    monkeypatch.setattr(exporting.native.LineEncoder, "__call__", failing)
+    monkeypatch.setattr(native.LineEncoder, "__call__", failing)
     with pytest.raises(ExportError, match="No space left on device"):
-        export_project(sample, ExportOptions(), target)
+        export_project(sample, ExportOptions(filter=FULL), target)
     assert target.read_text(encoding="utf-8") == "previous export\n"
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
 
@@ -191,62 +199,72 @@ def test_a_refused_rename_says_why_and_cleans_up(
 
     monkeypatch.setattr(os, "replace", refuse)
     with pytest.raises(ExportError, match=r"out.jsonl: not written: Permission denied"):
-        export_project(sample, ExportOptions(), tmp_path / "out.jsonl")
+        export_project(sample, ExportOptions(filter=FULL), tmp_path / "out.jsonl")
     assert not (tmp_path / "out.jsonl").exists()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
 
 
 def test_a_missing_folder_is_named(sample: ProjectStore, tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="does not exist"):
-        export_project(sample, ExportOptions(), tmp_path / "nowhere" / "out.jsonl")
+        export_project(sample, ExportOptions(filter=FULL), tmp_path / "nowhere" / "out.jsonl")
 
 
 def test_cancel_writes_nothing(sample: ProjectStore, tmp_path: Path) -> None:
     with pytest.raises(ExportCancelled):
-        export_project(sample, ExportOptions(), tmp_path / "out.jsonl", progress=lambda d, t: d < 2)
+        export_project(
+            sample, ExportOptions(filter=FULL), tmp_path / "out.jsonl", progress=lambda d, t: d < 2
+        )
     assert not (tmp_path / "out.jsonl").exists()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
 
 
 def test_brat_writes_a_folder_per_annotator(sample: ProjectStore, tmp_path: Path) -> None:
     target = tmp_path / "brat"
-    report = export_project(sample, ExportOptions(format="brat"), target)
+    report = export_project(sample, ExportOptions(format="brat", filter=FULL), target)
     assert report.records == 4
     assert (target / "annotation.conf").is_file()
     assert (target / "amal" / "art-1.txt").read_text(encoding="utf-8") == ARTICLE_1
     ann = (target / "amal" / "art-2.ann").read_text(encoding="utf-8")
-    assert "\nE1\tConflict.Attack:T3 Attacker:T1 Place:T2\n" in "\n" + ann
+    assert "\nE1\tConflict-Attack:T3 Attacker:T1 Place:T2\n" in "\n" + ann  # brat-safe
     with pytest.raises(ExportError, match="not an empty folder"):
-        export_project(sample, ExportOptions(format="brat"), target)
+        export_project(sample, ExportOptions(format="brat", filter=FULL), target)
 
 
 def test_token_formats_report_what_they_leave_out(sample: ProjectStore, tmp_path: Path) -> None:
-    report = export_project(sample, ExportOptions(format="conll"), tmp_path / "out.conll")
+    report = export_project(
+        sample, ExportOptions(format="conll", filter=FULL), tmp_path / "out.conll"
+    )
     assert any("overlaps PER" in w and "(karim)" in w for w in report.warnings)
     assert any("event(s) left out" in w for w in report.warnings)
 
 
 def test_utf16_only_for_json_formats(sample: ProjectStore, tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="UTF-16 offsets apply to"):
-        export_project(sample, ExportOptions(format="conll", utf16=True), tmp_path / "x")
+        export_project(
+            sample, ExportOptions(format="conll", utf16=True, filter=FULL), tmp_path / "x"
+        )
 
 
 def test_unknown_annotators_and_labels_are_refused(sample: ProjectStore, tmp_path: Path) -> None:
     target = tmp_path / "out.jsonl"
     with pytest.raises(ValidationError, match="no annotator 'amel' in this project"):
-        export_project(sample, ExportOptions(filter=ExportFilter(annotators=["amel"])), target)
+        export_project(
+            sample, ExportOptions(filter=ExportFilter(full_dump=True, annotators=["amel"])), target
+        )
     with pytest.raises(ValidationError, match="no label or event type 'PERSON'"):
-        export_project(sample, ExportOptions(filter=ExportFilter(labels=["PERSON"])), target)
+        export_project(
+            sample, ExportOptions(filter=ExportFilter(full_dump=True, labels=["PERSON"])), target
+        )
     assert not target.exists()
 
 
 def test_brat_round_trips_through_import(sample: ProjectStore, tmp_path: Path) -> None:
-    export_project(sample, ExportOptions(format="brat"), tmp_path / "one")
+    export_project(sample, ExportOptions(format="brat", filter=FULL), tmp_path / "one")
     with new_project(tmp_path / "copy.annproj") as copy:
         report = import_paths(copy, [tmp_path / "one"])
         assert (report.documents, report.attached, report.events) == (3, 1, 1)
         assert copy.annotators.get("karim").name == "karim"
-        export_project(copy, ExportOptions(format="brat"), tmp_path / "two")
+        export_project(copy, ExportOptions(format="brat", filter=FULL), tmp_path / "two")
     for first in sorted((tmp_path / "one").rglob("*.*")):
         second = tmp_path / "two" / first.relative_to(tmp_path / "one")
         assert second.read_bytes() == first.read_bytes(), first.name
@@ -256,11 +274,11 @@ def test_brat_round_trips_through_import(sample: ProjectStore, tmp_path: Path) -
 def test_the_demo_project_round_trips(tmp_path: Path, fmt: str) -> None:
     """Two annotators who partly disagree, events with arguments, every status."""
     with create_demo_project(tmp_path / "demo.annproj") as demo:
-        export_project(demo, ExportOptions(format=fmt), tmp_path / "one")
+        export_project(demo, ExportOptions(format=fmt, filter=FULL), tmp_path / "one")
     with new_project(tmp_path / "copy.annproj") as copy:
         report = import_paths(copy, [tmp_path / "one"])
         assert not report.duplicates and not report.skipped
-        export_project(copy, ExportOptions(format=fmt), tmp_path / "two")
+        export_project(copy, ExportOptions(format=fmt, filter=FULL), tmp_path / "two")
     one, two = tmp_path / "one", tmp_path / "two"
     if fmt == "jsonl":
         assert two.read_bytes() == one.read_bytes()
@@ -271,12 +289,12 @@ def test_the_demo_project_round_trips(tmp_path: Path, fmt: str) -> None:
 
 
 def test_conll_round_trips_through_import(sample: ProjectStore, tmp_path: Path) -> None:
-    selection = ExportFilter(annotators=["amal"])
+    selection = ExportFilter(full_dump=True, annotators=["amal"])
     export_project(sample, ExportOptions(format="conll", filter=selection), tmp_path / "one.conll")
     with new_project(tmp_path / "copy.annproj") as copy:
         report = import_paths(copy, [tmp_path / "one.conll"], ImportOptions(annotator="amal"))
         assert (report.documents, report.spans) == (2, 6)
-        export_project(copy, ExportOptions(format="conll"), tmp_path / "two.conll")
+        export_project(copy, ExportOptions(format="conll", filter=FULL), tmp_path / "two.conll")
     assert (tmp_path / "two.conll").read_text(encoding="utf-8") == (
         tmp_path / "one.conll"
     ).read_text(encoding="utf-8")
@@ -285,11 +303,11 @@ def test_conll_round_trips_through_import(sample: ProjectStore, tmp_path: Path) 
 def test_native_export_is_the_same_whoever_quotes_the_texts(
     sample: ProjectStore, tmp_path: Path, monkeypatch
 ) -> None:
-    export_project(sample, ExportOptions(utf16=True), tmp_path / "sqlite.jsonl")
+    export_project(sample, ExportOptions(utf16=True, filter=FULL), tmp_path / "sqlite.jsonl")
     monkeypatch.setitem(interchange._QUOTING_AGREES, sqlite3.sqlite_version, False)
-    export_project(sample, ExportOptions(utf16=True), tmp_path / "python.jsonl")
+    export_project(sample, ExportOptions(utf16=True, filter=FULL), tmp_path / "python.jsonl")
     exported = (tmp_path / "sqlite.jsonl").read_bytes()
     assert exported == (tmp_path / "python.jsonl").read_bytes()
-    _, items = select_items(sample, ExportFilter())
+    _, items = select_items(sample, ExportFilter(full_dump=True))
     records = [native.ENCODER.encode(native.to_json(item, utf16=True)) + "\n" for item in items]
     assert exported == "".join(records).encode("utf-8")

@@ -72,11 +72,17 @@ def test_offsets_count_code_points_not_utf16_units(project: ProjectStore, doc_id
 
 
 def test_text_is_immutable_once_annotated(project: ProjectStore, doc_id: str) -> None:
-    project.documents.set_text(doc_id, TEXT + " تحديث")  # nothing points into it yet
+    """No code path changes a text; the file's own trigger refuses it once annotated."""
+
+    def set_text(text: str) -> None:
+        with project.transaction() as db:
+            db.execute("UPDATE documents SET text = ? WHERE id = ?", [text, doc_id])
+
+    set_text(TEXT + " تحديث")  # nothing points into it yet
     text = project.documents.get(doc_id).text
     project.annotations.add_span(Span(new_id(), doc_id, "amal", 39, 45, "GPE"))
     with pytest.raises(ImmutableTextError, match="annotations point into this document"):
-        project.documents.set_text(doc_id, "نص آخر")
+        set_text("نص آخر")
     assert project.documents.get(doc_id).text == text
 
 

@@ -196,7 +196,7 @@ def test_another_annotator_gets_the_default_filter_again(qtbot, review, demo_pat
 
 def test_a_model_cannot_be_given_documents(qtbot, review, demo_path: Path) -> None:
     window, _ = review
-    window.store.annotators.ensure("ner-model", AnnotatorKind.MODEL)
+    window.project._store.annotators.ensure("ner-model", AnnotatorKind.MODEL)
     dialog = open_dialog(qtbot, window)
     assert dialog.annotators.findItems("ner-model", Qt.MatchFlag.MatchExactly) == []
     dialog.new_name.setFocus()

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QProgressDialog
 
-from annotator.core.model import AnnotatorKind
+from annotator.core.model import AnnotatorKind, Status, text_sha256
 from annotator.services.projects import new_project
 from annotator.ui import import_export_dialogs
 from annotator.ui.i18n import install_language
@@ -40,6 +41,9 @@ def accept_dialogs(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
     def accept_export(self: ExportOptionsDialog) -> bool:
         fmt = choices.get("format", "jsonl")
         self.format.setCurrentIndex(self.format.findData(fmt))
+        self.records.setCurrentIndex(self.records.findData(bool(choices.get("full_dump"))))
+        if "split" in choices:
+            QTest.keyClicks(self.split, str(choices["split"]))
         return True
 
     monkeypatch.setattr(ImportOptionsDialog, "exec", accept_import)
@@ -73,7 +77,7 @@ def test_ctrl_i_imports_files_with_pre_annotations(
     rows = window.document_list.model.rowCount()
     qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     assert window.document_list.model.rowCount() == rows + 1
-    assert window.store.annotators.get("bert").kind is AnnotatorKind.MODEL
+    assert window.project._store.annotators.get("bert").kind is AnnotatorKind.MODEL
     assert "Imported 1 document, 1 span" in window.statusBar().currentMessage()
     assert messages == ["Imported 1 document, 1 span, 0 events"]  # duplicate to review
 
@@ -85,10 +89,10 @@ def test_a_refused_import_shows_file_and_line_and_changes_nothing(
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"text": "نص"}\n{"text": oops}\n', encoding="utf-8")
     choose_files(monkeypatch, bad)
-    before = window.store.documents.count()
+    before = window.project.document_count()
     qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     assert len(messages) == 1 and f"{bad}:2: invalid JSON" in messages[0]
-    assert window.store.documents.count() == before
+    assert window.project.document_count() == before
 
 
 def test_cancel_in_the_progress_dialog_rolls_back(
@@ -102,11 +106,11 @@ def test_cancel_in_the_progress_dialog_rolls_back(
     )
     monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: True)
     before = file_hash(project_path)
-    count = window.store.documents.count()
+    count = window.project.document_count()
     feature = next(f for f in window.features if isinstance(f, ImportExport))
     feature.import_folder_action.trigger()
     assert "cancelled" in window.statusBar().currentMessage()
-    assert window.store.documents.count() == count
+    assert window.project.document_count() == count
     assert file_hash(project_path) == before
 
 
@@ -135,7 +139,9 @@ def test_dropping_files_on_the_window_imports_them(
         Qt.KeyboardModifier.NoModifier,
     )
     QApplication.sendEvent(window, drop)
-    qtbot.waitUntil(lambda: window.store.documents.contains_text("خبر أسقطه المستخدم على النافذة"))
+    dropped = text_sha256("خبر أسقطه المستخدم على النافذة")
+    documents = window.project._store.documents  # the test looks into the file itself
+    qtbot.waitUntil(lambda: documents.find_by_hash(dropped) is not None)
     assert window.document_list.model.rowCount() == 4
 
 
@@ -179,6 +185,7 @@ def test_ctrl_e_exports_conll_and_lists_what_was_left_out(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
     )
     accept_dialogs["format"] = "conll"
+    accept_dialogs["full_dump"] = True
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     written = tmp_path / "out.conll"
     assert written.is_file() and "B-PER" in written.read_text(encoding="utf-8")
@@ -199,9 +206,44 @@ def test_export_dialog_builds_the_options(qtbot, make_window, project_path: Path
     options = dialog.options()
     assert (options.format, options.split_clitics, options.utf16) == ("spacy", True, False)
     assert options.filter.annotators == ["karim"] and options.filter.labels is None
+    assert not options.filter.full_dump and options.filter.statuses is None  # training: done
+    assert not dialog.status.isEnabled()
     dialog.format.setCurrentIndex(dialog.format.findData("brat"))
     assert not dialog.utf16.isEnabled() and not dialog.split_clitics.isEnabled()
-    assert import_export_dialogs.TOKEN_FORMATS == ("spacy", "conll")
+    assert import_export_dialogs.TOKEN_FORMATS == ("spacy", "conll", "hf", "events")
+
+
+def test_ctrl_e_exports_a_split_hugging_face_folder(
+    make_window, project_path: Path, tmp_path: Path, qtbot, monkeypatch, accept_dialogs, messages
+) -> None:
+    window = make_window(str(project_path))
+    target = tmp_path / "hf"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    accept_dialogs.update(format="hf", split="train=0.5,test=0.5")
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert (target / "labels.json").is_file()
+    assert sorted(p.name for p in target.glob("*.jsonl")) == ["test.jsonl", "train.jsonl"]
+    assert "exported 2 record(s) (" in window.statusBar().currentMessage()
+
+
+def test_export_dialog_offers_the_full_dump_and_splits(
+    qtbot, make_window, project_path: Path
+) -> None:
+    window = make_window(str(project_path))
+    dialog = ExportOptionsDialog(window, ["amal"], ["PER"])
+    qtbot.addWidget(dialog.dialog)
+    dialog.records.setCurrentIndex(dialog.records.findData(True))
+    assert dialog.status.isEnabled()
+    dialog.status.setCurrentIndex(dialog.status.findData("new"))
+    qtbot.keyClicks(dialog.split, "train=0.9,test=0.1")
+    dialog.seed.setValue(7)
+    dialog.format.setCurrentIndex(dialog.format.findData("conll"))
+    qtbot.mouseClick(dialog.docstart, Qt.MouseButton.LeftButton)
+    options = dialog.options()
+    assert options.filter.full_dump and options.filter.statuses == [Status.NEW]
+    assert (options.split, options.seed, options.docstart) == ("train=0.9,test=0.1", 7, "none")
 
 
 def test_import_dialog_builds_the_options(qtbot, make_window, project_path: Path) -> None:

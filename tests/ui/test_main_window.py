@@ -16,13 +16,13 @@ from tests.ui.conftest import type_text
 
 def test_first_run_opens_the_demo_right_to_left(make_window) -> None:
     window = make_window()
-    assert window.store is not None and window.store.path == demo_project_path()
+    assert window.project is not None and window.project.path == demo_project_path()
     model = window.document_list.model
     assert model.rowCount() >= 6
     assert window.reading_view.layoutDirection() == Qt.LayoutDirection.RightToLeft
     option = window.reading_view.document().defaultTextOption()
     assert option.textDirection() == Qt.LayoutDirection.RightToLeft
-    first = window.store.documents.get(model.doc_ids()[0])
+    first = window.project.document(model.doc_ids()[0])
     assert window.reading_view.toPlainText() == first.text
     assert first.title in window.windowTitle() and "amal" in window.windowTitle()
 
@@ -35,7 +35,7 @@ def test_clicking_a_document_shows_it(make_window, demo_path: Path, qtbot) -> No
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     doc_id = index.data(DocumentListModel.ID_ROLE)
     assert window.current_document_id == doc_id
-    assert window.reading_view.toPlainText() == window.store.documents.get(doc_id).text
+    assert window.reading_view.toPlainText() == window.project.document(doc_id).text
 
 
 def test_status_column_shows_the_annotators_own_status(make_window, demo_path: Path) -> None:
@@ -47,7 +47,7 @@ def test_status_column_shows_the_annotators_own_status(make_window, demo_path: P
 
 def test_filter_narrows_the_list(make_window, demo_path: Path, qtbot) -> None:
     window = make_window(str(demo_path))
-    title = window.store.documents.get(window.document_list.model.doc_ids()[3]).title
+    title = window.project.document(window.document_list.model.doc_ids()[3]).title
     type_text(window.document_list.filter_edit, title.split()[0])
     proxy = window.document_list.proxy
     # The search runs once typing pauses.
@@ -87,14 +87,14 @@ def test_opening_a_broken_file_says_why_and_keeps_the_project(
     bogus.write_text("hello")
     assert window.open_project(bogus) is False
     assert len(messages) == 1 and "not an annotator project" in messages[0]
-    assert window.store is not None and window.store.path == demo_path
+    assert window.project is not None and window.project.path == demo_path
 
 
 def test_last_project_is_reopened(make_window, demo_path: Path) -> None:
     make_window(str(demo_path)).close()
     assert AppSettings().last_project == str(demo_path)
     window = make_window()
-    assert window.store is not None and window.store.path == demo_path
+    assert window.project is not None and window.project.path == demo_path
 
 
 def test_document_list_model_is_a_valid_item_model(

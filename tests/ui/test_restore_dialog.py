@@ -63,7 +63,7 @@ def test_restore_lists_backups_and_brings_back_the_chosen_one(
     assert dialog.restore_button.isEnabled()
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     assert messages == []
-    assert window.store is not None and window.store.path == demo_path
+    assert window.project is not None and window.project.path == demo_path
     assert window.document_list.model.rowCount() == 8
     assert document_count(demo_path) == 8
     assert not window.project_session.read_only
@@ -82,7 +82,7 @@ def test_restore_is_refused_while_another_window_edits_the_project(
     assert "Nothing was restored" in messages[-1] and "close the project there first" in (
         messages[-1]
     )
-    assert window.store is not None and window.store.path == demo_path  # open again
+    assert window.project is not None and window.project.path == demo_path  # open again
 
 
 def test_a_damaged_project_offers_its_latest_good_backup(
@@ -116,4 +116,4 @@ def test_a_damaged_project_without_backups_is_refused(
     damage(lone)
     assert window.open_project(lone) is False
     assert "damaged" in messages[0] and "No good backup of this project was found" in messages[0]
-    assert window.store is not None and window.store.path == demo_path
+    assert window.project is not None and window.project.path == demo_path

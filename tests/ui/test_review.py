@@ -79,7 +79,7 @@ def test_adjudicating_a_document_by_keyboard_produces_an_exported_gold_file(
     qtbot.keyClick(
         view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
-    agreed = len(window.store.annotations.spans(doc_id, "gold"))
+    agreed = len(window.project.spans(doc_id, "gold"))
     assert agreed > 0
     regions_before = len(view.regions)
     qtbot.keyClick(view, Qt.Key.Key_F8)
@@ -90,7 +90,7 @@ def test_adjudicating_a_document_by_keyboard_produces_an_exported_gold_file(
     candidate = view.selected_item()
     assert candidate is not None and candidate.annotator in {"amal", "karim"}
     qtbot.keyClick(view.candidates, Qt.Key.Key_Return)
-    gold = window.store.annotations.spans(doc_id, "gold") + window.store.annotations.events(
+    gold = window.project.spans(doc_id, "gold") + window.project.events(
         doc_id, "gold"
     )
     assert any(item.source == candidate.annotator for item in gold)
@@ -101,7 +101,7 @@ def test_adjudicating_a_document_by_keyboard_produces_an_exported_gold_file(
     # Undo, redo.
     count = len(gold)
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    after_undo = window.store.annotations.spans(doc_id, "gold") + window.store.annotations.events(
+    after_undo = window.project.spans(doc_id, "gold") + window.project.events(
         doc_id, "gold"
     )
     assert len(after_undo) < count
@@ -110,8 +110,8 @@ def test_adjudicating_a_document_by_keyboard_produces_an_exported_gold_file(
     )
     assert (
         len(
-            window.store.annotations.spans(doc_id, "gold")
-            + window.store.annotations.events(doc_id, "gold")
+            window.project.spans(doc_id, "gold")
+            + window.project.events(doc_id, "gold")
         )
         == count
     )
@@ -123,7 +123,7 @@ def test_adjudicating_a_document_by_keyboard_produces_an_exported_gold_file(
     cursor.setPosition(4, cursor.MoveMode.KeepAnchor)
     view.view.setTextCursor(cursor)
     qtbot.keyClick(view, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
-    drawn = [s for s in window.store.annotations.spans(doc_id, "gold") if s.source is None]
+    drawn = [s for s in window.project.spans(doc_id, "gold") if s.source is None]
     assert [(s.start, s.end, s.label) for s in drawn] == [(0, 4, "ORG")]
 
     qtbot.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
@@ -136,7 +136,7 @@ def test_adjudicating_a_document_by_keyboard_produces_an_exported_gold_file(
         len(records[0]["entities"] if "entities" in records[0] else records[0]["spans"]) >= agreed
     )
 
-    with open_project(window.store.path) as store:
+    with open_project(window.project.path) as store:
         assert store.annotators.get("gold").kind.value == "gold"
 
 

@@ -52,7 +52,9 @@ def compute_agreement(
             continue
         figures = document_counts(document, present)
         complete = partial(complete_document, document=document)
-        reports.append(DocumentReport(document.doc_id, document.title, figures, complete))
+        reports.append(
+            DocumentReport(document.doc_id, document.title, figures, complete, document.export_id)
+        )
         _add_tokens(corpus.tokens, figures.tokens, present, annotators)
         for pair in figures.pairs:
             corpus.pair(pair.a, pair.b).add(pair)

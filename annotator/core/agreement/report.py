@@ -164,6 +164,7 @@ class DocumentReport:
     title: str
     counts: Figures
     complete: Callable[[Figures], None] | None = field(default=None, repr=False)
+    export_id: str | None = None
 
     @property
     def figures(self) -> Figures:
@@ -179,8 +180,14 @@ class DocumentReport:
         return self.counts.disagreements
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready figures, with the document's id and title."""
-        return {"id": self.doc_id, "title": self.title, **self.figures.to_dict()}
+        """JSON-ready figures, with the document's id (the one exports use, so the two
+        can be joined), its internal id and its title."""
+        return {
+            "id": self.export_id or self.doc_id,
+            "internal_id": self.doc_id,
+            "title": self.title,
+            **self.figures.to_dict(),
+        }
 
 
 @dataclass

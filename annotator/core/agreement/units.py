@@ -64,3 +64,4 @@ class AgreementDocument:
     title: str
     text: str
     work: Mapping[str, Work] = field(default_factory=dict)
+    export_id: str | None = None  # the id exports show (see Document.export_id)

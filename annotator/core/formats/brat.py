@@ -7,6 +7,13 @@ a role filled twice is numbered ``Attacker2`` as brat does. Offsets are code
 points, which is what brat counts. :func:`annotation_conf` writes the schema as
 brat's ``annotation.conf`` so the export opens in brat as it is.
 
+brat accepts only ASCII letters, digits, ``_`` and ``-`` in type and role names
+(it renames anything else in the configuration, and then knows none of the
+annotations). :class:`BratNames` writes ``Contact.Meet`` as ``Contact-Meet``
+(other characters as ``_``, made unique) and maps the names back on import, from
+the schema. A ``.ann`` line's text field cannot hold a TAB or a line break: they
+are written as spaces, and reading checks the offsets against the ``.txt``.
+
 Reading (:func:`read_standoff`) takes the same lines back: a ``T`` line used as
 an ``E`` line's trigger is a trigger, every other one an entity; fragments
 separated only by whitespace make one mention; ``Role2`` is role ``Role``.
@@ -28,30 +35,65 @@ from annotator.core.schema import Schema
 _IGNORED = {"#": "note", "R": "relation", "A": "attribute", "M": "attribute",
             "N": "normalisation", "*": "equivalence"}  # fmt: skip
 _ROLE_NUMBER = re.compile(r"\d+$")
+_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
+_FIELD_BREAKS = str.maketrans("\t\n\r", "   ")
 # The folder of an export holding the documents nobody has annotated.
 UNANNOTATED = "unannotated"
 
 
-def to_standoff(item: DocumentAnnotations) -> str:
+class BratNames:
+    """Our label, event type and role names <-> brat-safe names, one to one."""
+
+    def __init__(self, schema: Schema) -> None:
+        names = [*schema.entity_keys, *schema.event_keys]
+        names += sorted({r.role for event in schema.events for r in event.roles})
+        self._out: dict[str, str] = {}
+        taken: set[str] = set()
+        for name in dict.fromkeys(names):
+            safe = _UNSAFE.sub("_", name.replace(".", "-")) or "_"
+            candidate, n = safe, 1
+            while candidate in taken:
+                n += 1
+                candidate = f"{safe}-{n}"
+            taken.add(candidate)
+            self._out[name] = candidate
+        self._back = {safe: name for name, safe in self._out.items()}
+
+    def out(self, name: str) -> str:
+        """The brat name of one of ours (a name the schema lacks is made safe all the same)."""
+        return self._out.get(name) or _UNSAFE.sub("_", name.replace(".", "-"))
+
+    def back(self, name: str) -> str:
+        """Our name of a brat name (a name brat already shared with us maps to itself)."""
+        return self._back.get(name, name)
+
+    def role_back(self, name: str) -> str:
+        """Our role of a brat role, without brat's number of a repeated role (``Attacker2``)."""
+        return self._back.get(name) or self.back(_ROLE_NUMBER.sub("", name))
+
+
+def to_standoff(item: DocumentAnnotations, names: BratNames) -> str:
     """The ``.ann`` content of one document and annotator (the ``.txt`` is the text itself)."""
     text = item.document.text
     lines = []
     t_ids: dict[str, str] = {}
     for span in item.spans:
         t_ids[span.id] = f"T{len(t_ids) + 1}"
-        lines.append(_t_line(t_ids[span.id], span.label, text, span.start, span.end))
+        lines.append(_t_line(t_ids[span.id], names.out(span.label), text, span.start, span.end))
     triggers = len(t_ids)
     for number, event in enumerate(item.events, start=1):
         triggers += 1
         trigger_id = f"T{triggers}"
-        lines.append(_t_line(trigger_id, event.type, text, event.trigger_start, event.trigger_end))
+        event_type = names.out(event.type)
+        lines.append(_t_line(trigger_id, event_type, text, event.trigger_start, event.trigger_end))
         seen: Counter[str] = Counter()
         arguments = []
         for argument in event.arguments:
-            seen[argument.role] += 1
-            role = argument.role + (str(seen[argument.role]) if seen[argument.role] > 1 else "")
-            arguments.append(f" {role}:{t_ids[argument.span_id]}")
-        lines.append(f"E{number}\t{event.type}:{trigger_id}{''.join(arguments)}\n")
+            role = names.out(argument.role)
+            seen[role] += 1
+            numbered = role + (str(seen[role]) if seen[role] > 1 else "")
+            arguments.append(f" {numbered}:{t_ids[argument.span_id]}")
+        lines.append(f"E{number}\t{event_type}:{trigger_id}{''.join(arguments)}\n")
         t_ids[event.id] = f"E{number}"
     lines += _note_lines(item, t_ids)
     return "".join(lines)
@@ -85,16 +127,25 @@ def _t_line(t_id: str, label: str, text: str, start: int, end: int) -> str:
         position += len(piece) + 1
     fragments = fragments or [(start, end)]  # a mention of line breaks only stays whole
     offsets = ";".join(f"{a} {b}" for a, b in fragments)
-    covered = " ".join(text[a:b] for a, b in fragments)
-    return f"{t_id}\t{label} {offsets}\t{covered}\n"
+    return f"{t_id}\t{label} {offsets}\t{_field_text(text, fragments)}\n"
+
+
+def _field_text(text: str, fragments: list[tuple[int, int]]) -> str:
+    """What a ``T`` line's text field holds: the fragments, TABs and breaks as spaces."""
+    return " ".join(text[a:b] for a, b in fragments).translate(_FIELD_BREAKS)
 
 
 def annotation_conf(schema: Schema) -> str:
-    """brat's ``annotation.conf`` for ``schema``."""
-    lines = ["[entities]", *schema.entity_keys, "", "[relations]", "", "[events]"]
+    """brat's ``annotation.conf`` for ``schema``, in brat-safe names."""
+    names = BratNames(schema)
+    entities = [names.out(key) for key in schema.entity_keys]
+    lines = ["[entities]", *entities, "", "[relations]", "", "[events]"]
     for event in schema.events:
-        roles = ", ".join(f"{r.role}*:{'|'.join(r.accepts)}" for r in event.roles)
-        lines.append(f"{event.key}\t{roles}" if roles else event.key)
+        roles = ", ".join(
+            f"{names.out(r.role)}*:{'|'.join(map(names.out, r.accepts)) or '<ENTITY>'}"
+            for r in event.roles
+        )
+        lines.append(f"{names.out(event.key)}\t{roles}" if roles else names.out(event.key))
     lines += ["", "[attributes]", ""]
     return "\n".join(lines)
 
@@ -117,6 +168,7 @@ def read_standoff(ann: str, text: str, schema: Schema) -> Standoff:
     result = Standoff()
     mentions: dict[str, tuple[int, str, int, int]] = {}
     events: list[tuple[int, str, list[str]]] = []
+    names = BratNames(schema)
     for number, line in enumerate(ann.split("\n"), start=1):
         line = line.rstrip("\r")
         if not line.strip():
@@ -125,7 +177,7 @@ def read_standoff(ann: str, text: str, schema: Schema) -> Standoff:
         try:
             if kind == "T":
                 t_id, label, start, end = _mention(line, text)
-                mentions[t_id] = (number, label, start, end)
+                mentions[t_id] = (number, names.back(label), start, end)
             elif kind == "E":
                 e_id, _, body = line.partition("\t")
                 events.append((number, e_id, body.split()))
@@ -135,12 +187,12 @@ def read_standoff(ann: str, text: str, schema: Schema) -> Standoff:
                 raise ValueError(f"not a brat annotation line: {line[:40]!r}")
         except ValueError as exc:
             result.problems.append((number, str(exc)))
-    _collect(result, mentions, events, schema)
+    _collect(result, mentions, events, schema, names)
     return result
 
 
 def _mention(line: str, text: str) -> tuple[str, str, int, int]:
-    parts = line.split("\t")
+    parts = line.split("\t", 2)  # the text field may hold a TAB another tool wrote
     if len(parts) != 3 or " " not in parts[1]:
         raise ValueError("expected 'T<n><TAB>LABEL START END<TAB>text'")
     label, _, offsets = parts[1].partition(" ")
@@ -155,8 +207,8 @@ def _mention(line: str, text: str) -> tuple[str, str, int, int]:
         gaps = [text[a[1] : b[0]] for a, b in pairwise(fragments)]
         if any(gap.strip() for gap in gaps):
             raise ValueError(f"a mention in pieces ({offsets}) cannot be stored as one span")
-        covered = " ".join(text[a:b] for a, b in fragments)
-        if covered != parts[2]:
+        covered = _field_text(text, fragments)
+        if covered != parts[2].translate(_FIELD_BREAKS):
             raise ValueError(f"the text {parts[2]!r} is not what the offsets cover ({covered!r})")
     return parts[0], label, start, end
 
@@ -166,6 +218,7 @@ def _collect(
     mentions: dict[str, tuple[int, str, int, int]],
     events: list[tuple[int, str, list[str]]],
     schema: Schema,
+    names: BratNames,
 ) -> None:
     triggers = set()
     for number, e_id, parts in events:
@@ -177,12 +230,14 @@ def _collect(
         if missing:
             result.problems.append((number, f"{e_id} refers to unknown {', '.join(missing)}"))
             continue
-        event_type, trigger = pairs[0]
+        event_type, trigger = names.back(pairs[0][0]), pairs[0][1]
         triggers.add(trigger)
         if schema.event(event_type) is None:
             result.problems.append((number, f"unknown event type {event_type!r}"))
         _, _, start, end = mentions[trigger]
-        arguments = [ArgumentRecord(_ROLE_NUMBER.sub("", role), t) for role, t in pairs[1:]]
+        arguments = [
+            ArgumentRecord(names.role_back(role), t) for role, t in pairs[1:]
+        ]
         result.events.append(EventRecord(event_type, start, end, arguments, e_id))
     for t_id, (number, label, start, end) in mentions.items():
         if t_id in triggers:

@@ -1,9 +1,13 @@
 """CoNLL BIO: one ``token<TAB>tag`` per line, a blank line after every sentence.
 
-Each document starts with the CoNLL-2003 marker line ``-DOCSTART-<TAB>O`` and a
-blank line. Tags are ``B-LABEL``, ``I-LABEL`` or ``O``. BIO cannot hold nested or
-overlapping mentions, spans that do not match token boundaries, or events: each
-one left out is reported.
+Each document starts with CoNLL-2003's marker line ``-DOCSTART- -X- O O`` and a
+blank line (``spacy convert``, the Hugging Face conll2003 loader and doccano read
+it as a document break), or with nothing (``docstart="none"``). Tags are IOB2
+``B-LABEL``, ``I-LABEL`` or ``O``. No sentence ends inside a mention (a mention
+across a line break keeps its sentence whole). BIO cannot hold nested or
+overlapping mentions or events: each one left out is reported. Tokens are cut
+at annotation boundaries beforehand (see training_tokens), so no span is lost
+to a proclitic.
 
 Reading (:func:`read_conll`) accepts any whitespace-separated columns, token
 first and tag last (CoNLL-2003's four columns, ANERcorp's two), IOB1 or IOB2.
@@ -21,16 +25,18 @@ from annotator.core.model import DocumentAnnotations, Span
 from annotator.core.schema import Schema
 from annotator.core.text import first_line_title
 
-DOCSTART = "-DOCSTART-\tO\n\n"
+DOCSTARTS = {"conll2003": "-DOCSTART- -X- O O\n\n", "none": ""}
 
 
-def to_block(item: DocumentAnnotations, tokens: list[Token]) -> tuple[str, list[str]]:
+def to_block(
+    item: DocumentAnnotations, tokens: list[Token], docstart: str = "conll2003"
+) -> tuple[str, list[str]]:
     """The CoNLL lines of one document and annotator, and the warnings about what was left out."""
     text = item.document.text
-    tags, warnings = _tags(item, tokens)
-    lines = [DOCSTART]
+    tags, warnings = bio_tags(item, tokens)
+    lines = [DOCSTARTS[docstart]]
     position = 0
-    for sentence in sentences(text, tokens):
+    for sentence in sentences(text, tokens, [(s.start, s.end) for s in item.spans]):
         for token in sentence:
             lines.append(f"{text[token.start : token.end]}\t{tags[position]}\n")
             position += 1
@@ -40,7 +46,8 @@ def to_block(item: DocumentAnnotations, tokens: list[Token]) -> tuple[str, list[
     return "".join(lines), warnings
 
 
-def _tags(item: DocumentAnnotations, tokens: list[Token]) -> tuple[list[str], list[str]]:
+def bio_tags(item: DocumentAnnotations, tokens: list[Token]) -> tuple[list[str], list[str]]:
+    """The IOB2 tag of every token, and the spans BIO could not hold."""
     text = item.document.text
     index = TokenIndex(text, tokens)
     tags = ["O"] * len(tokens)

@@ -1,7 +1,8 @@
 """Reading JSONL import files: one document per line, in any of the accepted shapes.
 
 Every line is a JSON object with ``text`` (required) and optionally ``id``,
-``title``, ``meta``, ``annotator`` and ``status``. Pre-annotations come in one of
+``title``, ``meta``, ``annotator`` and ``status``; any other top-level key (doccano's
+``doc_id``, ``source_url``...) is kept in ``meta`` and reported. Pre-annotations come in one of
 three shapes, recognised by their key: our native ``entities``/``events``,
 doccano's ``label`` (or ``labels``), or spaCy/Prodigy's ``spans``.
 """
@@ -18,6 +19,11 @@ from annotator.core.formats.fields import get_optional_str
 from annotator.core.formats.records import DocumentRecord
 from annotator.core.model import Status
 
+# Keys a format gives meaning to; any other top-level key is kept in ``meta``.
+_FORMAT_KEYS = frozenset(
+    ("text", "id", "title", "meta", "annotator", "status", "entities", "events", "label",
+     "labels", "label_utf16", "spans", "tokens", "relations")
+)  # fmt: skip
 _SHAPES = {
     "native": ("entities", "events"),
     "doccano": doccano.LABEL_KEYS,
@@ -59,8 +65,18 @@ def read_line(line: str) -> DocumentRecord:
         annotator=_annotator(obj),
         status=Status.parse(obj["status"]) if obj.get("status") is not None else None,
     )
+    _keep_unknown_keys(obj, record)
     _read_annotations(obj, record)
     return record
+
+
+def _keep_unknown_keys(obj: dict[str, Any], record: DocumentRecord) -> None:
+    """Top-level keys no format knows (doccano's ``doc_id``, ``source_url``...) go to
+    ``meta``, as doccano keeps them; a key ``meta`` already holds is left to ``meta``."""
+    for key, value in obj.items():
+        if key not in _FORMAT_KEYS and key not in record.meta:
+            record.meta = {**record.meta, key: value}
+            record.kept_keys.append(key)
 
 
 def _meta(obj: dict[str, Any]) -> dict[str, Any]:

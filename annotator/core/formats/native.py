@@ -3,9 +3,11 @@
 ``{"id", "title", "text", "meta", "annotator", "status", "entities": [{"id",
 "start", "end", "label", "text"}], "events": [{"id", "type", "trigger": {"start",
 "end", "text"}, "arguments": [{"role", "entity"}]}]}``, code-point offsets,
-end-exclusive. The annotator's notes: ``"note"`` (text) and ``"unsure"`` (true or
-false) on an entity, an event, or after ``"status"`` for the document, present only
-where the annotator left a note or flag. With UTF-16 offsets,
+end-exclusive. An entity or event with a provenance carries it as ``"source"``
+(``model:NAME`` for an accepted suggestion), read back on import. The annotator's
+notes: ``"note"`` (text) and ``"unsure"`` (true or false) on an entity or an event
+(after ``"source"``), or after ``"status"`` for the document, present only where the
+annotator left a note or flag. With UTF-16 offsets,
 ``start_utf16``/``end_utf16`` are added beside every ``start``/``end``. An
 argument's ``entity`` is the ``id`` of an entity of the same line.
 """
@@ -57,6 +59,7 @@ def _read_entity(item: dict[str, Any], where: str) -> EntityRecord:
         get_int(item, end, where),
         get_str(item, "label", where),
         get_optional_str(item, "id", where),
+        get_optional_str(item, "source", where),
     )
 
 
@@ -77,6 +80,7 @@ def _read_event(item: dict[str, Any], where: str) -> EventRecord:
         get_int(trigger, "end", f"{where}.trigger"),
         arguments,
         get_optional_str(item, "id", where),
+        get_optional_str(item, "source", where),
     )
 
 
@@ -92,6 +96,7 @@ def to_json(item: DocumentAnnotations, utf16: bool = False) -> dict[str, Any]:
             "end": s.end,
             "label": s.label,
             "text": text[s.start : s.end],
+            **({"source": s.source} if s.source is not None else {}),
         }
         for s in item.spans
     ]
@@ -105,6 +110,7 @@ def to_json(item: DocumentAnnotations, utf16: bool = False) -> dict[str, Any]:
                 "text": text[e.trigger_start : e.trigger_end],
             },
             "arguments": [{"role": a.role, "entity": a.span_id} for a in e.arguments],
+            **({"source": e.source} if e.source is not None else {}),
             **_note_fields(item.notes.get(e.id)),
         }
         for e in item.events
@@ -179,7 +185,8 @@ class LineEncoder:
         entities = [
             f'{{"id": {quote(span_id)}, "start": {start}, "end": {end}, "label": '
             f'{labels[label]}, "text": {quote(text[start:end])}'
-            for start, end, span_id, label, _ in spans
+            + ("" if source is None else f', "source": {quote(source)}')
+            for start, end, span_id, label, source in spans
         ]
         if units is not None:
             entities = [
@@ -213,7 +220,7 @@ def _head(doc: DocumentRow) -> bytes:
 def _event(
     text: str, event: EventRow, units: Utf16Offsets | None, notes: Mapping[str, Note]
 ) -> str:
-    start, end, event_id, event_type, _, arguments = event
+    start, end, event_id, event_type, source, arguments = event
     quote = encode_basestring
     trigger = f'"start": {start}, "end": {end}, "text": {quote(text[start:end])}'
     if units is not None:
@@ -221,7 +228,8 @@ def _event(
     roles = ", ".join(
         f'{{"role": {quote(role)}, "entity": {quote(span_id)}}}' for _, role, span_id in arguments
     )
+    provenance = "" if source is None else f', "source": {quote(source)}'
     return (
         f'{{"id": {quote(event_id)}, "type": {quote(event_type)}, "trigger": {{{trigger}}}, '
-        f'"arguments": [{roles}]{_note_json(notes.get(event_id))}}}'
+        f'"arguments": [{roles}]{provenance}{_note_json(notes.get(event_id))}}}'
     )

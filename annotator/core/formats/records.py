@@ -1,7 +1,8 @@
 """What an import reads from a line or a file, before it meets the project.
 
 Offsets are code points into ``text`` as read. They are checked against the
-text and the schema by :func:`validate_record`, which lists every problem.
+text and the schema by :func:`validate_record`, which lists every problem by
+the rules of :mod:`annotator.core.rules` (the same the store applies).
 """
 
 from __future__ import annotations
@@ -9,13 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from annotator.core import rules
 from annotator.core.errors import ValidationError
-from annotator.core.model import (
-    DocumentAnnotations,
-    Status,
-    check_document_length,
-    check_offsets,
-)
+from annotator.core.model import DocumentAnnotations, Status, check_document_length
 from annotator.core.schema import Schema
 
 
@@ -27,6 +24,7 @@ class EntityRecord:
     end: int
     label: str
     id: str | None = None
+    source: str | None = None  # who made it when not a person: ``model:NAME``
 
 
 @dataclass
@@ -46,6 +44,7 @@ class EventRecord:
     end: int
     arguments: list[ArgumentRecord] = field(default_factory=list)
     id: str | None = None
+    source: str | None = None
 
 
 @dataclass
@@ -63,6 +62,8 @@ class DocumentRecord:
     # True when entity/event ids only link arguments within the file (brat's T1,
     # E1): they are not kept as the stored ids.
     local_ids: bool = False
+    # Top-level keys of the line no format knows, kept in ``meta`` (as doccano does).
+    kept_keys: list[str] = field(default_factory=list)
 
     @property
     def has_annotations(self) -> bool:
@@ -71,46 +72,51 @@ class DocumentRecord:
 
 
 def validate_record(record: DocumentRecord, schema: Schema) -> list[str]:
-    """Every reason ``record`` cannot be stored: bad offsets, unknown labels, dangling ids."""
+    """Every reason ``record`` cannot be stored, by the rules of core.rules."""
     try:
         check_document_length(record.text, "the text")
     except ValidationError as exc:
         return [str(exc)]  # its offsets are not worth checking one by one
-    problems = []
     length = len(record.text)
-    ids: dict[str, str] = {}
+    found = []
+    labels: dict[str, str] = {}
     for entity in record.entities:
-        problems += _offset_problem(entity.start, entity.end, length, f"entity {entity.label}")
-        if schema.entity(entity.label) is None:
-            problems.append(f"unknown entity label {entity.label!r} (not in the schema)")
+        found += rules.problems(
+            rules.check_span_offsets, entity.start, entity.end, length, entity.label
+        )
+        found += rules.problems(rules.check_entity_label, schema, entity.label)
         if entity.id is not None:
-            if entity.id in ids:
-                problems.append(f"duplicate entity id {entity.id!r}")
-            ids[entity.id] = entity.label
+            if entity.id in labels:
+                found.append(f"duplicate entity id {entity.id!r}")
+            labels[entity.id] = entity.label
+    if not found:
+        found += rules.problems(rules.check_no_overlaps, schema, record.entities)
     for event in record.events:
-        problems += _offset_problem(event.start, event.end, length, f"trigger of {event.type}")
-        event_type = schema.event(event.type)
-        if event_type is None:
-            problems.append(f"unknown event type {event.type!r} (not in the schema)")
-        pairs = [(a.role, a.entity) for a in event.arguments]
-        if len(set(pairs)) < len(pairs):
-            problems.append(f"event {event.type}: the same argument is listed twice")
-        for argument in event.arguments:
-            if argument.entity not in ids:
-                problems.append(
-                    f"event {event.type}: argument refers to unknown entity {argument.entity!r}"
-                )
-            elif event_type is not None and event_type.role(argument.role) is None:
-                problems.append(f"event {event.type} has no role {argument.role!r}")
-    return problems
+        found += _event_problems(event, length, labels, schema)
+    return found
 
 
-def _offset_problem(start: int, end: int, length: int, what: str) -> list[str]:
-    try:
-        check_offsets(start, end, length, what)
-    except ValidationError as exc:
-        return [str(exc)]
-    return []
+def _event_problems(
+    event: EventRecord, length: int, labels: dict[str, str], schema: Schema
+) -> list[str]:
+    found = rules.problems(rules.check_trigger_offsets, event.start, event.end, length, event.type)
+    found += rules.problems(rules.check_event_type, schema, event.type)
+    pairs = [(a.role, a.entity) for a in event.arguments]
+    found += rules.problems(rules.check_distinct_arguments, event.type, pairs)
+    for argument in event.arguments:
+        if argument.entity not in labels:
+            found.append(
+                f"event {event.type}: argument refers to unknown entity {argument.entity!r}"
+            )
+        elif schema.event(event.type) is not None:
+            found += rules.problems(
+                rules.check_role_accepts,
+                schema,
+                event.type,
+                argument.role,
+                labels[argument.entity],
+            )
+    return found
 
 
 def export_header(item: DocumentAnnotations) -> dict[str, Any]:

@@ -2,11 +2,14 @@
 
 A token is ``{"text", "start", "end", "id", "ws"}``; a span is ``{"start", "end",
 "label", "token_start", "token_end"}`` with ``token_end`` INCLUSIVE, as Prodigy
-writes it. Tokens come from :mod:`annotator.core.formats.tokenize`. A span whose
-boundary falls inside a token (or on whitespace) cannot be expressed in tokens: it
-is left out and reported, never moved. Reading needs only the character offsets
-of ``spans``; ``tokens`` are ignored. With UTF-16 offsets, ``start_utf16`` and
-``end_utf16`` are added to tokens and spans.
+writes it. The tokens cover the whole text, spaced as spaCy rebuilds it
+(``Doc(vocab, words, spaces).text == text``, see training_tokens.spaced): they
+are the tokenizer's, cut at annotation boundaries, with any whitespace beyond
+one space as tokens of their own. A span whose boundary falls on whitespace
+cannot be expressed in tokens: it is left out and reported, never moved.
+Reading needs only the character offsets of ``spans``; ``tokens`` are ignored.
+With UTF-16 offsets, ``start_utf16`` and ``end_utf16`` are added to tokens and
+spans.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from annotator.core.formats.fields import get_int, get_list, get_str
 from annotator.core.formats.offsets import Utf16Offsets
 from annotator.core.formats.records import EntityRecord, export_header
 from annotator.core.formats.tokenize import Token, TokenIndex
+from annotator.core.formats.training_tokens import spaced
 from annotator.core.model import DocumentAnnotations
 
 
@@ -33,14 +37,18 @@ def read_annotations(obj: dict[str, Any]) -> list[EntityRecord]:
 
 
 def to_json(
-    item: DocumentAnnotations, tokens: list[Token], utf16: bool = False
+    item: DocumentAnnotations, tokens: list[Token], boundaries: set[int], utf16: bool = False
 ) -> tuple[dict[str, Any], list[str]]:
-    """The spaCy/Prodigy object of one document and annotator, and what it left out."""
+    """The spaCy/Prodigy object of one document and annotator, and what it left out.
+
+    ``tokens`` are already cut at ``boundaries`` (every span's start and end).
+    """
     text = item.document.text
     units = Utf16Offsets(text) if utf16 else None
-    index = TokenIndex(text, tokens)
+    layout = spaced(text, tokens, boundaries)
+    index = TokenIndex(text, [Token(start, end) for start, end, _ in layout])
     record = export_header(item)
-    record["tokens"] = [_token(text, i, tokens, units) for i in range(len(tokens))]
+    record["tokens"] = [_token(text, i, token, units) for i, token in enumerate(layout)]
     spans, warnings = [], []
     for span in item.spans:
         where = index.align(span.start, span.end)
@@ -66,16 +74,11 @@ def to_json(
     return record, warnings
 
 
-def _token(text: str, i: int, tokens: list[Token], units: Utf16Offsets | None) -> dict[str, Any]:
-    start, end = tokens[i]
-    following = tokens[i + 1].start if i + 1 < len(tokens) else len(text)
-    token = {
-        "text": text[start:end],
-        "start": start,
-        "end": end,
-        "id": i,
-        "ws": following > end and text[end].isspace(),
-    }
+def _token(
+    text: str, i: int, token: tuple[int, int, bool], units: Utf16Offsets | None
+) -> dict[str, Any]:
+    start, end, ws = token
+    entry = {"text": text[start:end], "start": start, "end": end, "id": i, "ws": ws}
     if units is not None:
-        token.update(start_utf16=units(start), end_utf16=units(end))
-    return token
+        entry.update(start_utf16=units(start), end_utf16=units(end))
+    return entry

@@ -2,22 +2,22 @@
 
 Rules, in order:
 
-* Whitespace and invisible direction marks (LRM, RLM, ALM, embeddings, isolates)
-  separate tokens and never belong to one.
-* A word is a run of letters, digits, ``_``, tatweel (U+0640), zero-width
-  (non-)joiners and combining marks: harakat stay on their letter, ``الـــعاصمة``
-  is one token. Digits joined by ``.``, ``,``, ``٫`` or ``٬`` are one number (``3.5``,
-  ``1,000``, ``٣٫٥``).
-* Every other character (punctuation, symbols) is a token of its own, so
+* Tokens are the words and symbols of :mod:`annotator.core.words` (the one
+  definition snapping and search use too). Whitespace and invisible direction
+  marks (LRM, RLM, ALM, embeddings, isolates) separate tokens.
+* A word keeps its harakat, tatweel and zero-width (non-)joiners: ``الـــعاصمة``
+  and ``می‌خواهم`` are one token; ``3.5``, ``1,000``, ``٣٫٥`` are one number.
+* Every other grapheme (punctuation, symbols) is a token of its own, so
   ``«أحمد»،`` gives ``«`` ``أحمد`` ``»`` ``،``. A run of the same punctuation
-  (``...``, ``!!``) stays together; an emoji keeps its modifiers, variation
-  selectors and zero-width-joined parts; a flag is its two regional indicators.
+  (``...``, ``!!``) stays together; an emoji keeps its modifiers and
+  zero-width-joined parts; a flag is its two regional indicators.
 * Clitics stay attached by default. With ``split_clitics`` the conjunctions
   و/ف and the prepositions ب/ك/ل are split off a word when they precede the
   article ال and at least three letters follow it (``والعاصمة`` -> ``و`` ``العاصمة``,
   ``وبالعاصمة`` -> ``و`` ``ب`` ``العاصمة``). It is a deliberately cautious
   heuristic: no other prefix and no suffix is split.
-* A sentence ends after a token made of ``.!?؟…`` and at every line break.
+* A sentence ends after a token made of ``.!?؟…`` and at every line break, except
+  inside a range the caller keeps together (a mention, a trigger, an event).
 
 Tokens are code-point offsets ``[start, end)`` into the text. A span whose
 boundary is not a token boundary is reported by :func:`align`, never moved.
@@ -26,27 +26,20 @@ boundary is not a token boundary is reported by :func:`align`, never moved.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from typing import NamedTuple
+
+from annotator.core.words import UNIT_RE
 
 _MARKS = (
     "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4"
-    "\u06e7\u06e8\u06ea-\u06ed\u08d3-\u08ff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
-    "\ufe00-\ufe0f\ufe20-\ufe2f"
-)
-_SEPARATORS = "\\s\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff"
-_WORD = f"[\\w\u0640\u200c\u200d{_MARKS}]"
-_SYMBOL = f"[^\\w{_SEPARATORS}{_MARKS}]"
-_TOKEN = re.compile(
-    # A separator between two digits stays inside the word: 3.5, 1,000, ٣٫٥.
-    rf"(?:{_WORD}|(?<=\d)[.,\u066b\u066c](?=\d))+"
-    r"|[\U0001F1E6-\U0001F1FF]{2}"  # a flag
-    rf"|({_SYMBOL})\1+"  # a run of the same punctuation
-    rf"|{_SYMBOL}(?:[{_MARKS}\U0001F3FB-\U0001F3FF\U000E0020-\U000E007F]|\u200d{_SYMBOL})*"
+    "\u06e7\u06e8\u06ea-\u06ed\u08d3-\u08ff"
 )
 _PROCLITICS = re.compile(f"([وف][{_MARKS}]*)?([بكل][{_MARKS}]*)?(?=ال)")
 _LETTER = re.compile(r"[^\W\d_]")
 _SENTENCE_END = re.compile(r"[.!?؟…]+")
+_END_CHARACTERS = frozenset(".!?؟…")
 
 
 class Token(NamedTuple):
@@ -58,8 +51,10 @@ class Token(NamedTuple):
 
 def tokenize(text: str, split_clitics: bool = False) -> list[Token]:
     """The tokens of ``text`` (see the module documentation for the rules)."""
+    if not split_clitics:
+        return [Token(*match.span()) for match in UNIT_RE.finditer(text)]
     tokens = []
-    for match in _TOKEN.finditer(text):
+    for match in UNIT_RE.finditer(text):
         start, end = match.span()
         if split_clitics:
             tokens.extend(_split_proclitics(text, start, end))
@@ -74,8 +69,8 @@ def token_bounds(text: str) -> tuple[list[int], list[int]]:
     For code that only needs the offsets (agreement over millions of tokens):
     no Token objects are built.
     """
-    matches = list(_TOKEN.finditer(text))
-    return list(map(re.Match.start, matches)), list(map(re.Match.end, matches))
+    spans = [match.span() for match in UNIT_RE.finditer(text)]
+    return [start for start, _ in spans], [end for _, end in spans]
 
 
 def _split_proclitics(text: str, start: int, end: int) -> list[Token]:
@@ -89,21 +84,54 @@ def _split_proclitics(text: str, start: int, end: int) -> list[Token]:
     return [*pieces, Token(match.end(), end)]
 
 
-def sentences(text: str, tokens: list[Token]) -> list[list[Token]]:
-    """``tokens`` grouped into sentences (see the module documentation)."""
+def sentences(
+    text: str, tokens: list[Token], keep: Iterable[tuple[int, int]] = ()
+) -> list[list[Token]]:
+    """``tokens`` grouped into sentences (see the module documentation).
+
+    No sentence ends inside a range of ``keep`` (mentions, triggers, whole
+    events): a mention across a line break keeps its sentence whole, so no
+    reader sees it cut in two.
+    """
+    no_cut = _uncuttable(tokens, keep)
     result: list[list[Token]] = []
     current: list[Token] = []
-    for token in tokens:
-        if current and "\n" in text[current[-1].end : token.start]:
+    previous_end = 0
+    for i, token in enumerate(tokens):
+        start = token.start
+        if current and not no_cut[i - 1] and text.find("\n", previous_end, start) >= 0:
             result.append(current)
             current = []
         current.append(token)
-        if _SENTENCE_END.fullmatch(text, token.start, token.end):
+        previous_end = token.end
+        if (
+            text[start] in _END_CHARACTERS
+            and _SENTENCE_END.fullmatch(text, start, previous_end)
+            and not no_cut[i]
+        ):
             result.append(current)
             current = []
     if current:
         result.append(current)
     return result
+
+
+def _uncuttable(tokens: list[Token], keep: Iterable[tuple[int, int]]) -> list[bool]:
+    """``no_cut[i]``: a kept range runs from token ``i`` into token ``i + 1``."""
+    starts = [t.start for t in tokens]
+    ends = [t.end for t in tokens]
+    depth = [0] * (len(tokens) + 1)
+    for start, end in keep:
+        first = bisect_right(ends, start)  # the first token ending after the range starts
+        last = bisect_left(starts, end) - 1  # the last token starting before it ends
+        if first < last:
+            depth[first] += 1
+            depth[last] -= 1
+    no_cut, running = [], 0
+    for change in depth[:-1]:
+        running += change
+        no_cut.append(running > 0)
+    return no_cut
 
 
 class Alignment(NamedTuple):

@@ -9,8 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotator.core.errors import AnnotatorError
-from annotator.services.assignment import assign_documents
-from annotator.services.merge import merge_projects
 from annotator.ui.i18n import translate
 from annotator.ui.messages import describe
 from annotator.ui.review.adjudication_window import AdjudicationWindow
@@ -35,7 +33,7 @@ class ReviewFeature:
         """Open (or raise) the progress view, re-read from the project."""
         if self.progress is None:
             self.progress = ProgressWindow(self.window)
-        self.progress.set_store(self.window.store)
+        self.progress.set_project(self.window.project)
         self.progress.show()
         self.progress.raise_()
         return self.progress
@@ -45,7 +43,7 @@ class ReviewFeature:
         if self.agreement is None:
             self.agreement = AgreementWindow(self.window.show_error, self.window)
             self.agreement.document_chosen.connect(self.adjudicate)
-            self.agreement.set_store(self.window.store)
+            self.agreement.set_project(self.window.project)
         self.agreement.show()
         self.agreement.raise_()
         return self.agreement
@@ -53,14 +51,14 @@ class ReviewFeature:
     def adjudicate(self, doc_id: str | None = None) -> AdjudicationWindow | None:
         """Open the adjudication view on ``doc_id`` (default: the current document)."""
         doc_id = doc_id or self.window.current_document_id
-        if self.window.store is None or doc_id is None:
+        if self.window.project is None or doc_id is None:
             return None
         if self.adjudication is None:
             settings = self.window.settings
             self.adjudication = AdjudicationWindow(
                 (settings.font_family, settings.font_size), self.window.show_error, self.window
             )
-            self.adjudication.set_store(self.window.store)
+            self.adjudication.set_project(self.window.project)
         self.window.open_document(doc_id)
         self.adjudication.open_document(doc_id)
         self.adjudication.show()
@@ -72,15 +70,15 @@ class ReviewFeature:
         """Point open review windows at the newly opened project."""
         for view in (self.agreement, self.adjudication):
             if view is not None:
-                view.set_store(self.window.store)
+                view.set_project(self.window.project)
         if self.adjudication is not None:
             self.adjudication.hide()
 
     def assign_dialog(self) -> AssignDialog | None:
         """Ask how to distribute the documents among annotators; Assign assigns them."""
-        if self.window.store is None:
+        if self.window.project is None:
             return None
-        dialog = AssignDialog(self.window.store, self.window)
+        dialog = AssignDialog(self.window.project, self.window)
         dialog.accepted.connect(lambda: self.assign(dialog.choice()))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()  # window-modal, without a nested event loop
@@ -89,8 +87,8 @@ class ReviewFeature:
     def assign(self, choice: AssignmentChoice) -> bool:
         """Store ``choice`` as one transaction (as ``annotator assign`` does) and re-read."""
         try:
-            result = assign_documents(
-                self.window.store,
+            assert self.window.project is not None
+            result = self.window.project.assign(
                 choice.annotators,
                 choice.share,
                 choice.seed,
@@ -111,7 +109,7 @@ class ReviewFeature:
 
     def merge_dialog(self) -> None:
         """Ask for annotators' copies of the project and merge them in."""
-        if self.window.store is None:
+        if self.window.project is None:
             return
         paths, _ = QFileDialog.getOpenFileNames(
             self.window,
@@ -125,7 +123,8 @@ class ReviewFeature:
     def merge(self, paths: list[str]) -> list[str]:
         """Merge ``paths`` into the open project; shows and returns the report lines."""
         try:
-            results = merge_projects(self.window.store, paths)
+            assert self.window.project is not None
+            results = self.window.project.merge(paths)
         except AnnotatorError as exc:
             self.window.show_error(describe(exc))
             return []

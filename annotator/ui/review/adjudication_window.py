@@ -30,10 +30,9 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import Event, Span, Status
 from annotator.core.offsets import OffsetMap
 from annotator.services import adjudication
-from annotator.services.agreement import comparable_annotators, document_annotators
-from annotator.services.exporting import ExportFilter, ExportOptions, export_project
-from annotator.services.notes import Note, everyones_notes
-from annotator.services.projects import ProjectStore
+from annotator.services.exporting import ExportFilter, ExportOptions
+from annotator.services.notes import Note
+from annotator.services.project import Project
 from annotator.ui.bidi import isolate
 from annotator.ui.i18n import fill
 from annotator.ui.messages import describe
@@ -62,7 +61,7 @@ class AdjudicationWindow(QWidget):
         self.setObjectName("adjudication_window")
         self.setWindowTitle(self.tr("Adjudication"))
         self._show_error = show_error
-        self.store: ProjectStore | None = None
+        self.project: Project | None = None
         self.doc_id: str | None = None
         self.gold = adjudication.GOLD
         self.annotators: list[str] = []
@@ -131,26 +130,26 @@ class AdjudicationWindow(QWidget):
 
     # -- project and document -------------------------------------------------------
 
-    def set_store(self, store: ProjectStore | None) -> None:
-        """Adjudicate in ``store`` (the gold annotator is created when first needed)."""
-        self.store = store
+    def set_project(self, project: Project | None) -> None:
+        """Adjudicate in ``project`` (the gold annotator is created when first needed)."""
+        self.project = project
         self.undo_stack.clear()
         self.doc_id = None
         self.documents.clear()
-        if store is None:
+        if project is None:
             return
         self.annotators = []
-        self.marks.set_schema(store.schema)
-        for summary in store.documents.summaries():
+        self.marks.set_schema(project.schema)
+        for summary in project.document_summaries():
             self.documents.addItem(summary.title, summary.id)
 
     def open_document(self, doc_id: str) -> None:
         """Show ``doc_id`` and go to its first disagreement."""
-        if self.store is None:
+        if self.project is None:
             return
         self.doc_id = doc_id
         self.documents.setCurrentIndex(self.documents.findData(doc_id))
-        document = self.store.documents.get(doc_id)
+        document = self.project.document(doc_id)
         self.marks.set_offsets(OffsetMap(document.text))
         self.view.show_text(document.text)
         self._fill_annotators(doc_id)
@@ -160,9 +159,9 @@ class AdjudicationWindow(QWidget):
 
     def _fill_annotators(self, doc_id: str) -> None:
         """List every person; check those who annotated ``doc_id`` (the ones to compare)."""
-        assert self.store is not None
-        self.annotators = document_annotators(self.store, doc_id)
-        self.annotator_choice.set_names(comparable_annotators(self.store), self.annotators)
+        assert self.project is not None
+        self.annotators = self.project.document_annotators(doc_id)
+        self.annotator_choice.set_names(self.project.comparable_annotators(), self.annotators)
 
     def _annotators_chosen(self, names: list[str]) -> None:
         """The adjudicator changed who is compared: find the disagreements again."""
@@ -173,16 +172,16 @@ class AdjudicationWindow(QWidget):
 
     def refresh(self) -> None:
         """Re-read the document's annotations and redraw."""
-        if self.store is None or self.doc_id is None:
+        if self.project is None or self.doc_id is None:
             return
-        self.regions = adjudication.disagreements(self.store, self.doc_id, self.annotators)
-        self.notes, on_document = everyones_notes(self.store, self.doc_id)
+        self.regions = self.project.disagreements(self.doc_id, self.annotators)
+        self.notes, on_document = self.project.everyones_notes(self.doc_id)
         self._show_document_notes(on_document)
         self.current = min(self.current, len(self.regions) - 1)
-        gold = self.store.annotations.spans(self.doc_id, self.gold)
+        gold = self.project.spans(self.doc_id, self.gold)
         current = self.regions[self.current] if self.current >= 0 else None
         others = [
-            s for s in self.store.annotations.spans(self.doc_id) if s.annotator in self.annotators
+            s for s in self.project.spans(self.doc_id) if s.annotator in self.annotators
         ]
         self.marks.show(others, gold, self.regions, current)
         self._fill_candidates(current, gold)
@@ -199,7 +198,7 @@ class AdjudicationWindow(QWidget):
         self.document_notes.setVisible(bool(lines))
 
     def _show_position(self) -> None:
-        done = self.store.annotators.status(self.doc_id, self.gold) is Status.DONE
+        done = self.project.status(self.doc_id, self.gold) is Status.DONE
         count = len(self.regions)
         if self.current >= 0:
             where = fill(self.tr("disagreement %1 of %2"), self.current + 1, count)
@@ -208,14 +207,14 @@ class AdjudicationWindow(QWidget):
         self.position.setText(where + (self.tr(" — adjudicated") if done else ""))
 
     def _fill_candidates(self, region: adjudication.Disagreement | None, gold: list[Span]) -> None:
-        text = self.store.documents.get(self.doc_id).text
+        text = self.project.document(self.doc_id).text
         self.candidates.clear()
         group = QTreeWidgetItem(self.candidates, [self.tr("Annotators")])
         if region is not None:
             for item in sorted((*region.spans, *region.events), key=_item_order):
                 self._add_candidate(group, item, text)
         gold_group = QTreeWidgetItem(self.candidates, [self.tr("Gold")])
-        events = self.store.annotations.events(self.doc_id, self.gold)
+        events = self.project.events(self.doc_id, self.gold)
         for item in (*gold, *events):
             if region is None or _overlaps(item, region):
                 self._add_candidate(gold_group, item, text)
@@ -243,7 +242,7 @@ class AdjudicationWindow(QWidget):
             row.setToolTip(NOTE_COLUMN, as_tooltip(note.text))
         if isinstance(item, Event):
             for argument in item.arguments:
-                span = self.store.annotations.span(argument.span_id)
+                span = self.project.span(argument.span_id)
                 child = QTreeWidgetItem(
                     row, ["", f"{argument.role}: {span.label}", span.covered(text)]
                 )
@@ -281,29 +280,29 @@ class AdjudicationWindow(QWidget):
         item = tree_item.data(0, ITEM_ROLE)
         if item is None or item.annotator == self.gold:
             return
-        accept = adjudication.accept_span if isinstance(item, Span) else adjudication.accept_event
+        project = self.project
+        assert project is not None
+        accept = project.accept_span if isinstance(item, Span) else project.accept_event
         self._run(
             fill(
                 self.tr("Accept %1's %2"),
                 isolate(item.annotator),
                 item.label if isinstance(item, Span) else item.type,
             ),
-            lambda: accept(self.store, item.id, self._gold()),
+            lambda: accept(item.id, self._gold()),
         )
 
     def accept_agreed(self) -> None:
         """Accept everything all annotators agree on in this document."""
         self._run(
             self.tr("Accept All Agreed"),
-            lambda: adjudication.accept_agreed(
-                self.store, self.doc_id, self.annotators, self._gold()
-            ),
+            lambda: self.project.accept_agreed(self.doc_id, self.annotators, self._gold()),
         )
 
     def mark_selection(self) -> None:
         """Draw a gold span over the selected text with a label the adjudicator picks."""
         cursor = self.view.textCursor()
-        if self.store is None or not cursor.hasSelection():
+        if self.project is None or not cursor.hasSelection():
             return
         start, end = self.marks.offsets.range_from_qt(
             cursor.selectionStart(), cursor.selectionEnd()
@@ -312,8 +311,8 @@ class AdjudicationWindow(QWidget):
         if label:
             self._run(
                 fill(self.tr("Mark %1"), label),
-                lambda: adjudication.add_gold_span(
-                    self.store, self.doc_id, start, end, label, self._gold()
+                lambda: self.project.add_gold_span(
+                    self.doc_id, start, end, label, self._gold()
                 ),
             )
 
@@ -325,7 +324,7 @@ class AdjudicationWindow(QWidget):
             if label and label != item.label:
                 self._run(
                     self.tr("Relabel"),
-                    lambda: adjudication.relabel_gold_span(self.store, item.id, label),
+                    lambda: self.project.relabel_gold_span(item.id, label),
                 )
 
     def remove_selected(self) -> None:
@@ -336,18 +335,18 @@ class AdjudicationWindow(QWidget):
         if isinstance(item, Span):
             self._run(
                 self.tr("Remove Gold Span"),
-                lambda: adjudication.remove_gold_span(self.store, item.id),
+                lambda: self.project.remove_gold_span(item.id),
             )
         else:
             self._run(
                 self.tr("Remove Gold Event"),
-                lambda: adjudication.remove_gold_event(self.store, item.id),
+                lambda: self.project.remove_gold_event(item.id),
             )
 
     def mark_done(self) -> None:
         """Record that this document's gold annotation is finished."""
-        if self.store is not None and self.doc_id is not None:
-            self.store.annotators.set_status(self.doc_id, self._gold(), Status.DONE)
+        if self.project is not None and self.doc_id is not None:
+            self.project.set_status(self.doc_id, self._gold(), Status.DONE)
             self._show_position()
 
     def export_dialog(self) -> None:
@@ -360,23 +359,23 @@ class AdjudicationWindow(QWidget):
 
     def export_gold(self, path: Path) -> None:
         """Export every document's gold annotation as JSONL to ``path``."""
-        options = ExportOptions("jsonl", ExportFilter(annotators=[self._gold()]))
+        options = ExportOptions("jsonl", ExportFilter(annotators=[self._gold()], full_dump=True))
         try:
-            export_project(self.store, options, path)
+            self.project.export(options, path)
         except AnnotatorError as exc:
             self._show_error(describe(exc))
 
     def _gold(self) -> str:
-        return adjudication.ensure_gold(self.store, self.gold)
+        return self.project.ensure_gold(self.gold)
 
     def _pick_label(self, title: str, current: str | None) -> str | None:
-        keys = self.store.schema.entity_keys
+        keys = self.project.schema.entity_keys
         index = keys.index(current) if current in keys else 0
         label, ok = QInputDialog.getItem(self, title, self.tr("Label:"), keys, index, False)
         return label if ok else None
 
     def _run(self, text: str, step: Callable[[], adjudication.Change]) -> None:
-        if self.store is None or self.doc_id is None:
+        if self.project is None or self.doc_id is None:
             return
         try:
             change = step()
@@ -384,7 +383,8 @@ class AdjudicationWindow(QWidget):
             self._show_error(describe(exc))
             return
         if not change.empty:
-            self.undo_stack.push(GoldCommand(self.store, change, text, self.refresh, self._failed))
+            command = GoldCommand(self.project, change, text, self.refresh, self._failed)
+            self.undo_stack.push(command)
         self.refresh()
 
     def _failed(self, error: AnnotatorError) -> None:

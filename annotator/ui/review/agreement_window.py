@@ -26,14 +26,13 @@ from PySide6.QtWidgets import (
 from annotator.core.agreement import AgreementReport, PairFigures
 from annotator.core.agreement.report import total
 from annotator.core.errors import AnnotatorError
-from annotator.services.agreement import comparable_annotators, project_agreement
 from annotator.services.agreement_export import (
     confusion_totals,
     label_rows,
     score_color,
     write_report,
 )
-from annotator.services.projects import ProjectStore
+from annotator.services.project import Project
 from annotator.ui.i18n import fill
 from annotator.ui.messages import describe
 
@@ -75,7 +74,7 @@ class AgreementWindow(QWidget):
         self.setObjectName("agreement_window")
         self._show_error = show_error
         self.setWindowTitle(self.tr("Agreement"))
-        self.store: ProjectStore | None = None
+        self.project: Project | None = None
         self.report: AgreementReport | None = None
         self.annotators = QListWidget(self)
         self.annotators.setMaximumHeight(64)
@@ -124,12 +123,12 @@ class AgreementWindow(QWidget):
 
     # -- data -------------------------------------------------------------------
 
-    def set_store(self, store: ProjectStore | None) -> None:
-        """Show the agreement of ``store``'s annotators (all people checked)."""
-        self.store = store
+    def set_project(self, project: Project | None) -> None:
+        """Show the agreement of ``project``'s annotators (all people checked)."""
+        self.project = project
         self.annotators.blockSignals(True)
         self.annotators.clear()
-        for name in comparable_annotators(store) if store else []:
+        for name in project.comparable_annotators() if project else []:
             item = QListWidgetItem(name, self.annotators)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
@@ -145,9 +144,9 @@ class AgreementWindow(QWidget):
         """Recompute the report for the checked annotators."""
         names = self.chosen_annotators()
         self.report = None
-        if self.store is not None and len(names) >= 2:
+        if self.project is not None and len(names) >= 2:
             try:
-                self.report = project_agreement(self.store, names)
+                self.report = self.project.agreement(names)
             except AnnotatorError as exc:
                 self.summary.setText(describe(exc))
         if self.report is None and len(names) < 2:
@@ -263,7 +262,7 @@ class AgreementWindow(QWidget):
         """Write the current report to ``path`` (the suffix chooses HTML or CSV)."""
         if self.report is None:
             return
-        title = fill(self.tr("Agreement — %1"), self.store.name if self.store else "")
+        title = fill(self.tr("Agreement — %1"), self.project.name if self.project else "")
         try:
             write_report(self.report, path, title)
         except AnnotatorError as exc:

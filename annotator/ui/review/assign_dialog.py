@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import ValidationError
 from annotator.core.model import AnnotatorKind
-from annotator.services.assignment import AssignmentPreview, preview_assignment
-from annotator.services.projects import ProjectStore
+from annotator.services.assignment import AssignmentPreview
+from annotator.services.project import Project
 from annotator.ui.bidi import isolate
 from annotator.ui.i18n import fill
 
@@ -58,12 +58,12 @@ class AssignmentChoice:
 class AssignDialog(QDialog):
     """Choose annotators and how to share the documents; shows the resulting workload."""
 
-    def __init__(self, store: ProjectStore, parent: QWidget | None = None) -> None:
+    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Assign Documents"))
-        self._store = store
+        self._project = project
         self._not_people = {
-            a.name for a in store.annotators.all() if a.kind is not AnnotatorKind.HUMAN
+            a.name for a in project.annotators() if a.kind is not AnnotatorKind.HUMAN
         }
         layout = QVBoxLayout(self)
         layout.addWidget(self._build_annotators())
@@ -84,7 +84,7 @@ class AssignDialog(QDialog):
     def _build_annotators(self) -> QGroupBox:
         box = QGroupBox(self.tr("Annotators"), self)
         self.annotators = QListWidget(box)
-        for annotator in self._store.annotators.all(AnnotatorKind.HUMAN):
+        for annotator in self._project.annotators(AnnotatorKind.HUMAN):
             self._add_item(annotator.name)
         self.annotators.itemChanged.connect(self.refresh)
         self.new_name = QLineEdit(box)
@@ -240,8 +240,8 @@ class AssignDialog(QDialog):
         if choice.share > 0 and len(choice.annotators) < 2:
             return self.tr("Annotating a share twice needs two or more annotators."), None
         try:
-            preview = preview_assignment(
-                self._store, choice.annotators, choice.share, choice.seed, choice.every,
+            preview = self._project.preview_assignment(
+                choice.annotators, choice.share, choice.seed, choice.every,
                 choice.replace,
             )
         except ValidationError as exc:

@@ -8,7 +8,7 @@ from PySide6.QtGui import QUndoCommand
 
 from annotator.core.errors import AnnotatorError
 from annotator.services import adjudication
-from annotator.services.projects import ProjectStore
+from annotator.services.project import Project
 
 
 class GoldCommand(QUndoCommand):
@@ -16,14 +16,14 @@ class GoldCommand(QUndoCommand):
 
     def __init__(
         self,
-        store: ProjectStore,
+        project: Project,
         change: adjudication.Change,
         text: str,
         refresh: Callable[[], None],
         failed: Callable[[AnnotatorError], None],
     ) -> None:
         super().__init__(text)
-        self._store = store
+        self._project = project
         self._change = change
         self._refresh = refresh
         self._failed = failed
@@ -33,14 +33,14 @@ class GoldCommand(QUndoCommand):
         if not self._pushed:
             self._pushed = True  # QUndoStack.push() calls redo(): the step is done already
             return
-        self._replay(adjudication.redo)
+        self._replay(self._project.redo_gold)
 
     def undo(self) -> None:
-        self._replay(adjudication.undo)
+        self._replay(self._project.undo_gold)
 
-    def _replay(self, step: Callable[[ProjectStore, adjudication.Change], None]) -> None:
+    def _replay(self, step: Callable[[adjudication.Change], None]) -> None:
         try:
-            step(self._store, self._change)
+            step(self._change)
         except AnnotatorError as error:
             self._failed(error)
         self._refresh()

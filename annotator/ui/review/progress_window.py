@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Status
-from annotator.services.progress import AnnotatorProgress, ProjectProgress, project_progress
-from annotator.services.projects import ProjectStore
+from annotator.services.progress import AnnotatorProgress, ProjectProgress
+from annotator.services.project import Project
 from annotator.ui.bidi import isolate
 from annotator.ui.i18n import fill
 
@@ -55,9 +55,9 @@ class ProgressWindow(QWidget):
         self.progress: ProjectProgress | None = None
         self.resize(980, 360)
 
-    def set_store(self, store: ProjectStore | None) -> None:
-        """Read the progress of ``store`` and show it."""
-        self.progress = project_progress(store) if store is not None else None
+    def set_project(self, project: Project | None) -> None:
+        """Read the progress of ``project`` and show it."""
+        self.progress = project.progress() if project is not None else None
         self.table.setRowCount(0)
         if self.progress is None:
             self.summary.clear()

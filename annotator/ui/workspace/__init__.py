@@ -89,7 +89,7 @@ def install(window: MainWindow) -> WorkspaceFeature:
         workspace, palette, guideline, annotation_list, event_panel, ViewMouse(workspace),
         Navigation(workspace), FindBar(workspace), LabelAll(workspace),
     )
-    window.project_opened.connect(lambda: palette.palette_model.set_schema(window.store.schema))
+    window.project_opened.connect(lambda: palette.palette_model.set_schema(window.project.schema))
     workspace.event_type_requested.connect(feature.open_event_picker)
     # Undoing someone else's work under a new name would be wrong, whoever switched.
     window.annotator_changed.connect(lambda _name: workspace.clear_history())

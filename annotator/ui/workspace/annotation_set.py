@@ -1,21 +1,22 @@
-"""The current document's annotations in memory: what the workspace shows and edits.
+"""The Qt adapter of the current editing session: what the workspace paints and hit-tests.
 
-Holds the current annotator's spans and events of one document, an interval
-index of both in Qt (UTF-16) positions for painting and hit-testing, and the
-selected annotation. Changes come from undo commands after the store accepted
-them, so what is shown is what is saved.
+Observes an :class:`~annotator.services.editing.EditingSession` (the document's
+spans and events in code points, changed only by its commands after the store
+accepted them) and keeps an interval index of both in Qt (UTF-16) positions for
+painting and hit-testing, plus the selected annotation, which is a view matter.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
 from annotator.core.model import Document, Event, Span
 from annotator.core.offsets import OffsetMap
 from annotator.core.span_index import Interval, IntervalIndex
+from annotator.services.editing import AddEvent, AddSpans, Command, EditingSession
 
 
 @dataclass(frozen=True)
@@ -41,29 +42,47 @@ class AnnotationSet(QObject):
     events_changed = Signal()
     reset = Signal()
     selection_changed = Signal(str)
+    notes_changed = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.document: Document | None = None
-        self.annotator = ""
+        self.session: EditingSession | None = None
         self.offsets = OffsetMap("")
-        self.spans: dict[str, Span] = {}
-        self.events: dict[str, Event] = {}
         self.span_index = IntervalIndex()
         self.trigger_index = IntervalIndex()
         self.label_counts: Counter[str] = Counter()
         self.selected_id: str | None = None
 
-    # -- loading ----------------------------------------------------------
+    # -- following a session ------------------------------------------------
 
-    def load(self, document: Document | None, annotator: str, spans: list[Span],
-             events: list[Event]) -> None:
-        """Show another document's annotations (or none)."""
-        self.document = document
-        self.annotator = annotator
-        self.offsets = OffsetMap(document.text if document else "")
-        self.spans = {s.id: s for s in spans}
-        self.events = {e.id: e for e in events}
+    def attach(self, session: EditingSession | None) -> None:
+        """Show (and from now on follow) another session's document, or none."""
+        if self.session is not None:
+            for signal, slot in self._connections(self.session):
+                signal.disconnect(slot)
+        self.session = session
+        if session is not None:
+            for signal, slot in self._connections(session):
+                signal.connect(slot)
+        self._rebuild()
+
+    def _connections(self, session: EditingSession) -> list:
+        return [
+            (session.span_put, self._span_put),
+            (session.span_dropped, self._span_dropped),
+            (session.event_put, self._event_put),
+            (session.event_dropped, self._event_dropped),
+            (session.reloaded, self._rebuild),
+            (session.applied, self._applied),
+            (session.note_put, self._note_put),
+        ]
+
+    def _note_put(self, _note: object) -> None:
+        self.notes_changed.emit()
+
+    def _rebuild(self) -> None:
+        self.offsets = OffsetMap(self.text)
+        spans, events = self.spans.values(), self.events.values()
         self.span_index = IntervalIndex(self._span_interval(s) for s in spans)
         self.trigger_index = IntervalIndex(self._event_interval(e) for e in events)
         self.label_counts = Counter(s.label for s in spans)
@@ -71,9 +90,29 @@ class AnnotationSet(QObject):
         self.reset.emit()
 
     @property
+    def document(self) -> Document | None:
+        """The document shown (None when none is open)."""
+        return self.session.document if self.session else None
+
+    @property
+    def annotator(self) -> str:
+        """Whose annotations are shown."""
+        return self.session.annotator if self.session else ""
+
+    @property
+    def spans(self) -> dict[str, Span]:
+        """The document's spans by id (the session's own dictionary: read only)."""
+        return self.session.spans if self.session else {}
+
+    @property
+    def events(self) -> dict[str, Event]:
+        """The document's events by id (read only)."""
+        return self.session.events if self.session else {}
+
+    @property
     def text(self) -> str:
         """The document's text ('' when none is open)."""
-        return self.document.text if self.document else ""
+        return self.session.text if self.session else ""
 
     def _span_interval(self, span: Span) -> Interval:
         return Interval(*self.offsets.range_to_qt(span.start, span.end), span.id)
@@ -83,14 +122,11 @@ class AnnotationSet(QObject):
             *self.offsets.range_to_qt(event.trigger_start, event.trigger_end), event.id
         )
 
-    # -- changes (called by undo commands once the store has them) ----------
+    # -- what the session tells ------------------------------------------------
 
-    def put_span(self, span: Span) -> None:
-        """Add or replace a span."""
-        old = self.spans.get(span.id)
+    def _span_put(self, span: Span, old: Span | None) -> None:
         if old is not None:
             self.label_counts[old.label] -= 1
-        self.spans[span.id] = span
         self.label_counts[span.label] += 1
         interval = self._span_interval(span)
         self.span_index.add(interval)
@@ -99,29 +135,16 @@ class AnnotationSet(QObject):
         if old is not None and span.id in self._argument_spans():
             self.events_changed.emit()
 
-    def drop_span(self, span_id: str) -> None:
-        """Remove a span, and the event arguments that pointed at it."""
-        span = self.spans.pop(span_id, None)
-        if span is None:
-            return
+    def _span_dropped(self, span: Span) -> None:
         self.label_counts[span.label] -= 1
-        interval = self.span_index.discard(span_id)
-        if self.selected_id == span_id:
+        interval = self.span_index.discard(span.id)
+        if self.selected_id == span.id:
             self.select(None)
-        self.span_removed.emit(span_id)
+        self.span_removed.emit(span.id)
         if interval is not None:
             self.range_changed.emit(interval.start, interval.end)
-        if span_id in self._argument_spans():
-            for event in list(self.events.values()):
-                kept = tuple(a for a in event.arguments if a.span_id != span_id)
-                if kept != event.arguments:
-                    self.events[event.id] = replace(event, arguments=kept)
-            self.events_changed.emit()
 
-    def put_event(self, event: Event) -> None:
-        """Add or replace an event (its arguments included)."""
-        old = self.events.get(event.id)
-        self.events[event.id] = event
+    def _event_put(self, event: Event, old: Event | None) -> None:
         interval = self._event_interval(event)
         self.trigger_index.add(interval)
         self.events_changed.emit()
@@ -130,18 +153,23 @@ class AnnotationSet(QObject):
             self._repaint_arguments(old)
         self._repaint_arguments(event)
 
-    def drop_event(self, event_id: str) -> None:
-        """Remove an event."""
-        event = self.events.pop(event_id, None)
-        if event is None:
-            return
-        interval = self.trigger_index.discard(event_id)
-        if self.selected_id == event_id:
+    def _event_dropped(self, event: Event) -> None:
+        interval = self.trigger_index.discard(event.id)
+        if self.selected_id == event.id:
             self.select(None)
         self.events_changed.emit()
         if interval is not None:
             self.range_changed.emit(interval.start, interval.end)
         self._repaint_arguments(event)
+
+    def _applied(self, command: Command, how: str) -> None:
+        """A new single span or event is selected when it is done or redone."""
+        if how == "undo":
+            return
+        if isinstance(command, AddSpans) and len(command.spans) == 1:
+            self.select(command.spans[0].id)
+        elif isinstance(command, AddEvent):
+            self.select(command.event.id)
 
     def _argument_spans(self) -> set[str]:
         return {a.span_id for e in self.events.values() for a in e.arguments}

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.model import Span, new_id
+from annotator.core.model import Span
 from annotator.core.search import find_all, is_whole_word
-from annotator.ui.bidi import isolate
-from annotator.ui.i18n import fill, translate
+from annotator.services.editing import Message
+from annotator.ui.i18n import translate
 from annotator.ui.plain_text import plain_label
 from annotator.ui.workspace.workspace import Workspace
 
@@ -72,11 +72,13 @@ class LabelAllDialog(QDialog):
         annotations = self.workspace.annotations
         text = annotations.text
         self.list.clear()
-        exclusive = not self.workspace.schema.allow_overlap
+        assert annotations.document is not None
         for start, end in find_all(text, self.query):
             if annotations.find_span(start, end, self.label) is not None:
                 continue  # already labelled so
-            if exclusive and self.workspace.overlaps(start, end):
+            candidate = Span("", annotations.document.id, annotations.annotator, start, end,
+                             self.label)
+            if self.workspace.overlaps(candidate):
                 continue  # the schema forbids overlapping spans
             before = text[max(0, start - CONTEXT):start].split("\n")[-1]
             after = text[end:end + CONTEXT].split("\n")[0]
@@ -101,11 +103,10 @@ class LabelAllDialog(QDialog):
         document = self.workspace.annotations.document
         if not ranges or document is None:
             return
-        annotator = self.workspace.window.annotator
-        spans = [Span(new_id(), document.id, annotator, start, end, self.label)
-                 for start, end in ranges]
-        text = self.tr("Label %n occurrence(s) of «%1» as %2", "", len(spans))
-        self.workspace.label_spans(spans, fill(text, isolate(self.query), self.label))
+        session = self.workspace.session
+        spans = [session.new_span(start, end, self.label) for start, end in ranges]
+        message = Message("label_spans", (str(len(spans)), self.query, self.label))
+        self.workspace.label_spans(spans, message)
 
 
 class LabelAll:

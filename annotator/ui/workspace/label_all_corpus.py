@@ -12,7 +12,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from annotator.services.label_all import DocumentMatches, corpus_matches
+from annotator.services.label_all import DocumentMatches
+from annotator.services.project import Project
 from annotator.ui.bidi import isolate
 from annotator.ui.i18n import fill
 
@@ -22,10 +23,10 @@ RANGE_ROLE = Qt.ItemDataRole.UserRole + 1
 class CorpusMatches(QWidget):
     """A checkbox "In every document" and, when checked, the other documents' matches."""
 
-    def __init__(self, store, query: str, annotator: str, current_doc: str,
+    def __init__(self, project: Project, query: str, annotator: str, current_doc: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store, self.query = store, query
+        self.project, self.query = project, query
         self.annotator, self.current_doc = annotator, current_doc
         self.enabled = QCheckBox(self.tr("Also in every other &document"), self)
         self.tree = QTreeWidget(self)
@@ -41,8 +42,8 @@ class CorpusMatches(QWidget):
 
     def _toggled(self, on: bool) -> None:
         if on and not self.found:
-            self.found = corpus_matches(self.store, self.query, self.annotator,
-                                        exclude=self.current_doc)
+            self.found = self.project.corpus_matches(self.query, self.annotator,
+                                                     exclude=self.current_doc)
             self._fill()
         self.tree.setVisible(on)
 

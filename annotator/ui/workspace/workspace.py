@@ -1,43 +1,39 @@
 """The annotation workspace: labels entities and events in the reading view.
 
-Owns the current document's annotations, the undo stacks (one per document,
-kept while the project is open) and the actions that create undo commands.
+Keeps one editing session per document (``annotator.services.editing``, its
+history kept while the project is open), mirrored by a QUndoStack each in a
+QUndoGroup for Edit › Undo/Redo, and turns the user's actions into commands.
 Panels, mouse handling, navigation and find live in sibling modules and talk
 to the workspace through its methods and the AnnotationSet's signals.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor, QUndoGroup, QUndoStack
 
-from annotator.core.errors import AnnotatorError
-from annotator.core.model import Argument, Event, Span, Status, new_id
+from annotator.core import rules
+from annotator.core.errors import AnnotatorError, NotFoundError
+from annotator.core.model import Argument, Span, Status, new_id
 from annotator.core.schema import Schema
 from annotator.core.snapping import snap_selection, trim_proclitic
+from annotator.services.editing import Command, EditingSession, Message
+from annotator.ui.i18n import fill
+from annotator.ui.messages import describe
 from annotator.ui.workspace.annotation_set import AnnotationSet
 from annotator.ui.workspace.colors import Palette
-from annotator.ui.workspace.commands import (
-    AddArgument,
-    AddEvent,
-    AddSpans,
-    RelabelSpan,
-    RemoveArgument,
-    RemoveEvent,
-    RemoveSpan,
-    RetypeEvent,
-    SetArgumentRole,
-    SetStatus,
-    StoreCommand,
-)
+from annotator.ui.workspace.command_texts import command_text
+from annotator.ui.workspace.commands import ForwardedCommand
 from annotator.ui.workspace.highlighter import SpanHighlighter
 from annotator.ui.workspace.keys import WorkspaceKeys
 from annotator.ui.workspace.overlay import SpanOverlay
+from annotator.ui.workspace.span_guard import confirm_span
 
 if TYPE_CHECKING:
-    from annotator.services.projects import ProjectStore
+    from annotator.services.project import Project
     from annotator.ui.main_window import MainWindow
 
 SAVED_MESSAGE_MS = 2500
@@ -59,7 +55,8 @@ class Workspace(QObject):
         self.overlay = SpanOverlay(self.view, self.annotations, self.palette)
         self.view.decorations.append(self.overlay.paint)
         self.undo_group = QUndoGroup(self)
-        self._stacks: dict[str, QUndoStack] = {}
+        # (document id, annotator) -> its session and the undo stack mirroring its history.
+        self._sessions: dict[tuple[str, str], tuple[EditingSession, QUndoStack]] = {}
         # An exact range the user made (e.g. by trimming a proclitic): not re-snapped.
         self._exact: tuple[int, int, int, int] | None = None
         self.annotations.range_changed.connect(self._repaint)
@@ -69,24 +66,24 @@ class Workspace(QObject):
         self.keys = WorkspaceKeys(self)
 
     @property
-    def store(self) -> ProjectStore:
+    def project(self) -> Project:
         """The open project."""
-        assert self.window.store is not None
-        return self.window.store
+        assert self.window.project is not None
+        return self.window.project
 
     @property
     def schema(self) -> Schema:
         """The open project's label schema."""
-        return self.store.schema
+        return self.project.schema
 
     # -- documents ----------------------------------------------------------
 
     def clear_history(self) -> None:
         """Forget every document's undo history (another project or annotator)."""
-        for stack in self._stacks.values():
+        for _session, stack in self._sessions.values():
             self.undo_group.removeStack(stack)
             stack.deleteLater()
-        self._stacks.clear()
+        self._sessions.clear()
 
     def _project_opened(self) -> None:
         self.clear_history()
@@ -95,49 +92,75 @@ class Workspace(QObject):
         self.highlighter.set_palette(self.palette)
         self.keys.build_label_actions()
         if self.window.current_document_id is None:
-            self.annotations.load(None, self.window.annotator, [], [])
+            self.annotations.attach(None)
+
+    @property
+    def session(self) -> EditingSession:
+        """The editing session of the document shown."""
+        assert self.annotations.session is not None, "no document is open"
+        return self.annotations.session
+
+    def session_for(self, doc_id: str) -> EditingSession:
+        """The current annotator's editing session of a document (kept, with its undo
+        history, while the project is open); created, and mirrored in Edit › Undo, on
+        first use. Features that edit a document not shown (label all across the
+        corpus) use it so that each document's steps stay undoable there."""
+        return self._entry(doc_id)[0]
+
+    def _entry(self, doc_id: str) -> tuple[EditingSession, QUndoStack]:
+        key = (doc_id, self.window.annotator)
+        if key not in self._sessions:
+            session = self.project.editing_session(*key)
+            stack = QUndoStack(self)
+            session.status_changed.connect(
+                lambda status: self.window.document_list.model.set_status(doc_id, status)
+            )
+            session.recorded.connect(lambda command: self._mirror(session, stack, command))
+            self.undo_group.addStack(stack)
+            self._sessions[key] = (session, stack)
+        return self._sessions[key]
 
     def load_document(self, doc_id: str) -> None:
         """Show the current annotator's annotations of a document (re-read from the project)."""
-        document = self.store.documents.get(doc_id)
-        annotator = self.window.annotator
-        self.annotations.load(
-            document,
-            annotator,
-            self.store.annotations.spans(doc_id, annotator),
-            self.store.annotations.events(doc_id, annotator),
-        )
+        known = (doc_id, self.window.annotator) in self._sessions
+        session, stack = self._entry(doc_id)
+        if known:
+            session.reload()  # another window may have changed it meanwhile
+        self.annotations.attach(session)
         self._exact = None
         self.highlighter.rehighlight()
-        stack = self._stacks.get(doc_id)
-        if stack is None:
-            stack = self._stacks[doc_id] = QUndoStack(self)
-            self.undo_group.addStack(stack)
         self.undo_group.setActiveStack(stack)
 
-    def execute(self, command: StoreCommand) -> bool:
-        """Save an action and push it on the undo stack; on failure say so and show the truth."""
+    def execute(self, command: Command) -> bool:
+        """Save an action as one undoable step; on failure say so and show the truth."""
+        return self.save(lambda: self.session.execute(command))
+
+    def save(self, action: Callable[[], object]) -> bool:
+        """Run ``action`` (one or more session calls); report a refusal and re-read."""
         try:
-            command.apply()
-        except AnnotatorError as error:
-            self.window.show_error(self.tr("Not saved: %1").replace("%1", str(error)))
-            self._reload()
-            return False
-        except KeyError:
-            # The annotation is gone: another window or process changed this document.
+            action()
+        except NotFoundError:
+            # What the action refers to is gone: another window or process changed it.
             self.window.show_error(self.tr("Not saved: the annotation was changed elsewhere; "
                                            "the document has been read again."))
             self._reload()
             return False
-        stack = self.undo_group.activeStack()
-        stack.push(command)
-        self.window.statusBar().showMessage(self.tr("Saved: %1").replace("%1", command.text()),
-                                            SAVED_MESSAGE_MS)
+        except AnnotatorError as error:
+            self.window.show_error(fill(self.tr("Not saved: %1"), describe(error)))
+            self._reload()
+            return False
         return True
 
+    def _mirror(self, session: EditingSession, stack: QUndoStack, command: Command) -> None:
+        """A step entered the session's history: show it in Edit › Undo."""
+        stack.push(ForwardedCommand(self, session, command))
+        self.window.statusBar().showMessage(
+            fill(self.tr("Saved: %1"), command_text(command.label)), SAVED_MESSAGE_MS
+        )
+
     def command_failed(self, error: AnnotatorError) -> None:
-        """An undo or redo could not be saved: report it and re-read the document."""
-        self.window.show_error(self.tr("Not saved: %1").replace("%1", str(error)))
+        """An undo or redo could not be saved: report it (the session re-read the document)."""
+        self.window.show_error(fill(self.tr("Not saved: %1"), describe(error)))
         # Not from inside QUndoStack.undo(): the stack is cleared once it has returned.
         QTimer.singleShot(0, self._reset_after_failure)
 
@@ -149,20 +172,14 @@ class Workspace(QObject):
 
     def _reload(self) -> None:
         """Re-read the current document's annotations (after an import, a failure...)."""
-        if self.window.store is not None and self.window.current_document_id is not None:
+        if self.window.project is not None and self.window.current_document_id is not None:
             self.load_document(self.window.current_document_id)
-
-    def status_changed(self, doc_id: str, status: Status) -> None:
-        """Show a document's new status in the document list."""
-        self.window.document_list.model.set_status(doc_id, status)
 
     def set_status(self, status: Status) -> None:
         """Mark the current document done, skipped or in progress (undoable)."""
-        document = self.annotations.document
-        if document is None:
+        if self.annotations.document is None:
             return
-        text = self.tr("Mark document %1").replace("%1", status.value.replace("_", " "))
-        self.execute(SetStatus(self, document.id, self.window.annotator, status, text))
+        self.save(lambda: self.session.set_status(status))
 
     # -- selection ------------------------------------------------------------
 
@@ -266,8 +283,7 @@ class Workspace(QObject):
         current = self.selected_range()
         if current is None and span is not None:
             if span.label != label:
-                text = self.tr("Relabel «%1» as %2").replace("%1", span.covered(document.text))
-                self.execute(RelabelSpan(self, span, label, text.replace("%2", label)))
+                self.save(lambda: self.session.relabel_span(span.id, label))
             return
         if current is None:
             self.window.statusBar().showMessage(self.tr("Select some text first"), 3000)
@@ -279,22 +295,24 @@ class Workspace(QObject):
         if existing is not None:
             self.select_annotation(existing.id)
             return
-        if not self.schema.allow_overlap and self.overlaps(start, end):
+        document = self.annotations.document
+        assert document is not None
+        span = Span(new_id(), document.id, self.window.annotator, start, end, label)
+        if self.overlaps(span):
             self.window.statusBar().showMessage(
                 self.tr("This schema does not allow overlapping spans"), 4000
             )
             return
-        document = self.annotations.document
-        assert document is not None
-        span = Span(new_id(), document.id, self.window.annotator, start, end, label)
-        text = self.tr("Label «%1» as %2").replace("%1", document.text[start:end])
-        if self.execute(AddSpans(self, [span], text.replace("%2", label))):
+        if not confirm_span(self.window, self.annotations.text, start, end, label, self.schema):
+            return  # a span across paragraphs or over the schema's length: not wanted
+        session = self.session
+        if self.save(lambda: session.add_span(session.new_span(start, end, label))):
             self.clear_text_selection()
 
-    def overlaps(self, start: int, end: int) -> bool:
-        """True when a span of the document shares a character with ``[start, end)``."""
-        qt_start, qt_end = self.annotations.offsets.range_to_qt(start, end)
-        return bool(self.annotations.span_index.overlapping(qt_start, qt_end))
+    def overlaps(self, span: Span) -> bool:
+        """True when the schema forbids ``span`` because it overlaps a span of the document."""
+        spans = self.annotations.spans.values()
+        return bool(rules.problems(rules.check_no_overlap, self.schema, span, spans))
 
     def clear_text_selection(self) -> None:
         """Drop the text selection but keep the selected annotation."""
@@ -303,22 +321,18 @@ class Workspace(QObject):
         self.view.setTextCursor(cursor)
         self._exact = None
 
-    def label_spans(self, spans: list[Span], text: str) -> bool:
+    def label_spans(self, spans: list[Span], label: Message | None = None) -> bool:
         """Add several spans as one undoable step."""
-        return self.execute(AddSpans(self, spans, text))
+        return self.save(lambda: self.session.add_spans(spans, label))
 
     def delete_selected(self) -> None:
         """Remove the selected span or event."""
         annotations = self.annotations
         selected = annotations.selected_id
         if selected in annotations.spans:
-            span = annotations.spans[selected]
-            text = self.tr("Remove «%1»").replace("%1", span.covered(annotations.text))
-            self.execute(RemoveSpan(self, selected, text))
+            self.save(lambda: self.session.remove_span(selected))
         elif selected in annotations.events:
-            event = annotations.events[selected]
-            text = self.tr("Remove event %1").replace("%1", event.type)
-            self.execute(RemoveEvent(self, selected, text))
+            self.save(lambda: self.session.remove_event(selected))
 
     # -- events -----------------------------------------------------------------
 
@@ -346,26 +360,21 @@ class Workspace(QObject):
         )
         if existing is not None:
             if existing.type != event_type:
-                text = self.tr("Change event type to %1").replace("%1", event_type)
-                self.execute(RetypeEvent(self, existing, event_type, text))
+                self.save(lambda: self.session.retype_event(existing.id, event_type))
             return
-        event = Event(new_id(), document.id, self.window.annotator, event_type, start, end)
-        text = self.tr("Mark event %1").replace("%1", event_type)
-        if self.execute(AddEvent(self, event, text)):
+        session = self.session
+        if self.save(lambda: session.add_event(session.new_event(start, end, event_type))):
             self.clear_text_selection()
 
     def add_argument(self, event_id: str, span_id: str, role: str) -> None:
         """Let a span fill ``role`` in an event."""
-        text = self.tr("Add argument %1").replace("%1", role)
-        self.execute(AddArgument(self, event_id, Argument(new_id(), role, span_id), text))
+        self.save(lambda: self.session.add_argument(event_id, span_id, role))
 
     def remove_argument(self, event_id: str, argument: Argument) -> None:
         """Unlink an argument from an event."""
-        text = self.tr("Remove argument %1").replace("%1", argument.role)
-        self.execute(RemoveArgument(self, event_id, argument, text))
+        self.save(lambda: self.session.remove_argument(event_id, argument))
 
     def set_argument_role(self, event_id: str, argument: Argument, role: str) -> None:
         """Change the role of an argument."""
         if role != argument.role:
-            text = self.tr("Change role to %1").replace("%1", role)
-            self.execute(SetArgumentRole(self, event_id, argument, role, text))
+            self.save(lambda: self.session.set_argument_role(event_id, argument, role))

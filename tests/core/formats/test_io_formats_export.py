@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from annotator.core.formats import brat, conll, doccano, native, spacy
 from annotator.core.formats.tokenize import tokenize
+from annotator.core.formats.training_tokens import boundaries_of, split_at
 from annotator.core.model import Argument, Document, DocumentAnnotations, Event, Span, Status
 from annotator.services.projects import default_schema
 from tests.io_samples import ARTICLE_1, ARTICLE_2, locate
@@ -48,17 +49,19 @@ def test_doccano_has_label_triples_and_reports_events() -> None:
 
 def test_spacy_tokens_and_inclusive_token_end() -> None:
     data = item([("نجم الجبوري", "PER", 1), ("المحافـــظة", "FAC", 1), ("نينو", "GPE", 1)])
-    record, warnings = spacy.to_json(data, tokenize(ARTICLE_1))
+    boundaries = boundaries_of((s.start, s.end) for s in data.spans)
+    tokens, split = split_at(tokenize(ARTICLE_1), boundaries)
+    assert split == 1  # «نينوى» is cut after «نينو», so that span is kept
+    record, warnings = spacy.to_json(data, tokens, boundaries)
     tokens = record["tokens"]
     person = record["spans"][0]
     assert tokens[person["token_start"]]["text"] == "نجم"
     assert tokens[person["token_end"]]["text"] == "الجبوري"  # inclusive
     assert tokens[person["token_start"]]["ws"] is True
-    assert [s["label"] for s in record["spans"]] == ["PER", "FAC"]
-    start, end = locate(ARTICLE_1, "نينو")
-    assert warnings == [
-        f"span GPE [{start}, {end}) «نينو»: end falls inside token «نينوى»; left out"
-    ]
+    assert [s["label"] for s in record["spans"]] == ["PER", "FAC", "GPE"]
+    assert warnings == []
+    gpe = record["spans"][2]
+    assert [t["text"] for t in tokens[gpe["token_start"] : gpe["token_end"] + 2]] == ["نينو", "ى"]
     assert [t["ws"] for t in tokens[:3]] == [True, False, False]  # "الموصل (رويترز"
 
 
@@ -66,7 +69,7 @@ def test_conll_bio_with_nested_spans_reported() -> None:
     data = item([("محافظُ نينوى", "PER", 1), ("نينوى", "GPE", 1), ("UNICEF", "ORG", 1)])
     block, warnings = conll.to_block(data, tokenize(ARTICLE_1))
     rows = [line.split("\t") for line in block.splitlines() if line]
-    assert rows[0] == ["-DOCSTART-", "O"]
+    assert rows[0] == ["-DOCSTART- -X- O O"]  # CoNLL-2003's own line
     tagged = {token: tag for token, tag in rows[1:]}
     assert tagged["محافظُ"] == "B-PER" and tagged["نينوى"] == "I-PER"
     assert tagged["UNICEF"] == "B-ORG" and tagged["😀"] == "O"
@@ -88,19 +91,20 @@ def test_brat_t_and_e_lines_with_numbered_roles_and_fragments() -> None:
         *locate(doc.text, "هاجمَ"),
         (Argument("x", "Attacker", "a"), Argument("y", "Attacker", "b")),
     )
-    ann = brat.to_standoff(DocumentAnnotations(doc, "amal", Status.DONE, (a, b, c), (event,)))
+    record = DocumentAnnotations(doc, "amal", Status.DONE, (a, b, c), (event,))
+    ann = brat.to_standoff(record, brat.BratNames(default_schema()))
     lines = ann.splitlines()
     start, end = locate(doc.text, "مسلحون")
     assert lines[0] == f"T1\tPER {start} {end}\tمسلحون"
     assert lines[2].startswith(f"T3\tLOC {len(ARTICLE_2) - 3} {len(ARTICLE_2)};")
-    assert lines[3].startswith("T4\tConflict.Attack 0 5\tهاجمَ")
-    assert lines[4] == "E1\tConflict.Attack:T4 Attacker:T1 Attacker2:T2"
+    assert lines[3].startswith("T4\tConflict-Attack 0 5\tهاجمَ")  # brat allows no '.'
+    assert lines[4] == "E1\tConflict-Attack:T4 Attacker:T1 Attacker2:T2"
 
 
 def test_brat_annotation_conf_lists_the_schema() -> None:
     conf = brat.annotation_conf(default_schema())
     assert "[entities]\nPER\n" in conf
-    assert "Conflict.Attack\tAttacker*:" in conf
+    assert "Conflict-Attack\tAttacker*:" in conf
 
 
 def test_conll_reads_iob1_iob2_and_four_columns() -> None:

@@ -106,7 +106,7 @@ def test_validation_lists_every_problem() -> None:
     assert any("ends after the text" in p for p in problems)
     assert any("unknown entity label 'PERSON'" in p for p in problems)
     assert any("duplicate entity id 'a'" in p for p in problems)
-    assert any("has no role 'Winner'" in p for p in problems)
+    assert any("has no argument role 'Winner'" in p for p in problems)
     assert any("unknown entity 'zz'" in p for p in problems)
 
 
@@ -124,7 +124,7 @@ def test_an_argument_listed_twice_is_a_problem() -> None:
         )
     )
     assert validate_record(record, default_schema()) == [
-        "event Contact.Meet: the same argument is listed twice"
+        "event Contact.Meet: the same entity fills role 'Entity' twice"
     ]
 
 

@@ -141,7 +141,7 @@ def test_a_failed_save_is_shown_and_not_shown_as_saved(bench, messages, monkeypa
     def refuse(spans):
         raise ProjectError("disk full")
 
-    monkeypatch.setattr(b.window.store.annotations, "add_spans", refuse)
+    monkeypatch.setattr(b.window.project._store.annotations, "add_spans", refuse)
     b.double_click(b.find("الكرخي") + 2)
     b.key(KEY_1)
     assert messages and "disk full" in messages[0]
@@ -177,7 +177,7 @@ def test_a_failed_undo_is_reported_and_the_view_shows_what_is_saved(
     def refuse(span_id):
         raise ProjectError("database is locked")
 
-    monkeypatch.setattr(b.window.store.annotations, "remove_span", refuse)
+    monkeypatch.setattr(b.window.project._store.annotations, "remove_span", refuse)
     b.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier, b.window)
     b.qtbot.waitUntil(lambda: not b.workspace.undo_group.canRedo())
     assert messages and "database is locked" in messages[0]
@@ -225,3 +225,22 @@ def test_deleting_a_span_removed_elsewhere_says_so_and_rereads(bench, messages) 
     b.key(Qt.Key.Key_Delete)
     assert messages and "changed elsewhere" in messages[0]
     assert b.workspace.annotations.spans == {}
+
+
+def test_double_click_inside_a_number_or_a_zwnj_word_takes_all_of_it(bench, tmp_path) -> None:
+    from annotator.services.projects import new_project
+
+    text = "ارتفع النمو 3.5 بالمئة، وبلغ 1,000 دولار، وقال: می\u200cخواهم."
+    path = tmp_path / "numbers.annproj"
+    with new_project(path) as store:
+        store.documents.add(text, "أرقام")
+    b = bench(path)
+    for word in ("3.5", "1,000", "می\u200cخواهم"):
+        start = b.find(word)
+        for inside in (start, start + len(word) - 2):  # Qt's own word stops at . , and ZWNJ
+            b.click(b.find("النمو"))  # a single click between: no triple-click
+            b.double_click(inside)
+            assert b.workspace.selected_range() == (start, start + len(word)), (word, inside)
+    b.double_click(b.find("3.5") + 2)
+    b.key(KEY_3)
+    assert b.stored_texts() == [("3.5", "GPE")]

@@ -45,7 +45,7 @@ def test_a_full_disk_is_reported_at_once_and_the_span_not_shown(
     bench, packed_path: Path, messages
 ) -> None:
     b = bench(packed_path)
-    fill_the_disk(b.window.store)
+    fill_the_disk(b.window.project._store)
     b.double_click(b.find("الخارجية") + 2)
     b.key(KEY_1)
     assert len(messages) == 1  # told at once, once
@@ -54,7 +54,7 @@ def test_a_full_disk_is_reported_at_once_and_the_span_not_shown(
     assert not b.window.statusBar().currentMessage().startswith("Saved")
     assert b.workspace.annotations.spans == {} and b.stored_spans() == []
     assert b.workspace.undo_group.activeStack().count() == 0  # nothing to undo: nothing done
-    free_the_disk(b.window.store)  # the user freed some space: the window is still usable
+    free_the_disk(b.window.project._store)  # the user freed some space: the window is still usable
     b.double_click(b.find("الخارجية") + 2)
     b.key(KEY_1)
     assert b.stored_texts() == [("الخارجية", "PER")]
@@ -65,7 +65,7 @@ def test_an_undo_that_cannot_be_saved_is_reported_and_the_view_reread(bench, mes
     b = bench()
     b.double_click(b.find("الخارجية") + 2)
     b.key(KEY_1)
-    b.window.store.set_read_only("the disk was remounted read-only")
+    b.window.project.set_read_only("the disk was remounted read-only")
     b.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert "Not saved" in messages[0] and "remounted read-only" in messages[0]
     b.qtbot.waitUntil(lambda: b.workspace.undo_group.activeStack().count() == 0)

@@ -33,8 +33,8 @@ def test_spans_get_their_label_background_and_nesting_blends(bench) -> None:
     b.workspace.highlighter.flush()  # normally run once control returns to the event loop
     [plain] = formats_at(b, outer)
     [nested] = formats_at(b, b.find("العراقية") + 1)
-    org = QColor(b.window.store.schema.entity("ORG").color)
-    gpe = QColor(b.window.store.schema.entity("GPE").color)
+    org = QColor(b.window.project.schema.entity("ORG").color)
+    gpe = QColor(b.window.project.schema.entity("GPE").color)
     assert plain.background().color() == org
     assert nested.background().color() not in (org, gpe)
     for fmt in (plain, nested):

@@ -1,0 +1,107 @@
+"""Writing a brat export: ``annotation.conf``, one folder per annotator, a ``.txt`` and an
+``.ann`` per document, and ``annotators.json`` mapping each folder back to its annotator.
+
+Folder names are file-system safe and unique (``a/b`` and ``a_b`` get different
+folders); the mapping gives import the exact names back, including one named
+``unannotated`` (the folder of documents nobody annotated maps to ``null``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from annotator.core.formats import brat
+from annotator.core.formats.rows import ExportRow, to_annotations
+from annotator.core.schema import Schema
+from annotator.services.atomic_files import write_synced
+
+MAPPING_FILE = "annotators.json"
+
+
+class BratFolderWriter:
+    """Writes the records of one brat export folder (one per split)."""
+
+    def __init__(self, folder: Path, schema: Schema) -> None:
+        self.folder = folder
+        self.names = brat.BratNames(schema)
+        self._folders: dict[str | None, str] = {}  # annotator -> folder name
+        self._stems: dict[str, set[str]] = {}
+        folder.mkdir(exist_ok=True)
+        write_synced(folder / "annotation.conf", brat.annotation_conf(schema))
+
+    def write(self, row: ExportRow) -> None:
+        """Write one record's ``.txt`` and ``.ann``."""
+        subfolder = self.folder / self._folder_of(row.annotator)
+        taken = self._stems[subfolder.name]
+        stem = unique_name(safe_name(row.document.export_id), taken)
+        write_synced(subfolder / f"{stem}.txt", row.document.text)
+        write_synced(subfolder / f"{stem}.ann", brat.to_standoff(to_annotations(row), self.names))
+
+    def finish(self) -> None:
+        """Write the folder -> annotator mapping."""
+        mapping = {folder: name for name, folder in self._folders.items()}
+        text = json.dumps(mapping, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        write_synced(self.folder / MAPPING_FILE, text)
+
+    def _folder_of(self, annotator: str | None) -> str:
+        if annotator not in self._folders:
+            wanted = brat.UNANNOTATED if annotator is None else safe_name(annotator)
+            taken = {name.lower() for name in self._stems}
+            if annotator is not None and wanted.lower() == brat.UNANNOTATED:
+                taken.add(brat.UNANNOTATED)  # that folder is the unannotated documents'
+            folder = unique_name(wanted, taken)
+            self._folders[annotator] = folder
+            self._stems[folder] = set()
+            (self.folder / folder).mkdir()
+        return self._folders[annotator]
+
+
+def write_brat(
+    rows: Iterator[ExportRow],
+    folder_of: Callable[[ExportRow], Path],
+    schema: Schema,
+    counted: Callable[[ExportRow], None],
+) -> None:
+    """Write every row into the brat folder ``folder_of(row)`` (a split's, or the export's)."""
+    writers: dict[Path, BratFolderWriter] = {}
+    for row in rows:
+        folder = folder_of(row)
+        if folder not in writers:
+            writers[folder] = BratFolderWriter(folder, schema)
+        writers[folder].write(row)
+        counted(row)
+    for writer in writers.values():
+        writer.finish()
+
+
+def read_mapping(export_folder: Path) -> dict[str, str | None] | None:
+    """The folder -> annotator mapping of a brat export folder, None when it has none."""
+    path = export_folder / MAPPING_FILE
+    if not path.is_file():
+        return None
+    try:
+        mapping = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(mapping, dict):
+        return None
+    return {str(k): v for k, v in mapping.items() if v is None or isinstance(v, str)}
+
+
+def safe_name(name: str) -> str:
+    """A file name made of ``name``'s letters, digits, '-', '_' and '.'."""
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in name).strip(".")
+    return safe[:100] or "document"
+
+
+def unique_name(stem: str, taken: set[str]) -> str:
+    """``stem``, or ``stem-2``, ``stem-3``... the first not in ``taken`` (compared lowercased,
+    for case-insensitive file systems); the result is added to ``taken``."""
+    candidate, n = stem, 1
+    while candidate.lower() in taken:
+        n += 1
+        candidate = f"{stem}-{n}"
+    taken.add(candidate.lower())
+    return candidate

@@ -1,0 +1,216 @@
+"""The open project as the GUI and the CLI see it: use cases, never the store.
+
+:class:`Project` wraps a store connection and offers what the interface needs:
+a few reads (a document, the document list, statuses), editing sessions, and
+the use cases of the other service modules bound to this project
+(``project.export(options, path)`` is ``exporting.export_project(store, …)``).
+The ui and the cli hold a Project, never a ``ProjectStore`` or a repository;
+tests/test_layers.py fails if they name anything the store defines.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
+
+from annotator.core.model import (
+    Annotator,
+    AnnotatorKind,
+    Document,
+    DocumentSummary,
+    Event,
+    Span,
+    Status,
+)
+from annotator.core.schema import Schema
+from annotator.services import adjudication as _adjudication
+from annotator.services import agreement as _agreement
+from annotator.services import assignment as _assignment
+from annotator.services import backups as _backups
+from annotator.services import exporting as _exporting
+from annotator.services import importing as _importing
+from annotator.services import label_all as _label_all
+from annotator.services import merge as _merge
+from annotator.services import notes as _notes
+from annotator.services import progress as _progress
+from annotator.services import projects as _projects
+from annotator.services import stats as _stats
+from annotator.services.editing import EditingSession
+from annotator.store import PROJECT_SUFFIX as _SUFFIX
+from annotator.store import ProjectStore
+
+PROJECT_SUFFIX = _SUFFIX
+"""The file name suffix of project files."""
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class _UseCase(Generic[P, R]):
+    """A service function ``f(store, …)`` offered as the method ``project.name(…)``."""
+
+    def __init__(self, function: Callable[Concatenate[ProjectStore, P], R]) -> None:
+        self.function = function
+        functools.update_wrapper(self, function)  # type: ignore[arg-type]
+
+    def __get__(self, project: Project | None, owner: Any = None) -> Callable[P, R]:
+        if project is None:
+            return self  # type: ignore[return-value]
+        return functools.partial(self.function, project._store)
+
+
+class Project:
+    """An open project: reads for the interface, editing sessions and use cases."""
+
+    def __init__(self, store: ProjectStore) -> None:
+        self._store = store
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the project file."""
+        self._store.close()
+
+    # -- what it is -------------------------------------------------------
+
+    @property
+    def path(self) -> Path:
+        """The project file."""
+        return self._store.path
+
+    @property
+    def name(self) -> str:
+        """The project's name."""
+        return self._store.name
+
+    @property
+    def schema(self) -> Schema:
+        """The label schema."""
+        return self._store.schema
+
+    @property
+    def read_only(self) -> bool:
+        """True when this window may only look."""
+        return self._store.read_only
+
+    @property
+    def read_only_reason(self) -> str | None:
+        """Why the project is read-only (None when it is not)."""
+        return self._store.read_only_reason
+
+    def set_read_only(self, reason: str) -> None:
+        """Refuse every write from now on (e.g. the disk was remounted read-only)."""
+        self._store.set_read_only(reason)
+
+    def set_busy_callback(self, callback: Callable[[float], None] | None) -> None:
+        """Called with the seconds waited while another process holds the write lock."""
+        self._store.on_busy = callback
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits (SQLite's data_version)."""
+        return self._store.data_version()
+
+    def change_stamp(self, annotator: str) -> tuple[object, ...]:
+        """Changes whenever ``annotator``'s work changes (for the refresh poll)."""
+        return self._store.annotators.change_stamp(annotator)
+
+    # -- documents and statuses ------------------------------------------------
+
+    def document(self, doc_id: str) -> Document:
+        """A document; NotFoundError if it is gone."""
+        return self._store.documents.get(doc_id)
+
+    def document_summaries(self) -> list[DocumentSummary]:
+        """Every document's id, title and size, in project order (the document list)."""
+        return self._store.documents.summaries()
+
+    def documents_matching(self, query: str) -> set[str]:
+        """Ids of the documents whose title or text contains ``query``."""
+        return self._store.documents.ids_matching(query)
+
+    def document_count(self) -> int:
+        """How many documents the project holds."""
+        return self._store.documents.count()
+
+    def statuses(self, annotator: str) -> dict[str, Status]:
+        """Every touched document's status for ``annotator``."""
+        return self._store.annotators.statuses(annotator)
+
+    def status(self, doc_id: str, annotator: str) -> Status:
+        """Where ``annotator`` stands with a document."""
+        return self._store.annotators.status(doc_id, annotator)
+
+    def set_status(self, doc_id: str, annotator: str, status: Status) -> None:
+        """Record a status outside an editing session (adjudication marks gold done)."""
+        self._store.annotators.set_status(doc_id, annotator, status)
+
+    def annotators(self, kind: AnnotatorKind | None = None) -> list[Annotator]:
+        """Every annotator (of ``kind``, if given), by name."""
+        return self._store.annotators.all(kind)
+
+    # -- annotations (read) ---------------------------------------------------
+
+    def spans(self, doc_id: str, annotator: str | None = None) -> list[Span]:
+        """A document's spans (of one annotator, if given), by position."""
+        return self._store.annotations.spans(doc_id, annotator)
+
+    def events(self, doc_id: str, annotator: str | None = None) -> list[Event]:
+        """A document's events (of one annotator, if given), by trigger."""
+        return self._store.annotations.events(doc_id, annotator)
+
+    def span(self, span_id: str) -> Span:
+        """One span; NotFoundError if it is gone."""
+        return self._store.annotations.span(span_id)
+
+    # -- editing and the other use cases ------------------------------------------
+
+    def editing_session(self, doc_id: str, annotator: str) -> EditingSession:
+        """An undoable editing session of ``annotator`` on a document."""
+        return EditingSession(self._store, doc_id, annotator)
+
+    export = _UseCase(_exporting.export_project)
+    export_to_stream = _UseCase(_exporting.export_to_stream)
+    info = _UseCase(_projects.project_info)
+    backup = _UseCase(_backups.backup_project)
+    import_paths = _UseCase(_importing.import_paths)
+    stats = _UseCase(_stats.project_stats)
+    merge = _UseCase(_merge.merge_projects)
+    agreement = _UseCase(_agreement.project_agreement)
+    comparable_annotators = _UseCase(_agreement.comparable_annotators)
+    assign = _UseCase(_assignment.assign_documents)
+    preview_assignment = _UseCase(_assignment.preview_assignment)
+    assigned_documents = _UseCase(_assignment.assigned_documents)
+    ensure_gold = _UseCase(_adjudication.ensure_gold)
+    disagreements = _UseCase(_adjudication.disagreements)
+    accept_span = _UseCase(_adjudication.accept_span)
+    accept_event = _UseCase(_adjudication.accept_event)
+    accept_agreed = _UseCase(_adjudication.accept_agreed)
+    add_gold_span = _UseCase(_adjudication.add_gold_span)
+    relabel_gold_span = _UseCase(_adjudication.relabel_gold_span)
+    remove_gold_span = _UseCase(_adjudication.remove_gold_span)
+    remove_gold_event = _UseCase(_adjudication.remove_gold_event)
+    undo_gold = _UseCase(_adjudication.undo)
+    redo_gold = _UseCase(_adjudication.redo)
+    document_annotators = _UseCase(_agreement.document_annotators)
+    everyones_notes = _UseCase(_notes.everyones_notes)
+    notes_in = _UseCase(_notes.notes_in)
+    progress = _UseCase(_progress.project_progress)
+    corpus_matches = _UseCase(_label_all.corpus_matches)
+
+
+def open_project(path: str | Path, read_only: bool = False) -> Project:
+    """Open an existing project file (read-only if asked, or if the file is)."""
+    return Project(_projects.open_project(path, read_only=read_only))
+
+
+def new_project(
+    path: str | Path, schema_path: str | Path | None = None, name: str | None = None
+) -> Project:
+    """Create a project with the given schema file (default: ACE 2005)."""
+    return Project(_projects.new_project(path, schema_path, name=name))
