@@ -16,6 +16,7 @@ from annotator.cli import (
     commands_io,
     commands_project,
     commands_selfcheck,
+    commands_suggest,
     commands_team,
 )
 from annotator.core.errors import AnnotatorError
@@ -31,6 +32,7 @@ COMMAND_MODULES = [
     commands_selfcheck,
     commands_desktop,
     commands_team,
+    commands_suggest,
 ]
 
 

@@ -137,7 +137,11 @@ def export_project(
     absent or empty."""
     options.check()
     report = ExportReport()
-    with store.snapshot(), gc_paused():  # every record from one moment of the project
+    # Every record from one moment of the project. A split export also stores the
+    # splits it gives new documents, so it reads inside its write transaction (a
+    # snapshot refuses writes); a plain export only reads and blocks no one.
+    moment = store.transaction() if options.split is not None else store.snapshot()
+    with moment, gc_paused():
         plan = plan_records(store, options.filter)
         report.notes += plan.notes
         splits = _splits(store, options, plan)

@@ -34,8 +34,10 @@ from annotator.services import importing as _importing
 from annotator.services import label_all as _label_all
 from annotator.services import merge as _merge
 from annotator.services import notes as _notes
+from annotator.services import predicting as _predicting
 from annotator.services import progress as _progress
 from annotator.services import projects as _projects
+from annotator.services import recommending as _recommending
 from annotator.services import stats as _stats
 from annotator.services.editing import EditingSession
 from annotator.store import PROJECT_SUFFIX as _SUFFIX
@@ -202,6 +204,8 @@ class Project:
     notes_in = _UseCase(_notes.notes_in)
     progress = _UseCase(_progress.project_progress)
     corpus_matches = _UseCase(_label_all.corpus_matches)
+    predict = _UseCase(_predicting.predict_project)
+    training_set = _UseCase(_recommending.training_set)
 
 
 def open_project(path: str | Path, read_only: bool = False) -> Project:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.core.model import Status
+from annotator.services.effort import annotator_effort
 from annotator.store import ProjectStore
 
 
@@ -17,6 +18,8 @@ class ProjectStats:
     spans: dict[str, dict[str, int]]
     events: dict[str, dict[str, int]]
     statuses: dict[str, dict[str, int]]
+    # Per annotator: active time, speed and suggestion outcomes (services.effort).
+    effort: dict[str, dict[str, object]] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
         """Human-readable lines, one block per annotator."""
@@ -30,6 +33,7 @@ class ProjectStats:
                 total = sum(per_label.values())
                 detail = ", ".join(f"{k} {n}" for k, n in sorted(per_label.items()))
                 out.append(f"  {title}: {total}" + (f" ({detail})" if detail else ""))
+            out += _effort_lines(self.effort.get(name))
         return out
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,7 +43,21 @@ class ProjectStats:
             "spans": self.spans,
             "events": self.events,
             "statuses": self.statuses,
+            "effort": self.effort,
         }
+
+
+def _effort_lines(effort: dict[str, object] | None) -> list[str]:
+    if not effort:
+        return []
+    minutes = float(effort["active_seconds"]) / 60  # type: ignore[arg-type]
+    speed = (
+        f"{effort['documents_per_hour']} documents/h, {effort['spans_per_hour']} spans/h"
+        if effort["documents_per_hour"] is not None
+        else "no time recorded"
+    )
+    outcomes = ", ".join(f"{k} {n}" for k, n in effort["suggestions"].items())  # type: ignore[union-attr]
+    return [f"  active: {minutes:.1f} min ({speed})", f"  suggestions: {outcomes}"]
 
 
 def project_stats(store: ProjectStore) -> ProjectStats:
@@ -65,4 +83,5 @@ def _stats(store: ProjectStore) -> ProjectStats:
         statuses[annotator.name] = {
             s.value: (new if s is Status.NEW else counts.get(s, 0)) for s in Status
         }
-    return ProjectStats(documents, spans, events, statuses)
+    effort = {name: e.to_dict() for name, e in annotator_effort(store).items()}
+    return ProjectStats(documents, spans, events, statuses, effort)

@@ -160,6 +160,69 @@ def _sessions(db: Database) -> None:
     db.execute("PRAGMA user_version = 2")
 
 
+# Suggestions (issue #10): rejected suggestions per document and annotator, the
+# confidence a model gave each predicted span or event, how many suggestions each
+# annotator accepted, rejected or corrected, active annotation time, and the state
+# of each annotator's live recommenders (settings, evaluation, the trained model).
+_V3_SUGGESTIONS = """
+CREATE TABLE rejections (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator   TEXT NOT NULL REFERENCES annotators(name) ON UPDATE CASCADE,
+    kind        TEXT NOT NULL CHECK (kind IN ('span', 'event')),
+    start       INTEGER NOT NULL,
+    "end"       INTEGER NOT NULL,
+    label       TEXT NOT NULL,
+    source      TEXT,
+    created_at  TEXT NOT NULL,
+    PRIMARY KEY (document_id, annotator, kind, start, "end", label)
+);
+CREATE INDEX rejections_by_annotator ON rejections (annotator, document_id);
+CREATE TABLE span_confidence (
+    span_id    TEXT PRIMARY KEY REFERENCES spans(id) ON DELETE CASCADE,
+    confidence REAL NOT NULL
+);
+CREATE TABLE event_confidence (
+    event_id   TEXT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+    confidence REAL NOT NULL
+);
+CREATE TABLE suggestion_outcomes (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator   TEXT NOT NULL REFERENCES annotators(name) ON UPDATE CASCADE,
+    source      TEXT NOT NULL,
+    outcome     TEXT NOT NULL CHECK (outcome IN ('accepted', 'rejected', 'corrected')),
+    count       INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (document_id, annotator, source, outcome)
+);
+CREATE TABLE work_time (
+    document_id    TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator      TEXT NOT NULL REFERENCES annotators(name) ON UPDATE CASCADE,
+    active_seconds REAL NOT NULL DEFAULT 0,
+    last_activity  REAL NOT NULL,
+    PRIMARY KEY (document_id, annotator)
+);
+CREATE INDEX work_time_by_annotator ON work_time (annotator, last_activity);
+CREATE TABLE recommender_state (
+    annotator  TEXT NOT NULL REFERENCES annotators(name) ON UPDATE CASCADE,
+    recommender TEXT NOT NULL,
+    active     INTEGER NOT NULL DEFAULT 1,
+    threshold  REAL NOT NULL DEFAULT 0.0,
+    trained_at TEXT,
+    documents  INTEGER NOT NULL DEFAULT 0,
+    evaluation TEXT,
+    model      BLOB,
+    PRIMARY KEY (annotator, recommender)
+);
+"""
+
+
+@migrations(name="0003_suggestions")
+def _suggestions(db: Database) -> None:
+    _run_script(db, _V3_SUGGESTIONS)
+    # Never lower the version: a file made between merges may have had a later step first.
+    current = db.execute("PRAGMA user_version").fetchone()[0]
+    db.execute(f"PRAGMA user_version = {max(current, 3)}")
+
+
 # A note and an "unsure" flag on a span, an event or a document, per annotator.
 # And statuses.auto: 1 when the status follows the annotations (set by a change to
 # them, not by the annotator), so that undoing the only label makes the document new

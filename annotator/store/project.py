@@ -26,6 +26,7 @@ from annotator.store.migrations import LATEST_VERSION, migrations
 from annotator.store.notes import NoteRepository
 from annotator.store.sessions import SessionRepository
 from annotator.store.splits import SplitRepository
+from annotator.store.suggestions import SuggestionRepository
 from annotator.store.work import WorkRepository
 
 PROJECT_SUFFIX = ".annproj"
@@ -61,6 +62,7 @@ class ProjectStore:
         self.work = WorkRepository(self)
         self.interchange = InterchangeRepository(self)
         self.sessions = SessionRepository(self)
+        self.suggestions = SuggestionRepository(self)
         self.notes = NoteRepository(self)
         self.splits = SplitRepository(self)
 

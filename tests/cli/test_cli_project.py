@@ -52,7 +52,7 @@ def test_info_json_on_the_demo(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert main(["info", str(path), "--json"]) == 0
     info = json.loads(capsys.readouterr().out)
     assert info["documents"] >= 6
-    assert [name for name, _kind in info["annotators"]] == ["amal", "karim"]
+    assert info["annotators"] == [["amal", "human"], ["karim", "human"], ["ner-model", "model"]]
     assert info["spans"]["amal"] > 50 and info["events"]["karim"] > 5
 
 
