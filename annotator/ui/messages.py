@@ -97,6 +97,10 @@ class ServiceMessages(QObject):
         since = conflict.started_at[:19].replace("T", " ")
         return fill(template, isolate(conflict.annotator), conflict.pid, since, conflict.host)
 
+    def split_tokens(self, count: int) -> str:
+        """How many tokens a token format split at annotation boundaries."""
+        return self.tr("%n token(s) split at annotation boundaries", "", count)
+
     def warning(self, text: str) -> str:
         """One warning line of a report."""
         return fill(self.tr("warning: %1"), text)
@@ -135,10 +139,16 @@ def import_details(report: ImportReport) -> list[str]:
 
 def export_summary(report: ExportReport, target: Path) -> str:
     """The one-line result of an export; the file name isolated from the sentence's direction."""
-    return _say().export_summary(report.records, isolate(str(target)))
+    summary = _say().export_summary(report.records, isolate(str(target)))
+    if report.splits:  # split names are the user's own words: shown as given
+        summary += " (" + ", ".join(f"{name} {n}" for name, n in report.splits.items()) + ")"
+    return summary
 
 
 def export_details(report: ExportReport) -> list[str]:
     """Every warning of an export."""
     say = _say()
-    return [say.warning(text) for text in report.warnings]
+    details = list(report.notes)
+    if report.split_tokens:
+        details.append(say.split_tokens(report.split_tokens))
+    return details + [say.warning(text) for text in report.warnings]

@@ -103,7 +103,14 @@
     <message numerus="yes">
         <location line="+2"/>
         <source>%n disagreement(s)</source>
-        <translation><numerusform>لا خلافات</numerusform><numerusform>خلاف واحد</numerusform><numerusform>خلافان</numerusform><numerusform>%n خلافات</numerusform><numerusform>%n خلافًا</numerusform><numerusform>%n خلاف</numerusform></translation>
+        <translation>
+            <numerusform>لا خلافات</numerusform>
+            <numerusform>خلاف واحد</numerusform>
+            <numerusform>خلافان</numerusform>
+            <numerusform>%n خلافات</numerusform>
+            <numerusform>%n خلافًا</numerusform>
+            <numerusform>%n خلاف</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -499,14 +506,21 @@
 <context>
     <name>CorpusMatches</name>
     <message>
-        <location filename="../../annotator/ui/workspace/label_all_corpus.py" line="+30"/>
+        <location filename="../../annotator/ui/workspace/label_all_corpus.py" line="+31"/>
         <source>Also in every other &amp;document</source>
         <translation>وفي كل &amp;وثيقة أخرى</translation>
     </message>
     <message numerus="yes">
         <location line="+23"/>
         <source>%n match(es)</source>
-        <translation><numerusform>لا مواضع</numerusform><numerusform>موضع واحد</numerusform><numerusform>موضعان</numerusform><numerusform>%n مواضع</numerusform><numerusform>%n موضعًا</numerusform><numerusform>%n موضع</numerusform></translation>
+        <translation>
+            <numerusform>لا مواضع</numerusform>
+            <numerusform>موضع واحد</numerusform>
+            <numerusform>موضعان</numerusform>
+            <numerusform>%n مواضع</numerusform>
+            <numerusform>%n موضعًا</numerusform>
+            <numerusform>%n موضع</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -955,12 +969,14 @@
     <message numerus="yes">
         <location line="+36"/>
         <source>%n new occurrence(s)</source>
-        <translation><numerusform>لا مواضع جديدة</numerusform><numerusform>موضع جديد واحد</numerusform><numerusform>موضعان جديدان</numerusform><numerusform>%n مواضع جديدة</numerusform><numerusform>%n موضعًا جديدًا</numerusform><numerusform>%n موضع جديد</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/workspace/command_texts.py" line="+19"/>
-        <source>Label %1 occurrences of «%2» as %3</source>
-        <translation>توسيم %1 من مواضع «%2» بـ %3</translation>
+        <translation>
+            <numerusform>لا مواضع جديدة</numerusform>
+            <numerusform>موضع جديد واحد</numerusform>
+            <numerusform>موضعان جديدان</numerusform>
+            <numerusform>%n مواضع جديدة</numerusform>
+            <numerusform>%n موضعًا جديدًا</numerusform>
+            <numerusform>%n موضع جديد</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1056,7 +1072,14 @@
     <message numerus="yes">
         <location line="+69"/>
         <source>%n character(s)</source>
-        <translation><numerusform>لا أحرف</numerusform><numerusform>حرف واحد</numerusform><numerusform>حرفان</numerusform><numerusform>%n أحرف</numerusform><numerusform>%n حرفًا</numerusform><numerusform>%n حرف</numerusform></translation>
+        <translation>
+            <numerusform>لا أحرف</numerusform>
+            <numerusform>حرف واحد</numerusform>
+            <numerusform>حرفان</numerusform>
+            <numerusform>%n أحرف</numerusform>
+            <numerusform>%n حرفًا</numerusform>
+            <numerusform>%n حرف</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1222,7 +1245,14 @@ Annotation of Arabic news for entity and event extraction.</source>
     <message numerus="yes">
         <location line="+23"/>
         <source>%n document(s)</source>
-        <translation><numerusform>لا وثائق</numerusform><numerusform>وثيقة واحدة</numerusform><numerusform>وثيقتان</numerusform><numerusform>%n وثائق</numerusform><numerusform>%n وثيقة</numerusform><numerusform>%n وثيقة</numerusform></translation>
+        <translation>
+            <numerusform>لا وثائق</numerusform>
+            <numerusform>وثيقة واحدة</numerusform>
+            <numerusform>وثيقتان</numerusform>
+            <numerusform>%n وثائق</numerusform>
+            <numerusform>%n وثيقة</numerusform>
+            <numerusform>%n وثيقة</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1237,7 +1267,14 @@ Annotation of Arabic news for entity and event extraction.</source>
     <message numerus="yes">
         <location line="+7"/>
         <source>%n min</source>
-        <translation><numerusform>أقل من دقيقة</numerusform><numerusform>دقيقة واحدة</numerusform><numerusform>دقيقتان</numerusform><numerusform>%n دقائق</numerusform><numerusform>%n دقيقة</numerusform><numerusform>%n دقيقة</numerusform></translation>
+        <translation>
+            <numerusform>أقل من دقيقة</numerusform>
+            <numerusform>دقيقة واحدة</numerusform>
+            <numerusform>دقيقتان</numerusform>
+            <numerusform>%n دقائق</numerusform>
+            <numerusform>%n دقيقة</numerusform>
+            <numerusform>%n دقيقة</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1495,7 +1532,14 @@ Annotation of Arabic news for entity and event extraction.</source>
     <message numerus="yes">
         <location line="+5"/>
         <source>Import refused, project unchanged (%n problem(s)):</source>
-        <translation><numerusform>رُفض الاستيراد، والمشروع لم يتغيّر:</numerusform><numerusform>رُفض الاستيراد، والمشروع لم يتغيّر (مشكلة واحدة):</numerusform><numerusform>رُفض الاستيراد، والمشروع لم يتغيّر (مشكلتان):</numerusform><numerusform>رُفض الاستيراد، والمشروع لم يتغيّر (%n مشكلات):</numerusform><numerusform>رُفض الاستيراد، والمشروع لم يتغيّر (%n مشكلة):</numerusform><numerusform>رُفض الاستيراد، والمشروع لم يتغيّر (%n مشكلة):</numerusform></translation>
+        <translation>
+            <numerusform>رُفض الاستيراد، والمشروع لم يتغيّر:</numerusform>
+            <numerusform>رُفض الاستيراد، والمشروع لم يتغيّر (مشكلة واحدة):</numerusform>
+            <numerusform>رُفض الاستيراد، والمشروع لم يتغيّر (مشكلتان):</numerusform>
+            <numerusform>رُفض الاستيراد، والمشروع لم يتغيّر (%n مشكلات):</numerusform>
+            <numerusform>رُفض الاستيراد، والمشروع لم يتغيّر (%n مشكلة):</numerusform>
+            <numerusform>رُفض الاستيراد، والمشروع لم يتغيّر (%n مشكلة):</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1515,22 +1559,50 @@ Annotation of Arabic news for entity and event extraction.</source>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n document(s)</source>
-        <translation><numerusform>لا وثائق</numerusform><numerusform>وثيقة واحدة</numerusform><numerusform>وثيقتان</numerusform><numerusform>%n وثائق</numerusform><numerusform>%n وثيقة</numerusform><numerusform>%n وثيقة</numerusform></translation>
+        <translation>
+            <numerusform>لا وثائق</numerusform>
+            <numerusform>وثيقة واحدة</numerusform>
+            <numerusform>وثيقتان</numerusform>
+            <numerusform>%n وثائق</numerusform>
+            <numerusform>%n وثيقة</numerusform>
+            <numerusform>%n وثيقة</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n span(s)</source>
-        <translation><numerusform>لا مقاطع</numerusform><numerusform>مقطع واحد</numerusform><numerusform>مقطعان</numerusform><numerusform>%n مقاطع</numerusform><numerusform>%n مقطعًا</numerusform><numerusform>%n مقطع</numerusform></translation>
+        <translation>
+            <numerusform>لا مقاطع</numerusform>
+            <numerusform>مقطع واحد</numerusform>
+            <numerusform>مقطعان</numerusform>
+            <numerusform>%n مقاطع</numerusform>
+            <numerusform>%n مقطعًا</numerusform>
+            <numerusform>%n مقطع</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n event(s)</source>
-        <translation><numerusform>لا أحداث</numerusform><numerusform>حدث واحد</numerusform><numerusform>حدثان</numerusform><numerusform>%n أحداث</numerusform><numerusform>%n حدثًا</numerusform><numerusform>%n حدث</numerusform></translation>
+        <translation>
+            <numerusform>لا أحداث</numerusform>
+            <numerusform>حدث واحد</numerusform>
+            <numerusform>حدثان</numerusform>
+            <numerusform>%n أحداث</numerusform>
+            <numerusform>%n حدثًا</numerusform>
+            <numerusform>%n حدث</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>; annotations added to %n existing document(s)</source>
-        <translation><numerusform>؛ ولم تُضف توسيمات إلى وثائق موجودة</numerusform><numerusform>؛ وأُضيفت توسيمات إلى وثيقة موجودة</numerusform><numerusform>؛ وأُضيفت توسيمات إلى وثيقتين موجودتين</numerusform><numerusform>؛ وأُضيفت توسيمات إلى %n وثائق موجودة</numerusform><numerusform>؛ وأُضيفت توسيمات إلى %n وثيقة موجودة</numerusform><numerusform>؛ وأُضيفت توسيمات إلى %n وثيقة موجودة</numerusform></translation>
+        <translation>
+            <numerusform>؛ ولم تُضف توسيمات إلى وثائق موجودة</numerusform>
+            <numerusform>؛ وأُضيفت توسيمات إلى وثيقة موجودة</numerusform>
+            <numerusform>؛ وأُضيفت توسيمات إلى وثيقتين موجودتين</numerusform>
+            <numerusform>؛ وأُضيفت توسيمات إلى %n وثائق موجودة</numerusform>
+            <numerusform>؛ وأُضيفت توسيمات إلى %n وثيقة موجودة</numerusform>
+            <numerusform>؛ وأُضيفت توسيمات إلى %n وثيقة موجودة</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1560,7 +1632,14 @@ Annotation of Arabic news for entity and event extraction.</source>
     <message numerus="yes">
         <location line="+5"/>
         <source>Exported %n record(s) to %1</source>
-        <translation><numerusform>لم يُصدَّر أي سجل إلى %1</numerusform><numerusform>صُدِّر سجل واحد إلى %1</numerusform><numerusform>صُدِّر سجلان إلى %1</numerusform><numerusform>صُدِّرت %n سجلات إلى %1</numerusform><numerusform>صُدِّر %n سجلًا إلى %1</numerusform><numerusform>صُدِّر %n سجل إلى %1</numerusform></translation>
+        <translation>
+            <numerusform>لم يُصدَّر أي سجل إلى %1</numerusform>
+            <numerusform>صُدِّر سجل واحد إلى %1</numerusform>
+            <numerusform>صُدِّر سجلان إلى %1</numerusform>
+            <numerusform>صُدِّرت %n سجلات إلى %1</numerusform>
+            <numerusform>صُدِّر %n سجلًا إلى %1</numerusform>
+            <numerusform>صُدِّر %n سجل إلى %1</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1572,8 +1651,13 @@ Annotation of Arabic news for entity and event extraction.</source>
         <source>%1 already has this project open in another window on %4 (process %2, since %3 UTC)</source>
         <translation>%1 فتح هذا المشروع في نافذة أخرى على %4 (العملية %2، منذ %3 UTC)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+8"/>
+        <source>%n token(s) split at annotation boundaries</source>
+        <translation><numerusform>لم تُقسم أي وحدة عند حدود التوسيمات</numerusform><numerusform>قُسمت وحدة واحدة عند حدود التوسيمات</numerusform><numerusform>قُسمت وحدتان عند حدود التوسيمات</numerusform><numerusform>قُسمت %n وحدات عند حدود التوسيمات</numerusform><numerusform>قُسمت %n وحدة عند حدود التوسيمات</numerusform><numerusform>قُسمت %n وحدة عند حدود التوسيمات</numerusform></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>warning: %1</source>
         <translation>تنبيه: %1</translation>
     </message>
@@ -1710,7 +1794,7 @@ Annotation of Arabic news for entity and event extraction.</source>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../annotator/ui/workspace/workspace.py" line="+146"/>
+        <location filename="../../annotator/ui/workspace/workspace.py" line="+149"/>
         <location line="+14"/>
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
@@ -1726,7 +1810,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>حُفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workspace/command_texts.py" line="+10"/>
+        <location filename="../../annotator/ui/workspace/command_texts.py" line="+31"/>
         <source>Mark document %1</source>
         <translation>تعليم المستند: %1</translation>
     </message>
@@ -1746,12 +1830,12 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>لا يسمح هذا المخطط بتداخل المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workspace/command_texts.py" line="-4"/>
+        <location filename="../../annotator/ui/workspace/command_texts.py" line="-3"/>
         <source>Label «%1» as %2</source>
         <translation>توسيم «%1» بـ %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Remove «%1»</source>
         <translation>إزالة «%1»</translation>
     </message>
@@ -1766,7 +1850,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>إضافة %1 من المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workspace/workspace.py" line="+41"/>
+        <location filename="../../annotator/ui/workspace/workspace.py" line="+43"/>
         <source>Select the trigger word first</source>
         <translation>حدّد الكلمة المحفِّزة أولًا</translation>
     </message>
@@ -1794,6 +1878,16 @@ Annotation of Arabic news for entity and event extraction.</source>
         <location line="+1"/>
         <source>Change role to %1</source>
         <translation>تغيير الدور إلى %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note on %1</source>
+        <translation>ملاحظة على %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flag %1 as unsure</source>
+        <translation>وضع علامة «غير متأكد» على %1</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/workspace/__init__.py" line="+99"/>
@@ -1919,6 +2013,21 @@ Annotation of Arabic news for entity and event extraction.</source>
         <location filename="../../annotator/ui/workspace/argument_keys.py" line="+158"/>
         <source>Argument «%1» of %2 — %3 (Enter: %4, Esc: cancel)</source>
         <translation>الدور لـ«%1» في %2 — %3 (Enter: %4، Esc: إلغاء)</translation>
+    </message>
+</context>
+<context>
+    <name>_Plurals</name>
+    <message numerus="yes">
+        <location filename="../../annotator/ui/workspace/command_texts.py" line="+9"/>
+        <source>Label %n occurrence(s) of «%1» as %2</source>
+        <translation>
+            <numerusform>لا مواضع لـ«%1» لتوسيمها بـ %2</numerusform>
+            <numerusform>توسيم موضع واحد لـ«%1» بـ %2</numerusform>
+            <numerusform>توسيم موضعين لـ«%1» بـ %2</numerusform>
+            <numerusform>توسيم %n مواضع لـ«%1» بـ %2</numerusform>
+            <numerusform>توسيم %n موضعًا لـ«%1» بـ %2</numerusform>
+            <numerusform>توسيم %n موضع لـ«%1» بـ %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>

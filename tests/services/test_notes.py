@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.errors import ValidationError
-from annotator.core.model import Span, new_id
+from annotator.core.model import Span, Status, new_id
 from annotator.core.notes import MAX_NOTE_LENGTH, Note, NoteKind
 from annotator.services.notes import notes_in, set_note
 
@@ -54,6 +54,7 @@ def test_notes_are_exported_in_jsonl_and_brat(project, tmp_path) -> None:
     project.annotations.add_event(event)
     set_note(project, Note(place.id, NoteKind.SPAN, doc.id, "amal", "مدينة\nأم محافظة؟", True))
     set_note(project, Note(event.id, NoteKind.EVENT, doc.id, "amal", "هجوم أم قصف؟"))
+    project.annotators.set_status(doc.id, "amal", Status.DONE)  # a training export's record
     export_project(project, ExportOptions(format="jsonl"), tmp_path / "out.jsonl")
     record = json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8"))
     assert record["entities"][0]["unsure"] is True

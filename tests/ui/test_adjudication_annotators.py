@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import Qt
 
 from annotator.core.model import Span, Status, new_id
-from annotator.services.adjudication import disagreements
 from annotator.services.projects import open_project
 
 
@@ -27,11 +26,11 @@ def test_adjudication_ignores_annotators_who_never_opened_the_document(
 ) -> None:
     window = make_window(str(newcomer_demo))
     review = next(f for f in window.features if type(f).__name__ == "ReviewFeature")
-    doc_id = window.store.documents.summaries()[1].id
+    doc_id = window.project._store.documents.summaries()[1].id
     view = review.adjudicate(doc_id)
     qtbot.waitExposed(view)
     assert view.annotators == ["amal", "karim"]
-    expected = disagreements(window.store, doc_id, ["amal", "karim"])
+    expected = window.project.disagreements(doc_id, ["amal", "karim"])
     assert len(view.regions) == len(expected)
     assert view.position.text() == f"disagreement 1 of {len(expected)}"
     view.activateWindow()
@@ -39,13 +38,13 @@ def test_adjudication_ignores_annotators_who_never_opened_the_document(
     qtbot.keyClick(
         view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
-    assert len(window.store.annotations.spans(doc_id, "gold")) > 0
+    assert len(window.project._store.annotations.spans(doc_id, "gold")) > 0
 
 
 def test_the_adjudicator_chooses_whom_to_compare(qtbot, make_window, newcomer_demo: Path) -> None:
     window = make_window(str(newcomer_demo))
     review = next(f for f in window.features if type(f).__name__ == "ReviewFeature")
-    doc_id = window.store.documents.summaries()[1].id
+    doc_id = window.project._store.documents.summaries()[1].id
     view = review.adjudicate(doc_id)
     choice = view.annotator_choice
     names = [choice.item(i).text() for i in range(choice.count())]
@@ -56,7 +55,7 @@ def test_the_adjudicator_chooses_whom_to_compare(qtbot, make_window, newcomer_de
     qtbot.keyClick(choice, Qt.Key.Key_Space)  # check newbie: now every mark is disputed
     assert view.annotators == ["amal", "karim", "newbie"]
     assert len(view.regions) == len(
-        disagreements(window.store, doc_id, ["amal", "karim", "newbie"])
+        window.project.disagreements(doc_id, ["amal", "karim", "newbie"])
     )
     qtbot.keyClick(choice, Qt.Key.Key_Space)
     assert view.annotators == ["amal", "karim"]
@@ -68,13 +67,13 @@ def test_adjudication_shows_the_annotators_notes(qtbot, make_window, demo_path: 
 
     window = make_window(str(demo_path))
     review = next(f for f in window.features if type(f).__name__ == "ReviewFeature")
-    doc_id = window.store.documents.summaries()[1].id
+    doc_id = window.project._store.documents.summaries()[1].id
     view = review.adjudicate(doc_id)
     index = next(i for i, region in enumerate(view.regions) if region.spans)
     disputed = view.regions[index].spans[0]
-    set_note(window.store, Note(disputed.id, NoteKind.SPAN, doc_id, disputed.annotator,
+    set_note(window.project._store, Note(disputed.id, NoteKind.SPAN, doc_id, disputed.annotator,
                                 "ربما منظمة", True))
-    set_note(window.store, Note(doc_id, NoteKind.DOCUMENT, doc_id, "karim", "خبر مكرر"))
+    set_note(window.project._store, Note(doc_id, NoteKind.DOCUMENT, doc_id, "karim", "خبر مكرر"))
     view.activateWindow()
     qtbot.waitUntil(view.isActiveWindow)
     for _ in range(index + len(view.regions)):  # F8 round the list back to that region

@@ -225,7 +225,8 @@ def test_ctrl_e_exports_a_split_hugging_face_folder(
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert (target / "labels.json").is_file()
     assert sorted(p.name for p in target.glob("*.jsonl")) == ["test.jsonl", "train.jsonl"]
-    assert "exported 2 record(s) (" in window.statusBar().currentMessage()
+    summary = window.statusBar().currentMessage()
+    assert summary.startswith("Exported 2 records to ") and "train 1" in summary
 
 
 def test_export_dialog_offers_the_full_dump_and_splits(
@@ -278,7 +279,7 @@ def test_import_and_export_results_speak_arabic(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
     )
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    assert window.statusBar().currentMessage() == f"صُدِّرت 5 سجلات إلى \u2068{target}\u2069"
+    assert window.statusBar().currentMessage() == f"صُدِّر سجلان إلى \u2068{target}\u2069"  # the dual
 
 
 def test_a_service_error_speaks_arabic(make_window, project_path, tmp_path, messages,

@@ -49,7 +49,8 @@ def command_text(message: Message) -> str:
     English sentence, or a label key in an Arabic one, keeps its own direction and
     cannot carry the guillemets around it along ("«word«").
     """
-    args = tuple(isolate(arg) for arg in message.args)
+    # ASCII (a label key, a number) cannot turn round: only other text is isolated.
+    args = tuple(arg if arg.isascii() else isolate(arg) for arg in message.args)
     if message.key == "label_spans" and args:
         return substitute(_Plurals().label_spans(int(message.args[0])), args[1:])
     template = _templates().get(message.key)
