@@ -1654,7 +1654,14 @@ Annotation of Arabic news for entity and event extraction.</source>
     <message numerus="yes">
         <location line="+8"/>
         <source>%n token(s) split at annotation boundaries</source>
-        <translation><numerusform>لم تُقسم أي وحدة عند حدود التوسيمات</numerusform><numerusform>قُسمت وحدة واحدة عند حدود التوسيمات</numerusform><numerusform>قُسمت وحدتان عند حدود التوسيمات</numerusform><numerusform>قُسمت %n وحدات عند حدود التوسيمات</numerusform><numerusform>قُسمت %n وحدة عند حدود التوسيمات</numerusform><numerusform>قُسمت %n وحدة عند حدود التوسيمات</numerusform></translation>
+        <translation>
+            <numerusform>لم تُقسم أي وحدة عند حدود التوسيمات</numerusform>
+            <numerusform>قُسمت وحدة واحدة عند حدود التوسيمات</numerusform>
+            <numerusform>قُسمت وحدتان عند حدود التوسيمات</numerusform>
+            <numerusform>قُسمت %n وحدات عند حدود التوسيمات</numerusform>
+            <numerusform>قُسمت %n وحدة عند حدود التوسيمات</numerusform>
+            <numerusform>قُسمت %n وحدة عند حدود التوسيمات</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1890,7 +1897,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>وضع علامة «غير متأكد» على %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workspace/__init__.py" line="+99"/>
+        <location filename="../../annotator/ui/workspace/__init__.py" line="+102"/>
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
@@ -1915,7 +1922,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>تبديل ال&amp;موسِّم…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+32"/>
         <source>Show Argument A&amp;rcs</source>
         <translation>إظهار أقواس الأ&amp;دوار</translation>
     </message>
@@ -1935,7 +1942,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>بحث</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workspace/keys.py" line="+31"/>
+        <location filename="../../annotator/ui/workspace/keys.py" line="+34"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
@@ -2013,6 +2020,16 @@ Annotation of Arabic news for entity and event extraction.</source>
         <location filename="../../annotator/ui/workspace/argument_keys.py" line="+158"/>
         <source>Argument «%1» of %2 — %3 (Enter: %4, Esc: cancel)</source>
         <translation>الدور لـ«%1» في %2 — %3 (Enter: %4، Esc: إلغاء)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workspace/notes.py" line="+36"/>
+        <source>&amp;Note…</source>
+        <translation>&amp;ملاحظة…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flag as &amp;Unsure</source>
+        <translation>علامة «غير &amp;متأكد»</translation>
     </message>
 </context>
 <context>

@@ -128,7 +128,10 @@
     <message numerus="yes">
         <location line="+17"/>
         <source>%n token(s) split at annotation boundaries</source>
-        <translation><numerusform>%n token split at annotation boundaries</numerusform><numerusform>%n tokens split at annotation boundaries</numerusform></translation>
+        <translation>
+            <numerusform>%n token split at annotation boundaries</numerusform>
+            <numerusform>%n tokens split at annotation boundaries</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from annotator.ui.i18n import translate
 from annotator.ui.workspace.annotation_list import AnnotationList
@@ -23,6 +24,7 @@ from annotator.ui.workspace.guideline import GuidelineView
 from annotator.ui.workspace.label_all import LabelAll
 from annotator.ui.workspace.mouse import ViewMouse
 from annotator.ui.workspace.navigation import Navigation
+from annotator.ui.workspace.notes import NotesControl
 from annotator.ui.workspace.palette import LabelPalette
 from annotator.ui.workspace.workspace import Workspace
 
@@ -49,6 +51,7 @@ class WorkspaceFeature:
     picker: EventTypePicker | None = None
     arcs: ArgumentArcs | None = None
     argument_keys: ArgumentKeys | None = None
+    notes: NotesControl | None = None
 
     def open_event_picker(self, start: int, end: int) -> EventTypePicker:
         """Ask for the type of a new event on ``[start, end)``."""
@@ -98,7 +101,7 @@ def install(window: MainWindow) -> WorkspaceFeature:
         for key, title, widget in (
             ("labels", translate("Workspace", "Labels"), palette),
             ("guideline", translate("Workspace", "Guideline"), guideline),
-            ("annotations", translate("Workspace", "Annotations"), annotation_list),
+            ("annotations", translate("Workspace", "Annotations"), _with_filter(annotation_list)),
             ("events", translate("Workspace", "Events"), event_panel),
         )
     }
@@ -118,7 +121,19 @@ def install(window: MainWindow) -> WorkspaceFeature:
     file_menu.insertAction(first_separator, switch)
     feature.arcs = install_arcs(window, workspace)
     feature.argument_keys = ArgumentKeys(workspace)
+    feature.notes = NotesControl(workspace, annotation_list)
     return feature
+
+
+def _with_filter(annotation_list: AnnotationList) -> QWidget:
+    """The annotation list under its filter on notes and unsure flags."""
+    panel = QWidget()
+    layout = QVBoxLayout(panel)
+    layout.setContentsMargins(0, 0, 0, 0)
+    annotation_list.filter = annotation_list.filter_box()
+    layout.addWidget(annotation_list.filter)
+    layout.addWidget(annotation_list, 1)
+    return panel
 
 
 def install_arcs(window: MainWindow, workspace: Workspace) -> ArgumentArcs:

@@ -17,7 +17,10 @@ EVENT_KEY = "E"
 TRIM_KEY = "P"
 # What the same physical keys type with an Arabic keyboard layout active, so the
 # single-key commands work without switching layouts (digits: Arabic-Indic).
-ARABIC_LAYOUT_KEYS = {"E": "ث", "P": "ح", **dict(zip("0123456789", "٠١٢٣٤٥٦٧٨٩", strict=True))}
+ARABIC_LAYOUT_KEYS = {
+    "E": "ث", "P": "ح", "N": "ى", "U": "ع",
+    **dict(zip("0123456789", "٠١٢٣٤٥٦٧٨٩", strict=True)),
+}
 
 
 class WorkspaceKeys:
