@@ -957,7 +957,7 @@
 <context>
     <name>LabelAllDialog</name>
     <message>
-        <location filename="../../annotator/ui/workspace/label_all.py" line="+36"/>
+        <location filename="../../annotator/ui/workspace/label_all.py" line="+38"/>
         <source>Label all occurrences</source>
         <translation>توسيم كل المواضع</translation>
     </message>
@@ -967,7 +967,7 @@
         <translation>مواضع «%1» المراد توسيمها بـ:</translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+39"/>
         <source>%n new occurrence(s)</source>
         <translation>
             <numerusform>لا مواضع جديدة</numerusform>
@@ -1857,7 +1857,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>إضافة %1 من المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workspace/workspace.py" line="+43"/>
+        <location filename="../../annotator/ui/workspace/workspace.py" line="+54"/>
         <source>Select the trigger word first</source>
         <translation>حدّد الكلمة المحفِّزة أولًا</translation>
     </message>
@@ -1992,7 +1992,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>توسيع التحديد إلى &amp;كلمات كاملة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workspace/label_all.py" line="+30"/>
+        <location filename="../../annotator/ui/workspace/label_all.py" line="+37"/>
         <source>Label &amp;All Occurrences…</source>
         <translation>توسيم كل ال&amp;مواضع…</translation>
     </message>

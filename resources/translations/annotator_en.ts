@@ -37,7 +37,7 @@
 <context>
     <name>LabelAllDialog</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/workspace/label_all.py" line="+91"/>
+        <location filename="../../annotator/ui/workspace/label_all.py" line="+96"/>
         <source>%n new occurrence(s)</source>
         <translation>
             <numerusform>%n new occurrence</numerusform>

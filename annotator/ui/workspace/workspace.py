@@ -325,6 +325,17 @@ class Workspace(QObject):
         """Add several spans as one undoable step."""
         return self.save(lambda: self.session.add_spans(spans, label))
 
+    def label_in_document(
+        self, doc_id: str, ranges: list[tuple[int, int]], label: str, query: str
+    ) -> bool:
+        """Label ``ranges`` of another document: one undoable step of that document's own
+        history (label-all across the corpus); its undo is there when it is opened."""
+        session, _stack = self._entry(doc_id)
+        session.reload()  # what another window may have saved there
+        spans = [session.new_span(start, end, label) for start, end in ranges]
+        message = Message("label_spans", (str(len(spans)), query, label))
+        return self.save(lambda: session.add_spans(spans, message))
+
     def delete_selected(self) -> None:
         """Remove the selected span or event."""
         annotations = self.annotations
