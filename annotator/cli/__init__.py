@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from annotator import __version__
 from annotator.cli import (
@@ -20,6 +21,7 @@ from annotator.cli import (
     commands_team,
 )
 from annotator.core.errors import AnnotatorError
+from annotator.core.paths import shown_path, shown_text
 
 log = logging.getLogger(__name__)
 
@@ -101,18 +103,47 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        code = int(args.run(args) or 0)
-        sys.stdout.flush()  # a closed pipe shows here, inside the handler, not at exit
+        with _file_names_printable():
+            code = int(args.run(args) or 0)
+            sys.stdout.flush()  # a closed pipe shows here, inside the handler, not at exit
         return code
     except BrokenPipeError:
         return _quiet_broken_pipe()
     except AnnotatorError as exc:
-        print(f"annotator: error: {exc}", file=sys.stderr)
+        # shown_text: a file name that is not UTF-8 appears with its bytes escaped (\xce).
+        print(f"annotator: error: {shown_text(str(exc))}", file=sys.stderr)
         return 1
     except OSError as exc:
-        name = f" {exc.filename}" if exc.filename else ""
+        name = f" {shown_path(exc.filename)}" if exc.filename else ""
         print(f"annotator: error:{name} {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except UnicodeError as exc:
+        # An argument that is not valid text (bytes that are not UTF-8, read by Python
+        # as lone surrogates) reached a name or a query: say so instead of a traceback.
+        print(
+            "annotator: error: an argument is not valid text (bytes that are not UTF-8?): "
+            f"{exc.reason}",
+            file=sys.stderr,
+        )
         return 1
     except KeyboardInterrupt:
         print("annotator: interrupted", file=sys.stderr)
         return 130
+
+
+@contextlib.contextmanager
+def _file_names_printable() -> Iterator[None]:
+    """Standard output writes a file name that is not UTF-8 back as the bytes it was
+    (as ``ls`` does), instead of failing on the surrogates Python decoded them to."""
+    stream = sys.stdout
+    errors = getattr(stream, "errors", None)
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is None or errors is None:
+        yield
+        return
+    reconfigure(errors="surrogateescape")
+    try:
+        yield
+    finally:
+        with contextlib.suppress(ValueError):  # closed by a command writing to it
+            reconfigure(errors=errors)

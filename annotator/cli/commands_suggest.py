@@ -93,7 +93,7 @@ def run_suggest(args: argparse.Namespace) -> int:
         print(
             f"training {args.recommender} on {args.learn_from}'s done documents...", file=sys.stderr
         )
-        run = project.predict(
+        run = project.suggest(
             args.learn_from,
             args.recommender,
             args.as_name,

@@ -7,6 +7,7 @@ everywhere in this package. Qt's UTF-16 positions are converted in the UI only.
 from __future__ import annotations
 
 import hashlib
+import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -116,6 +117,43 @@ class DocumentSummary:
     external_id: str | None
 
 
+# A name is shown on one line in lists, reports and `annotator info`: control characters
+# (a newline would forge a line), line/paragraph separators, bidi embedding/override/isolate
+# controls (they reorder what follows them) and lone surrogates (not text) are refused.
+_NAME_FORBIDDEN = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+MAX_ANNOTATOR_NAME = 100
+
+
+def shown_name(name: str) -> str:
+    """``name`` as one line can show it: quoted and escaped if it holds a control character."""
+    return repr(name) if _NAME_FORBIDDEN.search(name) else name
+
+
+def check_annotator_name(name: object, what: str = "annotator name") -> str:
+    """``name`` stripped; ValidationError if it is empty, too long or holds control characters."""
+    stripped = name.strip() if isinstance(name, str) else ""
+    if not stripped:
+        raise ValidationError(f"an annotator needs a non-empty name, got {name!r}")
+    bad = _NAME_FORBIDDEN.search(stripped)
+    if bad is not None:
+        kind = (
+            "a lone surrogate (not valid text, e.g. a name that was not UTF-8)"
+            if ("\ud800" <= bad.group() <= "\udfff")
+            else "a control character"
+        )
+        raise ValidationError(
+            f"{what} {stripped!r} contains {kind} U+{ord(bad.group()):04X}; use letters, "
+            "digits, spaces and punctuation"
+        )
+    if len(stripped) > MAX_ANNOTATOR_NAME:
+        raise ValidationError(
+            f"{what} is too long ({len(stripped)} characters, at most {MAX_ANNOTATOR_NAME})"
+        )
+    return stripped
+
+
 @dataclass(frozen=True)
 class Annotator:
     """A person (or a model, or the adjudicated gold) whose annotations are kept apart."""
@@ -124,6 +162,9 @@ class Annotator:
     kind: AnnotatorKind = AnnotatorKind.HUMAN
 
     def __post_init__(self) -> None:
+        # Only emptiness here: a project written by an older version may hold a name
+        # with a control character and must stay readable. New names are checked
+        # fully (check_annotator_name) where they enter: the store's ensure().
         name = self.name.strip() if isinstance(self.name, str) else ""
         if not name:
             raise ValidationError("an annotator needs a non-empty name")

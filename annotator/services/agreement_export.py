@@ -52,8 +52,21 @@ def report_csv(report: AgreementReport) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for row in report_rows(report):
-        writer.writerow(["" if v is None else v for v in row])
+        writer.writerow(["" if v is None else csv_cell(v) for v in row])
     return buffer.getvalue()
+
+
+# A spreadsheet runs a cell starting with one of these as a formula ("CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """``value`` safe for a spreadsheet, as OWASP recommends: a text cell that would
+    start a formula gets a leading single quote (shown, never evaluated); numbers stay
+    numbers (a negative kappa is a number, not a formula)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def report_html(report: AgreementReport, title: str) -> str:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
@@ -38,6 +40,7 @@ def atomic_file(target: Path) -> Iterator[Sink]:
     The bytes are written by a background thread (see background_writer).
     """
     _check_folder(target)
+    remove_stale_temporaries(target.parent)
     try:
         fd, temporary = tempfile.mkstemp(
             dir=target.parent, prefix=f".{target.name}.", suffix=".part"
@@ -77,6 +80,7 @@ def atomic_directory(target: Path) -> Iterator[Path]:
             f"{target}: already exists and is not an empty folder",
             message_id="folder_not_empty", arguments=(target,),
         )
+    remove_stale_temporaries(target.parent)
     try:
         temporary = Path(
             tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
@@ -99,6 +103,46 @@ def atomic_directory(target: Path) -> Iterator[Path]:
                 message_id="cannot_write", arguments=(target, exc.strerror or exc),
             ) from exc
         raise
+
+
+# The names mkstemp/mkdtemp give our temporaries: ".{target}.{8 random}.part".
+_TEMPORARY = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.part$")
+# A temporary untouched this long belongs to an export that was killed, not a running
+# one (a running export writes to its file, or into its folder, continuously).
+STALE_TEMPORARY_S = 600
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Remove the temporaries of killed exports into ``folder``; returns what was removed.
+
+    Only names of our own pattern, older than STALE_TEMPORARY_S, are touched.
+    """
+    cutoff = time.time() - STALE_TEMPORARY_S
+    removed = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        if not _TEMPORARY.match(entry.name) or entry.is_symlink():
+            continue
+        with contextlib.suppress(OSError):
+            if _newest_change(entry) < cutoff:
+                if entry.is_dir():
+                    shutil.rmtree(entry)
+                else:
+                    entry.unlink()
+                removed.append(entry)
+    return removed
+
+
+def _newest_change(entry: Path) -> float:
+    """When ``entry`` (or, for a folder, anything directly inside it) last changed."""
+    newest = entry.stat().st_mtime
+    if entry.is_dir():
+        for child in entry.rglob("*"):
+            newest = max(newest, child.lstat().st_mtime)
+    return newest
 
 
 def write_synced(path: Path, content: str) -> None:

@@ -1,8 +1,8 @@
 """Training recommenders away from the window: a worker process and a Future.
 
-The window calls :meth:`RecommenderTrainer.start`, which reads the training
-data (quick) and hands the CPU work to one worker process, so the window's
-event loop never waits on it. When the returned Future is done (poll
+The window reads the training data (``project.training_set(annotator)``, quick)
+and calls :meth:`RecommenderTrainer.start`, which hands the CPU work to one
+worker process, so the window's event loop never waits on it. When the returned Future is done (poll
 ``future.done()`` from a timer, or use ``add_done_callback`` and post back to
 the GUI thread), :func:`apply_training` stores the state and gives the trained
 recommenders to pass to services.suggestions.suggestions.
@@ -24,7 +24,6 @@ from annotator.services.recommending import (
     evaluate_recommender,
     save_trained,
     train_recommender,
-    training_set,
 )
 from annotator.store import ProjectStore
 
@@ -58,10 +57,9 @@ class RecommenderTrainer:
         self._pool: ProcessPoolExecutor | None = None
 
     def start(
-        self, store: ProjectStore, annotator: str, names: Sequence[str] = tuple(RECOMMENDERS)
+        self, annotator: str, training: TrainingSet, names: Sequence[str] = tuple(RECOMMENDERS)
     ) -> Future[TrainingResult]:
-        """Begin training ``names`` for ``annotator``; returns at once with a Future."""
-        training = training_set(store, annotator)
+        """Begin training ``names`` on ``training`` for ``annotator``; returns a Future at once."""
         if self._pool is None:
             context = multiprocessing.get_context("spawn")
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context)

@@ -49,7 +49,7 @@ def backup_folders(project: Path) -> list[Path]:
     projects with the same file name in different folders keep apart.
     """
     project = Path(project).absolute()
-    key = hashlib.sha256(str(project).encode("utf-8")).hexdigest()[:12]
+    key = hashlib.sha256(os.fsencode(project)).hexdigest()[:12]  # any bytes a name holds
     return [project.parent / "backups", data_dir() / "backups" / f"{project.stem}-{key}"]
 
 

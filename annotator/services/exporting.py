@@ -141,7 +141,7 @@ def export_project(
     # splits it gives new documents, so it reads inside its write transaction (a
     # snapshot refuses writes); a plain export only reads and blocks no one.
     moment = store.transaction() if options.split is not None else store.snapshot()
-    with moment, gc_paused():
+    with moment, gc_paused(), _naming_the_project(store):
         plan = plan_records(store, options.filter)
         report.notes += plan.notes
         splits = _splits(store, options, plan)
@@ -162,6 +162,15 @@ def export_project(
     return report
 
 
+@contextlib.contextmanager
+def _naming_the_project(store: ProjectStore) -> Iterator[None]:
+    """A record the project file itself holds wrongly (altered by hand) names the file."""
+    try:
+        yield
+    except ValidationError as exc:
+        raise ValidationError(f"{store.path}: {exc}") from exc
+
+
 def export_to_stream(store: ProjectStore, options: ExportOptions, stream: TextIO) -> ExportReport:
     """Export a line-based format to an open text stream (standard output)."""
     options.check()
@@ -171,7 +180,8 @@ def export_to_stream(store: ProjectStore, options: ExportOptions, stream: TextIO
             message_id="export_needs_folder", arguments=(options.format,),
         )
     report = ExportReport()
-    with store.snapshot(), gc_paused():  # every record from one moment of the project
+    # Every record from one moment of the project.
+    with store.snapshot(), gc_paused(), _naming_the_project(store):
         plan = plan_records(store, options.filter)
         report.notes += plan.notes
         total, rows = select_rows(store, options.filter, options.format == "jsonl", plan)

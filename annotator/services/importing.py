@@ -19,7 +19,12 @@ from pathlib import Path
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.canonical import canonicalize_record
 from annotator.core.formats.records import DocumentRecord, validate_record
-from annotator.core.model import AnnotatorKind, check_document_length, text_sha256
+from annotator.core.model import (
+    AnnotatorKind,
+    check_annotator_name,
+    check_document_length,
+    text_sha256,
+)
 from annotator.services.gc_pause import gc_paused
 from annotator.services.import_sources import (
     SourceItem,
@@ -65,6 +70,7 @@ class ImportReport:
     changes: list[str] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # unknown top-level keys kept in meta
+    notes: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         """Human-readable summary followed by one line per reported item."""
@@ -81,6 +87,7 @@ class ImportReport:
             ("text cleaned", self.changes),
             ("ignored", self.ignored),
             ("kept in meta", self.kept),
+            ("note", self.notes),
         ):
             out += [f"{title}: {item}" for item in items]
         return out
@@ -117,6 +124,8 @@ def import_paths(
 ) -> ImportReport:
     """Import files and folders into ``store`` in one transaction (see the module doc)."""
     options = options or ImportOptions()
+    if options.annotator is not None:
+        options.annotator = check_annotator_name(options.annotator, "the annotator name")
     files = collect_sources([Path(p) for p in paths])
     total = sum(path_size(f) for f in files)
     report = ImportReport()
@@ -141,6 +150,9 @@ def _import_item(
     item: SourceItem, writer: ImportWriter, options: ImportOptions, report: ImportReport
 ) -> list[str]:
     """Queue one item; returns its problems as ``file:line: reason``."""
+    if item.record is None and item.problem is None:  # only something to say
+        report.notes += item.notes
+        return []
     if item.record is None:
         return [f"{item.location}: {item.problem}"]
     record = item.record

@@ -56,6 +56,17 @@ class OpenedProject:
             self.store.close()
 
 
+def network_message(store: ProjectStore) -> str:
+    """What a user opening a project from a network file system must know."""
+    return (
+        f"{store.path} is on a network file system ({store.network}). Shared editing works "
+        "only between windows on one computer, so this window has the project to itself: "
+        "no other window or computer can open it until you close it. To annotate as a team, "
+        "give each annotator a copy on their own computer and bring the copies together with "
+        "Review > Merge Project Files (annotator merge PROJECT COPY...)."
+    )
+
+
 def open_for_editing(
     path: str | Path,
     annotator: str | None = None,
@@ -80,6 +91,8 @@ def open_for_editing(
             opened.warnings.append(
                 f"{store.path}: opened read-only because {store.read_only_reason}"
             )
+        if store.network is not None:
+            opened.warnings.append(network_message(store))
         try:
             opened.backup = backup_project(store, keep=keep_backups)
         except ProjectError as exc:

@@ -28,7 +28,9 @@ from annotator.core.schema import Schema
 from annotator.services import adjudication as _adjudication
 from annotator.services import agreement as _agreement
 from annotator.services import assignment as _assignment
+from annotator.services import background_training as _training
 from annotator.services import backups as _backups
+from annotator.services import effort as _effort
 from annotator.services import exporting as _exporting
 from annotator.services import importing as _importing
 from annotator.services import label_all as _label_all
@@ -39,6 +41,9 @@ from annotator.services import progress as _progress
 from annotator.services import projects as _projects
 from annotator.services import recommending as _recommending
 from annotator.services import stats as _stats
+from annotator.services import suggestion_actions as _actions
+from annotator.services import suggestion_commands as _commands
+from annotator.services import suggestions as _suggestions
 from annotator.services.editing import EditingSession
 from annotator.store import PROJECT_SUFFIX as _SUFFIX
 from annotator.store import ProjectStore
@@ -205,7 +210,44 @@ class Project:
     progress = _UseCase(_progress.project_progress)
     corpus_matches = _UseCase(_label_all.corpus_matches)
     predict = _UseCase(_predicting.predict_project)
+
+    # -- suggestions, recommenders, effort (issue #10) -------------------------------
+    suggestion_sources = _UseCase(_suggestions.available_sources)
+    suggestions = _UseCase(_suggestions.suggestions)
+    accept_suggestion = _UseCase(_actions.accept)
+    accept_suggestions = _UseCase(_actions.accept_all)
+    accept_argument = _UseCase(_actions.accept_argument)
+    undo_accept = _UseCase(_actions.undo_accept)
+    undo_accept_all = _UseCase(_actions.undo_accept_all)
+    redo_accept = _UseCase(_actions.redo_accept)
+    reject_suggestions = _UseCase(_actions.reject)
+    undo_reject = _UseCase(_actions.undo_reject)
     training_set = _UseCase(_recommending.training_set)
+    recommender_statuses = _UseCase(_recommending.recommender_statuses)
+    set_recommender_options = _UseCase(_recommending.set_recommender_options)
+    save_trained = _UseCase(_recommending.save_trained)
+    load_trained = _UseCase(_recommending.load_trained)
+    apply_training = _UseCase(_training.apply_training)
+    documents_by_usefulness = _UseCase(_recommending.documents_by_usefulness)
+    suggest = _UseCase(_predicting.predict_project)
+    record_activity = _UseCase(_effort.record_activity)
+    annotator_effort = _UseCase(_effort.annotator_effort)
+
+    def accept_command(
+        self, items: list[_suggestions.Suggestion], label: str | None = None
+    ) -> _commands.AcceptSuggestions:
+        """Accepting ``items`` (relabelled as ``label``) as a step for ``session.execute``."""
+        return _commands.AcceptSuggestions(self._store, items, label)
+
+    def reject_command(self, items: list[_suggestions.Suggestion]) -> _commands.RejectSuggestions:
+        """Rejecting ``items`` as a step for ``session.execute``."""
+        return _commands.RejectSuggestions(self._store, items)
+
+    def accept_argument_command(
+        self, event_id: str, argument: _suggestions.SuggestedArgument, source: str
+    ) -> _commands.AcceptArgument:
+        """Adding an offered argument as a step for ``session.execute``."""
+        return _commands.AcceptArgument(self._store, event_id, argument, source)
 
 
 def open_project(path: str | Path, read_only: bool = False) -> Project:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotator.core.model import DocumentSummary, Status
+from annotator.core.model import DocumentSummary, Status, shown_name
+from annotator.core.paths import shown_path
 from annotator.core.resources import DEFAULT_SCHEMA, resource_path
 from annotator.core.schema import Schema, load_schema
 from annotator.store import PROJECT_SUFFIX, ProjectStore, create_project, open_project
@@ -53,20 +54,27 @@ class ProjectInfo:
     spans: dict[str, int]
     events: dict[str, int]
     status_counts: dict[str, dict[str, int]]
+    # Why the project was opened read-only (None: writable); a network file system's type.
+    read_only_reason: str | None = None
+    network: str | None = None
 
     def lines(self) -> list[str]:
         """Human-readable lines."""
         out = [
             f"project:    {self.name}",
-            f"file:       {self.path}",
+            f"file:       {shown_path(self.path)}",
             f"format:     {self.file_version}",
             f"schema:     {self.schema_name}",
             f"documents:  {self.documents}",
         ]
+        if self.read_only_reason is not None:
+            out.append(f"access:     read-only, because {self.read_only_reason}")
+        if self.network is not None:
+            out.append(f"access:     exclusive, on a network file system ({self.network})")
         for name, kind in self.annotators:
             statuses = ", ".join(f"{s} {n}" for s, n in self.status_counts.get(name, {}).items())
             out.append(
-                f"annotator:  {name} ({kind}): {self.spans.get(name, 0)} spans, "
+                f"annotator:  {shown_name(name)} ({kind}): {self.spans.get(name, 0)} spans, "
                 f"{self.events.get(name, 0)} events" + (f"; {statuses}" if statuses else "")
             )
         return out
@@ -95,5 +103,7 @@ def _info(store: ProjectStore) -> ProjectInfo:
             name: {s.value: n for s, n in by_status.items() if s is not Status.NEW}
             for name, by_status in store.annotators.status_counts().items()
         },
+        read_only_reason=store.read_only_reason,
+        network=store.network,
     )
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 from annotator.core.errors import NotFoundError
-from annotator.core.model import Annotator, AnnotatorKind, Status
+from annotator.core.model import Annotator, AnnotatorKind, Status, check_annotator_name
 from annotator.store.clock import utc_now
 
 if TYPE_CHECKING:
@@ -19,8 +20,13 @@ class AnnotatorRepository:
         self._store = store
 
     def ensure(self, name: str, kind: AnnotatorKind = AnnotatorKind.HUMAN) -> Annotator:
-        """The annotator called ``name``, added if new."""
-        annotator = Annotator(name, kind)
+        """The annotator called ``name``, added if new; ValidationError for a new name with
+        control characters (every new name comes through here, whoever adds it; one an
+        older version stored stays usable)."""
+        if isinstance(name, str):
+            with contextlib.suppress(KeyError, UnicodeEncodeError):  # not text: refused below
+                return self.get(name.strip())
+        annotator = Annotator(check_annotator_name(name), kind)
         with self._store.transaction() as db:
             db.execute(
                 "INSERT OR IGNORE INTO annotators (name, kind, created_at) VALUES (?, ?, ?)",

@@ -23,6 +23,7 @@ from annotator.core.backup_info import BackupInfo
 from annotator.core.errors import AnnotatorError, ProjectError
 from annotator.store.connection import check_existing, connect
 from annotator.store.failures import write_error
+from annotator.store.places import network_filesystem
 
 _STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
 _NAME = re.compile(r"^(?P<stem>.+)\.backup-(?P<stamp>\d{8}T\d{12}Z)\.annproj$")
@@ -102,7 +103,7 @@ def restore_backup(backup: Path, project: Path) -> None:
     source = sqlite3.connect(backup.absolute().as_uri() + "?mode=ro", uri=True)
     try:
         if project.exists() and is_healthy_project(project):
-            db = connect(project)
+            db = connect(project, exclusive=network_filesystem(project.parent) is not None)
             try:
                 source.backup(db.conn)
             except sqlite3.DatabaseError as exc:

@@ -21,11 +21,11 @@ from annotator.core.errors import (
 _BUSY = 5
 _LOCKED = 6
 _NOMEM = 7
-_READONLY = 8
-_IOERR = 10
+READONLY = _READONLY = 8
+IOERR = _IOERR = 10
 _CORRUPT = 11
-_FULL = 13
-_CANTOPEN = 14
+FULL = _FULL = 13
+CANTOPEN = _CANTOPEN = 14
 _NOTADB = 26
 
 _REASONS = {

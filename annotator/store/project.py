@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -13,6 +12,8 @@ from sqlite_utils import Database
 
 from annotator import __version__
 from annotator.core.errors import ProjectBusyError, ProjectError, ReadOnlyProjectError
+from annotator.core.model import new_id
+from annotator.core.paths import shown_text
 from annotator.core.schema import Schema, parse_schema
 from annotator.store.annotations import AnnotationRepository
 from annotator.store.annotators import AnnotatorRepository
@@ -20,10 +21,20 @@ from annotator.store.assignments import AssignmentRepository
 from annotator.store.clock import utc_now
 from annotator.store.connection import APPLICATION_ID, check_existing, connect
 from annotator.store.documents import DocumentRepository
-from annotator.store.failures import integrity_error, is_busy, write_error
+from annotator.store.failures import (
+    CANTOPEN,
+    FULL,
+    IOERR,
+    READONLY,
+    error_code,
+    integrity_error,
+    is_busy,
+    write_error,
+)
 from annotator.store.interchange import InterchangeRepository
 from annotator.store.migrations import LATEST_VERSION, migrations
 from annotator.store.notes import NoteRepository
+from annotator.store.places import examine, folder_read_only_reason, network_filesystem
 from annotator.store.sessions import SessionRepository
 from annotator.store.splits import SplitRepository
 from annotator.store.suggestions import SuggestionRepository
@@ -46,6 +57,8 @@ class ProjectStore:
         self.db = db
         # Why writes are refused (None: they are not); see set_read_only().
         self.read_only_reason = read_only_reason
+        # The network file system the project is on (opened exclusively), None if local.
+        self.network: str | None = None
         # A connection opened read-only can never write, whatever set_writable() is asked.
         self._connection_read_only = read_only_reason is not None
         # Called with the seconds waited so far while another process holds the
@@ -205,7 +218,7 @@ class ProjectStore:
     @property
     def name(self) -> str:
         """The project's display name."""
-        return self.get_meta("name") or self.path.stem
+        return self.get_meta("name") or shown_text(self.path.stem)
 
     @property
     def schema(self) -> Schema:
@@ -238,15 +251,22 @@ def create_project(path: str | Path, schema: Schema, name: str | None = None) ->
         raise ProjectError(f"{path}: already exists; choose another file name")
     if not path.parent.is_dir():
         raise ProjectError(f"{path.parent}: no such folder")
-    db = connect(path)
+    read_only = folder_read_only_reason(path.parent)
+    if read_only is not None:
+        raise ProjectError(f"{path}: cannot create the project: {read_only}")
+    network = network_filesystem(path.parent)
+    db = connect(path, exclusive=network is not None)
     try:
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         migrations.apply(db)
         store = ProjectStore(path, db)
+        store.network = network
         with store.transaction():
-            store.set_meta("name", name or path.stem)
+            store.set_meta("name", name or shown_text(path.stem))
             store.set_meta("created_at", utc_now())
             store.set_meta("created_by", f"annotator {__version__}")
+            # Tells this project's -wal from another's (store.wal_check).
+            store.set_meta("project_id", new_id())
             store.set_schema(schema)
     except BaseException:
         db.close()
@@ -258,30 +278,55 @@ def create_project(path: str | Path, schema: Schema, name: str | None = None) ->
 def open_project(path: str | Path, read_only: bool = False) -> ProjectStore:
     """Open an existing project, migrating it to the current file format if it is older.
 
-    Refuses (and leaves untouched) a file that is not a project, is damaged, or was
-    written by a newer version of annotator. A file we may not write is opened
-    read-only (``store.read_only_reason`` says why), as is any file when ``read_only``.
+    Refuses (and leaves untouched) a file that is not a project, is damaged, was
+    altered by hand, has another project's -wal beside it, or was written by a newer
+    version of annotator. A file in a place we may not write (read-only file,
+    folder or mount, full disk) is opened read-only (``store.read_only_reason``
+    says why), as is any file when ``read_only``. On a network file system the
+    file is opened exclusively (``store.network`` names the file system).
     """
     path = Path(path)
     version = check_existing(path)
-    reason = "it was opened read-only on request" if read_only else None
-    if reason is None and not os.access(path, os.W_OK):
-        reason = "the file is read-only"
-    elif reason is None and not os.access(path.parent, os.W_OK):
-        reason = "its folder is read-only (SQLite needs to write files beside it)"
-    if reason is not None:
+    place = examine(path)
+    reason = "it was opened read-only on request" if read_only else place.read_only_reason
+    db = None
+    if reason is None:
+        try:
+            db = connect(path, exclusive=place.network is not None)
+        except ProjectError as exc:
+            reason = _unwritable_reason(exc)
+            if reason is None:
+                raise
+    if db is None:
         if version < LATEST_VERSION:
             raise ProjectError(
                 f"{path}: needs upgrading to file format {LATEST_VERSION} but {reason}"
             )
-        return ProjectStore(path, connect(path, read_only=True), read_only_reason=reason)
-    db = connect(path)
-    try:
-        _migrate(db)
-    except sqlite3.DatabaseError as exc:
-        db.close()
-        raise ProjectError(f"{path}: cannot upgrade the project file: {exc}") from exc
-    return ProjectStore(path, db)
+        store = ProjectStore(path, connect(path, read_only=True), read_only_reason=reason)
+    else:
+        try:
+            _migrate(db)
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise ProjectError(f"{path}: cannot upgrade the project file: {exc}") from exc
+        store = ProjectStore(path, db)
+    store.network = place.network
+    return store
+
+
+def _unwritable_reason(exc: ProjectError) -> str | None:
+    """Why a project that failed to open for writing can still be read (None: it cannot)."""
+    cause = exc.__cause__
+    if not isinstance(cause, sqlite3.DatabaseError):
+        return None
+    code = error_code(cause)
+    if code == FULL:
+        return "the disk is full; free some space and open it again to edit"
+    if code in (READONLY, CANTOPEN):
+        return "the project file or its folder cannot be written"
+    if code == IOERR:  # e.g. a file system without the shared memory WAL needs
+        return f"the disk reported an error when opening it for writing ({cause})"
+    return None
 
 
 def _migrate(db: Database) -> None:

@@ -30,6 +30,7 @@ from annotator.ui.fonts import reading_font
 from annotator.ui.i18n import LANGUAGES, SYSTEM, fill, interface_language
 from annotator.ui.reading_view import MAX_FONT_SIZE, MIN_FONT_SIZE
 from annotator.ui.settings import AppSettings
+from annotator.ui.workspace.annotator_choice import usable_name
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -176,14 +177,15 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         """Store the values (only when the name is valid) and close."""
-        if not self.preferences().annotator:
+        if usable_name(self.preferences().annotator) is None:
             return
         self.preferences().save(self._settings)
         super().accept()
 
     def _validate(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(self.name_edit.text().strip()))
+        # Control characters (a pasted newline) would forge lines in lists and reports.
+        ok.setEnabled(usable_name(self.name_edit.text()) is not None)
 
     def _show_language_note(self) -> None:
         changed = self.language_combo.currentData() != self._stored.language

@@ -1672,7 +1672,7 @@ Annotation of Arabic news for entity and event extraction.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../annotator/ui/settings_dialog.py" line="+79"/>
+        <location filename="../../annotator/ui/settings_dialog.py" line="+80"/>
         <source>Preferences</source>
         <translation>التفضيلات</translation>
     </message>
@@ -1687,12 +1687,12 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>لغة النظام (%1)</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+98"/>
         <source>The new language is used the next time annotator starts.</source>
         <translation>تُستخدم اللغة الجديدة عند تشغيل annotator في المرة القادمة.</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-85"/>
         <source> pt</source>
         <translation> نقطة</translation>
     </message>
@@ -1737,7 +1737,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>عدد النسخ الا&amp;حتياطية المحفوظة:</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>&amp;Preferences…</source>
         <translation>التف&amp;ضيلات…</translation>
     </message>
@@ -1927,12 +1927,13 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>إظهار أقواس الأ&amp;دوار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workspace/annotator_choice.py" line="+17"/>
+        <location filename="../../annotator/ui/workspace/annotator_choice.py" line="+19"/>
+        <location line="+10"/>
         <source>Annotator</source>
         <translation>الموسِّم</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>Your name as an annotator (your annotations are kept under it):</source>
         <translation>اسمك بصفتك موسِّمًا (تُحفظ توسيماتك باسمك):</translation>
     </message>

@@ -14,7 +14,7 @@ from annotator.core.errors import ReadOnlyProjectError, SaveFailedError
 from annotator.core.model import Span, new_id
 from annotator.services.opening import open_for_editing
 from annotator.services.projects import ProjectStore, new_project, open_project
-from annotator.store import project as store_project
+from annotator.store import places as store_places
 
 TEXT = "افتتح محافظ البصرة معرضًا للكتاب في قصر الثقافة بحضور ناشرين من عشر دول عربية."
 
@@ -87,7 +87,7 @@ def test_a_read_only_file_opens_read_only_with_a_warning(
     if os.geteuid() != 0:
         saved.chmod(0o444)
     else:  # root may write anything: make the permission check say what chmod would
-        monkeypatch.setattr(store_project.os, "access", lambda path, mode: False)
+        monkeypatch.setattr(store_places.os, "access", lambda path, mode: Path(path).is_dir())
     before = saved.read_bytes()
     opened = open_for_editing(saved, "amal")
     assert opened.read_only and opened.session is None
@@ -107,7 +107,7 @@ def test_a_project_in_a_read_only_folder_opens_read_only(
     if os.geteuid() != 0:
         saved.parent.chmod(0o555)
     else:
-        monkeypatch.setattr(store_project.os, "access", lambda path, mode: not Path(path).is_dir())
+        monkeypatch.setattr(store_places.os, "access", lambda path, mode: not Path(path).is_dir())
     try:
         with open_project(saved) as store:
             assert store.read_only_reason is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from annotator.services.background_training import RecommenderTrainer, apply_training
-from annotator.services.recommending import recommender_statuses
+from annotator.services.recommending import recommender_statuses, training_set
 from annotator.services.suggestions import suggestions
 from tests.recommender_data import generate
 from tests.suggest_helpers import add_generated
@@ -15,7 +15,7 @@ def test_training_runs_in_another_process_and_is_stored(project) -> None:
     ids = add_generated(project, "amal", generate(12, seed=21, chars=500), done=10)
     trainer = RecommenderTrainer()
     try:
-        future = trainer.start(project, "amal")
+        future = trainer.start("amal", training_set(project, "amal"))
         worker_pid = trainer._pool.submit(os.getpid).result(timeout=120)
         result = future.result(timeout=120)
     finally:

@@ -162,3 +162,26 @@ def test_choosing_a_language_does_not_move_the_ok_button(make_window, qtbot) -> 
     assert "next time" in dialog.language_note.text()
     QApplication.processEvents()  # let the layout settle, as it would under the pointer
     assert ok.mapToGlobal(ok.rect().center()) == before
+
+
+def test_a_name_with_a_control_character_cannot_be_saved(make_window, qtbot) -> None:
+    window = make_window()
+    dialog = open_dialog(window, qtbot)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.name_edit.setFocus()
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    dialog.name_edit.insert("amal\u202ekarim")  # as pasted: a right-to-left override inside
+    assert not ok.isEnabled()
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible() and AppSettings().annotator == "amal"
+    replace_text(qtbot, dialog.name_edit, "أمل")
+    assert ok.isEnabled()
+
+
+def test_a_remembered_name_with_a_newline_is_asked_again(monkeypatch, settings) -> None:
+    from annotator.ui.workspace import annotator_choice
+
+    settings.annotator = "amal\nannotator:  root (gold)"
+    monkeypatch.setattr(annotator_choice, "ask_annotator", lambda parent, current="": "سلمى")
+    assert annotator_choice.current_annotator(settings) == "سلمى"
+    assert settings.annotator == "سلمى"

@@ -203,6 +203,12 @@ def _mention(line: str, text: str) -> tuple[str, str, int, int]:
     if any(len(f) != 2 for f in fragments):
         raise ValueError(f"offsets {offsets!r} are not 'START END' pairs")
     start, end = fragments[0][0], fragments[-1][1]
+    for a, b in fragments:  # checked here, so the error names this .ann line
+        if not 0 <= a < b <= len(text):
+            raise ValueError(
+                f"offsets {a} {b} do not fit the text (length {len(text)}): "
+                "start must be >= 0 and < end, end <= the length"
+            )
     if end <= len(text):
         gaps = [text[a[1] : b[0]] for a, b in pairwise(fragments)]
         if any(gap.strip() for gap in gaps):

@@ -10,6 +10,8 @@ doccano's ``label`` (or ``labels``), or spaCy/Prodigy's ``spans``.
 from __future__ import annotations
 
 import json
+import math
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,7 +19,7 @@ from annotator.core.errors import ValidationError
 from annotator.core.formats import doccano, native, spacy
 from annotator.core.formats.fields import get_optional_str
 from annotator.core.formats.records import DocumentRecord
-from annotator.core.model import Status
+from annotator.core.model import Status, check_annotator_name
 
 # Keys a format gives meaning to; any other top-level key is kept in ``meta``.
 _FORMAT_KEYS = frozenset(
@@ -29,6 +31,35 @@ _SHAPES = {
     "doccano": doccano.LABEL_KEYS,
     "spaCy/Prodigy": ("spans",),
 }
+
+
+# Documented limits of one line's fields (README, "Import and export"): a title (and an
+# id) is a line of text, meta is a small dict of facts about the article, not a payload.
+MAX_TITLE_CHARS = 1_000
+MAX_META_CHARS = 100_000
+# A JSON escape of a lone surrogate (\ud800-\udfff not followed by its pair) decodes
+# to a str that cannot be stored or printed as UTF-8: only lines with such an escape
+# are walked (a cheap search on the raw line keeps ordinary lines fast).
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_DIGITS = re.compile(r"has (\d+) digits")
+
+
+def _refuse_constant(name: str) -> float:
+    raise ValidationError(f"{name} is not a number JSON allows (strict JSON readers refuse it)")
+
+
+def _finite_float(digits: str) -> float:
+    value = float(digits)
+    if math.isinf(value):  # 1e999 overflows to Infinity, which strict JSON cannot hold
+        raise ValidationError(f"the number {digits[:20]} is too large (not a finite number)")
+    return value
+
+
+# No parse_int hook: it would cost a Python call per offset. Python itself refuses an
+# int of more than 4300 digits (sys.get_int_max_str_digits) with a bare ValueError,
+# turned into a reason in read_line; a shorter huge offset fails the offset checks.
+_DECODER = json.JSONDecoder(parse_constant=_refuse_constant, parse_float=_finite_float)
 
 
 def iter_lines(text: str) -> Iterator[tuple[int, str]]:
@@ -45,11 +76,19 @@ def iter_lines(text: str) -> Iterator[tuple[int, str]]:
 def read_line(line: str) -> DocumentRecord:
     """The document record of one JSONL line; ValidationError says what is wrong."""
     try:
-        obj = json.loads(line)
+        obj = _DECODER.decode(line)
     except json.JSONDecodeError as exc:
         raise ValidationError(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
     except RecursionError:
         raise ValidationError("invalid JSON: nested too deeply") from None
+    except ValidationError as exc:
+        raise ValidationError(f"invalid JSON: {exc}") from None
+    except ValueError as exc:  # an integer longer than Python converts
+        digits = _DIGITS.search(str(exc))
+        size = f"{int(digits.group(1)):,} digits" if digits else "too many digits"
+        raise ValidationError(f"invalid JSON: a number of {size} is too large") from None
+    if _SURROGATE_ESCAPE.search(line):
+        _refuse_surrogates(obj, "")
     if isinstance(obj, list):
         raise ValidationError("expected a JSON object, got a list (write one object per line)")
     if not isinstance(obj, dict):
@@ -59,8 +98,8 @@ def read_line(line: str) -> DocumentRecord:
         raise ValidationError("'text' is required and must be a string")
     record = DocumentRecord(
         text=text,
-        title=get_optional_str(obj, "title", "line"),
-        external_id=get_optional_str(obj, "id", "line"),
+        title=_title(obj),
+        external_id=_bounded(obj, "id", MAX_TITLE_CHARS),
         meta=_meta(obj),
         annotator=_annotator(obj),
         status=Status.parse(obj["status"]) if obj.get("status") is not None else None,
@@ -79,20 +118,56 @@ def _keep_unknown_keys(obj: dict[str, Any], record: DocumentRecord) -> None:
             record.kept_keys.append(key)
 
 
+def _refuse_surrogates(value: Any, where: str) -> None:
+    """ValidationError naming the key path of the first string holding a lone surrogate."""
+    if isinstance(value, str):
+        found = _SURROGATE.search(value)
+        if found:
+            raise ValidationError(
+                f"{where or 'a key'}: contains a lone surrogate U+{ord(found.group()):04X} "
+                "(half of a character; not valid text)"
+            )
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_surrogates(key, f"{where}: a key" if where else "")
+            _refuse_surrogates(item, f"{where}.{key}" if where else str(key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _refuse_surrogates(item, f"{where}[{i}]")
+
+
+def _title(obj: dict[str, Any]) -> str | None:
+    return _bounded(obj, "title", MAX_TITLE_CHARS)
+
+
+def _bounded(obj: dict[str, Any], key: str, limit: int) -> str | None:
+    value = get_optional_str(obj, key, "line")
+    if value is not None and len(value) > limit:
+        raise ValidationError(f"{key!r} is too long ({len(value):,} characters, at most {limit:,})")
+    return value
+
+
 def _meta(obj: dict[str, Any]) -> dict[str, Any]:
     meta = obj.get("meta", {})
     if meta is None:
         return {}
     if not isinstance(meta, dict):
         raise ValidationError(f"'meta' must be an object, got {type(meta).__name__}")
+    size = len(json.dumps(meta, ensure_ascii=False))
+    if size > MAX_META_CHARS:
+        raise ValidationError(
+            f"'meta' is too large ({size:,} characters of JSON, at most {MAX_META_CHARS:,})"
+        )
     return meta
 
 
 def _annotator(obj: dict[str, Any]) -> str | None:
     name = get_optional_str(obj, "annotator", "line")
-    if name is not None and not name.strip():
+    if name is None:
+        return None
+    if not name.strip():
         raise ValidationError("'annotator' must not be blank")
-    return name.strip() if name else None
+    return check_annotator_name(name, "'annotator'")
 
 
 def _read_annotations(obj: dict[str, Any], record: DocumentRecord) -> None:

@@ -12,6 +12,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
+from annotator.core.errors import ValidationError
 from annotator.core.model import Argument, Document, DocumentAnnotations, Event, Span, Status
 from annotator.core.notes import Note
 
@@ -24,12 +25,19 @@ ArgumentRow = tuple[str, str, str]
 EventRow = tuple[int, int, str, str, "str | None", tuple[ArgumentRow, ...]]
 
 
+# The encoder of an exported meta: the same as every JSONL export's, refusing NaN.
+META_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not valid JSON")
+
+
 class DocumentRow(NamedTuple):
     """A stored document; ``meta`` is still the JSON text it is stored as.
 
-    The store writes ``meta`` as ``json.dumps(meta, ensure_ascii=False)`` of a
-    dict that reads back unchanged, so that text is already what the export
-    encoder makes of ``meta_dict()``.
+    Exports write :meth:`meta_json`, never the stored text itself: a file altered
+    by hand could otherwise inject keys or break the JSON of every line.
 
     ``text_json``, when the reader was asked for it, is ``text`` as a JSON string
     in UTF-8, exactly as ``json.dumps(text, ensure_ascii=False)`` writes it.
@@ -49,8 +57,23 @@ class DocumentRow(NamedTuple):
         return self.external_id if self.external_id is not None else self.id
 
     def meta_dict(self) -> dict[str, Any]:
-        """The document's metadata."""
-        return json.loads(self.meta)
+        """The document's metadata, parsed strictly (a file altered by hand may hold anything)."""
+        try:
+            meta = json.loads(self.meta, parse_constant=_no_constant)
+        except (ValueError, TypeError, RecursionError) as exc:
+            raise ValidationError(
+                f"document {self.export_id}: its stored meta is not valid JSON ({exc})"
+            ) from None
+        if not isinstance(meta, dict):
+            raise ValidationError(
+                f"document {self.export_id}: its stored meta is not a JSON object"
+            )
+        return meta
+
+    def meta_json(self) -> str:
+        """``meta`` as export JSON: parsed and encoded again, never pasted as stored, so
+        a stored text with duplicate keys, NaN or trailing garbage cannot reach an export."""
+        return META_ENCODER.encode(self.meta_dict())
 
 
 class ExportRow(NamedTuple):

@@ -27,6 +27,11 @@ ENGLISH: dict[str, str] = {
     "set_status": "Mark document %1",
     "set_note": "Note on %1",
     "flag_unsure": "Flag %1 as unsure",
+    # Suggestions (services.suggestion_commands)
+    "accept_suggestion": "Accept suggestion of %1 as %2",
+    "accept_suggestions": "Accept %1 suggestions",
+    "reject_suggestion": "Reject suggestion %1",
+    "reject_suggestions": "Reject %1 suggestions",
 }
 """Every message key the editing core uses, with its English text."""
 

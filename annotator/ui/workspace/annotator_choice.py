@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import getpass
 
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from annotator.core.errors import ValidationError
+from annotator.core.model import check_annotator_name
 from annotator.ui.i18n import translate
 from annotator.ui.settings import AppSettings
 
@@ -19,14 +21,29 @@ def ask_annotator(parent: QWidget | None, current: str = "") -> str | None:
         QLineEdit.EchoMode.Normal,
         current or getpass.getuser(),
     )
-    name = name.strip() if ok else ""
-    return name or None
+    if not ok or not name.strip():
+        return None
+    try:
+        return check_annotator_name(name)
+    except ValidationError as exc:  # a pasted newline or control character
+        QMessageBox.warning(parent, translate("Workspace", "Annotator"), str(exc))
+        return None
+
+
+def usable_name(name: str | None) -> str | None:
+    """``name`` stripped if it can be an annotator's name (no control characters), else None."""
+    try:
+        return check_annotator_name(name)
+    except ValidationError:
+        return None
 
 
 def current_annotator(settings: AppSettings) -> str:
-    """The remembered annotator; on first run ask (falling back to the login name)."""
-    if settings.annotator:
-        return settings.annotator
-    name = ask_annotator(None) or getpass.getuser()
+    """The remembered annotator; on first run (or a name edited badly by hand) ask,
+    falling back to the login name."""
+    remembered = usable_name(settings.annotator)
+    if remembered:
+        return remembered
+    name = ask_annotator(None) or usable_name(getpass.getuser()) or "annotator"
     settings.annotator = name
     return name

@@ -129,6 +129,8 @@ static int is_folder(const char *path) {
 }
 
 static int opened(int fd, const char *path, int flags) {
+    /* The caller reads errno of a failed open (FileNotFoundError): keep it. */
+    if (fd < 0) return fd;
     char resolved[PATH_MAX];
     if (fd >= 0 && fd < MAX_FDS && is_folder(path)) {
         pthread_mutex_lock(&lock);

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from annotator.core.model import Span, new_id
 from annotator.services.projects import open_project
-from annotator.store import project as store_project
+from annotator.store import places as store_places
 
 KEY_1 = Qt.Key.Key_1
 
@@ -79,7 +79,7 @@ def test_a_read_only_project_file_refuses_every_action_clearly(
     if os.geteuid() != 0:
         article_path.chmod(0o444)
     else:  # root may write anything: make the permission check say what chmod would
-        monkeypatch.setattr(store_project.os, "access", lambda path, mode: False)
+        monkeypatch.setattr(store_places.os, "access", lambda path, mode: Path(path).is_dir())
     before = article_path.read_bytes()
     b = bench()
     assert "opened read-only because the file is read-only" in messages[0]
