@@ -78,6 +78,8 @@ class ServiceMessages(QObject):
             "empty": self.tr("skipped (empty)"),
             "changes": self.tr("text cleaned"),
             "ignored": self.tr("ignored"),
+            "kept": self.tr("kept in meta"),
+            "notes": self.tr("note"),
         }
 
     def export_summary(self, records: int, target: str) -> str:

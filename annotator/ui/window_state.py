@@ -10,6 +10,7 @@ the top of the view (not a scroll-bar value, which depends on the font and the w
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +29,8 @@ STATE_VERSION = 1  # raise when the docks change so much that an old layout woul
 
 def project_key(path: Path) -> str:
     """The settings group of one project file (its absolute path, hashed)."""
-    digest = hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()[:16]
+    # fsencode: a file name that is not UTF-8 hashes as the bytes it is.
+    digest = hashlib.sha1(os.fsencode(path.resolve())).hexdigest()[:16]
     return f"projects/{digest}"
 
 

@@ -1629,6 +1629,16 @@ Annotation of Arabic news for entity and event extraction.</source>
         <source>ignored</source>
         <translation>أُهمل</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>kept in meta</source>
+        <translation>حُفظ في البيانات الوصفية</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>note</source>
+        <translation>ملاحظة</translation>
+    </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>Exported %n record(s) to %1</source>
