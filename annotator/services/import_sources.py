@@ -233,7 +233,8 @@ def _brat_annotator(path: Path) -> str | None:
         return None
     mapping = read_mapping(folder.parent)
     if mapping is not None and folder.name in mapping:
-        return check_annotator_name(mapping[folder.name], "annotators.json")
+        named = mapping[folder.name]  # null: the documents nobody annotated
+        return None if named is None else check_annotator_name(named, "annotators.json")
     if folder.name == UNANNOTATED:
         return None
     return check_annotator_name(folder.name, "annotator folder name")

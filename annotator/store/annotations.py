@@ -28,6 +28,8 @@ class SpanRemoval:
 
     span: Span
     arguments: tuple[tuple[str, Argument], ...]
+    # Each argument's place in its event's list, so a restore puts it back there.
+    positions: tuple[int, ...] = ()
 
 
 class AnnotationRepository:
@@ -143,25 +145,29 @@ class AnnotationRepository:
     def remove_span(self, span_id: str) -> SpanRemoval:
         """Delete a span and the event arguments pointing at it."""
         span = self.span(span_id)
+        rows = self._store.db.execute(
+            "SELECT id, event_id, role, position FROM event_arguments WHERE span_id = ? "
+            "ORDER BY position",
+            [span_id],
+        ).fetchall()
         arguments = tuple(
-            (event_id, Argument(arg_id, role, span_id))
-            for arg_id, event_id, role in self._store.db.execute(
-                "SELECT id, event_id, role FROM event_arguments WHERE span_id = ? "
-                "ORDER BY position",
-                [span_id],
-            )
+            (event_id, Argument(arg_id, role, span_id)) for arg_id, event_id, role, _ in rows
         )
         with self._store.transaction() as db:
             db.execute("DELETE FROM spans WHERE id = ?", [span_id])
             self._touch([(span.document_id, span.annotator)])
-        return SpanRemoval(span, arguments)
+        return SpanRemoval(span, arguments, tuple(row[3] for row in rows))
 
     def restore_span(self, removal: SpanRemoval) -> None:
         """Undo remove_span: the span and its arguments come back with their ids."""
-        with self._store.transaction():
+        with self._store.transaction() as db:
             self.add_span(removal.span)
             for event_id, argument in removal.arguments:
                 self.add_argument(event_id, argument)
+            for (_, argument), position in zip(removal.arguments, removal.positions, strict=False):
+                db.execute(
+                    "UPDATE event_arguments SET position = ? WHERE id = ?", [position, argument.id]
+                )
 
     def span(self, span_id: str) -> Span:
         """The span with id ``span_id``; NotFoundError if there is none."""

@@ -24,7 +24,7 @@ class AnnotatorRepository:
         control characters (every new name comes through here, whoever adds it; one an
         older version stored stays usable)."""
         if isinstance(name, str):
-            with contextlib.suppress(KeyError, UnicodeEncodeError):  # not text: refused below
+            with contextlib.suppress(NotFoundError, UnicodeEncodeError):  # refused below
                 return self.get(name.strip())
         annotator = Annotator(check_annotator_name(name), kind)
         with self._store.transaction() as db:

@@ -55,13 +55,13 @@ def structure(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
 
 @functools.cache
 def expected_structures() -> dict[int, dict[tuple[str, str], str]]:
-    """user_version -> the structure the migrations give a file of that version.
+    """user_version -> the structure the migrations, in order, give a file of that version.
 
     Built by running the migrations on an empty database in memory. Should a step
     ever need data an empty file lacks, the versions from that step on are not
     checked (logged), rather than every project being refused.
     """
-    db = Database(sqlite3.connect(":memory:"))
+    db = Database(sqlite3.connect(":memory:"), execute_plugins=False)
     versions = {0: structure(db.conn)}
     names = [m.name for m in migrations._migrations]  # sqlite-utils keeps no public list
     try:
@@ -76,11 +76,47 @@ def expected_structures() -> dict[int, dict[tuple[str, str], str]]:
     return versions
 
 
+@functools.cache
+def structure_after(applied: tuple[str, ...]) -> dict[tuple[str, str], str] | None:
+    """The structure the named migrations, applied in this order, give (None: unknown)."""
+    steps = {m.name: m for m in migrations._migrations}
+    if any(name not in steps for name in applied):
+        return None  # a step this version does not know (a newer file is refused earlier)
+    db = Database(sqlite3.connect(":memory:"), execute_plugins=False)
+    try:
+        for name in applied:
+            steps[name].fn(db)
+        return structure(db.conn)
+    except Exception:
+        log.exception("cannot build the structure of migrations %s", applied)
+        return None
+    finally:
+        db.close()
+
+
+def applied_migrations(conn: sqlite3.Connection) -> tuple[str, ...] | None:
+    """The names of the migrations applied to the file, in the order applied."""
+    try:
+        rows = conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY id",
+            [migrations.name],
+        ).fetchall()
+    except sqlite3.DatabaseError:
+        return None
+    return tuple(name for (name,) in rows)
+
+
 def structure_problems(conn: sqlite3.Connection, version: int) -> list[str]:
-    """What differs between the file's schema objects and those of its version."""
-    expected = expected_structures().get(version)
+    """What differs between the file's schema objects and those its migrations create.
+
+    The expectation follows the migrations the file records as applied (branches of
+    development may have applied them in another order than their numbers), else
+    its ``user_version``.
+    """
+    applied = applied_migrations(conn)
+    expected = structure_after(applied) if applied else expected_structures().get(version)
     if expected is None:
-        return []  # not buildable (see expected_structures); the quick check still ran
+        return []  # not buildable (see above); the quick check still ran
     found = structure(conn)
     problems = []
     for key, sql in expected.items():

@@ -105,17 +105,9 @@ def read_line(line: str) -> DocumentRecord:
         status=Status.parse(obj["status"]) if obj.get("status") is not None else None,
     )
     _keep_unknown_keys(obj, record)
+    _check_meta_size(record.meta)
     _read_annotations(obj, record)
     return record
-
-
-def _keep_unknown_keys(obj: dict[str, Any], record: DocumentRecord) -> None:
-    """Top-level keys no format knows (doccano's ``doc_id``, ``source_url``...) go to
-    ``meta``, as doccano keeps them; a key ``meta`` already holds is left to ``meta``."""
-    for key, value in obj.items():
-        if key not in _FORMAT_KEYS and key not in record.meta:
-            record.meta = {**record.meta, key: value}
-            record.kept_keys.append(key)
 
 
 def _refuse_surrogates(value: Any, where: str) -> None:
@@ -147,18 +139,31 @@ def _bounded(obj: dict[str, Any], key: str, limit: int) -> str | None:
     return value
 
 
+def _keep_unknown_keys(obj: dict[str, Any], record: DocumentRecord) -> None:
+    """Top-level keys no format knows (doccano's ``doc_id``, ``source_url``...) go to
+    ``meta``, as doccano keeps them; a key ``meta`` already holds is left to ``meta``."""
+    for key, value in obj.items():
+        if key not in _FORMAT_KEYS and key not in record.meta:
+            record.meta = {**record.meta, key: value}
+            record.kept_keys.append(key)
+
+
 def _meta(obj: dict[str, Any]) -> dict[str, Any]:
     meta = obj.get("meta", {})
     if meta is None:
         return {}
     if not isinstance(meta, dict):
         raise ValidationError(f"'meta' must be an object, got {type(meta).__name__}")
+    return meta
+
+
+def _check_meta_size(meta: dict[str, Any]) -> None:
+    """``meta`` (with the unknown keys kept in it) within its documented limit."""
     size = len(json.dumps(meta, ensure_ascii=False))
     if size > MAX_META_CHARS:
         raise ValidationError(
             f"'meta' is too large ({size:,} characters of JSON, at most {MAX_META_CHARS:,})"
         )
-    return meta
 
 
 def _annotator(obj: dict[str, Any]) -> str | None:
