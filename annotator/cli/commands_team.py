@@ -72,12 +72,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_agreement(args: argparse.Namespace) -> int:
     """Print the agreement report."""
-    with open_project(args.project) as project:
+    with open_project(args.project) as project:  # open: documents reload their work
         report = project.agreement(args.annotators)
-    if args.json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        print("\n".join(report_lines(report, args.documents)))
+        if args.json:
+            print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            print("\n".join(report_lines(report, args.documents)))
     return 0
 
 

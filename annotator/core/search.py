@@ -33,6 +33,12 @@ _FOLD_TABLE = {ord(char): None for char in _IGNORED} | {
 }
 
 
+def fold_table() -> dict[int, str]:
+    """Code point -> replacement ('' to drop it) of the Arabic folding, for other
+    implementations of ``fold`` (the project file's search index folds in SQL)."""
+    return {code: base or "" for code, base in _FOLD_TABLE.items()}
+
+
 def normalize_char(char: str) -> str:
     """The normalised form of one character ('' when it is ignored)."""
     if char in _IGNORED:
@@ -45,6 +51,11 @@ def normalize_char(char: str) -> str:
 def fold(text: str) -> str:
     """``text`` normalised for searching (what ``normalize`` gives, without the origins)."""
     return text.translate(_FOLD_TABLE).casefold()
+
+
+def fold_arabic(text: str) -> str:
+    """``fold`` without the letter-case folding (the full-text index folds case itself)."""
+    return text.translate(_FOLD_TABLE)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from annotator.core.backup_info import BackupInfo
 from annotator.core.errors import ProjectError
+from annotator.services.backup_job import BackupJob, JobProgress
 from annotator.services.locations import data_dir
 from annotator.services.sessions import SessionConflict, is_live
 from annotator.store import ProjectStore
@@ -23,7 +24,7 @@ from annotator.store.backup import (
     restore_backup,
     take_backup,
 )
-from annotator.store.connection import check_existing
+from annotator.store.connection import check_existing, integrity_problems
 from annotator.store.project import open_project
 
 __all__ = [
@@ -32,9 +33,11 @@ __all__ = [
     "backup_folders",
     "backup_project",
     "backups_of",
+    "check_project",
     "is_intact",
     "latest_good_backup",
     "restore_project",
+    "start_backup",
     "way_out_message",
 ]
 
@@ -53,7 +56,8 @@ def backup_folders(project: Path) -> list[Path]:
     return [project.parent / "backups", data_dir() / "backups" / f"{project.stem}-{key}"]
 
 
-def _writable_folder(project: Path) -> Path:
+def writable_folder(project: Path) -> Path:
+    """The folder new backups of ``project`` go to (created): beside it, else the fallback."""
     beside, fallback = backup_folders(project)
     try:
         beside.mkdir(exist_ok=True)
@@ -68,14 +72,34 @@ def _writable_folder(project: Path) -> Path:
 def backup_project(store: ProjectStore, keep: int = DEFAULT_KEEP) -> Path:
     """Take a backup of an open project now; returns the backup's path."""
     try:
-        return take_backup(store.db.conn, store.path, _writable_folder(store.path), keep)
+        return take_backup(store.db.conn, store.path, writable_folder(store.path), keep)
     except OSError as exc:
         raise ProjectError(f"{store.path}: could not take a backup: {exc}") from exc
+
+
+def start_backup(
+    store: ProjectStore, keep: int = DEFAULT_KEEP, progress: JobProgress | None = None
+) -> BackupJob:
+    """Back up an open project on a thread of its own (see services.backup_job).
+
+    The store's first write waits for the backup to finish.
+    """
+    # A file opened read-only or exclusively (a network drive) admits no second
+    # connection that could read it beside this one: it is backed up through this one.
+    background = not store.read_only and store.network is None
+    job = BackupJob(store, lambda: writable_folder(store.path), keep, progress, background)
+    store.write_gate = job.wait
+    return job
 
 
 def backups_of(project: str | Path) -> list[BackupInfo]:
     """The backups of ``project``, newest first."""
     return list_backups(Path(project), backup_folders(Path(project)))
+
+
+def check_project(path: str | Path) -> list[str]:
+    """The problems SQLite's full integrity check finds in the project at ``path`` ([]: none)."""
+    return integrity_problems(Path(path))
 
 
 def is_intact(path: str | Path) -> bool:
@@ -121,7 +145,7 @@ def restore_project(
     backup = Path(backup)
     if not backup.is_file():
         raise ProjectError(f"{backup}: no such backup file")
-    check_existing(backup)
+    check_existing(backup, thorough=True)
     if is_healthy_project(project):
         # Rotation must not delete the backup we are about to restore from.
         with open_project(project) as store:

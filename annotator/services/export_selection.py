@@ -14,12 +14,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 from annotator.core.errors import ValidationError
 from annotator.core.formats.rows import EventRow, ExportRow, SpanRow, to_annotations
 from annotator.core.model import AnnotatorKind, DocumentAnnotations, Status
 from annotator.store import ProjectStore
 
+# Documents read at a time (with their annotations) by an export; at most the
+# store's chunk of query parameters.
+CHUNK = 500
 # (annotator or None, status) records of one document.
 Pairs = list[tuple[str | None, Status]]
 
@@ -164,16 +168,21 @@ def select_items(
 def _rows(
     store: ProjectStore, plan: Plan, labels: list[str] | None, quoted_text: bool
 ) -> Iterator[ExportRow]:
-    spans = store.interchange.span_rows()
-    events = store.interchange.event_rows()
-    notes = store.notes.all()
-    for doc in store.interchange.document_rows(quoted_text):
-        for name, status in plan.pairs(doc.id):
-            kept_spans, kept_events = _filtered(
-                spans.get((doc.id, name), ()), events.get((doc.id, name), ()), labels
-            )
-            noted = notes.get((doc.id, name)) if name is not None else None
-            yield ExportRow(doc, name, status, kept_spans, kept_events, noted)
+    """The records, reading CHUNK documents and their annotations at a time: the
+    annotations in memory are a chunk's, whatever the project's size."""
+    notes = store.notes.all()  # few, beside the annotations: read once
+    documents = store.interchange.document_rows(quoted_text)
+    while chunk := list(islice(documents, CHUNK)):
+        ids = [doc.id for doc in chunk]
+        spans = store.interchange.span_rows(ids)
+        events = store.interchange.event_rows(ids)
+        for doc in chunk:
+            for name, status in plan.pairs(doc.id):
+                kept_spans, kept_events = _filtered(
+                    spans.get((doc.id, name), ()), events.get((doc.id, name), ()), labels
+                )
+                noted = notes.get((doc.id, name)) if name is not None else None
+                yield ExportRow(doc, name, status, kept_spans, kept_events, noted)
 
 
 def _filtered(

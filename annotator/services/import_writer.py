@@ -1,7 +1,10 @@
 """Queueing imported records and writing them to the store in batches.
 
 Runs inside the import's transaction: a batch is written every BATCH documents,
-so memory stays flat on large imports while all-or-nothing still holds.
+so memory stays flat on large imports while all-or-nothing still holds. What
+the writer must remember (texts already present, who worked on what, ids in
+use) it looks up in the project's indexes, which see the batches already
+written, so only the batch being built is held in memory.
 """
 
 from __future__ import annotations
@@ -30,10 +33,11 @@ class ImportWriter:
         self._kind_of = kind_of
         self._report = report
         self.schema = store.schema
-        self._known = store.interchange.text_hashes()
-        self._annotated = store.interchange.annotated_pairs()
+        # Only what is queued and not yet written (flush() forgets it): the rest is in the file.
+        self._queued_texts: dict[str, str] = {}  # SHA-256 -> document id
+        self._queued_work: set[tuple[str, str]] = set()  # (document id, annotator)
+        self._queued_ids: set[str] = set()
         self._ensured: set[str] = set()
-        self._used_ids: set[str] = set()
         self._documents: list[tuple[str, str, str | None, dict[str, Any], str]] = []
         self._spans: list[Span] = []
         self._events: list[Event] = []
@@ -41,10 +45,12 @@ class ImportWriter:
 
     def add(self, record: DocumentRecord, sha256: str) -> str | None:
         """Queue ``record``; returns the id of the document it duplicates, if it is skipped."""
-        doc_id = self._known.get(sha256)
+        doc_id = self._queued_texts.get(sha256) or self._store.interchange.document_with_hash(
+            sha256
+        )
         if doc_id is None:
             doc_id = new_id()
-            self._known[sha256] = doc_id
+            self._queued_texts[sha256] = doc_id
             title = record.title or first_line_title(record.text) or "untitled"
             self._documents.append((record.text, title, record.external_id, record.meta, doc_id))
             self._report.documents += 1
@@ -61,7 +67,8 @@ class ImportWriter:
         return (
             record.annotator is not None
             and (record.has_annotations or record.status is not None)
-            and (doc_id, record.annotator) not in self._annotated
+            and (doc_id, record.annotator) not in self._queued_work
+            and not self._store.interchange.has_worked_on(doc_id, record.annotator)
         )
 
     def _queue_annotations(self, record: DocumentRecord, doc_id: str) -> None:
@@ -95,7 +102,7 @@ class ImportWriter:
         ]
         if record.status is not None:
             self._statuses.append((doc_id, name, record.status))
-        self._annotated.add((doc_id, name))
+        self._queued_work.add((doc_id, name))
         self._report.spans += len(record.entities)
         self._report.events += len(record.events)
 
@@ -103,14 +110,14 @@ class ImportWriter:
         """The file's ids where they are free (so exports round-trip), new ids elsewhere."""
         if local:
             return [new_id() for _ in wanted]
-        candidates = {i for i in wanted if i and i not in self._used_ids}
+        candidates = {i for i in wanted if i and i not in self._queued_ids}
         if candidates:
             candidates -= self._store.interchange.taken_ids(table, candidates)
         ids = []
         for wanted_id in wanted:
             fresh = wanted_id if wanted_id in candidates else new_id()
             candidates.discard(fresh)
-            self._used_ids.add(fresh)
+            self._queued_ids.add(fresh)
             ids.append(fresh)
         return ids
 
@@ -125,3 +132,6 @@ class ImportWriter:
         if self._statuses:
             self._store.interchange.set_statuses(self._statuses)
         self._documents, self._spans, self._events, self._statuses = [], [], [], []
+        self._queued_texts.clear()
+        self._queued_work.clear()
+        self._queued_ids.clear()

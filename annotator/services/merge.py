@@ -16,17 +16,28 @@ Everything from one file is merged in one transaction: on any error PROJECT is u
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, NotFoundError, ProjectError, ValidationError
-from annotator.core.model import Event, Span, Status
+from annotator.core.model import Document, Event, Span, Status
 from annotator.services.backups import backup_project
 from annotator.store import ProjectStore, open_project
 from annotator.store.work import StatusStamp, WorkKey
 
 KEPT_PROJECT, KEPT_OTHER = "project", "other"
+CHUNK = 400  # documents of the other copy read (with their work) at a time
+# progress(done, total) in pieces of work merged; returning False cancels (rolled back).
+Progress = Callable[[int, int], bool]
+
+
+class MergeCancelled(AnnotatorError):
+    """The user cancelled; the file being merged was rolled back (earlier files stay)."""
+
+    def __init__(self) -> None:
+        super().__init__("merge cancelled; the project is as it was before that file")
 
 
 @dataclass(frozen=True)
@@ -92,12 +103,29 @@ class _Work:
         )
 
 
-def merge_projects(store: ProjectStore, others: Iterable[str | Path]) -> list[MergeResult]:
-    """Merge each file of ``others`` into ``store``, one transaction per file."""
-    return [merge_project(store, Path(other)) for other in others]
+def merge_projects(
+    store: ProjectStore, others: Iterable[str | Path], progress: Progress | None = None
+) -> list[MergeResult]:
+    """Merge each file of ``others`` into ``store``, one transaction per file.
+
+    ``progress(done, total)`` counts files (and pieces of work within one).
+    """
+    paths = [Path(other) for other in others]
+    results = []
+    for number, path in enumerate(paths):
+
+        def within(done: int, total: int, number: int = number) -> bool:
+            if progress is None:
+                return True
+            return progress(number * total + done, len(paths) * max(total, 1))
+
+        results.append(merge_project(store, path, within))
+    return results
 
 
-def merge_project(store: ProjectStore, other_path: Path) -> MergeResult:
+def merge_project(
+    store: ProjectStore, other_path: Path, progress: Progress | None = None
+) -> MergeResult:
     """Merge one project file into ``store``; see the module docstring for the rules."""
     if other_path.resolve() == store.path.resolve():
         raise ProjectError(
@@ -108,55 +136,74 @@ def merge_project(store: ProjectStore, other_path: Path) -> MergeResult:
     # merge's write transaction, which sees one moment too.
     with open_project(other_path) as other, other.snapshot():
         try:
-            return _merge(store, other)
+            return _merge(store, other, progress)
+        except MergeCancelled:
+            raise
         except AnnotatorError as exc:
             raise type(exc)(f"{other_path}: not merged: {exc}") from exc
 
 
-def _merge(store: ProjectStore, other: ProjectStore) -> MergeResult:
+def _merge(
+    store: ProjectStore, other: ProjectStore, progress: Progress | None = None
+) -> MergeResult:
     # SQLite cannot back up a connection inside its own write transaction: look first,
     # back up if a version of PROJECT will be replaced, then plan again and write.
-    if any(c.kept == KEPT_OTHER for c in _planned(store, other).clashes):
-        backup = backup_project(store)
-    else:
-        backup = None
+    # Both passes read CHUNK documents (and their work) at a time: memory stays flat.
+    backup = backup_project(store) if _would_replace(store, other) else None
     result = MergeResult(other.path, backup=backup)
+    assigned = other.assignments.all()
+    total, done = other.documents.count(), 0
     with store.transaction():
-        plan = _plan(store, other, result)
         _copy_annotators(store, other)
-        doc_ids = _copy_documents(store, other, result)
-        titles = {d.id: d.title for d in other.documents.summaries()} if plan else {}
-        for (other_doc, annotator), work in plan:
-            key = (doc_ids[other_doc], annotator)
-            spans = [replace(s, document_id=key[0]) for s in work.spans]
-            events = [replace(e, document_id=key[0]) for e in work.events]
-            try:  # the store checks the work by core.rules (this project's schema)
-                store.work.replace(key, spans, events, work.stamp)
-            except ValidationError as exc:
-                raise ValidationError(f"{titles[other_doc]!r} ({annotator}): {exc}") from exc
-        result.assignments_added = store.assignments.add(
-            (doc_ids[doc_id], name)
-            for doc_id, names in other.assignments.all().items()
-            for name in names
-        )
+        for chunk in _chunks(other):
+            if done and progress is not None and progress(done, total) is False:
+                raise MergeCancelled()
+            plan = _plan(store, other, chunk, result)
+            doc_ids = _copy_documents(store, chunk, result)
+            titles = {d.id: d.title for d in chunk}
+            for number, ((other_doc, annotator), work) in enumerate(plan):
+                at = done + number * len(chunk) // len(plan)  # documents, roughly
+                if progress is not None and progress(at, total) is False:
+                    raise MergeCancelled()
+                key = (doc_ids[other_doc], annotator)
+                spans = [replace(s, document_id=key[0]) for s in work.spans]
+                events = [replace(e, document_id=key[0]) for e in work.events]
+                try:  # the store checks the work by core.rules (this project's schema)
+                    store.work.replace(key, spans, events, work.stamp)
+                except ValidationError as exc:
+                    raise ValidationError(f"{titles[other_doc]!r} ({annotator}): {exc}") from exc
+            result.assignments_added += store.assignments.add(
+                (doc_ids[doc.id], name) for doc in chunk for name in assigned.get(doc.id, ())
+            )
+            done += len(chunk)
     return result
 
 
-def _planned(store: ProjectStore, other: ProjectStore) -> MergeResult:
-    result = MergeResult(other.path)
+def _chunks(other: ProjectStore) -> Iterator[list[Document]]:
+    documents = other.documents.iter_all()
+    while chunk := list(islice(documents, CHUNK)):
+        yield chunk
+
+
+def _would_replace(store: ProjectStore, other: ProjectStore) -> bool:
+    """True when merging would replace a version of PROJECT (a clash the other copy wins)."""
     with store.snapshot():
-        _plan(store, other, result)
-    return result
+        for chunk in _chunks(other):
+            result = MergeResult(other.path)
+            _plan(store, other, chunk, result)
+            if any(c.kept == KEPT_OTHER for c in result.clashes):
+                return True
+    return False
 
 
 def _plan(
-    store: ProjectStore, other: ProjectStore, result: MergeResult
+    store: ProjectStore, other: ProjectStore, chunk: list[Document], result: MergeResult
 ) -> list[tuple[WorkKey, _Work]]:
-    """The other copy's work to write into ``store``, filling in ``result``'s counts."""
-    ours, theirs = _all_work(store), _all_work(other)
-    titles = {d.id: d.title for d in other.documents.summaries()}
-    hashes = {d.sha256: d.id for d in store.documents.iter_all()}
-    local_ids = {d.id: hashes.get(d.sha256) for d in other.documents.iter_all()}
+    """The other copy's work on ``chunk`` to write into ``store``, counted in ``result``."""
+    theirs = _work(other, [d.id for d in chunk])
+    local_ids = {d.id: store.interchange.document_with_hash(d.sha256) for d in chunk}
+    ours = _work(store, [i for i in local_ids.values() if i is not None])
+    titles = {d.id: d.title for d in chunk}
     plan = []
     for (other_doc, annotator), work in sorted(theirs.items()):
         local_doc = local_ids[other_doc]
@@ -180,10 +227,11 @@ def _clash(title: str, annotator: str, mine: _Work, theirs: _Work) -> Clash:
     return Clash(title, annotator, kept, mine_at, theirs_at)
 
 
-def _all_work(store: ProjectStore) -> dict[WorkKey, _Work]:
-    stamps = store.work.stamps()
-    spans = store.work.spans()
-    events = store.work.events()
+def _work(store: ProjectStore, doc_ids: list[str]) -> dict[WorkKey, _Work]:
+    """Every annotator's work on the documents ``doc_ids``."""
+    stamps = store.work.stamps(doc_ids=doc_ids)
+    spans = store.work.spans(doc_ids=doc_ids)
+    events = store.work.events(doc_ids=doc_ids)
     # Annotations always come with a status row; without one, the time is unknown (oldest).
     unknown = StatusStamp(Status.IN_PROGRESS, "")
     return {
@@ -207,11 +255,11 @@ def _copy_annotators(store: ProjectStore, other: ProjectStore) -> None:
 
 
 def _copy_documents(
-    store: ProjectStore, other: ProjectStore, result: MergeResult
+    store: ProjectStore, chunk: list[Document], result: MergeResult
 ) -> dict[str, str]:
     """Add the other copy's new documents; returns its document ids -> ids in ``store``."""
     ids = {}
-    for document in other.documents.iter_all():
+    for document in chunk:
         found = store.documents.find_by_hash(document.sha256)
         if found is None:
             taken = _has_id(store, document.id)

@@ -1,15 +1,26 @@
-"""Opening a project for editing, as the GUI does: check, back up, claim a session."""
+"""Opening a project for editing, as the GUI does: check, claim a session, back up.
+
+What is guaranteed when (also in the README): the file's identity, version and
+schema are checked before it opens, and every page of it too when it is small
+(store.connection.QUICK_CHECK_MAX_BYTES); the backup then runs in the
+background and quick-checks its copy, which is the page check of a large
+project; the window's first change waits until that backup is written.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core.errors import DamagedProjectError, ProjectError
-from annotator.services.backups import DEFAULT_KEEP, backup_project, way_out_message
+from annotator.core.errors import DamagedProjectError
+from annotator.services.backup_job import BackupJob
+from annotator.services.backups import DEFAULT_KEEP, start_backup, way_out_message
 from annotator.services.project import Project
 from annotator.services.sessions import Session, start_session
 from annotator.store import ProjectStore, open_project
+
+# How long closing waits for the opening backup before abandoning it.
+CLOSE_WAIT_S = 2.0
 
 
 @dataclass
@@ -17,9 +28,25 @@ class OpenedProject:
     """A project open for editing, and what the user should be told about it."""
 
     store: ProjectStore
-    backup: Path | None = None
+    backup_job: BackupJob | None = None
     session: Session | None = None
     warnings: list[str] = field(default_factory=list)
+    _backup_reported: bool = field(default=False, init=False, repr=False)
+
+    @property
+    def backup(self) -> Path | None:
+        """The backup taken on opening (waits for it); None if it failed."""
+        return self.backup_job.wait() if self.backup_job is not None else None
+
+    def backup_problem(self) -> str | None:
+        """Why the opening backup failed, once it has ended (with the way out if the
+        project turned out damaged); None while it runs or when it succeeded."""
+        job = self.backup_job
+        if job is None or not job.done or job.error is None:
+            return None
+        if job.damaged:
+            return f"{job.error}. {way_out_message(self.store.path)}"
+        return str(job.error)
 
     @property
     def project(self) -> Project:
@@ -47,9 +74,28 @@ class OpenedProject:
             return []
         return [f"{self.session.conflict.message()}: this window opens read-only"]
 
+    def take_backup_problem(self) -> str | None:
+        """:meth:`backup_problem`, reported once: later calls return None.
+
+        A damaged project turns read-only here, so nothing more is written to it.
+        """
+        problem = self.backup_problem()
+        if problem is None or self._backup_reported:
+            return None
+        self._backup_reported = True
+        job = self.backup_job
+        if job is not None and job.damaged and not self.store.read_only:
+            self.store.set_read_only("the project file is damaged")
+        return problem
+
     def close(self) -> None:
         """Release the session and close the project."""
         try:
+            if self.backup_job is not None:
+                # A backup about to end is kept; a long one is abandoned: nothing was
+                # changed (the first change waits for it), so nothing is lost.
+                self.backup_job.wait(CLOSE_WAIT_S)
+                self.backup_job.cancel()
             if self.session is not None:
                 self.session.close()
         finally:
@@ -75,11 +121,12 @@ def open_for_editing(
 ) -> OpenedProject:
     """Open ``path`` for the GUI.
 
-    The file is integrity-checked (a damaged one is refused with a message naming
-    its latest good backup), backed up (keeping the newest ``keep_backups``), and,
-    when ``annotator`` is given, claimed for that annotator: if the annotator
+    The file is checked (a damaged one is refused with a message naming its
+    latest good backup), claimed for ``annotator`` when given (if the annotator
     already edits it in another live window, this one opens read-only and
-    ``warnings`` says why. A failed backup is a warning, not a reason to refuse.
+    ``warnings`` says why), and backed up in the background (keeping the newest
+    ``keep_backups``; see ``backup_job`` and ``backup_problem``). A failed backup
+    is a warning, not a reason to refuse.
     """
     try:
         store = open_project(path)
@@ -93,13 +140,12 @@ def open_for_editing(
             )
         if store.network is not None:
             opened.warnings.append(network_message(store))
-        try:
-            opened.backup = backup_project(store, keep=keep_backups)
-        except ProjectError as exc:
-            opened.warnings.append(str(exc))
+        opened.backup_job = start_backup(store, keep=keep_backups)
         if annotator is not None and not store.read_only:
             opened.warnings += opened.switch_annotator(annotator, take_over=take_over)
     except BaseException:
+        if opened.backup_job is not None:
+            opened.backup_job.cancel()
         store.close()
         raise
     return opened

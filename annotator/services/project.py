@@ -11,10 +11,13 @@ tests/test_layers.py fails if they name anything the store defines.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
 
+from annotator.core.agreement import AgreementReport
+from annotator.core.listing import ListFilter, ListRow
 from annotator.core.model import (
     Annotator,
     AnnotatorKind,
@@ -33,6 +36,7 @@ from annotator.services import backups as _backups
 from annotator.services import effort as _effort
 from annotator.services import exporting as _exporting
 from annotator.services import importing as _importing
+from annotator.services import jobs as _jobs
 from annotator.services import label_all as _label_all
 from annotator.services import merge as _merge
 from annotator.services import notes as _notes
@@ -40,6 +44,7 @@ from annotator.services import predicting as _predicting
 from annotator.services import progress as _progress
 from annotator.services import projects as _projects
 from annotator.services import recommending as _recommending
+from annotator.services import search as _search
 from annotator.services import stats as _stats
 from annotator.services import suggestion_actions as _actions
 from annotator.services import suggestion_commands as _commands
@@ -161,6 +166,61 @@ class Project:
         """Every annotator (of ``kind``, if given), by name."""
         return self._store.annotators.all(kind)
 
+    # -- the document list, a page at a time (see store.listing) -------------------
+
+    def list_keys(self, wanted: ListFilter) -> Sequence[int]:
+        """The row keys of the documents ``wanted`` selects, in its order."""
+        return self._store.listing.keys(wanted)
+
+    def list_incremental(self, wanted: ListFilter) -> bool:
+        """True when ``list_next_keys`` can list ``wanted`` a piece at a time."""
+        return self._store.listing.incremental(wanted)
+
+    def list_next_keys(self, wanted: ListFilter, after: int, limit: int) -> list[int]:
+        """The next ``limit`` keys ``wanted`` selects after ``after``."""
+        return self._store.listing.next_keys(wanted, after, limit)
+
+    def list_rows(self, keys: Sequence[int], annotator: str) -> dict[int, ListRow]:
+        """key -> the row the list shows, for a page of keys."""
+        return self._store.listing.rows(keys, annotator)
+
+    def list_ids(self, keys: Sequence[int]) -> list[str]:
+        """The document ids of ``keys``, in that order."""
+        return self._store.listing.ids(keys)
+
+    def list_key_of(self, doc_id: str) -> int | None:
+        """The list key of a document, or None."""
+        return self._store.listing.key_of(doc_id)
+
+    def has_assignments(self, annotator: str) -> bool:
+        """True when ``annotator`` has documents assigned."""
+        return self._store.listing.has_assignments(annotator)
+
+    def progress(self, annotator: str, assigned_only: bool) -> Counter[Status]:
+        """How many documents stand at each status for ``annotator`` (indexed counts)."""
+        return self._store.listing.progress(annotator, assigned_only)
+
+    @property
+    def admits_a_second_connection(self) -> bool:
+        """False for a project opened exclusively (a network drive): a long job then
+        runs on this connection, on the caller's thread."""
+        return self._store.network is None
+
+    def on_own_connection(self, work: Callable[[Project], R]) -> R:
+        """Run ``work`` with this project opened once more (a long job on a worker
+        thread: its transaction is never this connection's). See services.jobs."""
+        return _jobs.on_own_connection(self._store, lambda own: work(Project(own)))
+
+    def agreement_read_again_by(
+        self,
+        reader: Project,
+        annotators: Sequence[str] | None = None,
+        progress: _agreement.Progress | None = None,
+    ) -> AgreementReport:
+        """``agreement`` computed here (a worker's connection) whose documents are read
+        again, when their own figures are first asked for, through ``reader``."""
+        return _agreement.project_agreement(self._store, annotators, progress, reader._store)
+
     # -- annotations (read) ---------------------------------------------------
 
     def spans(self, doc_id: str, annotator: str | None = None) -> list[Span]:
@@ -207,9 +267,12 @@ class Project:
     document_annotators = _UseCase(_agreement.document_annotators)
     everyones_notes = _UseCase(_notes.everyones_notes)
     notes_in = _UseCase(_notes.notes_in)
-    progress = _UseCase(_progress.project_progress)
+    project_progress = _UseCase(_progress.project_progress)
     corpus_matches = _UseCase(_label_all.corpus_matches)
     predict = _UseCase(_predicting.predict_project)
+    search = _UseCase(_search.search)
+    search_choices = _UseCase(_search.search_choices)
+    count_documents_matching = _UseCase(_search.count_documents)
 
     # -- suggestions, recommenders, effort (issue #10) -------------------------------
     suggestion_sources = _UseCase(_suggestions.available_sources)

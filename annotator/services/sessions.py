@@ -26,6 +26,9 @@ from annotator.store.sessions import SessionRecord
 # The GUI calls Session.heartbeat() this often; a session silent for STALE_AFTER_S is dead.
 HEARTBEAT_S = 30.0
 STALE_AFTER_S = 120.0
+# A session write waits this long for another connection's write (an import), then
+# gives up until the next beat: the window never freezes for a heartbeat.
+SESSION_WAIT_S = 0.25
 
 
 @dataclass(frozen=True)
@@ -47,14 +50,21 @@ class SessionConflict:
 
 
 class Session:
-    """This window's claim to edit the project as one annotator. Close it with the project."""
+    """This window's claim to edit the project as one annotator. Close it with the project.
+
+    Its writes (claim, heartbeats, release) go through a connection of its own, so
+    a heartbeat never runs inside a transaction of the window's connection (an
+    import's), nor waits for its opening backup.
+    """
 
     def __init__(
-        self, store: ProjectStore, record: SessionRecord, conflict: SessionConflict | None
+        self, store: ProjectStore, record: SessionRecord, conflict: SessionConflict | None,
+        own: ProjectStore | None = None,
     ) -> None:
         self.store = store
         self.record = record
         self.conflict = conflict
+        self._own = own if own is not None else store
 
     @property
     def annotator(self) -> str:
@@ -74,9 +84,9 @@ class Session:
         """
         if self.read_only:
             return False
-        if self.store.sessions.heartbeat(self.record.id, time.time()):
+        if self._own.sessions.heartbeat(self.record.id, time.time()):
             return True
-        owners = self.store.sessions.of_annotator(self.annotator)
+        owners = self._own.sessions.of_annotator(self.annotator)
         owner = owners[0] if owners else self.record
         self.conflict = SessionConflict(owner.annotator, owner.host, owner.pid, owner.started_at)
         self.store.set_read_only(f"{self.conflict.message()} and took over editing")
@@ -84,10 +94,14 @@ class Session:
 
     def close(self) -> None:
         """Release the claim; a read-only session holds none but gives the store its writes back."""
-        if self.read_only:
-            self.store.set_writable()
-        elif not self.store.read_only:
-            self.store.sessions.release(self.record.id)
+        try:
+            if self.read_only:
+                self.store.set_writable()
+            elif not self.store.read_only:
+                self._own.sessions.release(self.record.id)
+        finally:
+            if self._own is not self.store:
+                self._own.close()
 
 
 def start_session(store: ProjectStore, annotator: str, take_over: bool = False) -> Session:
@@ -105,15 +119,26 @@ def start_session(store: ProjectStore, annotator: str, take_over: bool = False) 
     record = SessionRecord(
         new_id(), annotator, socket.gethostname(), os.getpid(), utc_now(), time.time()
     )
-    if take_over:
-        store.sessions.take_over(record)
-        return Session(store, record, None)
-    live = store.sessions.claim(record, is_live)
+    # A project opened exclusively (on a network drive) admits no second connection.
+    own = store if store.network is not None else store.side_connection(SESSION_WAIT_S)
+    busy_limit = own.busy_limit_s
+    own.busy_limit_s = store.busy_limit_s  # claiming waits like any action
+    try:
+        if take_over:
+            own.sessions.take_over(record)
+            live = None
+        else:
+            live = own.sessions.claim(record, is_live)
+    except BaseException:
+        if own is not store:
+            own.close()
+        raise
+    own.busy_limit_s = busy_limit
     if live is None:
-        return Session(store, record, None)
+        return Session(store, record, None, own)
     conflict = SessionConflict(live.annotator, live.host, live.pid, live.started_at)
     store.set_read_only(conflict.message())
-    return Session(store, record, conflict)
+    return Session(store, record, conflict, own)
 
 
 def is_live(record: SessionRecord, now: float | None = None) -> bool:

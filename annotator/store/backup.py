@@ -16,12 +16,12 @@ import re
 import secrets
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from annotator.core.backup_info import BackupInfo
-from annotator.core.errors import AnnotatorError, ProjectError
-from annotator.store.connection import check_existing, connect
+from annotator.core.errors import AnnotatorError, DamagedProjectError, ProjectError
+from annotator.store.connection import check_existing, connect, read_only_uri
 from annotator.store.failures import write_error
 from annotator.store.places import network_filesystem
 
@@ -29,6 +29,11 @@ _STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
 _NAME = re.compile(r"^(?P<stem>.+)\.backup-(?P<stamp>\d{8}T\d{12}Z)\.annproj$")
 # A temporary file this old was left by a killed process, not one still writing.
 _STALE_TEMP_S = 600
+# Pages copied per step of the backup API (16 MB of 4 KB pages): the progress
+# callback, and so a cancel, runs between steps.
+_STEP_PAGES = 4096
+# progress(pages done, pages in all); raising from it abandons the copy.
+CopyProgress = Callable[[int, int], None]
 
 
 def backup_name(project: Path, when: datetime.datetime) -> str:
@@ -57,18 +62,46 @@ def is_healthy_project(path: Path) -> bool:
     Used both on backups (is this one safe to restore?) and on projects.
     """
     try:
-        check_existing(path)
+        check_existing(path, thorough=True)
     except AnnotatorError:
         return False
     return True
 
 
-def take_backup(conn: sqlite3.Connection, project: Path, folder: Path, keep: int) -> Path:
+@contextlib.contextmanager
+def snapshot_reader(project: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection of its own holding one read transaction until closed.
+
+    A backup taken from it is the project at one moment however many steps it
+    takes: under WAL, other connections keep writing beside it, and the copy
+    never restarts because of them.
+    """
+    conn = sqlite3.connect(read_only_uri(project), uri=True, check_same_thread=False)
+    try:
+        conn.execute("BEGIN")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        yield conn
+    except sqlite3.DatabaseError as exc:
+        raise ProjectError(f"{project}: cannot read the project to back it up: {exc}") from exc
+    finally:
+        conn.close()
+
+
+def take_backup(
+    conn: sqlite3.Connection,
+    project: Path,
+    folder: Path,
+    keep: int,
+    progress: CopyProgress | None = None,
+    verify: bool = False,
+) -> Path:
     """Copy the open project ``conn`` into ``folder`` and keep only the newest ``keep``.
 
     When the copy is identical to the newest backup, no new file is kept and the
     newest backup's path is returned, so reopening an unchanged project does not
-    push older, different backups out of the rotation.
+    push older, different backups out of the rotation. With ``verify`` the copy
+    is quick-checked before it is kept: a damaged project raises
+    DamagedProjectError and no damaged copy pushes a good backup out.
     """
     if keep < 1:
         raise ProjectError(f"keep at least one backup (asked for {keep})")
@@ -77,7 +110,9 @@ def take_backup(conn: sqlite3.Connection, project: Path, folder: Path, keep: int
     target = folder / backup_name(project, datetime.datetime.now(datetime.timezone.utc))
     temp = folder / f".{target.name}.{secrets.token_hex(4)}.tmp"
     try:
-        _copy(conn, temp)
+        _copy(conn, temp, progress)
+        if verify:
+            _verify(project, temp)
         previous = list_backups(project, [folder])
         if previous and _sha256(previous[0].path) == _sha256(temp):
             temp.unlink()
@@ -99,7 +134,7 @@ def restore_backup(backup: Path, project: Path) -> None:
     cannot use any more is replaced as a file, with its stale -wal/-shm removed
     (they would be replayed into the restored copy).
     """
-    check_existing(backup)
+    check_existing(backup, thorough=True)
     source = sqlite3.connect(backup.absolute().as_uri() + "?mode=ro", uri=True)
     try:
         if project.exists() and is_healthy_project(project):
@@ -128,12 +163,28 @@ def _replace_file(source: sqlite3.Connection, project: Path) -> None:
         temp.unlink(missing_ok=True)
 
 
-def _copy(source: sqlite3.Connection, target: Path) -> None:
+def _verify(project: Path, copy: Path) -> None:
+    """Raise DamagedProjectError when the copy of ``project`` fails SQLite's quick check."""
+    try:
+        check_existing(copy, thorough=True)
+    except DamagedProjectError as exc:
+        reason = str(exc).split("damaged: ", 1)[-1]
+        raise DamagedProjectError(f"{project}: the project file is damaged: {reason}") from exc
+
+
+def _copy(
+    source: sqlite3.Connection, target: Path, progress: CopyProgress | None = None
+) -> None:
     """A consistent copy of ``source`` at ``target``, as one file, synced to disk."""
     target.unlink(missing_ok=True)
+
+    def report(_status: int, remaining: int, total: int) -> None:
+        if progress is not None:
+            progress(total - remaining, total)
+
     try:
         with contextlib.closing(sqlite3.connect(str(target))) as dest:
-            source.backup(dest)
+            source.backup(dest, pages=_STEP_PAGES if progress else -1, progress=report)
             dest.execute("PRAGMA journal_mode = DELETE")
         with target.open("rb+") as handle:
             os.fsync(handle.fileno())
@@ -161,7 +212,12 @@ def _remove_stale_temps(folder: Path) -> None:
 
 
 def _temps(folder: Path) -> Iterator[Path]:
-    return (p for p in folder.iterdir() if p.name.startswith(".") and p.name.endswith(".tmp"))
+    # SQLite writes a -journal beside a copy being made: a killed copy leaves both.
+    return (
+        p
+        for p in folder.iterdir()
+        if p.name.startswith(".") and p.name.endswith((".tmp", ".tmp-journal"))
+    )
 
 
 def _sync_folder(folder: Path) -> None:

@@ -13,7 +13,6 @@ from annotator.core.model import (
     check_document_length,
     new_id,
 )
-from annotator.core.search import fold
 from annotator.core.text import is_canonical
 from annotator.store.clock import utc_now
 
@@ -121,18 +120,8 @@ class DocumentRepository:
 
     def ids_matching(self, query: str) -> set[str]:
         """Ids of the documents whose title or text contains ``query``, compared folded:
-        harakat, tatweel, hamza forms, bidi marks and letter case ignored (core.search.fold)."""
-        needle = fold(query).strip()
-        if not needle:
-            return set()
-        conn = self._store.db.conn
-        conn.create_function("annotator_fold", 1, fold, deterministic=True)
-        rows = conn.execute(
-            "SELECT id FROM documents WHERE instr(annotator_fold(title), ?) > 0 "
-            "OR instr(annotator_fold(text), ?) > 0",
-            [needle, needle],
-        )
-        return {row[0] for row in rows}
+        harakat, tatweel, hamza forms, bidi marks and letter case ignored (store.search)."""
+        return self._store.search.document_ids(query)
 
     def count(self) -> int:
         """How many documents the project holds."""

@@ -10,6 +10,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from annotator.core.search import fold_table
+
 migrations = Migrations("annotator")
 
 _V1_TABLES = """
@@ -274,5 +276,72 @@ def _splits(db: Database) -> None:
     db.execute("PRAGMA user_version = 5")
 
 
+# Corpus search (issue 12): an FTS5 index of every document's title and text with the
+# trigram tokenizer (any substring of 3+ characters; SQLite folds letter case), over
+# text folded as core.search.fold folds it (harakat, tatweel, bidi marks dropped,
+# hamza forms to their base letter). Contentless, so the text is not stored twice;
+# its rowid is the document's rowid (the store never VACUUMs, which could renumber
+# them). Triggers keep it in step with every write, from this program or another.
+# columnsize = 0: hits are listed in project order, never ranked, so no sizes are kept.
+# Three indexes make the document list (store.listing) and polling cheap without reading texts.
+def search_fold_sql(column: str) -> str:
+    """An SQL expression folding ``column`` for search; mirrors core.search._FOLD_TABLE."""
+    expression = column
+    for code, replacement in sorted(fold_table().items()):
+        expression = f"replace({expression}, char({code}), '{replacement}')"
+    return expression
+
+
+def _search_script() -> str:
+    new_title, new_text = search_fold_sql("NEW.title"), search_fold_sql("NEW.text")
+    old_title, old_text = search_fold_sql("OLD.title"), search_fold_sql("OLD.text")
+    insert = (
+        "INSERT INTO documents_search (rowid, title, text) "
+        f"VALUES (NEW.rowid, {new_title}, {new_text});"
+    )
+    delete = (
+        "INSERT INTO documents_search (documents_search, rowid, title, text) "
+        f"VALUES ('delete', OLD.rowid, {old_title}, {old_text});"
+    )
+    return f"""
+CREATE VIRTUAL TABLE documents_search USING fts5 (
+    title, text, content = '', tokenize = 'trigram', columnsize = 0
+);
+CREATE TRIGGER documents_search_insert AFTER INSERT ON documents
+BEGIN
+    {insert}
+END;
+CREATE TRIGGER documents_search_delete AFTER DELETE ON documents
+BEGIN
+    {delete}
+END;
+CREATE TRIGGER documents_search_update AFTER UPDATE OF title, text ON documents
+BEGIN
+    {delete}
+    {insert}
+END;
+CREATE INDEX statuses_by_annotator ON statuses (annotator, status, updated_at);
+CREATE INDEX assignments_by_annotator ON assignments (annotator);
+CREATE INDEX documents_listing ON documents (title, id);
+"""
+
+
+def fill_search_index(db: Database) -> None:
+    """(Re)build the search index from the documents (inside the caller's transaction)."""
+    db.execute("INSERT INTO documents_search (documents_search) VALUES ('delete-all')")
+    db.execute(
+        "INSERT INTO documents_search (rowid, title, text) SELECT rowid, "
+        f"{search_fold_sql('title')}, {search_fold_sql('text')} FROM documents"
+    )
+
+
+@migrations(name="0006_search")
+def _search(db: Database) -> None:
+    _run_script(db, _search_script())
+    fill_search_index(db)
+    current = db.execute("PRAGMA user_version").fetchone()[0]
+    db.execute(f"PRAGMA user_version = {max(current, 6)}")
+
+
 # The user_version the newest migration sets; tests check it matches the steps.
-LATEST_VERSION = 5
+LATEST_VERSION = 6

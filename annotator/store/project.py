@@ -32,9 +32,11 @@ from annotator.store.failures import (
     write_error,
 )
 from annotator.store.interchange import InterchangeRepository
+from annotator.store.listing import ListingRepository
 from annotator.store.migrations import LATEST_VERSION, migrations
 from annotator.store.notes import NoteRepository
 from annotator.store.places import examine, folder_read_only_reason, network_filesystem
+from annotator.store.search import SearchRepository
 from annotator.store.sessions import SessionRepository
 from annotator.store.splits import SplitRepository
 from annotator.store.suggestions import SuggestionRepository
@@ -65,6 +67,9 @@ class ProjectStore:
         # write lock, so a window can say "waiting for another window...".
         self.on_busy: BusyCallback | None = None
         self.busy_limit_s = BUSY_LIMIT_S
+        # Called (then forgotten) before this connection's first write: the GUI's
+        # opening backup runs in the background and the first change waits for it.
+        self.write_gate: Callable[[], None] | None = None
         self._schema: Schema | None = None
         # True while snapshot() holds a read transaction it began (see there).
         self._reading = False
@@ -78,6 +83,19 @@ class ProjectStore:
         self.suggestions = SuggestionRepository(self)
         self.notes = NoteRepository(self)
         self.splits = SplitRepository(self)
+        self.search = SearchRepository(self)
+        self.listing = ListingRepository(self)
+
+    def side_connection(self, wait_s: float) -> ProjectStore:
+        """A second connection to this project, for small writes that must never join
+        this connection's transaction (the session heartbeat). A write on it waits at
+        most ``wait_s`` for the lock, then raises ProjectBusyError. Close it yourself.
+        """
+        db = connect(self.path)
+        db.execute(f"PRAGMA busy_timeout = {int(wait_s * 1000)}")
+        side = ProjectStore(self.path, db)
+        side.busy_limit_s = 0.0
+        return side
 
     def __enter__(self) -> ProjectStore:
         return self
@@ -135,6 +153,9 @@ class ProjectStore:
                 f"{self.path}: the project is open read-only because {self.read_only_reason}; "
                 "the change was not saved"
             )
+        if self.write_gate is not None:
+            self.write_gate()
+            self.write_gate = None
         self._begin()
         with self._translated():
             try:

@@ -36,10 +36,13 @@ class WorkRepository:
     def __init__(self, store: ProjectStore) -> None:
         self._store = store
 
-    def stamps(self, annotators: Sequence[str] | None = None) -> dict[WorkKey, StatusStamp]:
-        """Status and last change of every (document, annotator) with a status row."""
+    def stamps(
+        self, annotators: Sequence[str] | None = None, doc_ids: Sequence[str] | None = None
+    ) -> dict[WorkKey, StatusStamp]:
+        """Status and last change of every (document, annotator) with a status row
+        (of ``annotators`` and ``doc_ids``, if given: a chunk of documents at a time)."""
         sql, params = _filtered(
-            "SELECT document_id, annotator, status, updated_at FROM statuses", annotators
+            "SELECT document_id, annotator, status, updated_at FROM statuses", annotators, doc_ids
         )
         return {
             (doc_id, name): StatusStamp(Status(status), updated_at)
@@ -58,22 +61,32 @@ class WorkRepository:
             times[annotator].append(updated_at)
         return dict(times)
 
-    def spans(self, annotators: Sequence[str] | None = None) -> dict[WorkKey, list[Span]]:
-        """Every span (of ``annotators``, if given), grouped by (document, annotator)."""
-        sql, params = _filtered(f"SELECT {SPAN_COLUMNS} FROM spans", annotators)
+    def spans(
+        self, annotators: Sequence[str] | None = None, doc_ids: Sequence[str] | None = None
+    ) -> dict[WorkKey, list[Span]]:
+        """Every span (of ``annotators`` and ``doc_ids``, if given), grouped by
+        (document, annotator)."""
+        sql, params = _filtered(f"SELECT {SPAN_COLUMNS} FROM spans", annotators, doc_ids)
         grouped: dict[WorkKey, list[Span]] = defaultdict(list)
         for row in self._store.db.execute(sql + ' ORDER BY start, "end" DESC, id', params):
             grouped[row[1], row[2]].append(Span(*row))
         return dict(grouped)
 
-    def events(self, annotators: Sequence[str] | None = None) -> dict[WorkKey, list[Event]]:
-        """Every event with its arguments (of ``annotators``), grouped by (document, annotator)."""
+    def events(
+        self, annotators: Sequence[str] | None = None, doc_ids: Sequence[str] | None = None
+    ) -> dict[WorkKey, list[Event]]:
+        """Every event with its arguments (of ``annotators`` and ``doc_ids``), grouped by
+        (document, annotator)."""
+        sql, params = _filtered(f"SELECT {EVENT_COLUMNS} FROM events", annotators, doc_ids)
+        ids_sql, _ = _filtered("SELECT id FROM events", annotators, doc_ids)
+        of_events = f"WHERE event_id IN ({ids_sql})" if params else ""
         arguments: dict[str, list[Argument]] = defaultdict(list)
-        sql, params = _filtered(f"SELECT {EVENT_COLUMNS} FROM events", annotators)
         grouped: dict[WorkKey, list[Event]] = defaultdict(list)
         with self._store.snapshot():  # the events and their arguments of one moment
             for arg_id, event_id, role, span_id in self._store.db.execute(
-                "SELECT id, event_id, role, span_id FROM event_arguments ORDER BY position, id"
+                f"SELECT id, event_id, role, span_id FROM event_arguments {of_events} "
+                "ORDER BY position, id",
+                params,
             ):
                 arguments[event_id].append(Argument(arg_id, role, span_id))
             rows = self._store.db.execute(sql + " ORDER BY trigger_start, id", params).fetchall()
@@ -116,8 +129,12 @@ class WorkRepository:
             )
 
 
-def _filtered(sql: str, annotators: Sequence[str] | None) -> tuple[str, list[Any]]:
-    if annotators is None:
-        return sql, []
-    marks = ",".join("?" * len(annotators))
-    return f"{sql} WHERE annotator IN ({marks})", list(annotators)
+def _filtered(
+    sql: str, annotators: Sequence[str] | None, doc_ids: Sequence[str] | None = None
+) -> tuple[str, list[Any]]:
+    clauses, params = [], []
+    for column, values in (("annotator", annotators), ("document_id", doc_ids)):
+        if values is not None:
+            clauses.append(f"{column} IN ({','.join('?' * len(values))})")
+            params += list(values)
+    return (f"{sql} WHERE {' AND '.join(clauses)}" if clauses else sql), params

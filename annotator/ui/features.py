@@ -13,6 +13,7 @@ from annotator.ui import (
     import_export,
     restore_dialog,
     review,
+    search_panel,
     settings_dialog,
     shortcuts_sheet,
     window_state,
@@ -28,5 +29,6 @@ FEATURES.append(import_export.install)
 FEATURES.append(settings_dialog.install)
 FEATURES.append(restore_dialog.install)
 FEATURES.append(review.install)
+FEATURES.append(search_panel.install)
 FEATURES.append(shortcuts_sheet.install)  # after the others: it lists their keys
 FEATURES.append(window_state.install)  # last: restores the docks the others added

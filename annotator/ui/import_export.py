@@ -1,7 +1,8 @@
 """File > Import…, Import Folder…, Export…, and dropping files onto the window.
 
-Long jobs run with a QProgressDialog whose Cancel rolls the import back (or
-leaves no export file): the services report progress and stop when told to.
+Long jobs run on a worker thread with a connection of their own (ui.background),
+behind a progress dialog whose Cancel rolls the import back (or leaves no export
+file); the window stays usable meanwhile.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotator.core.errors import AnnotatorError
 from annotator.services.exporting import ExportCancelled, ExportOptions
 from annotator.services.importing import ImportCancelled
-from annotator.services.project import PROJECT_SUFFIX
+from annotator.services.project import PROJECT_SUFFIX, Project
+from annotator.ui.background import Progress, run_job
 from annotator.ui.import_export_dialogs import ExportOptionsDialog, ImportOptionsDialog
 from annotator.ui.messages import (
     describe,
@@ -43,7 +45,6 @@ EXPORT_SUFFIXES = {
     "conll": ".conll",
     "events": ".jsonl",
 }
-_STEPS = 1000  # progress in per-mille: byte counts overflow a QProgressDialog's int
 
 
 def install(window: MainWindow) -> ImportExport:
@@ -101,9 +102,10 @@ class ImportExport(QObject):
         dialog = ImportOptionsDialog(self.window)
         if not dialog.exec():
             return
+        options = dialog.options()
         report = self._with_progress(
             self.tr("Importing…"),
-            lambda progress: project.import_paths(paths, dialog.options(), progress=progress),
+            lambda own, progress: own.import_paths(paths, options, progress=progress),
             ImportCancelled,
             self.tr("Import cancelled; nothing changed."),
         )
@@ -118,32 +120,30 @@ class ImportExport(QObject):
     def _with_progress(
         self,
         title: str,
-        job: Callable[[Callable[[int, int], bool]], T],
+        job: Callable[[Project, Progress], T],
         cancelled: type[Exception],
         cancelled_message: str,
     ) -> T | None:
-        """Run ``job`` behind a progress dialog with Cancel; None when cancelled or failed.
+        """Run ``job(own_project, progress)`` in the background; None when cancelled or failed.
 
         A failure is shown at once; a cancel (which leaves everything unchanged) is
         said in the status bar.
         """
-        progress = self._progress_dialog(title)
+        assert self.window.project is not None
         try:
-            return job(_reporter(progress))
+            return run_job(self.window, title, self.window.project, job)
         except cancelled:
             self.window.statusBar().showMessage(cancelled_message)
         except AnnotatorError as exc:
             self.window.show_error(describe(exc))
-        finally:
-            progress.close()
         return None
 
     def _show_imported(self) -> None:
         """Refresh the list; in a project that showed nothing yet, open the first document."""
         self.window.reload()
-        ids = self.window.document_list.model.doc_ids()
-        if self.window.current_document_id is None and ids:
-            self.window.document_list.select(ids[0])
+        first = self.window.document_list.model.first_id()
+        if self.window.current_document_id is None and first:
+            self.window.document_list.select(first)
 
     # -- export ------------------------------------------------------------
 
@@ -164,7 +164,7 @@ class ImportExport(QObject):
             return
         report = self._with_progress(
             self.tr("Exporting…"),
-            lambda progress: project.export(options, target, progress=progress),
+            lambda own, progress: own.export(options, target, progress=progress),
             ExportCancelled,
             self.tr("Export cancelled; nothing written."),
         )
@@ -203,30 +203,12 @@ class ImportExport(QObject):
 
     # -- helpers -----------------------------------------------------------
 
-    def _progress_dialog(self, label: str) -> QProgressDialog:
-        dialog = QProgressDialog(label, self.tr("Cancel"), 0, _STEPS, self.window)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(500)  # quick jobs finish before it would flash
-        dialog.setValue(0)
-        return dialog
-
     def _show_details(self, summary: str, details: list[str]) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, "annotator", summary, parent=self.window)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setInformativeText(self.tr("%n item(s) to review; see the details.", "", len(details)))
         box.setDetailedText("\n".join(details))
         box.exec()
-
-
-def _reporter(dialog: QProgressDialog) -> Callable[[int, int], bool]:
-    """A progress callback that moves ``dialog`` and returns False once Cancel is pressed."""
-
-    def report(done: int, total: int) -> bool:
-        dialog.setValue(min(_STEPS, done * _STEPS // max(total, 1)))
-        QApplication.processEvents()
-        return not dialog.wasCanceled()
-
-    return report
 
 
 def _importable(event: QDragEnterEvent | QDropEvent) -> list[Path]:

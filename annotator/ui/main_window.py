@@ -175,9 +175,9 @@ class MainWindow(QMainWindow):
         self.reload()
         self.project_session.update_read_only()
         self.project_opened.emit()
-        ids = self.document_list.shown_ids()
-        if ids and self.current_document_id is None:  # none reopened where the user left
-            self.document_list.select(ids[0])
+        first = self.document_list.model.first_id()
+        if first and self.current_document_id is None:  # none reopened where the user left
+            self.document_list.select(first)
         # Keyboard-first: the keys an annotator presses next are meant for the text.
         self.reading_view.setFocus()
 

@@ -258,6 +258,7 @@ class ProjectSession(QObject):
         """Show what other windows saved, when it concerns what this window shows."""
         if self.opened is None or self._waiting:
             return
+        self._report_backup()
         project = self.opened.project
         if self._seen is not None and project.data_version() == self._seen[0]:
             return  # nothing committed elsewhere since the last look: cheap and common
@@ -266,6 +267,15 @@ class ProjectSession(QObject):
         self._seen = stamp
         if changed:
             self.window.reload()
+
+    def _report_backup(self) -> None:
+        """Once the opening backup has ended: say if it failed (or found damage)."""
+        assert self.opened is not None
+        problem = self.opened.take_backup_problem()
+        if problem is None:
+            return
+        self.update_read_only()
+        self.window.show_error(problem)
 
     def _busy(self, waited: float) -> None:
         """While another window holds the write lock: say so, and keep the window painted."""

@@ -144,6 +144,9 @@ def open_restore_dialog(window: MainWindow) -> RestoreDialog | None:
     if window.project is None:
         return None
     project = window.project.path
+    opened = window.project_session.opened
+    if opened is not None:
+        _ = opened.backup  # the list includes the backup the opening is still writing
     dialog = RestoreDialog(project, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 

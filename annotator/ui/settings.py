@@ -47,6 +47,10 @@ class AppSettings:
     word_snapping = _Setting[bool]("annotate/word_snapping", True, bool)
     backups_kept = _Setting[int]("backups/kept", 10, int)
     last_project = _Setting[str]("projects/last", "", str)
+    # Recommenders train again after this many newly done documents (issue #10).
+    retrain_after_done = _Setting[int]("recommenders/retrain_after_done", 5, int)
+    # Train the live recommenders in the background when a project opens and as work is done.
+    live_recommenders = _Setting[bool]("recommenders/live", True, bool)
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or config_dir() / "settings.ini"

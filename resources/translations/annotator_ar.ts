@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name>ActiveLearning</name>
+    <message>
+        <location filename="../../annotator/ui/workspace/active_learning.py" line="+126"/>
+        <source>Every document is done</source>
+        <translation>أُنجزت المستندات كلها</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <source>Most &amp;Useful First (Active Learning)</source>
+        <translation>الأ&amp;نفع أولًا (التعلّم النشط)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Next Most &amp;Useful Document</source>
+        <translation>المستند الأ&amp;نفع التالي</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Train the recommenders first (Recommenders panel)</source>
+        <translation>درِّب المقترِحات أولًا (لوحة المقترِحات)</translation>
+    </message>
+</context>
+<context>
     <name>AdjudicationWindow</name>
     <message>
         <location filename="../../annotator/ui/review/adjudication_window.py" line="+62"/>
@@ -179,9 +202,27 @@
     </message>
 </context>
 <context>
+    <name>AgreementDocumentsModel</name>
+    <message>
+        <location filename="../../annotator/ui/review/agreement_documents.py" line="+25"/>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disagreements</source>
+        <translation>الخلافات</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Span F1 (exact, mean)</source>
+        <translation>F1 للمقاطع (تطابق تام، متوسط)</translation>
+    </message>
+</context>
+<context>
     <name>AgreementWindow</name>
     <message>
-        <location filename="../../annotator/ui/review/agreement_window.py" line="+42"/>
+        <location filename="../../annotator/ui/review/agreement_window.py" line="+46"/>
         <source>Span F1 (exact)</source>
         <translation>F1 للمقاطع (تطابق تام)</translation>
     </message>
@@ -211,12 +252,12 @@
         <translation>F1 للمشاركين</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+31"/>
         <source>Pairs</source>
         <translation>الأزواج</translation>
     </message>
@@ -234,6 +275,11 @@
         <location line="+1"/>
         <source>Documents</source>
         <translation>المستندات</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speed</source>
+        <translation>السرعة</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -256,7 +302,12 @@
         <translation>مقياس الأزواج:</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
+        <source>Computing agreement…</source>
+        <translation>جارٍ حساب الاتفاق…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Check at least two annotators.</source>
         <translation>اختر موسِّمَين على الأقل.</translation>
     </message>
@@ -266,7 +317,7 @@
         <translation>قورن %1 من المستندات. كابا فلايس %2، وألفا كريبندورف %3، وألفا التقطيع %4؛ انظر قسم «How agreement is computed» في ملف README.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
@@ -291,22 +342,7 @@
         <translation>الصفوف: الموسِّم الأول من كل زوج؛ الأعمدة: الثاني.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Document</source>
-        <translation>المستند</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Disagreements</source>
-        <translation>الخلافات</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Span F1 (exact, mean)</source>
-        <translation>F1 للمقاطع (تطابق تام، متوسط)</translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location line="+17"/>
         <source>Export Report</source>
         <translation>تصدير التقرير</translation>
     </message>
@@ -504,6 +540,19 @@
     </message>
 </context>
 <context>
+    <name>Background</name>
+    <message>
+        <location filename="../../annotator/ui/background.py" line="+59"/>
+        <source>Another long task is still running.</source>
+        <translation>مهمة طويلة أخرى ما زالت قيد التشغيل.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
     <name>CorpusMatches</name>
     <message>
         <location filename="../../annotator/ui/workspace/label_all_corpus.py" line="+31"/>
@@ -526,7 +575,7 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="+131"/>
+        <location filename="../../annotator/ui/document_list.py" line="+35"/>
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
@@ -556,12 +605,17 @@
         <translation>المتروكة</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+52"/>
         <source>Search titles and texts…</source>
         <translation>ابحث في العناوين والنصوص…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+2"/>
+        <source>Type at least 3 letters to search.</source>
+        <translation>اكتب 3 أحرف على الأقل للبحث.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Assigned to &amp;me</source>
         <translation>المسندة إ&amp;ليّ</translation>
     </message>
@@ -571,7 +625,7 @@
         <translation>اعرض المستندات المسندة إليك فقط</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+49"/>
         <source>Done %1 / %2 assigned</source>
         <translation>المنجز %1 / %2 من المسند</translation>
     </message>
@@ -589,7 +643,7 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location line="-242"/>
+        <location filename="../../annotator/ui/document_list_model.py" line="+29"/>
         <source>new</source>
         <translation>جديد</translation>
     </message>
@@ -609,7 +663,7 @@
         <translation>متروك</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
@@ -622,6 +676,54 @@
         <location line="+1"/>
         <source>Status</source>
         <translation>الحالة</translation>
+    </message>
+</context>
+<context>
+    <name>EffortTable</name>
+    <message>
+        <location filename="../../annotator/ui/review/effort_table.py" line="+42"/>
+        <source>Active time (h:mm)</source>
+        <translation>الوقت الفعلي (س:دد)</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Annotator</source>
+        <translation>الموسِّم</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Corrected</source>
+        <translation>مُصحَّحة</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Documents done</source>
+        <translation>مستندات منجزة</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Documents per hour</source>
+        <translation>مستندات في الساعة</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rejected</source>
+        <translation>مرفوضة</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Spans</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Spans per hour</source>
+        <translation>مقاطع في الساعة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggestions accepted</source>
+        <translation>اقتراحات مقبولة</translation>
     </message>
 </context>
 <context>
@@ -707,14 +809,47 @@
     </message>
 </context>
 <context>
+    <name>HitModel</name>
+    <message>
+        <location filename="../../annotator/ui/search_panel.py" line="+45"/>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before</source>
+        <translation>قبل</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Found</source>
+        <translation>النتيجة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After</source>
+        <translation>بعد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label</source>
+        <translation>التسمية</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotator</source>
+        <translation>الموسِّم</translation>
+    </message>
+</context>
+<context>
     <name>ImportExport</name>
     <message>
-        <location filename="../../annotator/ui/import_export.py" line="+35"/>
+        <location filename="../../annotator/ui/import_export.py" line="+37"/>
         <source>Texts, JSONL, CoNLL (*.txt *.jsonl *.ndjson *.json *.conll *.bio *.iob);;All files (*)</source>
         <translation>النصوص وملفات JSONL وCoNLL (*.txt *.jsonl *.ndjson *.json *.conll *.bio *.iob);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>&amp;Import Files…</source>
         <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
@@ -740,12 +875,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>Open or create a project first.</source>
         <translation>افتح مشروعًا أو أنشئ مشروعًا جديدًا أولًا.</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-47"/>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
@@ -755,7 +890,7 @@
         <translation>أُلغي الاستيراد؛ لم يتغير شيء.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+56"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
@@ -775,13 +910,8 @@
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
-    <message>
-        <location line="+27"/>
-        <source>Cancel</source>
-        <translation>إلغاء</translation>
-    </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+29"/>
         <source>%n item(s) to review; see the details.</source>
         <translation>
             <numerusform>لا عناصر للمراجعة.</numerusform>
@@ -1315,7 +1445,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>%1 وتولّى التحرير. أصبحت هذه النافذة للقراءة فقط: ما حفظته في أمان، لكن التغييرات التي تُجرى هنا لم تعد تُحفظ.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+50"/>
         <source>Waiting for another window to finish saving…</source>
         <translation>بانتظار أن تُنهي نافذة أخرى الحفظ…</translation>
     </message>
@@ -1336,7 +1466,7 @@ Annotation of Arabic news for entity and event extraction.</source>
 <context>
     <name>ReadOnlyBanner</name>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="-226"/>
+        <location filename="../../annotator/ui/project_session.py" line="-236"/>
         <source>Take Over Editing</source>
         <translation>تولّي التحرير</translation>
     </message>
@@ -1344,6 +1474,95 @@ Annotation of Arabic news for entity and event extraction.</source>
         <location line="+10"/>
         <source>Read-only: changes are not saved in this window because %1.</source>
         <translation>للقراءة فقط: لا تُحفظ التغييرات في هذه النافذة لأن %1.</translation>
+    </message>
+</context>
+<context>
+    <name>RecommendersPanel</name>
+    <message>
+        <location filename="../../annotator/ui/workspace/recommenders_panel.py" line="+105"/>
+        <source>&amp;Train Now</source>
+        <translation>&amp;درِّب الآن</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Confidence threshold:</source>
+        <translation>عتبة الثقة:</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+30"/>
+        <source>F1</source>
+        <translation>مقياس F1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Held-out quality per label:</source>
+        <translation>الجودة على المستندات المحجوزة لكل تسمية:</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>Label</source>
+        <translation>التسمية</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Trained</source>
+        <translation>دُرِّب</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New Done</source>
+        <translation>أُنجزت منذئذ</translation>
+    </message>
+    <message>
+        <location line="+130"/>
+        <source>Not trained yet: mark documents done</source>
+        <translation>لم يُدرَّب بعد: علِّم مستندات منجزة</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Nothing to learn from: no done documents</source>
+        <translation>لا شيء يُتعلَّم منه: لا مستندات منجزة</translation>
+    </message>
+    <message>
+        <location line="-123"/>
+        <source>Precision</source>
+        <translation>الدقة</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>Ready</source>
+        <translation>جاهز</translation>
+    </message>
+    <message>
+        <location line="-98"/>
+        <source>Recall</source>
+        <translation>الاستدعاء</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Tick to let it suggest</source>
+        <translation>علِّم المربع ليقترح</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>Train again after (done documents):</source>
+        <translation>أعد التدريب بعد (مستندات منجزة):</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Training in the background…</source>
+        <translation>يجري التدريب في الخلفية…</translation>
     </message>
 </context>
 <context>
@@ -1409,7 +1628,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>استُعيد المشروع من النسخة الاحتياطية.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>Restore the Latest Good Backup</source>
         <translation>استعادة أحدث نسخة احتياطية سليمة</translation>
     </message>
@@ -1427,7 +1646,7 @@ Annotation of Arabic news for entity and event extraction.</source>
 <context>
     <name>ReviewFeature</name>
     <message>
-        <location filename="../../annotator/ui/review/__init__.py" line="+104"/>
+        <location filename="../../annotator/ui/review/__init__.py" line="+106"/>
         <source>New assignments: %1</source>
         <translation>إسنادات جديدة: %1</translation>
     </message>
@@ -1442,7 +1661,12 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>مشاريع annotator (*.annproj)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
+        <source>Merging…</source>
+        <translation>جارٍ الدمج…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Merge</source>
         <translation>الدمج</translation>
     </message>
@@ -1470,6 +1694,81 @@ Annotation of Arabic news for entity and event extraction.</source>
         <location line="+4"/>
         <source>&amp;Merge Project Files…</source>
         <translation>&amp;دمج ملفات المشاريع…</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../annotator/ui/search_panel.py" line="+44"/>
+        <source>Text to find in every document…</source>
+        <translation>نص للبحث عنه في كل المستندات…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>any label</source>
+        <translation>أي تسمية</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any annotator</source>
+        <translation>أي موسِّم</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no one else</source>
+        <translation>لا أحد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whole span</source>
+        <translation>المقطع كاملًا</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A span&apos;s whole text must be the query</source>
+        <translation>يجب أن يكون نص المقطع كله هو عبارة البحث</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Label:</source>
+        <translation>التسمية:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotator:</source>
+        <translation>الموسِّم:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lacking in:</source>
+        <translation>غائب عند:</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+46"/>
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>لا نتائج</numerusform>
+            <numerusform>نتيجة واحدة</numerusform>
+            <numerusform>نتيجتان</numerusform>
+            <numerusform>%n نتائج</numerusform>
+            <numerusform>%n نتيجةً</numerusform>
+            <numerusform>%n نتيجة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(the first ones only: narrow the search)</source>
+        <translation>(الأولى فقط: ضيّق البحث)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Search Project</source>
+        <translation>البحث في المشروع</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Search &amp;Project…</source>
+        <translation>البحث في ال&amp;مشروع…</translation>
     </message>
 </context>
 <context>
@@ -1809,7 +2108,156 @@ Annotation of Arabic news for entity and event extraction.</source>
     </message>
 </context>
 <context>
+    <name>Suggestions</name>
+    <message>
+        <location filename="../../annotator/ui/workspace/suggestion_view.py" line="+130"/>
+        <source>%1 (person)</source>
+        <translation>%1 (شخص)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workspace/suggestion_mouse.py" line="+92"/>
+        <source>&amp;Accept %1 (%2)</source>
+        <translation>&amp;قبول %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workspace/suggestion_view.py" line="-46"/>
+        <source>&amp;Accept Suggestion at Cursor</source>
+        <translation>&amp;قبول الاقتراح عند المؤشر</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Next Suggestion</source>
+        <translation>الاقتراح ال&amp;تالي</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Previous Suggestion</source>
+        <translation>الاقتراح ال&amp;سابق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workspace/suggestion_mouse.py" line="+5"/>
+        <source>&amp;Reject</source>
+        <translation>&amp;رفض</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workspace/suggestion_view.py" line="-7"/>
+        <source>&amp;Reject Suggestion at Cursor</source>
+        <translation>&amp;رفض الاقتراح عند المؤشر</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>&amp;Sources</source>
+        <translation>ال&amp;مصادر</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>&amp;Suggestions</source>
+        <translation>ا&amp;قتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workspace/suggestion_mouse.py" line="+2"/>
+        <source>Accept &amp;As</source>
+        <translation>قبول &amp;بوسم آخر</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workspace/suggestion_view.py" line="+34"/>
+        <source>Accept A&amp;ll in Document</source>
+        <translation>قبول ال&amp;كل في المستند</translation>
+    </message>
+    <message>
+        <location line="+189"/>
+        <source>Add argument %1: «%2» (%3)</source>
+        <translation>إضافة مشارك بدور %1: «%2» (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workspace/suggestion_mouse.py" line="-69"/>
+        <source>Confidence: %1</source>
+        <translation>الثقة: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workspace/suggestion_view.py" line="-151"/>
+        <source>Include Other &amp;Annotators (Reviewing)</source>
+        <translation>تضمين ال&amp;موسِّمين الآخرين (للمراجعة)</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>No model annotators in this project</source>
+        <translation>لا موسِّم من نوع نموذج في هذا المشروع</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>No suggestion at the cursor</source>
+        <translation>لا اقتراح عند المؤشر</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <location line="+9"/>
+        <source>No suggestions in this document</source>
+        <translation>لا اقتراحات في هذا المستند</translation>
+    </message>
+    <message>
+        <location line="-231"/>
+        <source>Reject All in &amp;Document</source>
+        <translation>رفض الكل في ال&amp;مستند</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>S&amp;how Suggestions</source>
+        <translation>&amp;عرض الاقتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workspace/suggestion_mouse.py" line="-4"/>
+        <source>Source: %1</source>
+        <translation>المصدر: %1</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Suggestion: %1 «%2»</source>
+        <translation>اقتراح: %1 «%2»</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workspace/suggestion_view.py" line="+284"/>
+        <source>event</source>
+        <translation>حدث</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
+    <message>
+        <location filename="../../annotator/ui/workspace/__init__.py" line="+118"/>
+        <source>Recommenders</source>
+        <translation>المقترِحات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workspace/command_texts.py" line="+35"/>
+        <source>Accept %1 suggestions</source>
+        <translation>قبول الاقتراحات (%1)</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Accept suggestion of %1 as %2</source>
+        <translation>قبول اقتراح %1 بوسم %2</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Note on %1</source>
+        <translation>ملاحظة على %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flag %1 as unsure</source>
+        <translation>وضع علامة «غير متأكد» على %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reject %1 suggestions</source>
+        <translation>رفض الاقتراحات (%1)</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Reject suggestion %1</source>
+        <translation>رفض الاقتراح %1</translation>
+    </message>
     <message>
         <location filename="../../annotator/ui/workspace/workspace.py" line="+149"/>
         <location line="+14"/>
@@ -1827,7 +2275,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>حُفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workspace/command_texts.py" line="+31"/>
+        <location filename="../../annotator/ui/workspace/command_texts.py" line="-5"/>
         <source>Mark document %1</source>
         <translation>تعليم المستند: %1</translation>
     </message>
@@ -1897,17 +2345,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>تغيير الدور إلى %1</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Note on %1</source>
-        <translation>ملاحظة على %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Flag %1 as unsure</source>
-        <translation>وضع علامة «غير متأكد» على %1</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/workspace/__init__.py" line="+102"/>
+        <location filename="../../annotator/ui/workspace/__init__.py" line="-4"/>
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
@@ -1927,7 +2365,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Switch &amp;Annotator…</source>
         <translation>تبديل ال&amp;موسِّم…</translation>
     </message>
@@ -2046,7 +2484,7 @@ Annotation of Arabic news for entity and event extraction.</source>
 <context>
     <name>_Plurals</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/workspace/command_texts.py" line="+9"/>
+        <location filename="../../annotator/ui/workspace/command_texts.py" line="+16"/>
         <source>Label %n occurrence(s) of «%1» as %2</source>
         <translation>
             <numerusform>لا مواضع لـ«%1» لتوسيمها بـ %2</numerusform>

@@ -26,7 +26,7 @@
 <context>
     <name>ImportExport</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/import_export.py" line="+216"/>
+        <location filename="../../annotator/ui/import_export.py" line="+209"/>
         <source>%n item(s) to review; see the details.</source>
         <translation>
             <numerusform>%n item to review; see the details.</numerusform>
@@ -72,6 +72,17 @@
         <translation>
             <numerusform>%n min</numerusform>
             <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message numerus="yes">
+        <location filename="../../annotator/ui/search_panel.py" line="+172"/>
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>%n hit</numerusform>
+            <numerusform>%n hits</numerusform>
         </translation>
     </message>
 </context>
@@ -137,7 +148,7 @@
 <context>
     <name>_Plurals</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/workspace/command_texts.py" line="+42"/>
+        <location filename="../../annotator/ui/workspace/command_texts.py" line="+46"/>
         <source>Label %n occurrence(s) of «%1» as %2</source>
         <translation>
             <numerusform>Label %n occurrence of «%1» as %2</numerusform>

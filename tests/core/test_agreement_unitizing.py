@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core.agreement.unitizing import unitizing_alpha
+from annotator.core.agreement.unitizing import Continuum, unitizing_alpha
 
 
 def test_partial_overlap_hand_computed() -> None:
@@ -140,3 +140,32 @@ def test_matches_literal_dkpro_computation(case: tuple[int, list]) -> None:
         assert ours is None
     else:
         assert ours == pytest.approx(reference, abs=1e-9)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_annotations(), min_size=1, max_size=4), st.data())
+def test_a_corpus_counted_document_by_document_is_one_continuum(
+    documents: list[tuple[int, list]], data: st.DataObject
+) -> None:
+    # The continuum keeps counts, not documents: it must equal the literal computation
+    # over the documents laid end to end (gaps running on across document boundaries).
+    raters = min(len(spans) for _, spans in documents)
+    continuum = Continuum(raters)
+    joined: list[list[tuple[int, int, str]]] = [[] for _ in range(raters)]
+    offset = 0
+    for length, spans in documents:
+        continuum.append(length, spans[:raters])
+        for rater in range(raters):
+            joined[rater] += [(s + offset, e + offset, c) for s, e, c in spans[rater]]
+        offset += length
+    reference = _dkpro_sweep(offset, joined)
+    ours = continuum.alpha().alpha
+    if reference is None:
+        assert ours is None
+    else:
+        assert ours == pytest.approx(reference, abs=1e-9)
+    chosen = sorted(data.draw(st.sets(st.integers(0, raters - 1), min_size=2, max_size=raters)))
+    subset = continuum.alpha(chosen).alpha
+    expected = _dkpro_sweep(offset, [joined[r] for r in chosen])
+    if expected is not None:  # (categories only the others used add nothing)
+        assert subset == pytest.approx(expected, abs=1e-9)

@@ -181,7 +181,9 @@ def test_a_backup_that_cannot_be_written_is_a_warning_not_a_refusal(
     monkeypatch.setattr(backup_module.os, "fsync", disk_full)
     opened = open_for_editing(proj, "amal")
     assert opened.backup is None and not opened.read_only
-    assert "could not write a copy of the project: No space left on device" in opened.warnings[0]
+    problem = opened.backup_problem()
+    assert problem is not None
+    assert "could not write a copy of the project: No space left on device" in problem
     opened.close()
     assert backups_of(proj) == []
     assert list((proj.parent / "backups").iterdir()) == []  # no temporary file left behind

@@ -81,6 +81,8 @@ def survivors(cut: Cut, folder: Path) -> tuple[list[str], set[str], set[str]]:
         check = [row[0] for row in conn.execute("PRAGMA integrity_check")]
         spans = {row[0] for row in conn.execute("SELECT id FROM spans")}
         argued = {row[0] for row in conn.execute("SELECT span_id FROM event_arguments")}
+    except sqlite3.DatabaseError as exc:  # damaged past reading (a cut without syncs can)
+        return [str(exc)], set(), set()
     finally:
         conn.close()
     return check, spans & argued, spans ^ argued

@@ -43,10 +43,10 @@ def test_a_commit_between_the_span_and_event_reads_does_not_tear_the_export(
     read_events = project.interchange.event_rows
     commits = []
 
-    def commit_then_read_events():  # the other window commits right after the span read
+    def commit_then_read_events(*args):  # the other window commits right after the span read
         add_attack_elsewhere(project.path, doc_id)
         commits.append(True)
-        return read_events()
+        return read_events(*args)
 
     monkeypatch.setattr(project.interchange, "event_rows", commit_then_read_events)
     during = tmp_path / "during.jsonl"
@@ -75,7 +75,7 @@ def test_agreement_reads_one_moment(
 
     monkeypatch.setattr(project.work, "events", commit_then_read_events)
     seen = []
-    monkeypatch.setattr(agreement, "compute_agreement", lambda docs, names: seen.extend(docs))
+    monkeypatch.setattr(agreement, "compute_agreement", lambda docs, names, *_: seen.extend(docs))
     agreement.project_agreement(project, ["amal", "karim"])
     (kirkuk,) = [d for d in seen if d.title == "كركوك"]
     assert len(kirkuk.work["amal"].triggers) == 1  # not the attack committed meanwhile

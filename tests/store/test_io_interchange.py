@@ -36,11 +36,11 @@ def test_whole_project_reads_match_the_per_document_ones(project: ProjectStore) 
     statuses = project.interchange.statuses_by_document()
     assert statuses[ids["mosul"]] == {"amal": Status.DONE, "karim": Status.IN_PROGRESS}
     assert list(documents) == list(ids.values())  # the order they were added
-    assert (
-        project.interchange.text_hashes()[project.documents.get(ids["kirkuk"]).sha256]
-        == ids["kirkuk"]
-    )
-    assert (ids["dubai"], "model") in project.interchange.annotated_pairs()
+    kirkuk = project.documents.get(ids["kirkuk"]).sha256
+    assert project.interchange.document_with_hash(kirkuk) == ids["kirkuk"]
+    assert project.interchange.document_with_hash("0" * 64) is None
+    assert project.interchange.has_worked_on(ids["dubai"], "model")
+    assert not project.interchange.has_worked_on(ids["dubai"], "nobody")
 
 
 def test_bulk_span_insert_checks_like_the_repository(project: ProjectStore) -> None:

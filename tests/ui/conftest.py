@@ -26,6 +26,9 @@ def settings() -> AppSettings:
     settings = AppSettings()
     settings.annotator = "amal"
     settings.language = "en"
+    # No recommender training process behind every window: the tests of the live
+    # recommenders switch it on.
+    settings.live_recommenders = False
     return settings
 
 

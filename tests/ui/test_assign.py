@@ -80,7 +80,7 @@ def test_assigning_a_shared_split_stores_the_plan_and_filters_the_list(
     with qtbot.waitSignal(dialog.finished):
         qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
 
-    ids = window.document_list.model.doc_ids()
+    ids = [summary.id for summary in window.project.document_summaries()]
     expected = plan_assignment(ids, ["amal", "karim", NEW_NAME], 0.5, 7)
     assert {d: sorted(n) for d, n in assigned_in_file(demo_path).items()} == {
         d: sorted(n) for d, n in expected.items()

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QProgressDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QProgressDialog, QPushButton
 
 from annotator.core.model import AnnotatorKind, Status, text_sha256
+from annotator.services import importing
+from annotator.services.project import Project, _UseCase
 from annotator.services.projects import new_project
 from annotator.ui import import_export_dialogs
 from annotator.ui.i18n import install_language
@@ -95,6 +98,22 @@ def test_a_refused_import_shows_file_and_line_and_changes_nothing(
     assert window.project.document_count() == before
 
 
+def hold_imports(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Imports started from the window wait at their first progress report until released."""
+    released = threading.Event()
+    real = importing.import_paths
+
+    def held(store, paths, options=None, progress=None):
+        def report(done: int, total: int) -> bool:
+            released.wait(10)
+            return progress(done, total) if progress else True
+
+        return real(store, paths, options, progress=report)
+
+    monkeypatch.setattr(Project, "import_paths", _UseCase(held))
+    return released
+
+
 def test_cancel_in_the_progress_dialog_rolls_back(
     make_window, project_path: Path, tmp_path: Path, monkeypatch, accept_dialogs
 ) -> None:
@@ -104,10 +123,20 @@ def test_cancel_in_the_progress_dialog_rolls_back(
     monkeypatch.setattr(
         QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(tmp_path))
     )
-    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: True)
+    released = hold_imports(monkeypatch)
+
+    def press_cancel() -> None:  # as the user would, while the import runs
+        dialog = window.findChild(QProgressDialog)
+        if dialog is None:
+            QTimer.singleShot(20, press_cancel)
+            return
+        dialog.findChild(QPushButton).click()  # its Cancel button
+        released.set()
+
     before = file_hash(project_path)
     count = window.project.document_count()
     feature = next(f for f in window.features if isinstance(f, ImportExport))
+    QTimer.singleShot(20, press_cancel)
     feature.import_folder_action.trigger()
     assert "cancelled" in window.statusBar().currentMessage()
     assert window.project.document_count() == count
@@ -298,3 +327,34 @@ def test_qt_dialogs_speak_arabic(qtbot, english_afterwards) -> None:
     qtbot.addWidget(dialog)
     labels = {label.text() for label in dialog.findChildren(QLabel)}
     assert {"ا&بحث في:", "الملفات من ال&نوع:"} <= labels
+
+
+def test_the_window_answers_keys_while_an_import_runs(
+    make_window, project_path: Path, tmp_path: Path, monkeypatch, accept_dialogs, qtbot
+) -> None:
+    window = make_window(str(project_path))
+    (tmp_path / "new.txt").write_text("نص جديد يصل أثناء العمل", encoding="utf-8")
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(tmp_path))
+    )
+    released = hold_imports(monkeypatch)
+    seen: dict[str, object] = {}
+
+    def while_importing() -> None:
+        if window.findChild(QProgressDialog) is None:
+            QTimer.singleShot(20, while_importing)
+            return
+        first = window.current_document_id
+        qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+        seen["moved"] = window.current_document_id not in (None, first)
+        # The import's transaction is on its own connection, not the window's.
+        seen["window_in_transaction"] = window.project._store.db.conn.in_transaction
+        released.set()
+
+    count = window.project.document_count()
+    feature = next(f for f in window.features if isinstance(f, ImportExport))
+    QTimer.singleShot(20, while_importing)
+    feature.import_folder_action.trigger()
+    assert seen == {"moved": True, "window_in_transaction": False}
+    assert window.project.document_count() == count + 1
+    assert "imported 1 document(s)" in window.statusBar().currentMessage()

@@ -20,15 +20,19 @@ def review(make_window, demo_path: Path):
     return window, next(f for f in window.features if type(f).__name__ == "ReviewFeature")
 
 
-def test_agreement_view_shows_the_pair_matrix_and_ranks_documents(qtbot, review) -> None:
+def test_agreement_view_shows_the_pair_matrix_and_ranks_documents(
+    qtbot, review, qtmodeltester
+) -> None:
     window, feature = review
     window.menu("review").actions()[0].trigger()
     view = feature.agreement
     qtbot.waitExposed(view)
     assert view.pairs.rowCount() == 2
     assert view.pairs.item(0, 1).text() == view.pairs.item(1, 0).text() != "n/a"
-    counts = [int(view.documents.item(r, 1).text()) for r in range(view.documents.rowCount())]
+    model = view.documents.model()
+    counts = [int(model.index(r, 1).data()) for r in range(model.rowCount())]
     assert counts == sorted(counts, reverse=True) and counts[0] > 0
+    qtmodeltester.check(model, force_py=True)
     assert view.labels.rowCount() >= 5
     view.pair_figure.setCurrentIndex(2)  # Cohen's kappa
     assert float(view.pairs.item(0, 1).text()) < 1
@@ -66,8 +70,9 @@ def test_adjudicating_a_document_by_keyboard_produces_an_exported_gold_file(
 ) -> None:
     window, feature = review
     agreement = feature.show_agreement()
-    agreement.documents.setCurrentCell(0, 0)
-    agreement.documents.cellActivated.emit(0, 0)  # the most disputed document
+    first = agreement.documents.model().index(0, 0)
+    agreement.documents.setCurrentIndex(first)
+    agreement.documents.activated.emit(first)  # the most disputed document
     view = feature.adjudication
     qtbot.waitExposed(view)
     doc_id = view.doc_id

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from itertools import combinations
 
@@ -31,12 +31,17 @@ from annotator.core.formats.tokenize import token_bounds
 
 
 def compute_agreement(
-    documents: Iterable[AgreementDocument], annotators: Sequence[str]
+    documents: Iterable[AgreementDocument],
+    annotators: Sequence[str],
+    reload: Callable[[str], AgreementDocument] | None = None,
 ) -> AgreementReport:
     """Agreement of ``annotators`` over the documents at least two of them annotated.
 
     Documents fewer than two of them annotated are left out. Per-document
     reports are sorted by their number of disagreements, most first.
+    ``documents`` may be a stream: with ``reload`` (document id -> the document
+    again) no document is kept once counted, so memory does not grow with the
+    corpus; a document's own coefficients then reload it when first asked for.
     """
     annotators = list(annotators)
     if len(annotators) < 2 or len(set(annotators)) != len(annotators):
@@ -51,7 +56,10 @@ def compute_agreement(
         if len(present) < 2:
             continue
         figures = document_counts(document, present)
-        complete = partial(complete_document, document=document)
+        if reload is None:
+            complete = partial(complete_document, document=document)
+        else:
+            complete = partial(_complete_reloaded, doc_id=document.doc_id, reload=reload)
         reports.append(
             DocumentReport(document.doc_id, document.title, figures, complete, document.export_id)
         )
@@ -96,6 +104,12 @@ def document_counts(document: AgreementDocument, annotators: Sequence[str]) -> F
         figures.pairs.append(pair)
     figures.tokens = token_table(document.text, works)
     return figures
+
+
+def _complete_reloaded(
+    figures: Figures, doc_id: str, reload: Callable[[str], AgreementDocument]
+) -> None:
+    complete_document(figures, reload(doc_id))
 
 
 def complete_document(figures: Figures, document: AgreementDocument) -> None:

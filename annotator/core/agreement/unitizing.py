@@ -57,43 +57,83 @@ def unitizing_alpha(length: int, annotations: Sequence[Sequence[SpanKey]]) -> Un
     return continuum.alpha()
 
 
+@dataclass
+class _Track:
+    """One annotator's units of one category along the continuum, as counts."""
+
+    units: Counter[int] = field(default_factory=Counter)  # unit length -> how many
+    gaps: Counter[int] = field(default_factory=Counter)  # closed gap length -> how many
+    last_end: int = 0  # where the open gap (running to the continuum's end) begins
+
+    def add(self, units: list[Interval]) -> None:
+        """Units (absolute, sorted, disjoint) further along the continuum."""
+        for begin, end in units:
+            if begin > self.last_end:
+                self.gaps[begin - self.last_end] += 1
+            self.units[end - begin] += 1
+            self.last_end = end
+
+    def all_gaps(self, length: int) -> Counter[int]:
+        """Every gap of a continuum of ``length`` characters, the open one included."""
+        trailing = length - self.last_end
+        return self.gaps + Counter({trailing: 1}) if trailing > 0 else self.gaps
+
+
 class Continuum:
     """Documents laid end to end, as alpha-u over a corpus sees them: one continuum.
 
     A gap at the end of one document runs on into a gap at the start of the next.
+    Each document is counted as it is appended and not kept: per category and
+    annotator, how many units and gaps of each length, and per pair of annotators
+    their observed disagreement (units of different documents never meet, so it
+    adds up document by document). Memory does not grow with the corpus.
     """
 
     def __init__(self, raters: int) -> None:
         self.length = 0
         self.documents = 0
-        self._chunks: list[tuple[int, Sequence[Sequence[SpanKey]]]] = []
         self._raters = raters
-        self._grouped: dict[str, list[list[Interval]]] | None = None
-        self._pair_sums: dict[tuple[str, int, int], int] = {}
+        self._tracks: dict[str, list[_Track]] = {}
+        self._pair_sums: dict[str, Counter[tuple[int, int]]] = {}
 
     def append(self, length: int, annotations: Sequence[Sequence[SpanKey]]) -> None:
         """Add a document of ``length`` characters with each annotator's spans on it."""
-        self._chunks.append((self.length, annotations))
+        offset = self.length
+        grouped: dict[str, list[list[Interval]]] = {}
+        for rater, spans in enumerate(annotations):
+            for start, end, label in spans:
+                per_rater = grouped.get(label)
+                if per_rater is None:
+                    per_rater = grouped[label] = [[] for _ in range(self._raters)]
+                per_rater[rater].append((start + offset, end + offset))
+        for category, per_rater in grouped.items():
+            tracks = self._tracks.setdefault(category, [_Track() for _ in range(self._raters)])
+            sums = self._pair_sums.setdefault(category, Counter())
+            joined = [_join_overlapping(units) for units in per_rater]
+            for rater, units in enumerate(joined):
+                tracks[rater].add(units)
+            for i, j in combinations(range(self._raters), 2):
+                sums[i, j] += _pair_disagreement(joined[i], joined[j])
         self.length += length
         self.documents += 1
-        self._grouped = None
-        self._pair_sums.clear()
 
     def alpha(self, raters: Sequence[int] | None = None) -> UnitizingResult:
-        """alpha-u over the whole continuum, of every annotator or only of ``raters``.
-
-        The units and the pairwise disagreements are kept, so alpha-u of a subset
-        of the annotators over the same documents costs only its expected part.
-        """
+        """alpha-u over the whole continuum, of every annotator or only of ``raters``."""
         chosen = list(range(self._raters)) if raters is None else list(raters)
         if len(chosen) < 2 or self.length <= 0:
             return UnitizingResult(None)
         result = UnitizingResult(None)
-        for category, everyone in sorted(self._units_by_category().items()):
-            per_rater = [everyone[r] for r in chosen]
-            pairs = sum(self._pair_sum(category, i, j) for i, j in combinations(chosen, 2))
+        for category, tracks in sorted(self._tracks.items()):
+            sums = self._pair_sums[category]
+            pairs = sum(sums[i, j] for i, j in combinations(sorted(chosen), 2))
             d_o = 2 * pairs / (len(chosen) * (len(chosen) - 1) * self.length * self.length)
-            d_e = _expected(self.length, per_rater)
+            mine = [tracks[r] for r in chosen]
+            d_e = _expected(
+                self.length,
+                len(chosen),
+                sum((t.units for t in mine), Counter()),
+                sum((t.all_gaps(self.length) for t in mine), Counter()),
+            )
             result.observed[category] = d_o
             result.expected[category] = d_e
             result.per_category[category] = 0.0 if d_o == d_e else 1 - d_o / d_e
@@ -101,32 +141,6 @@ class Continuum:
             total_o, total_e = sum(result.observed.values()), sum(result.expected.values())
             result.alpha = 0.0 if total_o == total_e else 1 - total_o / total_e
         return result
-
-    def _pair_sum(self, category: str, i: int, j: int) -> int:
-        key = (category, i, j)
-        if key not in self._pair_sums:
-            units = self._units_by_category()[category]
-            self._pair_sums[key] = _pair_disagreement(units[i], units[j])
-        return self._pair_sums[key]
-
-    def _units_by_category(self) -> dict[str, list[list[Interval]]]:
-        """category -> per annotator, their units of it, sorted and non-overlapping."""
-        if self._grouped is not None:
-            return self._grouped
-        grouped: dict[str, list[list[Interval]]] = {}
-        raters = self._raters
-        for offset, chunk in self._chunks:
-            for rater, spans in enumerate(chunk):
-                for start, end, label in spans:
-                    per_rater = grouped.get(label)
-                    if per_rater is None:
-                        per_rater = grouped[label] = [[] for _ in range(raters)]
-                    per_rater[rater].append((start + offset, end + offset))
-        for per_rater in grouped.values():
-            for rater, units in enumerate(per_rater):
-                per_rater[rater] = _join_overlapping(units)
-        self._grouped = grouped
-        return grouped
 
 
 def _join_overlapping(intervals: list[Interval]) -> list[Interval]:
@@ -169,13 +183,10 @@ def _pair_disagreement(first: list[Interval], second: list[Interval]) -> int:
     return total
 
 
-def _expected(length: int, per_rater: list[list[Interval]]) -> float:
-    raters = len(per_rater)
-    # Lengths repeat a lot: work on (length, how many) rather than on every unit and gap.
-    lengths = Counter(e - b for units in per_rater for b, e in units)
-    gap_counts: Counter[int] = Counter()
-    for units in per_rater:
-        gap_counts.update(_gaps(length, units))
+def _expected(
+    length: int, raters: int, lengths: Counter[int], gap_counts: Counter[int]
+) -> float:
+    """D_e(c) from the (length -> how many) counts of the units and gaps of c."""
     gaps = sorted(gap_counts)
     # at_least[k]: (how many gaps, their total length) among gaps >= gaps[k].
     at_least = [(0, 0)] * (len(gaps) + 1)
@@ -192,12 +203,3 @@ def _expected(length: int, per_rater: list[list[Interval]]) -> float:
     squared = sum(count * u * (u - 1) for u, count in lengths.items())
     denominator = raters * length * (raters * length - 1) - squared
     return (2 / length) * total / denominator
-
-
-def _gaps(length: int, units: list[Interval]) -> list[int]:
-    """Lengths of the stretches of ``[0, length)`` outside ``units`` (sorted, disjoint)."""
-    if not units:
-        return [length]
-    inner = [b - e for (_, e), (b, _) in pairwise(units) if b > e]
-    first, last = units[0][0], length - units[-1][1]
-    return [g for g in (first, last) if g > 0] + inner

@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotator.core.errors import AnnotatorError
+from annotator.services.merge import MergeCancelled
+from annotator.ui.background import run_job
 from annotator.ui.i18n import translate
 from annotator.ui.messages import describe
 from annotator.ui.review.adjudication_window import AdjudicationWindow
@@ -122,9 +124,19 @@ class ReviewFeature:
 
     def merge(self, paths: list[str]) -> list[str]:
         """Merge ``paths`` into the open project; shows and returns the report lines."""
+        project = self.window.project
+        assert project is not None
         try:
-            assert self.window.project is not None
-            results = self.window.project.merge(paths)
+            results = run_job(
+                self.window,
+                translate("ReviewFeature", "Merging…"),
+                project,
+                lambda own, progress: own.merge(paths, progress),
+            )
+        except MergeCancelled as exc:
+            self.window.reload()  # the files merged before the cancel stay merged
+            self.window.statusBar().showMessage(str(exc))
+            return []
         except AnnotatorError as exc:
             self.window.show_error(describe(exc))
             return []

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -33,8 +35,10 @@ from annotator.services.agreement_export import (
     write_report,
 )
 from annotator.services.project import Project
+from annotator.ui.background import run_job
 from annotator.ui.i18n import fill
 from annotator.ui.messages import describe
+from annotator.ui.review.agreement_documents import AgreementDocumentsModel
 
 # Figures the pair matrix can show: (name, how to read it from a pair).
 # The names are marked for lupdate; the combo box shows them translated.
@@ -46,7 +50,6 @@ PAIR_METRICS = {
     QT_TRANSLATE_NOOP("AgreementWindow", "Trigger F1"): lambda p: p.triggers.f1,
     QT_TRANSLATE_NOOP("AgreementWindow", "Argument F1"): lambda p: p.arguments.f1,
 }
-DOC_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _number(value: float | None, colour: bool = True) -> QTableWidgetItem:
@@ -89,16 +92,26 @@ class AgreementWindow(QWidget):
         self.pairs = QTableWidget(self)
         self.labels = QTableWidget(self)
         self.confusion = QTableWidget(self)
-        self.documents = QTableWidget(self)
-        self.documents.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.documents.cellActivated.connect(self._document_activated)
-        self.documents.cellDoubleClicked.connect(self._document_activated)
+        self.documents_model = AgreementDocumentsModel(self)
+        self.documents = QTableView(self)
+        self.documents.setModel(self.documents_model)
+        self.documents.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.documents.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.documents.setWordWrap(False)
+        self.documents.verticalHeader().hide()
+        header = self.documents.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(100)  # measure a sample, never 50,000 rows
+        self.documents.activated.connect(self._document_activated)
         self.tabs = QTabWidget(self)
         for widget, title in (
             (self.pairs, self.tr("Pairs")),
             (self.labels, self.tr("Labels")),
             (self.confusion, self.tr("Confusion")),
             (self.documents, self.tr("Documents")),
+            (self.effort, self.tr("Speed")),
         ):
             self.tabs.addTab(widget, title)
         self._layout()
@@ -144,9 +157,16 @@ class AgreementWindow(QWidget):
         """Recompute the report for the checked annotators."""
         names = self.chosen_annotators()
         self.report = None
-        if self.project is not None and len(names) >= 2:
+        project = self.project
+        if project is not None and len(names) >= 2:
             try:
-                self.report = self.project.agreement(names)
+                self.report = run_job(
+                    self,
+                    self.tr("Computing agreement…"),
+                    project,
+                    # A document's own figures are read again later on the window's project.
+                    lambda own, progress: own.agreement_read_again_by(project, names, progress),
+                )
             except AnnotatorError as exc:
                 self.summary.setText(describe(exc))
         if self.report is None and len(names) < 2:
@@ -163,6 +183,7 @@ class AgreementWindow(QWidget):
                 _f(corpus.krippendorff_alpha),
                 _f(corpus.alpha_u),
             ))
+        self.effort.fill(self.project)
         self._fill_pairs()
         self._fill_labels()
         self._fill_confusion()
@@ -220,32 +241,12 @@ class AgreementWindow(QWidget):
         self.confusion.setToolTip(self.tr("Rows: first annotator of each pair; columns: second."))
 
     def _fill_documents(self) -> None:
-        documents = self.report.documents if self.report else []
-        self.documents.clear()
-        self.documents.setColumnCount(3)
-        self.documents.setHorizontalHeaderLabels(
-            [self.tr("Document"), self.tr("Disagreements"), self.tr("Span F1 (exact, mean)")]
-        )
-        self.documents.setRowCount(len(documents))
-        for r, document in enumerate(documents):
-            title = _text(document.title)
-            title.setData(DOC_ID_ROLE, document.doc_id)
-            # Titles are Arabic: aligned to the right edge, where they start.
-            title.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.documents.setItem(r, 0, title)
-            count = _text(document.disagreements)
-            count.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.documents.setItem(r, 1, count)
-            self.documents.setItem(r, 2, _number(document.counts.means()["spans_exact_f1"]))
-        header = self.documents.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.documents_model.set_report(self.report)
 
-    def _document_activated(self, row: int, _column: int) -> None:
-        item = self.documents.item(row, 0)
-        if item is not None:
-            self.document_chosen.emit(item.data(DOC_ID_ROLE))
+    def _document_activated(self, index: QModelIndex) -> None:
+        doc_id = index.siblingAtColumn(0).data(AgreementDocumentsModel.ID_ROLE)
+        if doc_id is not None:
+            self.document_chosen.emit(doc_id)
 
     # -- export -----------------------------------------------------------------
 

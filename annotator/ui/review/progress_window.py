@@ -57,7 +57,7 @@ class ProgressWindow(QWidget):
 
     def set_project(self, project: Project | None) -> None:
         """Read the progress of ``project`` and show it."""
-        self.progress = project.progress() if project is not None else None
+        self.progress = project.project_progress() if project is not None else None
         self.table.setRowCount(0)
         if self.progress is None:
             self.summary.clear()

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from annotator.ui.i18n import translate
+from annotator.ui.workspace.active_learning import ActiveLearning
 from annotator.ui.workspace.annotation_list import AnnotationList
 from annotator.ui.workspace.annotator_choice import ask_annotator
 from annotator.ui.workspace.arcs import ArgumentArcs
@@ -26,6 +27,9 @@ from annotator.ui.workspace.mouse import ViewMouse
 from annotator.ui.workspace.navigation import Navigation
 from annotator.ui.workspace.notes import NotesControl
 from annotator.ui.workspace.palette import LabelPalette
+from annotator.ui.workspace.recommenders_panel import RecommendersPanel
+from annotator.ui.workspace.suggestion_mouse import SuggestionMouse
+from annotator.ui.workspace.suggestion_view import SuggestionView
 from annotator.ui.workspace.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -48,6 +52,10 @@ class WorkspaceFeature:
     navigation: Navigation
     find_bar: FindBar
     label_all: LabelAll
+    suggestions: SuggestionView
+    suggestion_mouse: SuggestionMouse
+    recommenders: RecommendersPanel
+    active_learning: ActiveLearning
     picker: EventTypePicker | None = None
     arcs: ArgumentArcs | None = None
     argument_keys: ArgumentKeys | None = None
@@ -88,9 +96,13 @@ def install(window: MainWindow) -> WorkspaceFeature:
     guideline = GuidelineView(workspace)
     annotation_list = AnnotationList(workspace)
     event_panel = EventPanel(workspace)
+    mouse = ViewMouse(workspace)
+    suggestions = SuggestionView(workspace)
     feature = WorkspaceFeature(
-        workspace, palette, guideline, annotation_list, event_panel, ViewMouse(workspace),
+        workspace, palette, guideline, annotation_list, event_panel, mouse,
         Navigation(workspace), FindBar(workspace), LabelAll(workspace),
+        suggestions, SuggestionMouse(suggestions, mouse), RecommendersPanel(suggestions.live),
+        ActiveLearning(suggestions),
     )
     window.project_opened.connect(lambda: palette.palette_model.set_schema(window.project.schema))
     workspace.event_type_requested.connect(feature.open_event_picker)
@@ -103,12 +115,14 @@ def install(window: MainWindow) -> WorkspaceFeature:
             ("guideline", translate("Workspace", "Guideline"), guideline),
             ("annotations", translate("Workspace", "Annotations"), _with_filter(annotation_list)),
             ("events", translate("Workspace", "Events"), event_panel),
+            ("recommenders", translate("Workspace", "Recommenders"), feature.recommenders),
         )
     }
     labels_dock, guideline_dock = docks["labels"], docks["guideline"]
     list_dock, events_dock = docks["annotations"], docks["events"]
     window.splitDockWidget(labels_dock, guideline_dock, Qt.Orientation.Vertical)
     window.tabifyDockWidget(list_dock, events_dock)
+    window.tabifyDockWidget(events_dock, docks["recommenders"])
     list_dock.raise_()
     # Wide enough for a mention, its label and its position side by side.
     window.resizeDocks([labels_dock], [RIGHT_DOCK_WIDTH], Qt.Orientation.Horizontal)

@@ -31,6 +31,10 @@ def _templates() -> dict[str, str]:
         "set_status": translate("Workspace", "Mark document %1"),
         "set_note": translate("Workspace", "Note on %1"),
         "flag_unsure": translate("Workspace", "Flag %1 as unsure"),
+        "accept_suggestion": translate("Workspace", "Accept suggestion of %1 as %2"),
+        "accept_suggestions": translate("Workspace", "Accept %1 suggestions"),
+        "reject_suggestion": translate("Workspace", "Reject suggestion %1"),
+        "reject_suggestions": translate("Workspace", "Reject %1 suggestions"),
     }
 
 

@@ -17,7 +17,7 @@ from annotator.ui.workspace.annotation_list import AnnotationList
 from annotator.ui.workspace.note_editor import NoteEditor
 from annotator.ui.workspace.workspace import Workspace
 
-NOTE_KEY = "N"
+NOTE_KEY = "M"
 UNSURE_KEY = "U"
 
 

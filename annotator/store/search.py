@@ -1,0 +1,151 @@
+"""Corpus search: the project's full-text index (FTS5, trigram) over folded text.
+
+The index (``documents_search``, migration 0006) holds every document's title and
+text folded as core.search.fold folds them; SQLite's trigram tokenizer finds any
+substring of three or more characters and folds letter case itself. A shorter
+query cannot use a trigram index: it is matched against titles only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from annotator.core.search import fold, fold_arabic
+from annotator.store.migrations import fill_search_index
+
+if TYPE_CHECKING:
+    from annotator.store.project import ProjectStore
+
+# The shortest folded query the trigram index answers.
+MIN_INDEXED = 3
+
+
+@dataclass(frozen=True)
+class DocumentMatch:
+    """A document whose title or text contains the query."""
+
+    id: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class SpanMatch:
+    """A span found by an annotation search, with its document's text."""
+
+    id: str
+    document_id: str
+    title: str
+    annotator: str
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+def needle_of(query: str) -> str:
+    """The folded query as the index compares it ('' for a blank query)."""
+    return fold(query).strip()
+
+
+def condition(query: str, rowid: str = "d.rowid") -> tuple[str, dict[str, object]]:
+    """An SQL condition on a ``documents`` rowid column: its title or text contains ``query``.
+
+    Its one parameter is named ``:search``. ("1", {}) for a blank query (all match).
+    """
+    needle = needle_of(query)
+    if not needle:
+        return "1", {}
+    if len(needle) >= MIN_INDEXED:
+        # The index folds letter case by SQLite's rules: give it the case as typed.
+        indexed = fold_arabic(query).strip()
+        phrase = '"' + indexed.replace('"', '""') + '"'
+        return (
+            f"{rowid} IN (SELECT rowid FROM documents_search "
+            "WHERE documents_search MATCH :search)",
+            {"search": phrase},
+        )
+    return (
+        f"{rowid} IN (SELECT rowid FROM documents WHERE instr(annotator_fold(title), :search))",
+        {"search": needle},
+    )
+
+
+class SearchRepository:
+    """Queries over the search index."""
+
+    def __init__(self, store: ProjectStore) -> None:
+        self._store = store
+        # The short-query fallback folds titles in SQL with the same function as the find.
+        store.db.conn.create_function("annotator_fold", 1, fold, deterministic=True)
+
+    def document_ids(self, query: str) -> set[str]:
+        """Ids of the documents whose title or text contains ``query`` (folded)."""
+        if not needle_of(query):
+            return set()
+        where, params = condition(query)
+        rows = self._store.db.execute(f"SELECT d.id FROM documents d WHERE {where}", params)
+        return {row[0] for row in rows}
+
+    def count(self, query: str) -> int:
+        """How many documents contain ``query``."""
+        where, params = condition(query)
+        return self._store.db.execute(
+            f"SELECT count(*) FROM documents d WHERE {where}", params
+        ).fetchone()[0]
+
+    def documents(self, query: str, limit: int | None = None) -> Iterator[DocumentMatch]:
+        """The documents containing ``query``, in project order (streamed)."""
+        if not needle_of(query):
+            return
+        where, params = condition(query)
+        cursor = self._store.db.execute(
+            f"SELECT d.id, d.title, d.text FROM documents d WHERE {where} "
+            "ORDER BY d.rowid LIMIT :limit",
+            {**params, "limit": -1 if limit is None else limit},
+        )
+        for row in cursor:
+            yield DocumentMatch(*row)
+
+    def spans(
+        self,
+        query: str,
+        label: str | None = None,
+        annotator: str | None = None,
+        lacking: str | None = None,
+    ) -> Iterator[SpanMatch]:
+        """Spans (in project order) in documents containing ``query`` (any, if blank),
+        optionally of one ``label`` and ``annotator``, and with ``lacking``: only those
+        that annotator has no span of the same label at the same place for.
+
+        The caller keeps those whose own text matches (the index finds documents).
+        """
+        where, params = condition(query)
+        clauses = [where]
+        if label is not None:
+            clauses.append("s.label = :label")
+        if annotator is not None:
+            clauses.append("s.annotator = :annotator")
+        if lacking is not None:
+            clauses.append(
+                "NOT EXISTS (SELECT 1 FROM spans o WHERE o.document_id = s.document_id "
+                'AND o.annotator = :lacking AND o.start = s.start AND o."end" = s."end" '
+                "AND o.label = s.label)"
+            )
+        params |= {"label": label, "annotator": annotator, "lacking": lacking}
+        cursor = self._store.db.execute(
+            'SELECT s.id, s.document_id, d.title, s.annotator, s.start, s."end", s.label, '
+            'substr(d.text, s.start + 1, s."end" - s.start) '
+            "FROM spans s JOIN documents d ON d.id = s.document_id "
+            f"WHERE {' AND '.join(clauses)} ORDER BY d.rowid, s.start, s.annotator",
+            params,
+        )
+        for row in cursor:
+            yield SpanMatch(*row)
+
+    def rebuild(self) -> None:
+        """Build the index again from the documents (a repair; nothing needs it normally)."""
+        with self._store.transaction() as db:
+            fill_search_index(db)

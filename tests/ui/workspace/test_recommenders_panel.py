@@ -1,0 +1,103 @@
+"""The Recommenders panel and training in the background: the window keeps answering keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.suggest_helpers import generated_project
+
+TRAINING_TIMEOUT_MS = 120_000
+
+
+@pytest.fixture
+def generated_path(tmp_path: Path) -> Path:
+    """30 generated articles; amal labelled and marked done the first 20."""
+    return generated_project(tmp_path / "generated.annproj", count=30, done=20)
+
+
+def test_training_runs_in_the_background_while_keys_are_handled(
+    bench, generated_path, settings, qtbot
+) -> None:
+    settings.live_recommenders = True
+    wb = bench(generated_path)
+    live = wb.feature.suggestions.live
+    panel = wb.feature.recommenders
+    assert live.busy  # never trained, 20 done documents: training started on opening
+    assert not panel.train_button.isEnabled()
+    # A keystroke while the worker trains: handled and saved at once.
+    start = wb.text.index(" ") + 1
+    end = wb.text.index(" ", start)
+    wb.workspace.select_range(start, end)
+    before = len(wb.stored_spans())
+    wb.key(Qt.Key.Key_1)
+    assert len(wb.stored_spans()) == before + 1
+    assert live.busy  # the key did not wait for the training
+    qtbot.waitUntil(lambda: not live.busy, timeout=TRAINING_TIMEOUT_MS)
+    statuses = {s.name: s for s in live.statuses}
+    assert set(live.recommenders) == {"strings", "crf"}
+    assert statuses["crf"].documents == 20 and statuses["crf"].trained_at
+    assert panel.table.rowCount() == 2 and panel.table.item(0, 1).text() == "20"
+    assert panel.table.item(0, 4).text().endswith("%")
+    assert panel.scores.rowCount() >= 1  # per-label held-out quality of the selected one
+
+
+def test_live_suggestions_threshold_and_retraining_after_done(
+    bench, generated_path, settings, qtbot
+) -> None:
+    settings.live_recommenders = True
+    settings.retrain_after_done = 1
+    wb = bench(generated_path)
+    live, view = wb.feature.suggestions.live, wb.feature.suggestions
+    qtbot.waitUntil(lambda: not live.busy, timeout=TRAINING_TIMEOUT_MS)
+    # An article amal has not done: the recommenders suggest there.
+    not_done = next(d.id for d in wb.window.project.document_summaries()
+                    if wb.window.project.status(d.id, "amal").value == "new")
+    wb.window.open_document(not_done)
+    sources = {s.source for s in view.items}
+    assert sources & {"recommender:strings", "recommender:crf"}
+    count = len(view.items)
+    live.set_options("crf", threshold=1.0)  # only the certain ones
+    live.set_options("strings", threshold=1.0)
+    assert len(view.items) < count
+    # One more done document retrains (every 1 done document, as set).
+    wb.key(Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert live.busy
+    qtbot.waitUntil(lambda: not live.busy, timeout=TRAINING_TIMEOUT_MS)
+    assert {s.documents for s in live.statuses} == {21}
+
+
+def test_active_learning_orders_documents_and_opens_the_most_useful(
+    bench, generated_path, settings, qtbot
+) -> None:
+    settings.live_recommenders = True
+    wb = bench(generated_path)
+    feature = wb.feature
+    learning = feature.active_learning
+    assert not learning.order_action.isChecked()  # off by default
+    qtbot.waitUntil(lambda: not feature.suggestions.live.busy, timeout=TRAINING_TIMEOUT_MS)
+    learning.order_action.setChecked(True)
+    qtbot.waitUntil(lambda: learning.ranking is not None, timeout=10_000)
+    ranking = learning.ranking
+    assert len(ranking) == 10  # the articles amal has not done
+    assert [u for _, u in ranking] == sorted((u for _, u in ranking), reverse=True)
+    model = wb.window.document_list.model
+    assert model.doc_ids()[:10] == [d for d, _ in ranking]
+    wb.key(Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert wb.window.current_document_id == ranking[0][0]
+    learning.order_action.setChecked(False)
+    assert model.doc_ids() == [d.id for d in wb.window.project.document_summaries()]
+
+
+def test_a_new_annotator_opens_a_project_without_training(
+    bench, generated_path, settings
+) -> None:
+    settings.live_recommenders = True
+    settings.annotator = "newcomer"  # nothing of theirs in the project yet
+    wb = bench(generated_path)
+    live = wb.feature.suggestions.live
+    assert not live.busy and live.recommenders == {}
+    assert wb.feature.recommenders.state.text() == "Not trained yet: mark documents done"
+    assert not live.train()  # Train Now: nothing to learn from, said so, no error
