@@ -18,8 +18,8 @@ def stored_notes(b) -> dict[str, tuple[str, bool]]:
 
 
 def open_editor(b):
-    """N opens the note editor; it is made the active window (offscreen, nothing does)."""
-    b.key(Qt.Key.Key_N)
+    """M opens the note editor; it is made the active window (offscreen, nothing does)."""
+    b.key(Qt.Key.Key_M)
     editor = b.feature.notes.editor
     assert editor is not None and editor.isVisible()
     editor.activateWindow()
