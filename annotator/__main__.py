@@ -1,9 +1,19 @@
-"""Entry point: a command runs headless; no command (or a project file) opens the GUI."""
+"""Entry point: a command runs headless; no argument (or an existing project file) opens the GUI."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+
+
+def opens_window(args: Sequence[str]) -> bool:
+    """True when ``args`` ask for the window: nothing, or one path to an existing file.
+
+    Anything else is a command line: a mistyped command must get argparse's error,
+    never a window (which would hang a headless script).
+    """
+    return not args or (len(args) == 1 and not args[0].startswith("-") and Path(args[0]).is_file())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -18,7 +28,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return qt_selfcheck(args[1:])
     from annotator.cli import command_names
 
-    if args and (args[0].startswith("-") or args[0] in command_names()):
+    if (args[:1] and args[0] in command_names()) or not opens_window(args):
         from annotator.cli import main as cli_main
 
         return cli_main(args)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
 import logging
+import os
 import sys
 from collections.abc import Iterator, Sequence
 
@@ -62,16 +64,53 @@ def command_names() -> set[str]:
     return names
 
 
+def check_command(parser: argparse.ArgumentParser, argv: Sequence[str]) -> None:
+    """Exit with argparse's usage error, and the nearest command, if ``argv`` names none.
+
+    Checked before parsing: argparse would otherwise report the mistyped command as a
+    missing argument of no command at all, or (Python < 3.14) without a suggestion.
+    """
+    first = next((a for a in argv if not a.startswith("-")), None)
+    names = command_names()
+    if first is None or first in names or argv[0].startswith("-"):
+        return
+    if first.endswith(".annproj") or os.sep in first:
+        parser.error(f"no such project file: {first}")
+    choices = ", ".join(sorted(names))
+    message = f"argument COMMAND: invalid choice: {first!r} (choose from {choices})"
+    close = difflib.get_close_matches(first, sorted(names), n=1, cutoff=0.6)
+    if close:
+        message += f"; did you mean {close[0]!r}?"
+    parser.error(message)
+
+
+def _quiet_broken_pipe() -> int:
+    """The reader went away (``annotator info … | head``): stop without a word.
+
+    Python would otherwise complain again while flushing stdout at exit, so stdout
+    is pointed at /dev/null first (as the Python signal documentation advises).
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 141  # 128 + SIGPIPE: what a shell reports for a program killed by the closed pipe
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; returns the process exit code. Errors go to stderr, never a traceback."""
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    check_command(parser, argv)
     args = parser.parse_args(argv)
     if not hasattr(args, "run"):
         parser.print_help()
         return 2
     try:
         with _file_names_printable():
-            return int(args.run(args) or 0)
+            code = int(args.run(args) or 0)
+            sys.stdout.flush()  # a closed pipe shows here, inside the handler, not at exit
+        return code
+    except BrokenPipeError:
+        return _quiet_broken_pipe()
     except AnnotatorError as exc:
         # shown_text: a file name that is not UTF-8 appears with its bytes escaped (\xce).
         print(f"annotator: error: {shown_text(str(exc))}", file=sys.stderr)

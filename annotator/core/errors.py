@@ -8,7 +8,20 @@ from __future__ import annotations
 
 
 class AnnotatorError(Exception):
-    """Base class of every error this program reports to the user."""
+    """Base class of every error this program reports to the user.
+
+    ``str(error)`` is the English message (the CLI and the log show it). An error
+    the interface shows often also carries ``message_id`` and ``arguments``, from
+    which the UI builds the message in the interface language (ui/messages.py);
+    the services stay free of Qt and of the interface language.
+    """
+
+    def __init__(
+        self, message: str = "", *, message_id: str | None = None, arguments: tuple = ()
+    ) -> None:
+        super().__init__(message)
+        self.message_id = message_id
+        self.arguments = tuple(arguments)
 
 
 class ValidationError(AnnotatorError, ValueError):

@@ -9,11 +9,13 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
 from annotator.core.errors import ValidationError
+from annotator.core.notes import Note
 
 
 def new_id() -> str:
@@ -250,3 +252,5 @@ class DocumentAnnotations:
     status: Status
     spans: tuple[Span, ...] = ()
     events: tuple[Event, ...] = ()
+    # The annotator's notes, by the id of the span, event or document they are on.
+    notes: Mapping[str, Note] = field(default_factory=dict)

@@ -22,7 +22,9 @@ _KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_.\-]*$")
 
 # Every key a schema object may hold: a misspelt key ("alow_overlap") is refused,
 # not ignored, since ignoring it silently keeps the default the user meant to change.
-_TOP_KEYS = ("format", "name", "description", "allow_overlap", "entities", "events")
+_TOP_KEYS = (
+    "format", "name", "description", "allow_overlap", "max_span_length", "entities", "events"
+)
 _ENTITY_KEYS = ("key", "name_en", "name_ar", "color", "shortcut", "guideline", "guideline_ar")
 _EVENT_KEYS = ("key", "name_en", "name_ar", "color", "roles", "guideline", "guideline_ar")
 _ROLE_KEYS = ("role", "accepts")
@@ -79,6 +81,7 @@ class Schema:
     events: tuple[EventType, ...] = ()
     allow_overlap: bool = True
     description: str = ""
+    max_span_length: int | None = None  # longer spans are labelled only once confirmed
     _entity_index: dict[str, EntityType] = field(default_factory=dict, compare=False, repr=False)
     _event_index: dict[str, EventType] = field(default_factory=dict, compare=False, repr=False)
 
@@ -111,6 +114,7 @@ class Schema:
             "name": self.name,
             "description": self.description,
             "allow_overlap": self.allow_overlap,
+            **({"max_span_length": self.max_span_length} if self.max_span_length else {}),
             "entities": [_entity_dict(e) for e in self.entities],
             "events": [_event_dict(e) for e in self.events],
         }
@@ -220,12 +224,18 @@ def schema_from_dict(data: Any, source: str = "<schema>") -> Schema:
     check.unique([e.key for e in events], "events", "key")
     overlap = data.get("allow_overlap", True)
     check.is_type(overlap, bool, "allow_overlap")
+    max_length = data.get("max_span_length")
+    if max_length is not None and (
+        not isinstance(max_length, int) or isinstance(max_length, bool) or max_length < 1
+    ):
+        check.fail("max_span_length", "expected a positive number of characters")
     return Schema(
         name=check.text(data, "name", "name"),
         entities=entities,
         events=events,
         allow_overlap=overlap,
         description=check.text(data, "description", "description", required=False),
+        max_span_length=max_length,
     )
 
 

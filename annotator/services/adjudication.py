@@ -152,7 +152,10 @@ def accept_agreed(
 ) -> Change:
     """Accept every span and event all ``annotators`` agree on (already accepted ones stay)."""
     if len(annotators) < 2:
-        raise ValidationError("agreement needs at least two annotators")
+        raise ValidationError(
+            "agreement needs at least two annotators",
+            message_id="agreement_needs_two", arguments=(", ".join(annotators),),
+        )
     source = "+".join(annotators)
     change = Change()
     with store.transaction():  # read what is agreed in the transaction that accepts it

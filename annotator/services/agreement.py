@@ -33,6 +33,19 @@ def comparable_annotators(store: ProjectStore) -> list[str]:
     return [a.name for a in store.annotators.all(AnnotatorKind.HUMAN)]
 
 
+def document_annotators(store: ProjectStore, doc_id: str) -> list[str]:
+    """The people who annotated ``doc_id`` (in progress or done), by name.
+
+    Others have nothing there to compare: counting them turns every mark into a
+    disagreement, as the agreement view already knows (see agreement_documents).
+    """
+    return [
+        name
+        for name in comparable_annotators(store)
+        if store.annotators.status(doc_id, name) in ANNOTATED
+    ]
+
+
 def check_annotators(store: ProjectStore, names: Sequence[str]) -> list[str]:
     """``names`` as a list, after checking each is an annotator of the project."""
     known = {a.name for a in store.annotators.all()}
@@ -111,7 +124,8 @@ def project_agreement(
     if len(names) < 2:
         raise ValidationError(
             f"{store.path}: agreement needs two annotators; the project has "
-            f"{', '.join(names) or 'none'}"
+            f"{', '.join(names) or 'none'}",
+            message_id="agreement_needs_two", arguments=(", ".join(names),),
         )
     source = reload_from if reload_from is not None else store
     # A small corpus is kept whole, so the report stays complete once the project is

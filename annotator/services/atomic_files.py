@@ -46,7 +46,10 @@ def atomic_file(target: Path) -> Iterator[Sink]:
             dir=target.parent, prefix=f".{target.name}.", suffix=".part"
         )
     except OSError as exc:
-        raise ExportError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+        raise ExportError(
+            f"{target}: cannot write: {exc.strerror or exc}",
+            message_id="cannot_write", arguments=(target, exc.strerror or exc),
+        ) from exc
     try:
         with os.fdopen(fd, "wb") as raw:
             writer = BackgroundWriter(raw)
@@ -61,7 +64,10 @@ def atomic_file(target: Path) -> Iterator[Sink]:
     except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise ExportError(f"{target}: not written: {exc.strerror or exc}") from exc
+            raise ExportError(
+                f"{target}: not written: {exc.strerror or exc}",
+                message_id="cannot_write", arguments=(target, exc.strerror or exc),
+            ) from exc
         raise
 
 
@@ -70,14 +76,20 @@ def atomic_directory(target: Path) -> Iterator[Path]:
     """A fresh folder that replaces ``target`` (absent or empty) if the block succeeds."""
     _check_folder(target)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise ExportError(f"{target}: already exists and is not an empty folder")
+        raise ExportError(
+            f"{target}: already exists and is not an empty folder",
+            message_id="folder_not_empty", arguments=(target,),
+        )
     remove_stale_temporaries(target.parent)
     try:
         temporary = Path(
             tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
         )
     except OSError as exc:
-        raise ExportError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+        raise ExportError(
+            f"{target}: cannot write: {exc.strerror or exc}",
+            message_id="cannot_write", arguments=(target, exc.strerror or exc),
+        ) from exc
     try:
         yield temporary
         if target.exists():
@@ -86,7 +98,10 @@ def atomic_directory(target: Path) -> Iterator[Path]:
     except BaseException as exc:
         shutil.rmtree(temporary, ignore_errors=True)
         if isinstance(exc, OSError):
-            raise ExportError(f"{target}: not written: {exc.strerror or exc}") from exc
+            raise ExportError(
+                f"{target}: not written: {exc.strerror or exc}",
+                message_id="cannot_write", arguments=(target, exc.strerror or exc),
+            ) from exc
         raise
 
 
@@ -140,7 +155,10 @@ def write_synced(path: Path, content: str) -> None:
 
 def _check_folder(target: Path) -> None:
     if not target.parent.is_dir():
-        raise ExportError(f"{target}: the folder {target.parent} does not exist")
+        raise ExportError(
+            f"{target}: the folder {target.parent} does not exist",
+            message_id="no_such_folder", arguments=(target, target.parent),
+        )
 
 
 def _publish(temporary: Path, target: Path) -> None:

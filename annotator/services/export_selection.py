@@ -170,6 +170,7 @@ def _rows(
 ) -> Iterator[ExportRow]:
     """The records, reading CHUNK documents and their annotations at a time: the
     annotations in memory are a chunk's, whatever the project's size."""
+    notes = store.notes.all()  # few, beside the annotations: read once
     documents = store.interchange.document_rows(quoted_text)
     while chunk := list(islice(documents, CHUNK)):
         ids = [doc.id for doc in chunk]
@@ -180,7 +181,8 @@ def _rows(
                 kept_spans, kept_events = _filtered(
                     spans.get((doc.id, name), ()), events.get((doc.id, name), ()), labels
                 )
-                yield ExportRow(doc, name, status, kept_spans, kept_events)
+                noted = notes.get((doc.id, name)) if name is not None else None
+                yield ExportRow(doc, name, status, kept_spans, kept_events, noted)
 
 
 def _filtered(

@@ -127,7 +127,7 @@ class ExportCancelled(AnnotatorError):
     """The user cancelled; no file was written."""
 
     def __init__(self) -> None:
-        super().__init__("export cancelled, nothing written")
+        super().__init__("export cancelled, nothing written", message_id="export_cancelled")
 
 
 def export_project(
@@ -175,7 +175,10 @@ def export_to_stream(store: ProjectStore, options: ExportOptions, stream: TextIO
     """Export a line-based format to an open text stream (standard output)."""
     options.check()
     if options.format not in STREAMABLE or options.split is not None:
-        raise ValidationError(f"{options.format} writes a folder of files; give a folder name")
+        raise ValidationError(
+            f"{options.format} writes a folder of files; give a folder name",
+            message_id="export_needs_folder", arguments=(options.format,),
+        )
     report = ExportReport()
     # Every record from one moment of the project.
     with store.snapshot(), gc_paused(), _naming_the_project(store):

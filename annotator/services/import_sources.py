@@ -76,7 +76,10 @@ def collect_sources(paths: list[Path]) -> list[Path]:
                 "import files and folders only"
             )
         else:
-            raise ValidationError(f"{shown_path(path)}: no such file or folder")
+            raise ValidationError(
+                f"{shown_path(path)}: no such file or folder",
+                message_id="no_such_path", arguments=(shown_path(path),),
+            )
     return list({f.resolve(): f for f in files}.values())
 
 

@@ -102,7 +102,9 @@ class ImportFailed(AnnotatorError):
         super().__init__(
             f"import refused, project unchanged ({len(problems)} problem(s)):\n"
             + "\n".join(shown)
-            + more
+            + more,
+            message_id="import_refused",
+            arguments=(len(problems), "\n".join(shown) + more),
         )
         self.problems = problems
 
@@ -111,7 +113,7 @@ class ImportCancelled(AnnotatorError):
     """The user cancelled; the project is unchanged."""
 
     def __init__(self) -> None:
-        super().__init__("import cancelled, project unchanged")
+        super().__init__("import cancelled, project unchanged", message_id="import_cancelled")
 
 
 def import_paths(

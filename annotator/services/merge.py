@@ -128,7 +128,10 @@ def merge_project(
 ) -> MergeResult:
     """Merge one project file into ``store``; see the module docstring for the rules."""
     if other_path.resolve() == store.path.resolve():
-        raise ProjectError(f"{other_path}: cannot merge a project into itself")
+        raise ProjectError(
+            f"{other_path}: cannot merge a project into itself",
+            message_id="merge_into_itself", arguments=(other_path,),
+        )
     # The other copy is read as of one moment; this project is read inside the
     # merge's write transaction, which sees one moment too.
     with open_project(other_path) as other, other.snapshot():

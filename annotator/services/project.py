@@ -37,8 +37,11 @@ from annotator.services import effort as _effort
 from annotator.services import exporting as _exporting
 from annotator.services import importing as _importing
 from annotator.services import jobs as _jobs
+from annotator.services import label_all as _label_all
 from annotator.services import merge as _merge
+from annotator.services import notes as _notes
 from annotator.services import predicting as _predicting
+from annotator.services import progress as _progress
 from annotator.services import projects as _projects
 from annotator.services import recommending as _recommending
 from annotator.services import search as _search
@@ -261,6 +264,12 @@ class Project:
     remove_gold_event = _UseCase(_adjudication.remove_gold_event)
     undo_gold = _UseCase(_adjudication.undo)
     redo_gold = _UseCase(_adjudication.redo)
+    document_annotators = _UseCase(_agreement.document_annotators)
+    everyones_notes = _UseCase(_notes.everyones_notes)
+    notes_in = _UseCase(_notes.notes_in)
+    project_progress = _UseCase(_progress.project_progress)
+    corpus_matches = _UseCase(_label_all.corpus_matches)
+    predict = _UseCase(_predicting.predict_project)
     search = _UseCase(_search.search)
     search_choices = _UseCase(_search.search_choices)
     count_documents_matching = _UseCase(_search.count_documents)

@@ -66,28 +66,68 @@ class AnnotatorRepository:
         )
         return {doc_id: Status(status) for doc_id, status in rows}
 
-    def set_status(self, doc_id: str, annotator: str, status: Status) -> None:
-        """Record ``annotator``'s status for a document."""
+    def set_status(
+        self, doc_id: str, annotator: str, status: Status, explicit: bool = True
+    ) -> None:
+        """Record ``annotator``'s status for a document.
+
+        ``explicit`` False gives the document back to its automatic status, which
+        follows the annotations (see :meth:`touch`): ``status`` is then ignored.
+        """
         with self._store.transaction() as db:
             self.ensure(annotator)
+            if not explicit:
+                self._follow_annotations(doc_id, annotator)
+                return
             db.execute(
-                "INSERT INTO statuses (document_id, annotator, status, updated_at) "
-                "VALUES (?, ?, ?, ?) ON CONFLICT (document_id, annotator) "
-                "DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at",
+                "INSERT INTO statuses (document_id, annotator, status, updated_at, auto) "
+                "VALUES (?, ?, ?, ?, 0) ON CONFLICT (document_id, annotator) "
+                "DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at, "
+                "auto = 0",
                 [doc_id, annotator, Status(status).value, utc_now()],
             )
 
-    def touch(self, doc_id: str, annotator: str) -> None:
-        """Note that ``annotator`` changed a document: a NEW one becomes IN_PROGRESS.
+    def is_explicit(self, doc_id: str, annotator: str) -> bool:
+        """True when the annotator set the status (it no longer follows the annotations)."""
+        row = self._store.db.execute(
+            "SELECT auto FROM statuses WHERE document_id = ? AND annotator = ?", [doc_id, annotator]
+        ).fetchone()
+        return row is not None and not row[0]
 
-        The timestamp lets a merge tell which copy of a document changed last.
+    def touch(self, doc_id: str, annotator: str) -> None:
+        """Note that ``annotator`` changed a document.
+
+        A status the annotator set (done, skipped...) stays; otherwise the status
+        follows the annotations: "in progress" while there are some, "new" (no row)
+        once there are none, as after labelling and undoing. The timestamp lets a
+        merge tell which copy of a document changed last.
         """
         with self._store.transaction() as db:
+            if self.is_explicit(doc_id, annotator):
+                db.execute(
+                    "UPDATE statuses SET updated_at = ? WHERE document_id = ? AND annotator = ?",
+                    [utc_now(), doc_id, annotator],
+                )
+            else:
+                self._follow_annotations(doc_id, annotator)
+
+    def _follow_annotations(self, doc_id: str, annotator: str) -> None:
+        db = self._store.db
+        annotated = db.execute(
+            "SELECT EXISTS (SELECT 1 FROM spans WHERE document_id = ?1 AND annotator = ?2) "
+            "OR EXISTS (SELECT 1 FROM events WHERE document_id = ?1 AND annotator = ?2)",
+            [doc_id, annotator],
+        ).fetchone()[0]
+        if annotated:
             db.execute(
-                "INSERT INTO statuses (document_id, annotator, status, updated_at) "
-                "VALUES (?, ?, 'in_progress', ?) ON CONFLICT (document_id, annotator) "
-                "DO UPDATE SET updated_at = excluded.updated_at",
+                "INSERT INTO statuses (document_id, annotator, status, updated_at, auto) "
+                "VALUES (?, ?, 'in_progress', ?, 1) ON CONFLICT (document_id, annotator) "
+                "DO UPDATE SET status = 'in_progress', updated_at = excluded.updated_at, auto = 1",
                 [doc_id, annotator, utc_now()],
+            )
+        else:
+            db.execute(
+                "DELETE FROM statuses WHERE document_id = ? AND annotator = ?", [doc_id, annotator]
             )
 
     def status_counts(self) -> dict[str, dict[Status, int]]:

@@ -136,7 +136,8 @@ def check_existing(path: Path, thorough: bool | None = None) -> int:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if app_id != APPLICATION_ID:
                 raise NotAProjectError(
-                    f"{path}: not an annotator project (an SQLite database of another program)"
+                    f"{path}: not an annotator project (an SQLite database of another program)",
+                    message_id="not_a_project", arguments=(path,),
                 )
             if thorough is None:
                 thorough = path.stat().st_size <= QUICK_CHECK_MAX_BYTES
@@ -158,7 +159,8 @@ def check_existing(path: Path, thorough: bool | None = None) -> int:
     if version > LATEST_VERSION:
         raise NewerProjectError(
             f"{path}: written by a newer version of annotator (file format {version}, "
-            f"this version reads up to {LATEST_VERSION}); please upgrade annotator"
+            f"this version reads up to {LATEST_VERSION}); please upgrade annotator",
+            message_id="newer_project", arguments=(path, version, LATEST_VERSION),
         )
     return version
 
@@ -189,7 +191,9 @@ def _problems(conn: sqlite3.Connection, thorough: bool) -> list[str]:
 
 def _check_header(path: Path) -> None:
     if not path.exists():
-        raise ProjectError(f"{path}: no such project file")
+        raise ProjectError(
+            f"{path}: no such project file", message_id="no_project_file", arguments=(path,)
+        )
     if not path.is_file():
         raise ProjectError(f"{path}: not a regular file (a folder, FIFO or device)")
     try:
@@ -198,9 +202,15 @@ def _check_header(path: Path) -> None:
     except OSError as exc:
         raise ProjectError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     if not header:
-        raise NotAProjectError(f"{path}: not an annotator project (the file is empty)")
+        raise NotAProjectError(
+            f"{path}: not an annotator project (the file is empty)",
+            message_id="not_a_project", arguments=(path,),
+        )
     if header != SQLITE_HEADER:
-        raise NotAProjectError(f"{path}: not an annotator project (not an SQLite database)")
+        raise NotAProjectError(
+            f"{path}: not an annotator project (not an SQLite database)",
+            message_id="not_a_project", arguments=(path,),
+        )
 
 
 def _check_contents(

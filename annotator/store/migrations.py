@@ -225,6 +225,39 @@ def _suggestions(db: Database) -> None:
     db.execute(f"PRAGMA user_version = {max(current, 3)}")
 
 
+# A note and an "unsure" flag on a span, an event or a document, per annotator.
+# And statuses.auto: 1 when the status follows the annotations (set by a change to
+# them, not by the annotator), so that undoing the only label makes the document new
+# again; "in progress" rows of older files were set that way.
+# target_id is the span's or event's id (ids are kept by undo, merge and import, so
+# a note follows its annotation back), or the document's id for a document note.
+# Notes of deleted annotations are left: undoing the deletion brings them back, and
+# every read joins them to what exists.
+_V4_NOTES = """
+CREATE TABLE notes (
+    target_id   TEXT NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('span', 'event', 'document')),
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator   TEXT NOT NULL REFERENCES annotators(name) ON UPDATE CASCADE,
+    note        TEXT NOT NULL DEFAULT '',
+    unsure      INTEGER NOT NULL DEFAULT 0 CHECK (unsure IN (0, 1)),
+    updated_at  TEXT NOT NULL,
+    PRIMARY KEY (target_id, annotator)
+);
+CREATE INDEX notes_by_document ON notes (document_id, annotator);
+ALTER TABLE statuses ADD COLUMN auto INTEGER NOT NULL DEFAULT 0 CHECK (auto IN (0, 1));
+UPDATE statuses SET auto = 1 WHERE status = 'in_progress';
+"""
+
+
+@migrations(name="0004_notes")
+def _notes(db: Database) -> None:
+    _run_script(db, _V4_NOTES)
+    # A file that already had a later step (merged in a different order) keeps its number.
+    current = db.execute("PRAGMA user_version").fetchone()[0]
+    db.execute(f"PRAGMA user_version = {max(current, 4)}")
+
+
 # The split (train/validation/test...) each document was given by its first export
 # with --split, so later exports keep it and a growing dataset never leaks test
 # documents into training (services.export_splits).

@@ -34,6 +34,7 @@ from annotator.store.failures import (
 from annotator.store.interchange import InterchangeRepository
 from annotator.store.listing import ListingRepository
 from annotator.store.migrations import LATEST_VERSION, migrations
+from annotator.store.notes import NoteRepository
 from annotator.store.places import examine, folder_read_only_reason, network_filesystem
 from annotator.store.search import SearchRepository
 from annotator.store.sessions import SessionRepository
@@ -80,6 +81,7 @@ class ProjectStore:
         self.interchange = InterchangeRepository(self)
         self.sessions = SessionRepository(self)
         self.suggestions = SuggestionRepository(self)
+        self.notes = NoteRepository(self)
         self.splits = SplitRepository(self)
         self.search = SearchRepository(self)
         self.listing = ListingRepository(self)

@@ -49,6 +49,18 @@ class WorkRepository:
             for doc_id, name, status, updated_at in self._store.db.execute(sql, params)
         }
 
+    def activity_times(self) -> dict[str, list[str]]:
+        """Per annotator, when each of their spans, events and statuses last changed (sorted)."""
+        times: dict[str, list[str]] = defaultdict(list)
+        rows = self._store.db.execute(
+            "SELECT annotator, updated_at FROM spans UNION ALL "
+            "SELECT annotator, updated_at FROM events UNION ALL "
+            "SELECT annotator, updated_at FROM statuses ORDER BY 1, 2"
+        )
+        for annotator, updated_at in rows:
+            times[annotator].append(updated_at)
+        return dict(times)
+
     def spans(
         self, annotators: Sequence[str] | None = None, doc_ids: Sequence[str] | None = None
     ) -> dict[WorkKey, list[Span]]:

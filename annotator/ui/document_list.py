@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from annotator.core.model import Status
 from annotator.services.search import searchable
 from annotator.ui.document_list_model import SIZE_SAMPLE_ROWS, DocumentListModel
+from annotator.ui.i18n import fill
 
 __all__ = ["DocumentList", "DocumentListModel"]
 
@@ -158,10 +159,9 @@ class DocumentList(QWidget):
             template = self.tr("Done %1 / %2 assigned")
         else:
             template = self.tr("Done %1 / %2")
-        text = template.replace("%1", str(counts[Status.DONE]))
-        text = text.replace("%2", str(total))
+        text = fill(template, counts[Status.DONE], total)
         if counts[Status.SKIPPED]:
-            text += self.tr(" · skipped %1").replace("%1", str(counts[Status.SKIPPED]))
+            text += fill(self.tr(" · skipped %1"), counts[Status.SKIPPED])
         self.progress.setText(text)
 
     def neighbour(self, doc_id: str | None, step: int, not_done: bool = False) -> str | None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 from annotator.core.listing import ListFilter, ListRow
 from annotator.core.model import Status
 from annotator.services.project import Project
+from annotator.ui.bidi import isolate
 from annotator.ui.plain_text import as_tooltip
 from annotator.ui.table_model import AnyIndex, TableModel
 
@@ -233,7 +234,9 @@ class DocumentListModel(TableModel):
             return summary.id
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.TITLE:
-                return summary.title
+                # Isolated: a title starting with digits keeps them at its start, in any
+                # interface direction ("300 مليون…" reads right to left).
+                return isolate(summary.title)
             if column == self.LENGTH:
                 return summary.length
             return self.tr(STATUS_NAMES[summary.status])

@@ -10,6 +10,9 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from annotator.ui.bidi import isolate
+from annotator.ui.i18n import fill
+
 log = logging.getLogger("annotator.crash")
 
 
@@ -25,12 +28,15 @@ def install_excepthook(log_path: Path) -> None:
         box = QMessageBox(QMessageBox.Icon.Critical, "annotator", "")
         box.setTextFormat(box.textFormat().PlainText)
         box.setText(
-            QApplication.translate("errors", "Something went wrong: %1").replace("%1", str(error))
+            fill(QApplication.translate("errors", "Something went wrong: %1"), str(error))
         )
         box.setInformativeText(
-            QApplication.translate(
-                "errors", "Your saved work is safe. Details were written to %1"
-            ).replace("%1", str(log_path))
+            fill(
+                QApplication.translate(
+                    "errors", "Your saved work is safe. Details were written to %1"
+                ),
+                isolate(str(log_path)),
+            )
         )
         box.setDetailedText(details)
         box.exec()

@@ -15,6 +15,8 @@ from annotator.ui import (
     review,
     search_panel,
     settings_dialog,
+    shortcuts_sheet,
+    window_state,
     workspace,
 )
 
@@ -28,3 +30,5 @@ FEATURES.append(settings_dialog.install)
 FEATURES.append(restore_dialog.install)
 FEATURES.append(review.install)
 FEATURES.append(search_panel.install)
+FEATURES.append(shortcuts_sheet.install)  # after the others: it lists their keys
+FEATURES.append(window_state.install)  # last: restores the docks the others added

@@ -10,12 +10,20 @@ source checkout or a pip install without compiled files still speaks Arabic:
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    Qt,
+    QTranslator,
+)
 
 from annotator.core.resources import resource_path
 from annotator.services.locations import data_dir
@@ -29,6 +37,15 @@ LANGUAGES = {"en": "English", "ar": "العربية"}
 RIGHT_TO_LEFT = {"ar"}
 
 _installed: list[QTranslator] = []
+_language = [SOURCE_LANGUAGE]  # the language installed last
+
+# Qt's own strings its bundled Arabic catalogue lacks (Qt 6 added the mnemonics, so the
+# old translations no longer match). Our catalogue carries them: Qt asks every installed
+# translator, so they are found there.
+QT_STRINGS_MISSING_IN_QT = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -39,6 +56,25 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     variable's name as context, and then never translated.)
     """
     return QCoreApplication.translate(context, text, disambiguation, n)
+
+
+_PLACEHOLDER = re.compile(r"%(\d{1,2})")
+
+
+def fill(template: str, *values: object) -> str:
+    """``template`` with ``%1``, ``%2``... replaced by ``values``, in one pass.
+
+    Like QString::arg with several arguments: text put in is never searched again,
+    so a title or a note holding "%2" stays as the user wrote it (chained
+    ``.replace("%1", a).replace("%2", b)`` would substitute inside ``a``). A
+    placeholder without a value is left as it is.
+    """
+
+    def value(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        return str(values[number - 1]) if 1 <= number <= len(values) else match.group(0)
+
+    return _PLACEHOLDER.sub(value, template)
 
 
 def interface_language(setting: str, system: QLocale | None = None) -> str:
@@ -129,7 +165,13 @@ def install_language(setting: str) -> str:
             log.warning("no %s translation at %s", language, path)
     if hasattr(app, "setLayoutDirection"):
         app.setLayoutDirection(layout_direction(language))
+    _language[0] = language
     return language
+
+
+def current_language() -> str:
+    """The interface language installed (e.g. "ar" for Arabic)."""
+    return _language[0]
 
 
 def layout_direction(language: str) -> Qt.LayoutDirection:

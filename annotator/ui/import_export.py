@@ -21,6 +21,13 @@ from annotator.services.importing import ImportCancelled
 from annotator.services.project import PROJECT_SUFFIX, Project
 from annotator.ui.background import Progress, run_job
 from annotator.ui.import_export_dialogs import ExportOptionsDialog, ImportOptionsDialog
+from annotator.ui.messages import (
+    describe,
+    export_details,
+    export_summary,
+    import_details,
+    import_summary,
+)
 
 T = TypeVar("T")
 
@@ -105,7 +112,7 @@ class ImportExport(QObject):
         if report is None:
             return
         self._show_imported()
-        summary, *details = report.lines()
+        summary, details = import_summary(report), import_details(report)
         self.window.statusBar().showMessage(summary)
         if details:
             self._show_details(summary, details)
@@ -128,7 +135,7 @@ class ImportExport(QObject):
         except cancelled:
             self.window.statusBar().showMessage(cancelled_message)
         except AnnotatorError as exc:
-            self.window.show_error(str(exc))
+            self.window.show_error(describe(exc))
         return None
 
     def _show_imported(self) -> None:
@@ -163,8 +170,8 @@ class ImportExport(QObject):
         )
         if report is None:
             return
-        summary, *warnings = report.lines()
-        self.window.statusBar().showMessage(f"{summary} → {target}")
+        summary, warnings = export_summary(report, target), export_details(report)
+        self.window.statusBar().showMessage(summary)
         if warnings:
             self._show_details(summary, warnings)
 

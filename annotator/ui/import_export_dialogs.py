@@ -19,6 +19,7 @@ from annotator.core.model import AnnotatorKind, Status
 from annotator.core.splits import DEFAULT_SPLIT
 from annotator.services.exporting import FORMATS, UTF16_FORMATS, ExportFilter, ExportOptions
 from annotator.services.importing import DEFAULT_ANNOTATOR, ImportOptions
+from annotator.ui.i18n import fill
 
 # The dialogs are plain classes: their strings are translated in the feature's context,
 # "ImportExport", spelled out at each call because lupdate reads only a literal context.
@@ -66,7 +67,7 @@ class ImportOptionsDialog:
         # else the default; a name given here takes every pre-annotation.
         self.annotator = QLineEdit(self.dialog)
         self.annotator.setPlaceholderText(
-            translate("ImportExport", "as in the files, else %1").replace("%1", DEFAULT_ANNOTATOR)
+            fill(translate("ImportExport", "as in the files, else %1"), DEFAULT_ANNOTATOR)
         )
         self.annotator.setToolTip(
             translate(

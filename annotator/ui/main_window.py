@@ -26,8 +26,11 @@ from annotator import __version__
 from annotator.core.errors import AnnotatorError
 from annotator.services.locations import log_dir
 from annotator.services.project import PROJECT_SUFFIX, Project, new_project
+from annotator.ui.bidi import install_bidi_style, isolate
 from annotator.ui.document_list import DocumentList
 from annotator.ui.features import FEATURES
+from annotator.ui.i18n import fill
+from annotator.ui.messages import describe
 from annotator.ui.project_session import ProjectSession
 from annotator.ui.reading_view import ReadingView
 from annotator.ui.settings import AppSettings
@@ -60,6 +63,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, settings: AppSettings, annotator: str) -> None:
         super().__init__()
+        install_bidi_style()  # menu shortcuts drawn left to right in an Arabic interface
         self.settings = settings
         self.annotator = annotator
         self.project: Project | None = None
@@ -79,8 +83,8 @@ class MainWindow(QMainWindow):
         self._status_label = QLabel(self)
         self.statusBar().addPermanentWidget(self._status_label)
         self.project_session = ProjectSession(self)
+        self.resize(1200, 800)  # the first run's size; window_state restores the last one
         self.features = [install(self) for install in FEATURES]
-        self.resize(1200, 800)
         self.update_title()
 
     # -- composition helpers for features ----------------------------------
@@ -172,7 +176,7 @@ class MainWindow(QMainWindow):
         self.project_session.update_read_only()
         self.project_opened.emit()
         first = self.document_list.model.first_id()
-        if first:
+        if first and self.current_document_id is None:  # none reopened where the user left
             self.document_list.select(first)
         # Keyboard-first: the keys an annotator presses next are meant for the text.
         self.reading_view.setFocus()
@@ -209,8 +213,12 @@ class MainWindow(QMainWindow):
         document = self.project.document(doc_id)
         self.current_document_id = doc_id
         self.reading_view.show_text(document.text)
-        self._status_label.setText(self.tr("%1 characters").replace("%1", str(len(document))))
+        self._status_label.setText(self.tr("%n character(s)", "", len(document)))
         self.update_title()
+        # Opened from another view (agreement, adjudication): the list follows. Its
+        # document_activated comes back here and stops at the check above.
+        if self.document_list.current_id() != doc_id:
+            self.document_list.select(doc_id)
         self.document_opened.emit(doc_id)
 
     def new_project_dialog(self) -> None:
@@ -225,7 +233,7 @@ class MainWindow(QMainWindow):
         try:
             new_project(path).close()
         except AnnotatorError as exc:
-            self.show_error(str(exc))
+            self.show_error(describe(exc))
             return
         self.open_project(path)
 
@@ -238,7 +246,7 @@ class MainWindow(QMainWindow):
             self.open_project(path)
 
     def _project_filter(self) -> str:
-        return self.tr("annotator projects (%1)").replace("%1", f"*{PROJECT_SUFFIX}")
+        return fill(self.tr("annotator projects (%1)"), f"*{PROJECT_SUFFIX}")
 
     # -- messages -------------------------------------------------------------
 
@@ -252,14 +260,15 @@ class MainWindow(QMainWindow):
     def update_title(self) -> None:
         """Document, project, annotator and, when changes are not saved here, "read-only"."""
         parts = []
+        # Titles and names are isolated: "300 مليون…" keeps its own direction in any interface.
         if self.project is not None and self.current_document_id is not None:
-            parts.append(self.project.document(self.current_document_id).title)
+            parts.append(isolate(self.project.document(self.current_document_id).title))
         if self.project is not None:
-            parts.append(self.project.name)
+            parts.append(isolate(self.project.name))
         parts.append(f"{self.annotator} — annotator" if self.annotator else "annotator")
         title = " — ".join(parts)
         if self.project is not None and self.project.read_only:
-            title = self.tr("%1 [read-only]").replace("%1", title)
+            title = fill(self.tr("%1 [read-only]"), title)
         self.setWindowTitle(title)
 
     def _remember_font_size(self, size: int) -> None:
@@ -272,8 +281,10 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("About annotator"),
-            self.tr("annotator %1\nAnnotation of Arabic news for entity and event extraction.")
-            .replace("%1", __version__),
+            fill(
+                self.tr("annotator %1\nAnnotation of Arabic news for entity and event extraction."),
+                __version__,
+            ),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import AnnotatorError, DamagedProjectError
 from annotator.services.opening import OpenedProject, open_for_editing
 from annotator.services.sessions import HEARTBEAT_S
+from annotator.ui.i18n import fill
+from annotator.ui.messages import conflict_message, describe
 from annotator.ui.plain_text import plain_label
 from annotator.ui.restore_dialog import offer_restore_of_damaged
 
@@ -62,9 +64,7 @@ class ReadOnlyBanner(QFrame):
     def show_reason(self, reason: str, can_take_over: bool) -> None:
         """Show why the window is read-only; offer taking over when that would help."""
         self.message.setText(
-            self.tr("Read-only: changes are not saved in this window because %1.").replace(
-                "%1", reason
-            )
+            fill(self.tr("Read-only: changes are not saved in this window because %1."), reason)
         )
         self.take_over_button.setVisible(can_take_over)
         self.show()
@@ -118,7 +118,7 @@ class ProjectSession(QObject):
                 return self.open(path)
             return None
         except AnnotatorError as exc:
-            self.window.show_error(str(exc))
+            self.window.show_error(describe(exc))
             return None
         self.close()
         self.opened = opened
@@ -168,7 +168,7 @@ class ProjectSession(QObject):
         try:
             return self.opened.switch_annotator(annotator, take_over=take_over)
         except AnnotatorError as exc:
-            self.window.show_error(str(exc))
+            self.window.show_error(describe(exc))
             return []
 
     def _start_timers(self) -> None:
@@ -209,7 +209,11 @@ class ProjectSession(QObject):
         """Show (or hide) the banner and the status-bar mark, and retitle the window."""
         project = self.opened.project if self.opened else None
         if project is not None and project.read_only:
-            self.banner.show_reason(project.read_only_reason or "", self._can_take_over())
+            session = self.opened.session if self.opened else None
+            reason = project.read_only_reason or ""
+            if session is not None and session.conflict is not None and self._can_take_over():
+                reason = conflict_message(session.conflict)  # said in the interface language
+            self.banner.show_reason(reason, self._can_take_over())
             self.read_only_label.setText(self.tr("Read-only"))
         else:
             self.banner.hide()
@@ -235,9 +239,11 @@ class ProjectSession(QObject):
         self.update_read_only()
         assert session.conflict is not None
         self.window.show_error(
-            self.tr("%1 and took over editing. This window is now read-only: what you saved "
-                    "is safe, but changes made here are no longer saved.")
-            .replace("%1", session.conflict.message())
+            fill(
+                self.tr("%1 and took over editing. This window is now read-only: what you "
+                        "saved is safe, but changes made here are no longer saved."),
+                conflict_message(session.conflict),
+            )
         )
 
     # -- other windows --------------------------------------------------------------

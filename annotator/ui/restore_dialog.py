@@ -27,6 +27,9 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import AnnotatorError
 from annotator.services.backups import BackupInfo, backups_of, is_intact, restore_project
+from annotator.ui.bidi import isolate
+from annotator.ui.i18n import fill
+from annotator.ui.messages import describe
 from annotator.ui.plain_text import as_tooltip, plain_label
 
 if TYPE_CHECKING:
@@ -49,7 +52,8 @@ class RestoreDialog(QDialog):
         explanation = self.tr(
             "Restoring replaces %1 with the backup you choose. Its current state is backed "
             "up first, so you can go back to it the same way."
-        ).replace("%1", project.name)
+        )
+        explanation = fill(explanation, isolate(project.name))
         self.explanation = plain_label(explanation, self)
         self.explanation.setWordWrap(True)
         self.table = self._build_table()
@@ -86,7 +90,7 @@ class RestoreDialog(QDialog):
         table.horizontalHeader().setStretchLastSection(True)
         for row, (backup, ok) in enumerate(zip(self.backups, self.intact, strict=True)):
             when = backup.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-            size = self.tr("%1 KB").replace("%1", f"{backup.size / 1024:,.0f}")
+            size = fill(self.tr("%1 KB"), f"{backup.size / 1024:,.0f}")
             state = self.tr("intact") if ok else self.tr("damaged: cannot be restored")
             for column, text in enumerate((when, size, state, backup.path.name)):
                 item = QTableWidgetItem(text)
@@ -183,7 +187,7 @@ def offer_restore_of_damaged(window: MainWindow, project: Path, message: str) ->
 
 def _not_restored(window: MainWindow, error: AnnotatorError) -> None:
     window.show_error(
-        translate("RestoreDialog", "Nothing was restored: %1").replace("%1", str(error))
+        fill(translate("RestoreDialog", "Nothing was restored: %1"), describe(error))
     )
 
 

@@ -55,3 +55,12 @@ class AppSettings:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or config_dir() / "settings.ini"
         self.qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def value(self, key: str, default: Any = None) -> Any:
+        """A raw value for settings of individual widgets (window geometry, docks, toggles)."""
+        return self.qsettings.value(key, default)
+
+    def set_value(self, key: str, value: Any) -> None:
+        """Store a raw value."""
+        self.qsettings.setValue(key, value)
+        self.qsettings.sync()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.ui.fonts import reading_font
-from annotator.ui.i18n import LANGUAGES, SYSTEM, interface_language
+from annotator.ui.i18n import LANGUAGES, SYSTEM, fill, interface_language
 from annotator.ui.reading_view import MAX_FONT_SIZE, MIN_FONT_SIZE
 from annotator.ui.settings import AppSettings
 from annotator.ui.workspace.annotator_choice import usable_name
@@ -91,14 +91,15 @@ class SettingsDialog(QDialog):
         self.name_edit.setPlaceholderText(self.tr("Your name as it is stored with your work"))
         self.language_combo = QComboBox(self)
         system_name = LANGUAGES[interface_language(SYSTEM)]
-        system = self.tr("System language (%1)").replace("%1", system_name)
+        system = fill(self.tr("System language (%1)"), system_name)
         self.language_combo.addItem(system, SYSTEM)
         for code, name in LANGUAGES.items():
             self.language_combo.addItem(name, code)
-        self.language_note = QLabel(
-            self.tr("The new language is used the next time annotator starts."), self
-        )
+        self.language_note = QLabel(self)
         self.language_note.setWordWrap(True)
+        # The note's room is there from the start (two lines, empty until a language is
+        # picked): showing it must not move the OK button under the pointer.
+        self.language_note.setMinimumHeight(2 * self.language_note.fontMetrics().lineSpacing())
         self.font_combo = QFontComboBox(self)
         self.font_combo.setWritingSystem(QFontDatabase.WritingSystem.Arabic)
         self.size_spin = QSpinBox(self)
@@ -188,7 +189,8 @@ class SettingsDialog(QDialog):
 
     def _show_language_note(self) -> None:
         changed = self.language_combo.currentData() != self._stored.language
-        self.language_note.setVisible(changed)
+        note = self.tr("The new language is used the next time annotator starts.")
+        self.language_note.setText(note if changed else "")
 
     def _update_preview(self) -> None:
         family = self.font_combo.currentFont().family()

@@ -27,12 +27,12 @@
 <context>
     <name>AdjudicationWindow</name>
     <message>
-        <location filename="../../annotator/ui/review/adjudication_window.py" line="+53"/>
+        <location filename="../../annotator/ui/review/adjudication_window.py" line="+62"/>
         <source>Adjudication</source>
         <translation>التحكيم</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Who</source>
         <translation>من</translation>
     </message>
@@ -48,16 +48,26 @@
     </message>
     <message>
         <location line="+0"/>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Decided by</source>
         <translation>قرّره</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Document:</source>
         <translation>المستند:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+2"/>
+        <source>Compare:</source>
+        <translation>قارن:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Next Disagreement</source>
         <translation>الخلاف التالي</translation>
     </message>
@@ -68,12 +78,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+148"/>
+        <location line="+186"/>
         <source>Accept All Agreed</source>
         <translation>قبول كل المتفق عليه</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-185"/>
         <source>Mark Selection…</source>
         <translation>توسيم التحديد…</translation>
     </message>
@@ -98,17 +108,35 @@
         <translation>تصدير المرجع…</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+75"/>
+        <source>%1 on the document: %2</source>
+        <translation>%1 عن الوثيقة: %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+46"/>
+        <source>unsure</source>
+        <translation>غير متأكد</translation>
+    </message>
+    <message>
+        <location line="-34"/>
         <source>disagreement %1 of %2</source>
         <translation>الخلاف %1 من %2</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>%2 disagreements</source>
-        <translation>عدد الخلافات: %2</translation>
+        <source>%n disagreement(s)</source>
+        <translation>
+            <numerusform>لا خلافات</numerusform>
+            <numerusform>خلاف واحد</numerusform>
+            <numerusform>خلافان</numerusform>
+            <numerusform>%n خلافات</numerusform>
+            <numerusform>%n خلافًا</numerusform>
+            <numerusform>%n خلاف</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source> — adjudicated</source>
         <translation> — مُحكَّم</translation>
     </message>
@@ -123,12 +151,12 @@
         <translation>المرجع</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+72"/>
         <source>Accept %1&apos;s %2</source>
         <translation>قبول %2 من %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Mark Selection</source>
         <translation>توسيم التحديد</translation>
     </message>
@@ -194,7 +222,7 @@
 <context>
     <name>AgreementWindow</name>
     <message>
-        <location filename="../../annotator/ui/review/agreement_window.py" line="+44"/>
+        <location filename="../../annotator/ui/review/agreement_window.py" line="+47"/>
         <source>Span F1 (exact)</source>
         <translation>F1 للمقاطع (تطابق تام)</translation>
     </message>
@@ -229,7 +257,7 @@
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Pairs</source>
         <translation>الأزواج</translation>
     </message>
@@ -325,9 +353,27 @@
     </message>
 </context>
 <context>
+    <name>AnnotationList</name>
+    <message>
+        <location filename="../../annotator/ui/workspace/annotation_list.py" line="+26"/>
+        <source>All annotations</source>
+        <translation>كل التوسيمات</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With a note or flag</source>
+        <translation>ذات ملاحظة أو علامة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unsure only</source>
+        <translation>غير المؤكدة فقط</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationListModel</name>
     <message>
-        <location filename="../../annotator/ui/workspace/annotation_list.py" line="+32"/>
+        <location line="+13"/>
         <source>Position</source>
         <translation>الموضع</translation>
     </message>
@@ -347,7 +393,12 @@
         <translation>النوع</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>entity</source>
         <translation>كيان</translation>
     </message>
@@ -356,11 +407,24 @@
         <source>event</source>
         <translation>حدث</translation>
     </message>
+    <message>
+        <location line="+142"/>
+        <source>unsure</source>
+        <translation>غير متأكد</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotatorChoice</name>
+    <message>
+        <location filename="../../annotator/ui/review/annotator_choice.py" line="+21"/>
+        <source>The annotators compared in this document</source>
+        <translation>المُعلِّمون الذين يُقارَن عملهم في هذه الوثيقة</translation>
+    </message>
 </context>
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../annotator/ui/review/assign_dialog.py" line="+61"/>
+        <location filename="../../annotator/ui/review/assign_dialog.py" line="+63"/>
         <source>Assign Documents</source>
         <translation>إسناد المستندات</translation>
     </message>
@@ -450,12 +514,12 @@
         <translation>المستندات المسندة إلى كل موسِّم الآن، وبهذا الإسناد، وبعده</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Documents in the project: %1 · annotated twice for agreement: %2</source>
         <translation>مستندات المشروع: %1 · الموسَّمة مرتين لقياس الاتفاق: %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Choose at least one annotator.</source>
         <translation>اختر موسِّمًا واحدًا على الأقل.</translation>
     </message>
@@ -465,7 +529,7 @@
         <translation>%1 يحمل توسيمات نموذج آلي أو التوسيم المرجعي: لا تُسند المستندات إلا إلى أشخاص.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Annotating a share twice needs two or more annotators.</source>
         <translation>توسيم نسبة من المستندات مرتين يحتاج إلى موسِّمَين أو أكثر.</translation>
     </message>
@@ -489,9 +553,29 @@
     </message>
 </context>
 <context>
+    <name>CorpusMatches</name>
+    <message>
+        <location filename="../../annotator/ui/workspace/label_all_corpus.py" line="+31"/>
+        <source>Also in every other &amp;document</source>
+        <translation>وفي كل &amp;وثيقة أخرى</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>لا مواضع</numerusform>
+            <numerusform>موضع واحد</numerusform>
+            <numerusform>موضعان</numerusform>
+            <numerusform>%n مواضع</numerusform>
+            <numerusform>%n موضعًا</numerusform>
+            <numerusform>%n موضع</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="+34"/>
+        <location filename="../../annotator/ui/document_list.py" line="+35"/>
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
@@ -551,7 +635,7 @@
         <translation>المنجز %1 / %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source> · skipped %1</source>
         <translation> · المتروك %1</translation>
     </message>
@@ -559,7 +643,7 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="+28"/>
+        <location filename="../../annotator/ui/document_list_model.py" line="+29"/>
         <source>new</source>
         <translation>جديد</translation>
     </message>
@@ -664,6 +748,11 @@
         <source>Re&amp;move</source>
         <translation>إ&amp;زالة</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove the selected argument (in the Events panel)</source>
+        <translation>إزالة الدور المحدد (في لوحة الأحداث)</translation>
+    </message>
 </context>
 <context>
     <name>EventTypePicker</name>
@@ -709,12 +798,12 @@
 <context>
     <name>GuidelineView</name>
     <message>
-        <location filename="../../annotator/ui/workspace/guideline.py" line="+17"/>
+        <location filename="../../annotator/ui/workspace/guideline.py" line="+19"/>
         <source>Select a label to read its guideline.</source>
         <translation>اختر تسمية لقراءة إرشاداتها.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>(no guideline for this label)</source>
         <translation>(لا إرشادات لهذه التسمية)</translation>
     </message>
@@ -755,7 +844,7 @@
 <context>
     <name>ImportExport</name>
     <message>
-        <location filename="../../annotator/ui/import_export.py" line="+30"/>
+        <location filename="../../annotator/ui/import_export.py" line="+37"/>
         <source>Texts, JSONL, CoNLL (*.txt *.jsonl *.ndjson *.json *.conll *.bio *.iob);;All files (*)</source>
         <translation>النصوص وملفات JSONL وCoNLL (*.txt *.jsonl *.ndjson *.json *.conll *.bio *.iob);;كل الملفات (*)</translation>
     </message>
@@ -817,7 +906,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../annotator/ui/import_export_dialogs.py" line="+107"/>
+        <location filename="../../annotator/ui/import_export_dialogs.py" line="+108"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
@@ -998,7 +1087,7 @@
 <context>
     <name>LabelAllDialog</name>
     <message>
-        <location filename="../../annotator/ui/workspace/label_all.py" line="+36"/>
+        <location filename="../../annotator/ui/workspace/label_all.py" line="+38"/>
         <source>Label all occurrences</source>
         <translation>توسيم كل المواضع</translation>
     </message>
@@ -1007,15 +1096,17 @@
         <source>Occurrences of «%1» to label as:</source>
         <translation>مواضع «%1» المراد توسيمها بـ:</translation>
     </message>
-    <message>
-        <location line="+36"/>
-        <source>%1 new occurrence(s)</source>
-        <translation>مواضع جديدة: %1</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/workspace/command_texts.py" line="+19"/>
-        <source>Label %1 occurrences of «%2» as %3</source>
-        <translation>توسيم %1 من مواضع «%2» بـ %3</translation>
+    <message numerus="yes">
+        <location line="+39"/>
+        <source>%n new occurrence(s)</source>
+        <translation>
+            <numerusform>لا مواضع جديدة</numerusform>
+            <numerusform>موضع جديد واحد</numerusform>
+            <numerusform>موضعان جديدان</numerusform>
+            <numerusform>%n مواضع جديدة</numerusform>
+            <numerusform>%n موضعًا جديدًا</numerusform>
+            <numerusform>%n موضع جديد</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1039,7 +1130,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+39"/>
+        <location filename="../../annotator/ui/main_window.py" line="+42"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
@@ -1069,7 +1160,7 @@
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
@@ -1108,13 +1199,20 @@
         <source>&amp;About annotator</source>
         <translation>&amp;حول annotator</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+69"/>
-        <source>%1 characters</source>
-        <translation>عدد الأحرف: %1</translation>
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>لا أحرف</numerusform>
+            <numerusform>حرف واحد</numerusform>
+            <numerusform>حرفان</numerusform>
+            <numerusform>%n أحرف</numerusform>
+            <numerusform>%n حرفًا</numerusform>
+            <numerusform>%n حرف</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>New Project</source>
         <translation>مشروع جديد</translation>
     </message>
@@ -1129,7 +1227,7 @@
         <translation>مشاريع annotator (%1)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>%1 [read-only]</source>
         <translation>%1 [للقراءة فقط]</translation>
     </message>
@@ -1139,7 +1237,7 @@
         <translation>حول annotator</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>annotator %1
 Annotation of Arabic news for entity and event extraction.</source>
         <translation>annotator %1
@@ -1195,6 +1293,126 @@ Annotation of Arabic news for entity and event extraction.</source>
     </message>
 </context>
 <context>
+    <name>NoteEditor</name>
+    <message>
+        <location filename="../../annotator/ui/workspace/note_editor.py" line="+34"/>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note on %1</source>
+        <translation>ملاحظة على %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Why, what to check, what to ask…</source>
+        <translation>لماذا، وما الذي يجب التحقق منه أو السؤال عنه…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Unsure: check this again</source>
+        <translation>&amp;غير متأكد: راجع هذا مرة أخرى</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressWindow</name>
+    <message>
+        <location filename="../../annotator/ui/review/progress_window.py" line="+37"/>
+        <source>Progress</source>
+        <translation>سير العمل</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Annotator</source>
+        <translation>المُعلِّم</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New</source>
+        <translation>جديد</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Done</source>
+        <translation>منجز</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skipped</source>
+        <translation>متروك</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Share done</source>
+        <translation>نسبة المنجز</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Spans</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Events</source>
+        <translation>الأحداث</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time worked</source>
+        <translation>وقت العمل</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last change</source>
+        <translation>آخر تغيير</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>لا وثائق</numerusform>
+            <numerusform>وثيقة واحدة</numerusform>
+            <numerusform>وثيقتان</numerusform>
+            <numerusform>%n وثائق</numerusform>
+            <numerusform>%n وثيقة</numerusform>
+            <numerusform>%n وثيقة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>done by every annotator: %1</source>
+        <translation>أنجزها كل المُعلِّمين: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 of %2</source>
+        <translation>%1 من %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n min</source>
+        <translation>
+            <numerusform>أقل من دقيقة</numerusform>
+            <numerusform>دقيقة واحدة</numerusform>
+            <numerusform>دقيقتان</numerusform>
+            <numerusform>%n دقائق</numerusform>
+            <numerusform>%n دقيقة</numerusform>
+            <numerusform>%n دقيقة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 س %2 د</translation>
+    </message>
+</context>
+<context>
     <name>ProjectSession</name>
     <message>
         <location filename="../../annotator/ui/project_session.py" line="+162"/>
@@ -1217,25 +1435,38 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>البقاء للقراءة فقط</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Read-only</source>
         <translation>للقراءة فقط</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>%1 and took over editing. This window is now read-only: what you saved is safe, but changes made here are no longer saved.</source>
         <translation>%1 وتولّى التحرير. أصبحت هذه النافذة للقراءة فقط: ما حفظته في أمان، لكن التغييرات التي تُجرى هنا لم تعد تُحفظ.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Waiting for another window to finish saving…</source>
         <translation>بانتظار أن تُنهي نافذة أخرى الحفظ…</translation>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../annotator/ui/i18n.py" line="+46"/>
+        <source>&amp;Look in:</source>
+        <translation>ا&amp;بحث في:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>الملفات من ال&amp;نوع:</translation>
+    </message>
+</context>
+<context>
     <name>ReadOnlyBanner</name>
     <message>
-        <location line="-232"/>
+        <location filename="../../annotator/ui/project_session.py" line="-236"/>
         <source>Take Over Editing</source>
         <translation>تولّي التحرير</translation>
     </message>
@@ -1337,7 +1568,7 @@ Annotation of Arabic news for entity and event extraction.</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../annotator/ui/restore_dialog.py" line="+46"/>
+        <location filename="../../annotator/ui/restore_dialog.py" line="+49"/>
         <source>Restore from Backup</source>
         <translation>الاستعادة من نسخة احتياطية</translation>
     </message>
@@ -1347,7 +1578,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>تحلّ الاستعادة النسخة الاحتياطية التي تختارها محلّ %1. وتُحفظ حالته الحالية في نسخة احتياطية أولًا، فيمكنك الرجوع إليها بالطريقة نفسها.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>This project has no backups yet.</source>
         <translation>لا توجد نسخ احتياطية لهذا المشروع بعد.</translation>
     </message>
@@ -1415,7 +1646,7 @@ Annotation of Arabic news for entity and event extraction.</source>
 <context>
     <name>ReviewFeature</name>
     <message>
-        <location filename="../../annotator/ui/review/__init__.py" line="+94"/>
+        <location filename="../../annotator/ui/review/__init__.py" line="+106"/>
         <source>New assignments: %1</source>
         <translation>إسنادات جديدة: %1</translation>
     </message>
@@ -1450,7 +1681,12 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>&amp;تحكيم المستند…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>&amp;Progress…</source>
+        <translation>&amp;سير العمل…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>A&amp;ssign Documents…</source>
         <translation>إ&amp;سناد المستندات…</translation>
     </message>
@@ -1536,6 +1772,213 @@ Annotation of Arabic news for entity and event extraction.</source>
     </message>
 </context>
 <context>
+    <name>ServiceMessages</name>
+    <message>
+        <location filename="../../annotator/ui/messages.py" line="+33"/>
+        <source>%1: no such project file</source>
+        <translation>%1: لا يوجد ملف مشروع بهذا الاسم</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is not an annotator project.</source>
+        <translation>%1 ليس مشروعًا من مشاريع annotator.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 was written by a newer version of annotator (file format %2; this version reads up to %3). Please upgrade annotator.</source>
+        <translation>%1 كتبه إصدار أحدث من annotator (صيغة الملف %2، وهذا الإصدار يقرأ حتى %3). يُرجى تحديث annotator.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import cancelled; nothing changed.</source>
+        <translation>أُلغي الاستيراد؛ لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export cancelled; nothing written.</source>
+        <translation>أُلغي التصدير؛ لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 writes a folder of files: give a folder name.</source>
+        <translation>‏%1 يكتب مجلدًا من الملفات: أعطِ اسم مجلد.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: no such file or folder</source>
+        <translation>%1: لا يوجد ملف أو مجلد بهذا الاسم</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 already exists and is not an empty folder.</source>
+        <translation>%1 موجود وليس مجلدًا فارغًا.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: the folder %2 does not exist.</source>
+        <translation>%1: المجلد %2 غير موجود.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 could not be written: %2</source>
+        <translation>تعذّرت كتابة %1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is the open project: a project cannot be merged into itself.</source>
+        <translation>%1 هو المشروع المفتوح: لا يُدمج مشروع في نفسه.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Import refused, project unchanged (%n problem(s)):</source>
+        <translation>
+            <numerusform>رُفض الاستيراد، والمشروع لم يتغيّر:</numerusform>
+            <numerusform>رُفض الاستيراد، والمشروع لم يتغيّر (مشكلة واحدة):</numerusform>
+            <numerusform>رُفض الاستيراد، والمشروع لم يتغيّر (مشكلتان):</numerusform>
+            <numerusform>رُفض الاستيراد، والمشروع لم يتغيّر (%n مشكلات):</numerusform>
+            <numerusform>رُفض الاستيراد، والمشروع لم يتغيّر (%n مشكلة):</numerusform>
+            <numerusform>رُفض الاستيراد، والمشروع لم يتغيّر (%n مشكلة):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none</source>
+        <translation>لا أحد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement needs at least two annotators (here: %1).</source>
+        <translation>يحتاج الاتفاق إلى مُعلِّمَين على الأقل (هنا: %1).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Imported %1, %2, %3</source>
+        <translation>استُورد: %1، %2، %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>لا وثائق</numerusform>
+            <numerusform>وثيقة واحدة</numerusform>
+            <numerusform>وثيقتان</numerusform>
+            <numerusform>%n وثائق</numerusform>
+            <numerusform>%n وثيقة</numerusform>
+            <numerusform>%n وثيقة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>لا مقاطع</numerusform>
+            <numerusform>مقطع واحد</numerusform>
+            <numerusform>مقطعان</numerusform>
+            <numerusform>%n مقاطع</numerusform>
+            <numerusform>%n مقطعًا</numerusform>
+            <numerusform>%n مقطع</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>لا أحداث</numerusform>
+            <numerusform>حدث واحد</numerusform>
+            <numerusform>حدثان</numerusform>
+            <numerusform>%n أحداث</numerusform>
+            <numerusform>%n حدثًا</numerusform>
+            <numerusform>%n حدث</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>; annotations added to %n existing document(s)</source>
+        <translation>
+            <numerusform>؛ ولم تُضف توسيمات إلى وثائق موجودة</numerusform>
+            <numerusform>؛ وأُضيفت توسيمات إلى وثيقة موجودة</numerusform>
+            <numerusform>؛ وأُضيفت توسيمات إلى وثيقتين موجودتين</numerusform>
+            <numerusform>؛ وأُضيفت توسيمات إلى %n وثائق موجودة</numerusform>
+            <numerusform>؛ وأُضيفت توسيمات إلى %n وثيقة موجودة</numerusform>
+            <numerusform>؛ وأُضيفت توسيمات إلى %n وثيقة موجودة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>skipped (invalid)</source>
+        <translation>تُرك (غير صالح)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>skipped (duplicate)</source>
+        <translation>تُرك (مكرر)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>skipped (empty)</source>
+        <translation>تُرك (فارغ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>text cleaned</source>
+        <translation>نُظِّف النص</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ignored</source>
+        <translation>أُهمل</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kept in meta</source>
+        <translation>حُفظ في البيانات الوصفية</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Exported %n record(s) to %1</source>
+        <translation>
+            <numerusform>لم يُصدَّر أي سجل إلى %1</numerusform>
+            <numerusform>صُدِّر سجل واحد إلى %1</numerusform>
+            <numerusform>صُدِّر سجلان إلى %1</numerusform>
+            <numerusform>صُدِّرت %n سجلات إلى %1</numerusform>
+            <numerusform>صُدِّر %n سجلًا إلى %1</numerusform>
+            <numerusform>صُدِّر %n سجل إلى %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 already has this project open in another window on this computer (process %2, since %3 UTC)</source>
+        <translation>%1 فتح هذا المشروع في نافذة أخرى على هذا الحاسوب (العملية %2، منذ %3 UTC)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 already has this project open in another window on %4 (process %2, since %3 UTC)</source>
+        <translation>%1 فتح هذا المشروع في نافذة أخرى على %4 (العملية %2، منذ %3 UTC)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n token(s) split at annotation boundaries</source>
+        <translation>
+            <numerusform>لم تُقسم أي وحدة عند حدود التوسيمات</numerusform>
+            <numerusform>قُسمت وحدة واحدة عند حدود التوسيمات</numerusform>
+            <numerusform>قُسمت وحدتان عند حدود التوسيمات</numerusform>
+            <numerusform>قُسمت %n وحدات عند حدود التوسيمات</numerusform>
+            <numerusform>قُسمت %n وحدة عند حدود التوسيمات</numerusform>
+            <numerusform>قُسمت %n وحدة عند حدود التوسيمات</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>warning: %1</source>
+        <translation>تنبيه: %1</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../annotator/ui/settings_dialog.py" line="+80"/>
@@ -1553,12 +1996,12 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>لغة النظام (%1)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+98"/>
         <source>The new language is used the next time annotator starts.</source>
         <translation>تُستخدم اللغة الجديدة عند تشغيل annotator في المرة القادمة.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-85"/>
         <source> pt</source>
         <translation> نقطة</translation>
     </message>
@@ -1603,9 +2046,65 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>عدد النسخ الا&amp;حتياطية المحفوظة:</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>&amp;Preferences…</source>
         <translation>التف&amp;ضيلات…</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsSheet</name>
+    <message>
+        <location filename="../../annotator/ui/shortcuts_sheet.py" line="+67"/>
+        <source>Other</source>
+        <translation>أخرى</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter commands or keys…</source>
+        <translation>صفِّ الأوامر أو المفاتيح…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Command</source>
+        <translation>الأمر</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>ا&amp;ختصارات لوحة المفاتيح</translation>
+    </message>
+</context>
+<context>
+    <name>SpanGuard</name>
+    <message>
+        <location filename="../../annotator/ui/workspace/span_guard.py" line="+30"/>
+        <source>It crosses a paragraph break.</source>
+        <translation>يتجاوز فاصل فقرة.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It is longer than the %1 characters the schema allows.</source>
+        <translation>أطول من %1 حرفًا يسمح بها المخطط.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Label %1 characters as %2?</source>
+        <translation>توسيم %1 حرفًا بـ %2؟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Label a long span?</source>
+        <translation>توسيم مقطع طويل؟</translation>
     </message>
 </context>
 <context>
@@ -1725,12 +2224,12 @@ Annotation of Arabic news for entity and event extraction.</source>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../annotator/ui/workspace/__init__.py" line="+111"/>
+        <location filename="../../annotator/ui/workspace/__init__.py" line="+118"/>
         <source>Recommenders</source>
         <translation>المقترِحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workspace/command_texts.py" line="+12"/>
+        <location filename="../../annotator/ui/workspace/command_texts.py" line="+35"/>
         <source>Accept %1 suggestions</source>
         <translation>قبول الاقتراحات (%1)</translation>
     </message>
@@ -1740,7 +2239,17 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>قبول اقتراح %1 بوسم %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-2"/>
+        <source>Note on %1</source>
+        <translation>ملاحظة على %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flag %1 as unsure</source>
+        <translation>وضع علامة «غير متأكد» على %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Reject %1 suggestions</source>
         <translation>رفض الاقتراحات (%1)</translation>
     </message>
@@ -1750,7 +2259,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>رفض الاقتراح %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workspace/workspace.py" line="+146"/>
+        <location filename="../../annotator/ui/workspace/workspace.py" line="+149"/>
         <location line="+14"/>
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
@@ -1766,7 +2275,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>حُفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workspace/command_texts.py" line="-3"/>
+        <location filename="../../annotator/ui/workspace/command_texts.py" line="-5"/>
         <source>Mark document %1</source>
         <translation>تعليم المستند: %1</translation>
     </message>
@@ -1786,12 +2295,12 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>لا يسمح هذا المخطط بتداخل المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workspace/command_texts.py" line="-4"/>
+        <location filename="../../annotator/ui/workspace/command_texts.py" line="-3"/>
         <source>Label «%1» as %2</source>
         <translation>توسيم «%1» بـ %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Remove «%1»</source>
         <translation>إزالة «%1»</translation>
     </message>
@@ -1806,7 +2315,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>إضافة %1 من المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workspace/workspace.py" line="+41"/>
+        <location filename="../../annotator/ui/workspace/workspace.py" line="+54"/>
         <source>Select the trigger word first</source>
         <translation>حدّد الكلمة المحفِّزة أولًا</translation>
     </message>
@@ -1859,6 +2368,11 @@ Annotation of Arabic news for entity and event extraction.</source>
         <location line="+16"/>
         <source>Switch &amp;Annotator…</source>
         <translation>تبديل ال&amp;موسِّم…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Show Argument A&amp;rcs</source>
+        <translation>إظهار أقواس الأ&amp;دوار</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/workspace/annotator_choice.py" line="+19"/>
@@ -1927,7 +2441,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>توسيع التحديد إلى &amp;كلمات كاملة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workspace/label_all.py" line="+30"/>
+        <location filename="../../annotator/ui/workspace/label_all.py" line="+37"/>
         <source>Label &amp;All Occurrences…</source>
         <translation>توسيم كل ال&amp;مواضع…</translation>
     </message>
@@ -1947,20 +2461,50 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>%1 في %2</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+129"/>
         <source>%1 has no role for a %2</source>
         <translation>لا دور في %1 يقبل %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workspace/argument_keys.py" line="+158"/>
+        <source>Argument «%1» of %2 — %3 (Enter: %4, Esc: cancel)</source>
+        <translation>الدور لـ«%1» في %2 — %3 (Enter: %4، Esc: إلغاء)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workspace/notes.py" line="+36"/>
+        <source>&amp;Note…</source>
+        <translation>&amp;ملاحظة…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flag as &amp;Unsure</source>
+        <translation>علامة «غير &amp;متأكد»</translation>
+    </message>
+</context>
+<context>
+    <name>_Plurals</name>
+    <message numerus="yes">
+        <location filename="../../annotator/ui/workspace/command_texts.py" line="+16"/>
+        <source>Label %n occurrence(s) of «%1» as %2</source>
+        <translation>
+            <numerusform>لا مواضع لـ«%1» لتوسيمها بـ %2</numerusform>
+            <numerusform>توسيم موضع واحد لـ«%1» بـ %2</numerusform>
+            <numerusform>توسيم موضعين لـ«%1» بـ %2</numerusform>
+            <numerusform>توسيم %n مواضع لـ«%1» بـ %2</numerusform>
+            <numerusform>توسيم %n موضعًا لـ«%1» بـ %2</numerusform>
+            <numerusform>توسيم %n موضع لـ«%1» بـ %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../annotator/ui/errors.py" line="+28"/>
+        <location filename="../../annotator/ui/errors.py" line="+31"/>
         <source>Something went wrong: %1</source>
         <translation>حدث خطأ: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Your saved work is safe. Details were written to %1</source>
         <translation>عملك المحفوظ في أمان. كُتبت التفاصيل في %1</translation>
     </message>

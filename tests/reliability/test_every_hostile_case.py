@@ -146,7 +146,7 @@ def test_gui_import_of_a_hostile_file(
     feature.import_paths([source])  # what File > Import Files… and a drop do
     new = boxes[shown_before:]
     if name in ACCEPTED:
-        assert new == [] and window.statusBar().currentMessage().startswith("imported 1 ")
+        assert new == [] and window.statusBar().currentMessage().startswith("Imported 1 ")
         return
     assert new, "the GUI said nothing"
     assert any(names(message, source) for message in new), new

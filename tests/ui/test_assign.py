@@ -203,7 +203,7 @@ def test_a_model_cannot_be_given_documents(qtbot, review, demo_path: Path) -> No
     qtbot.keyClicks(dialog.new_name, "ner-model")
     qtbot.keyClick(dialog.new_name, Qt.Key.Key_Enter)
     assert not ok_button(dialog).isEnabled()
-    assert dialog.summary.text().startswith("ner-model holds a model's")
+    assert dialog.summary.text().startswith("\u2068ner-model\u2069 holds a model's")
     with qtbot.waitSignal(dialog.finished):
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert assigned_in_file(demo_path) == {}

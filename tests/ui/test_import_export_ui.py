@@ -10,13 +10,14 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QProgressDialog, QPushButton
 
 from annotator.core.model import AnnotatorKind, Status, text_sha256
 from annotator.services import importing
 from annotator.services.project import Project, _UseCase
 from annotator.services.projects import new_project
 from annotator.ui import import_export_dialogs
+from annotator.ui.i18n import install_language
 from annotator.ui.import_export import ImportExport
 from annotator.ui.import_export_dialogs import ExportOptionsDialog, ImportOptionsDialog
 from tests.io_samples import ARTICLE_1, ARTICLE_2, build_project, file_hash, locate
@@ -80,8 +81,8 @@ def test_ctrl_i_imports_files_with_pre_annotations(
     qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     assert window.document_list.model.rowCount() == rows + 1
     assert window.project._store.annotators.get("bert").kind is AnnotatorKind.MODEL
-    assert "imported 1 document(s), 1 span(s)" in window.statusBar().currentMessage()
-    assert messages == ["imported 1 document(s), 1 span(s), 0 event(s)"]  # duplicate to review
+    assert "Imported 1 document, 1 span" in window.statusBar().currentMessage()
+    assert messages == ["Imported 1 document, 1 span, 0 events"]  # duplicate to review
 
 
 def test_a_refused_import_shows_file_and_line_and_changes_nothing(
@@ -217,8 +218,9 @@ def test_ctrl_e_exports_conll_and_lists_what_was_left_out(
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     written = tmp_path / "out.conll"
     assert written.is_file() and "B-PER" in written.read_text(encoding="utf-8")
-    assert "exported 4 record(s)" in window.statusBar().currentMessage()
-    assert messages == ["exported 4 record(s)"]
+    expected = f"Exported 4 records to \u2068{written}\u2069"
+    assert window.statusBar().currentMessage() == expected
+    assert messages == [expected]
 
 
 def test_export_dialog_builds_the_options(qtbot, make_window, project_path: Path) -> None:
@@ -252,7 +254,8 @@ def test_ctrl_e_exports_a_split_hugging_face_folder(
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert (target / "labels.json").is_file()
     assert sorted(p.name for p in target.glob("*.jsonl")) == ["test.jsonl", "train.jsonl"]
-    assert "exported 2 record(s) (" in window.statusBar().currentMessage()
+    summary = window.statusBar().currentMessage()
+    assert summary.startswith("Exported 2 records to ") and "train 1" in summary
 
 
 def test_export_dialog_offers_the_full_dump_and_splits(
@@ -287,6 +290,43 @@ def test_import_dialog_builds_the_options(qtbot, make_window, project_path: Path
         AnnotatorKind.HUMAN,
         "windows-1256",
     )
+
+
+def test_import_and_export_results_speak_arabic(
+    make_window, project_path: Path, tmp_path: Path, qtbot, monkeypatch, accept_dialogs, messages,
+    english_afterwards, settings,
+) -> None:
+    """Issue 13.4: the results are translated, counts in their Arabic plural forms."""
+    settings.language = "ar"
+    window = make_window(str(project_path))
+    (tmp_path / "new.txt").write_text("خبر جديد عن بغداد.", encoding="utf-8")
+    choose_files(monkeypatch, tmp_path / "new.txt")
+    qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert window.statusBar().currentMessage() == "استُورد: وثيقة واحدة، لا مقاطع، لا أحداث"
+    target = tmp_path / "out.jsonl"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert window.statusBar().currentMessage() == f"صُدِّر سجلان إلى \u2068{target}\u2069"  # the dual
+
+
+def test_a_service_error_speaks_arabic(make_window, project_path, tmp_path, messages,
+                                       english_afterwards, settings) -> None:
+    settings.language = "ar"
+    window = make_window(str(project_path))
+    window.open_project(tmp_path / "missing.annproj")
+    assert messages == [f"{tmp_path / 'missing.annproj'}: لا يوجد ملف مشروع بهذا الاسم"]
+
+
+def test_qt_dialogs_speak_arabic(qtbot, english_afterwards) -> None:
+    """Qt's own file dialog ("Look in:", "Files of type:") uses Qt's Arabic translations."""
+    install_language("ar")
+    dialog = QFileDialog(None, "", "")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    labels = {label.text() for label in dialog.findChildren(QLabel)}
+    assert {"ا&بحث في:", "الملفات من ال&نوع:"} <= labels
 
 
 def test_the_window_answers_keys_while_an_import_runs(

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from annotator.services.demo import demo_project_path
 from annotator.services.projects import new_project
+from annotator.ui.bidi import isolate
 from annotator.ui.document_list import DocumentListModel
 from annotator.ui.settings import AppSettings
 from tests.ui.conftest import type_text
@@ -54,7 +55,7 @@ def test_filter_narrows_the_list(make_window, demo_path: Path, qtbot) -> None:
     qtbot.waitUntil(lambda: shown_model.rowCount() < everything)
     assert shown_model.rowCount() >= 1
     shown = [shown_model.index(r, 0).data() for r in range(shown_model.rowCount())]
-    assert title in shown
+    assert isolate(title) in shown
 
 
 def test_markup_in_text_and_titles_is_shown_literally(make_window, tmp_path: Path) -> None:
@@ -64,7 +65,7 @@ def test_markup_in_text_and_titles_is_shown_literally(make_window, tmp_path: Pat
         store.documents.add(text, "<i>عنوان</i>")
     window = make_window(str(path))
     assert window.reading_view.toPlainText() == text
-    assert window.document_list.model.index(0, 0).data() == "<i>عنوان</i>"
+    assert window.document_list.model.index(0, 0).data() == isolate("<i>عنوان</i>")
     assert "<i>عنوان</i>" in window.windowTitle()
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel
 
 from annotator.core.model import Span
 from annotator.services.projects import new_project
+from annotator.ui.bidi import isolate
 from annotator.ui.plain_text import as_tooltip
 from annotator.ui.workspace import WorkspaceFeature
 from annotator.ui.workspace.annotation_list import AnnotationListModel
@@ -44,7 +45,7 @@ def test_markup_is_literal_in_every_place_that_shows_user_text(
     feature = next(f for f in window.features if isinstance(f, WorkspaceFeature))
     # The document list, its tooltip and the window title.
     title_cell = window.document_list.model.index(0, 0)
-    assert title_cell.data() == TITLE
+    assert title_cell.data() == isolate(TITLE)
     assert rendered(title_cell.data(Qt.ItemDataRole.ToolTipRole)) == TITLE
     assert TITLE in window.windowTitle()
     # The reading view and the hover tooltip of the span.
@@ -77,6 +78,6 @@ def test_a_read_only_banner_shows_names_literally(
     second = make_window(str(path))
     banner = second.project_session.banner.message
     assert banner.textFormat() == Qt.TextFormat.PlainText
-    assert "<i>amal</i> already has this project open" in banner.text()
+    assert "\u2068<i>amal</i>\u2069 already has this project open" in banner.text()
     assert "<i>amal</i> already has this project open" in messages[0]
-    assert second.windowTitle().startswith(TITLE)
+    assert second.windowTitle().startswith(isolate(TITLE))

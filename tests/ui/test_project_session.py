@@ -171,3 +171,15 @@ def test_a_read_only_window_follows_the_work_of_the_editing_one(
     assert len(feature.workspace.annotations.spans) == before  # not yet looked
     following.project_session.poll()  # what its timer does every few seconds
     assert len(feature.workspace.annotations.spans) == before + 1
+
+
+def test_the_read_only_banner_speaks_arabic(
+    make_window, demo_path: Path, messages: list[str], qtbot, settings, english_afterwards
+) -> None:
+    """Issue 13.4: who has the project open is said in the interface language."""
+    settings.language = "ar"
+    make_window(str(demo_path))
+    second = make_window(str(demo_path))
+    banner = second.project_session.banner.message.text()
+    assert "\u2068amal\u2069 فتح هذا المشروع في نافذة أخرى على هذا الحاسوب" in banner
+    assert "already has" not in banner

@@ -60,7 +60,7 @@ def test_preferences_are_applied_and_remembered(make_window, qtbot, bundled_font
     qtbot.keyClick(dialog.snapping_check, Qt.Key.Key_Space)
     replace_text(qtbot, dialog.backups_spin.lineEdit(), "3")
     qtbot.keyClick(dialog.language_combo, Qt.Key.Key_End)  # the last language: Arabic
-    assert dialog.language_note.isVisible()
+    assert dialog.language_note.text()
     qtbot.keyClick(dialog.backups_spin, Qt.Key.Key_Return)
     assert not dialog.isVisible()
 
@@ -149,6 +149,19 @@ def test_preferences_reach_the_annotation_workspace(make_window, qtbot, demo_pat
     current = feature.workspace.undo_group.activeStack()
     assert current is not history and current.count() == 0, "amal's work is not karim's to undo"
     assert window.annotator == "karim" and "karim" in window.windowTitle()
+
+
+def test_choosing_a_language_does_not_move_the_ok_button(make_window, qtbot) -> None:
+    window = make_window()
+    dialog = open_dialog(window, qtbot)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    before = ok.mapToGlobal(ok.rect().center())
+    assert dialog.language_note.text() == ""
+    dialog.language_combo.setFocus()
+    qtbot.keyClick(dialog.language_combo, Qt.Key.Key_Down)  # another language: the note shows
+    assert "next time" in dialog.language_note.text()
+    QApplication.processEvents()  # let the layout settle, as it would under the pointer
+    assert ok.mapToGlobal(ok.rect().center()) == before
 
 
 def test_a_name_with_a_control_character_cannot_be_saved(make_window, qtbot) -> None:

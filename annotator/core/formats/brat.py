@@ -94,7 +94,29 @@ def to_standoff(item: DocumentAnnotations, names: BratNames) -> str:
             numbered = role + (str(seen[role]) if seen[role] > 1 else "")
             arguments.append(f" {numbered}:{t_ids[argument.span_id]}")
         lines.append(f"E{number}\t{event_type}:{trigger_id}{''.join(arguments)}\n")
+        t_ids[event.id] = f"E{number}"
+    lines += _note_lines(item, t_ids)
     return "".join(lines)
+
+
+UNSURE_MARK = "[unsure]"
+
+
+def _note_lines(item: DocumentAnnotations, ids: dict[str, str]) -> list[str]:
+    """brat's ``#`` AnnotatorNotes lines: one per noted span or event, on one line.
+
+    brat has no "unsure" attribute in every configuration, so the flag leads the
+    note text. A document's own note has no brat counterpart and is not written.
+    """
+    lines = []
+    for target_id, note in item.notes.items():
+        if target_id not in ids:
+            continue
+        text = " ".join(note.text.split())  # a brat line holds no line break or tab
+        if note.unsure:
+            text = f"{UNSURE_MARK} {text}".strip()
+        lines.append(f"#{len(lines) + 1}\tAnnotatorNotes {ids[target_id]}\t{text}\n")
+    return lines
 
 
 def _t_line(t_id: str, label: str, text: str, start: int, end: int) -> str:

@@ -4,7 +4,10 @@
 "start", "end", "label", "text"}], "events": [{"id", "type", "trigger": {"start",
 "end", "text"}, "arguments": [{"role", "entity"}]}]}``, code-point offsets,
 end-exclusive. An entity or event with a provenance carries it as ``"source"``
-(``model:NAME`` for an accepted suggestion), read back on import. With UTF-16 offsets,
+(``model:NAME`` for an accepted suggestion), read back on import. The annotator's
+notes: ``"note"`` (text) and ``"unsure"`` (true or false) on an entity or an event
+(after ``"source"``), or after ``"status"`` for the document, present only where the
+annotator left a note or flag. With UTF-16 offsets,
 ``start_utf16``/``end_utf16`` are added beside every ``start``/``end``. An
 argument's ``entity`` is the ``id`` of an entity of the same line.
 """
@@ -12,7 +15,7 @@ argument's ``entity`` is the ``id`` of an entity of the same line.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -27,6 +30,7 @@ from annotator.core.formats.records import (
 )
 from annotator.core.formats.rows import DocumentRow, EventRow, ExportRow, SpanRow
 from annotator.core.model import DocumentAnnotations
+from annotator.core.notes import Note
 
 # The one JSON encoder of every JSONL export: UTF-8 as it is, not \u-escaped.
 ENCODER = json.JSONEncoder(ensure_ascii=False)
@@ -84,6 +88,7 @@ def to_json(item: DocumentAnnotations, utf16: bool = False) -> dict[str, Any]:
     """The native export object of one document and annotator."""
     text = item.document.text
     record = export_header(item)
+    record.update(_note_fields(item.notes.get(item.document.id)))
     entities = [
         {
             "id": s.id,
@@ -106,6 +111,7 @@ def to_json(item: DocumentAnnotations, utf16: bool = False) -> dict[str, Any]:
             },
             "arguments": [{"role": a.role, "entity": a.span_id} for a in e.arguments],
             **({"source": e.source} if e.source is not None else {}),
+            **_note_fields(item.notes.get(e.id)),
         }
         for e in item.events
     ]
@@ -114,9 +120,23 @@ def to_json(item: DocumentAnnotations, utf16: bool = False) -> dict[str, Any]:
         for obj in [*entities, *(e["trigger"] for e in events)]:
             obj["start_utf16"] = units(obj["start"])
             obj["end_utf16"] = units(obj["end"])
+    for entity in entities:  # after the offsets, as LineEncoder writes them
+        entity.update(_note_fields(item.notes.get(entity["id"])))
     record["entities"] = entities
     record["events"] = events
     return record
+
+
+def _note_fields(note: Note | None) -> dict[str, Any]:
+    return {} if note is None else {"note": note.text, "unsure": note.unsure}
+
+
+def _note_json(note: Note | None) -> str:
+    """``_note_fields`` as the encoder writes them, with a leading ", " (or nothing)."""
+    if note is None:
+        return ""
+    unsure = "true" if note.unsure else "false"
+    return f', "note": {encode_basestring(note.text)}, "unsure": {unsure}'
 
 
 class LineEncoder:
@@ -144,14 +164,22 @@ class LineEncoder:
             self._document, self._head = doc, _head(doc)
         units = Utf16Offsets(doc.text) if self._utf16 else None
         name = "null" if row.annotator is None else encode_basestring(row.annotator)
-        events = ", ".join(_event(doc.text, event, units) for event in row.events)
+        notes = row.notes or {}
+        events = ", ".join(_event(doc.text, event, units, notes) for event in row.events)
         rest = (
-            f'{name}, "status": "{row.status.value}", "entities": '
-            f'[{self._entities(doc.text, row.spans, units)}], "events": [{events}]}}\n'
+            f'{name}, "status": "{row.status.value}"{_note_json(notes.get(doc.id))}, '
+            f'"entities": [{self._entities(doc.text, row.spans, units, notes)}], '
+            f'"events": [{events}]}}\n'
         )
         return [self._head, rest.encode("utf-8")]
 
-    def _entities(self, text: str, spans: Sequence[SpanRow], units: Utf16Offsets | None) -> str:
+    def _entities(
+        self,
+        text: str,
+        spans: Sequence[SpanRow],
+        units: Utf16Offsets | None,
+        notes: Mapping[str, Note],
+    ) -> str:
         labels, quote = self._labels, encode_basestring
         # Every entity but its closing brace, which the join adds.
         entities = [
@@ -164,6 +192,11 @@ class LineEncoder:
             entities = [
                 f'{entity}, "start_utf16": {units(start)}, "end_utf16": {units(end)}'
                 for entity, (start, end, *_) in zip(entities, spans, strict=True)
+            ]
+        if notes:
+            entities = [
+                entity + _note_json(notes.get(span[2]))
+                for entity, span in zip(entities, spans, strict=True)
             ]
         return "}, ".join(entities) + "}" if entities else ""
 
@@ -185,7 +218,9 @@ def _head(doc: DocumentRow) -> bytes:
     return b"".join((start.encode("utf-8"), text, meta.encode("utf-8")))
 
 
-def _event(text: str, event: EventRow, units: Utf16Offsets | None) -> str:
+def _event(
+    text: str, event: EventRow, units: Utf16Offsets | None, notes: Mapping[str, Note]
+) -> str:
     start, end, event_id, event_type, source, arguments = event
     quote = encode_basestring
     trigger = f'"start": {start}, "end": {end}, "text": {quote(text[start:end])}'
@@ -197,5 +232,5 @@ def _event(text: str, event: EventRow, units: Utf16Offsets | None) -> str:
     provenance = "" if source is None else f', "source": {quote(source)}'
     return (
         f'{{"id": {quote(event_id)}, "type": {quote(event_type)}, "trigger": {{{trigger}}}, '
-        f'"arguments": [{roles}]{provenance}}}'
+        f'"arguments": [{roles}]{provenance}{_note_json(notes.get(event_id))}}}'
     )

@@ -9,11 +9,12 @@ record into model objects for the formats that want them.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from annotator.core.errors import ValidationError
 from annotator.core.model import Argument, Document, DocumentAnnotations, Event, Span, Status
+from annotator.core.notes import Note
 
 # (start, end, id, label, source), spans of one document and annotator ordered by
 # start, longest first, then id (the order the reading view draws them in).
@@ -83,6 +84,7 @@ class ExportRow(NamedTuple):
     status: Status
     spans: Sequence[SpanRow]
     events: Sequence[EventRow]
+    notes: Mapping[str, Note] | None = None  # by span, event or document id
 
 
 def to_annotations(row: ExportRow) -> DocumentAnnotations:
@@ -107,4 +109,6 @@ def to_annotations(row: ExportRow) -> DocumentAnnotations:
         )
         for start, end, event_id, event_type, source, arguments in row.events
     )
-    return DocumentAnnotations(document, row.annotator, row.status, spans, events)
+    return DocumentAnnotations(
+        document, row.annotator, row.status, spans, events, dict(row.notes or {})
+    )

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from annotator.core.model import Argument, Event, Span, Status
+from annotator.core.notes import Note
 from annotator.services.editing.messages import Message
 
 if TYPE_CHECKING:
@@ -226,6 +227,7 @@ class SetStatus(Command):
     def __init__(self, status: Status, label: Message) -> None:
         self.new = status
         self.old: Status | None = None
+        self.old_explicit = True
         self.label = label
 
     def _set(self, session: EditingSession, status: Status) -> None:
@@ -235,8 +237,34 @@ class SetStatus(Command):
     def do(self, session: EditingSession) -> None:
         if self.old is None:  # the status before the first do; a redo keeps it
             self.old = session.annotators.status(session.doc_id, session.annotator)
+            self.old_explicit = session.annotators.is_explicit(session.doc_id, session.annotator)
         self._set(session, self.new)
 
     def undo(self, session: EditingSession) -> None:
         assert self.old is not None, "undo before do"
-        self._set(session, self.old)
+        if self.old_explicit:
+            self._set(session, self.old)
+            return
+        # The status followed the annotations before: it follows them again.
+        session.annotators.set_status(session.doc_id, session.annotator, self.old, explicit=False)
+        session.set_status_shown(session.annotators.status(session.doc_id, session.annotator))
+
+
+class SetNote(Command):
+    """Write the annotator's note (and "unsure" flag) on a span, an event or the document."""
+
+    def __init__(self, note: Note, label: Message) -> None:
+        self.new = note
+        self.old: Note | None = None
+        self.label = label
+
+    def do(self, session: EditingSession) -> None:
+        if self.old is None:  # the note before the first do; a redo keeps it
+            note = self.new
+            self.old = session.notes.get(note.target_id) or Note(
+                note.target_id, note.kind, note.document_id, note.annotator)
+        session.store_note(self.new)
+
+    def undo(self, session: EditingSession) -> None:
+        assert self.old is not None, "undo before do"
+        session.store_note(self.old)

@@ -25,6 +25,8 @@ ENGLISH: dict[str, str] = {
     "remove_argument": "Remove argument %1",
     "set_role": "Change role to %1",
     "set_status": "Mark document %1",
+    "set_note": "Note on %1",
+    "flag_unsure": "Flag %1 as unsure",
     # Suggestions (services.suggestion_commands)
     "accept_suggestion": "Accept suggestion of %1 as %2",
     "accept_suggestions": "Accept %1 suggestions",

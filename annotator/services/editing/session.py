@@ -18,6 +18,7 @@ from psygnal import Signal
 
 from annotator.core.errors import NotFoundError
 from annotator.core.model import Argument, Document, Event, Span, Status, new_id
+from annotator.core.notes import Note
 from annotator.services.editing import commands as cmd
 from annotator.services.editing.history import History
 from annotator.services.editing.messages import Message
@@ -51,6 +52,7 @@ class EditingSession:
     applied = Signal(object, str)
     recorded = Signal(object)
     history_changed = Signal()
+    note_put = Signal(object)  # a Note (empty: removed)
 
     def __init__(self, store: ProjectStore, doc_id: str, annotator: str) -> None:
         self._store = store
@@ -61,6 +63,7 @@ class EditingSession:
         self.spans: dict[str, Span] = {}
         self.events: dict[str, Event] = {}
         self.status = Status.NEW
+        self.notes: dict[str, Note] = {}  # the annotator's notes here, by target id
         self._touched = False  # the state changed during the current write
         self._macro: list[cmd.Command] | None = None
         self._read()
@@ -119,6 +122,16 @@ class EditingSession:
         """Re-read an event whose arguments changed (their order is the store's)."""
         self.put_event(self._store.annotations.event(event_id))
 
+    def store_note(self, note: Note) -> None:
+        """Write a note (an empty one removes it), then show it."""
+        self._store.notes.set(note)
+        self._touched = True
+        if note.empty:
+            self.notes.pop(note.target_id, None)
+        else:
+            self.notes[note.target_id] = note
+        self.note_put.emit(note)
+
     def set_status_shown(self, status: Status) -> None:
         """Show the document's new status."""
         self._touched = True
@@ -134,6 +147,7 @@ class EditingSession:
         self.spans = {s.id: s for s in store.annotations.spans(self.doc_id, self.annotator)}
         self.events = {e.id: e for e in store.annotations.events(self.doc_id, self.annotator)}
         self.status = store.annotators.status(self.doc_id, self.annotator)
+        self.notes = store.notes.of_document(self.doc_id, self.annotator)
 
     def reload(self) -> None:
         """Re-read the document's annotations from the project; the history is kept."""
@@ -206,8 +220,9 @@ class EditingSession:
             if self._touched or isinstance(error, NotFoundError):
                 self.reload()
             raise
-        if self.status is Status.NEW:  # any write moves a NEW document to IN_PROGRESS
-            self.set_status_shown(self._store.annotators.status(self.doc_id, self.annotator))
+        # The status follows the annotations unless the annotator set it: the first
+        # label makes a document "in progress", undoing the last one makes it "new".
+        self.set_status_shown(self._store.annotators.status(self.doc_id, self.annotator))
 
     @contextmanager
     def macro(self, label: Message) -> Iterator[None]:

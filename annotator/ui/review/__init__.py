@@ -12,9 +12,11 @@ from annotator.core.errors import AnnotatorError
 from annotator.services.merge import MergeCancelled
 from annotator.ui.background import run_job
 from annotator.ui.i18n import translate
+from annotator.ui.messages import describe
 from annotator.ui.review.adjudication_window import AdjudicationWindow
 from annotator.ui.review.agreement_window import AgreementWindow
 from annotator.ui.review.assign_dialog import AssignDialog, AssignmentChoice
+from annotator.ui.review.progress_window import ProgressWindow
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -27,6 +29,16 @@ class ReviewFeature:
     window: MainWindow
     agreement: AgreementWindow | None = None
     adjudication: AdjudicationWindow | None = None
+    progress: ProgressWindow | None = None
+
+    def show_progress(self) -> ProgressWindow:
+        """Open (or raise) the progress view, re-read from the project."""
+        if self.progress is None:
+            self.progress = ProgressWindow(self.window)
+        self.progress.set_project(self.window.project)
+        self.progress.show()
+        self.progress.raise_()
+        return self.progress
 
     def show_agreement(self) -> AgreementWindow:
         """Open (or raise) the agreement view on the current project."""
@@ -86,7 +98,7 @@ class ReviewFeature:
                 replace=choice.replace,
             )
         except AnnotatorError as exc:
-            self.window.show_error(str(exc))
+            self.window.show_error(describe(exc))
             return False
         self.window.reload()
         self.project_changed()
@@ -126,7 +138,7 @@ class ReviewFeature:
             self.window.statusBar().showMessage(str(exc))
             return []
         except AnnotatorError as exc:
-            self.window.show_error(str(exc))
+            self.window.show_error(describe(exc))
             return []
         lines = [line for result in results for line in result.lines()]
         self.window.reload()
@@ -150,6 +162,9 @@ def install(window: MainWindow) -> ReviewFeature:
         translate("ReviewFeature", "A&djudicate Document…"),
         lambda: feature.adjudicate(),
         "Ctrl+Shift+J",
+    )
+    window.add_action(
+        "review", translate("ReviewFeature", "&Progress…"), feature.show_progress, "Ctrl+Shift+R"
     )
     window.menu("review").addSeparator()
     assign = window.add_action(

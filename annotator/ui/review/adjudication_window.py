@@ -31,12 +31,21 @@ from annotator.core.model import Event, Span, Status
 from annotator.core.offsets import OffsetMap
 from annotator.services import adjudication
 from annotator.services.exporting import ExportFilter, ExportOptions
+from annotator.services.notes import Note
 from annotator.services.project import Project
+from annotator.ui.bidi import isolate
+from annotator.ui.i18n import fill
+from annotator.ui.messages import describe
+from annotator.ui.note_line import note_line
+from annotator.ui.plain_text import as_tooltip, plain_label
 from annotator.ui.reading_view import ReadingView
+from annotator.ui.review.annotator_choice import AnnotatorChoice
 from annotator.ui.review.gold_commands import GoldCommand
 from annotator.ui.review.text_marks import TextMarks
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
+NOTE_COLUMN = 3
+TEXT_COLUMN_MAX = 220
 
 
 class AdjudicationWindow(QWidget):
@@ -62,12 +71,19 @@ class AdjudicationWindow(QWidget):
         self.documents = QComboBox(self)
         self.documents.activated.connect(lambda i: self.open_document(self.documents.itemData(i)))
         self.position = QLabel(self)
+        self.annotator_choice = AnnotatorChoice(self)
+        self.annotator_choice.chosen.connect(self._annotators_chosen)
         self.view = ReadingView(*font, parent=self)
         self.marks = TextMarks(self.view)
         self.candidates = QTreeWidget(self)
-        self.candidates.setHeaderLabels(
-            [self.tr("Who"), self.tr("Label"), self.tr("Text"), self.tr("Decided by")]
-        )
+        self.candidates.setHeaderLabels([
+            self.tr("Who"), self.tr("Label"), self.tr("Text"), self.tr("Note"),
+            self.tr("Decided by"),
+        ])
+        self.notes: dict[str, Note] = {}
+        self.document_notes = plain_label("", self)
+        self.document_notes.setWordWrap(True)
+        self.document_notes.hide()
         self.candidates.itemActivated.connect(lambda item, _c: self.accept_item(item))
         self._layout()
         self._actions()
@@ -77,6 +93,8 @@ class AdjudicationWindow(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Document:"), self))
         top.addWidget(self.documents, 1)
+        top.addWidget(QLabel(self.tr("Compare:"), self))
+        top.addWidget(self.annotator_choice, 1)
         top.addWidget(self.position)
         splitter = QSplitter(self)
         splitter.addWidget(self.view)
@@ -84,6 +102,7 @@ class AdjudicationWindow(QWidget):
         splitter.setSizes([650, 450])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.document_notes)
         layout.addWidget(splitter, 1)
 
     def _actions(self) -> None:
@@ -119,7 +138,7 @@ class AdjudicationWindow(QWidget):
         self.documents.clear()
         if project is None:
             return
-        self.annotators = project.comparable_annotators()
+        self.annotators = []
         self.marks.set_schema(project.schema)
         for summary in project.document_summaries():
             self.documents.addItem(summary.title, summary.id)
@@ -133,6 +152,20 @@ class AdjudicationWindow(QWidget):
         document = self.project.document(doc_id)
         self.marks.set_offsets(OffsetMap(document.text))
         self.view.show_text(document.text)
+        self._fill_annotators(doc_id)
+        self.current = -1
+        self.refresh()
+        self.next_disagreement()
+
+    def _fill_annotators(self, doc_id: str) -> None:
+        """List every person; check those who annotated ``doc_id`` (the ones to compare)."""
+        assert self.project is not None
+        self.annotators = self.project.document_annotators(doc_id)
+        self.annotator_choice.set_names(self.project.comparable_annotators(), self.annotators)
+
+    def _annotators_chosen(self, names: list[str]) -> None:
+        """The adjudicator changed who is compared: find the disagreements again."""
+        self.annotators = names
         self.current = -1
         self.refresh()
         self.next_disagreement()
@@ -142,6 +175,8 @@ class AdjudicationWindow(QWidget):
         if self.project is None or self.doc_id is None:
             return
         self.regions = self.project.disagreements(self.doc_id, self.annotators)
+        self.notes, on_document = self.project.everyones_notes(self.doc_id)
+        self._show_document_notes(on_document)
         self.current = min(self.current, len(self.regions) - 1)
         gold = self.project.spans(self.doc_id, self.gold)
         current = self.regions[self.current] if self.current >= 0 else None
@@ -152,13 +187,23 @@ class AdjudicationWindow(QWidget):
         self._fill_candidates(current, gold)
         self._show_position()
 
+    def _show_document_notes(self, notes: dict[str, Note]) -> None:
+        """The compared annotators' notes on the whole document, above the text."""
+        template, unsure = self.tr("%1 on the document: %2"), self.tr("unsure")
+        lines = [
+            fill(template, isolate(name), note_line(note, unsure))
+            for name, note in sorted(notes.items()) if name in self.annotators
+        ]
+        self.document_notes.setText("\n".join(lines))
+        self.document_notes.setVisible(bool(lines))
+
     def _show_position(self) -> None:
         done = self.project.status(self.doc_id, self.gold) is Status.DONE
-        where = (
-            self.tr("disagreement %1 of %2").replace("%1", str(self.current + 1))
-            if self.current >= 0
-            else self.tr("%2 disagreements")
-        ).replace("%2", str(len(self.regions)))
+        count = len(self.regions)
+        if self.current >= 0:
+            where = fill(self.tr("disagreement %1 of %2"), self.current + 1, count)
+        else:
+            where = self.tr("%n disagreement(s)", "", count)
         self.position.setText(where + (self.tr(" — adjudicated") if done else ""))
 
     def _fill_candidates(self, region: adjudication.Disagreement | None, gold: list[Span]) -> None:
@@ -179,12 +224,22 @@ class AdjudicationWindow(QWidget):
             self.candidates.setCurrentItem(first)
         for column in range(3):
             self.candidates.resizeColumnToContents(column)
+        # A long mention must not push the notes out of sight.
+        text_width = self.candidates.columnWidth(2)
+        self.candidates.setColumnWidth(2, min(text_width, TEXT_COLUMN_MAX))
+        self.candidates.resizeColumnToContents(NOTE_COLUMN)
 
     def _add_candidate(self, parent: QTreeWidgetItem, item: Span | Event, text: str) -> None:
         """A row for ``item``; an event gets a child row per argument (Enter there accepts
         the event too)."""
-        row = QTreeWidgetItem(parent, _columns(item, text))
+        note = self.notes.get(item.id)
+        who, label, covered, source = _columns(item, text)
+        row = QTreeWidgetItem(
+            parent, [who, label, covered, note_line(note, self.tr("unsure")), source]
+        )
         row.setData(0, ITEM_ROLE, item)
+        if note is not None:
+            row.setToolTip(NOTE_COLUMN, as_tooltip(note.text))
         if isinstance(item, Event):
             for argument in item.arguments:
                 span = self.project.span(argument.span_id)
@@ -229,9 +284,11 @@ class AdjudicationWindow(QWidget):
         assert project is not None
         accept = project.accept_span if isinstance(item, Span) else project.accept_event
         self._run(
-            self.tr("Accept %1's %2")
-            .replace("%1", item.annotator)
-            .replace("%2", item.label if isinstance(item, Span) else item.type),
+            fill(
+                self.tr("Accept %1's %2"),
+                isolate(item.annotator),
+                item.label if isinstance(item, Span) else item.type,
+            ),
             lambda: accept(item.id, self._gold()),
         )
 
@@ -253,7 +310,7 @@ class AdjudicationWindow(QWidget):
         label = self._pick_label(self.tr("Mark Selection"), None)
         if label:
             self._run(
-                self.tr("Mark %1").replace("%1", label),
+                fill(self.tr("Mark %1"), label),
                 lambda: self.project.add_gold_span(
                     self.doc_id, start, end, label, self._gold()
                 ),
@@ -306,7 +363,7 @@ class AdjudicationWindow(QWidget):
         try:
             self.project.export(options, path)
         except AnnotatorError as exc:
-            self._show_error(str(exc))
+            self._show_error(describe(exc))
 
     def _gold(self) -> str:
         return self.project.ensure_gold(self.gold)
@@ -323,7 +380,7 @@ class AdjudicationWindow(QWidget):
         try:
             change = step()
         except AnnotatorError as exc:
-            self._show_error(str(exc))
+            self._show_error(describe(exc))
             return
         if not change.empty:
             command = GoldCommand(self.project, change, text, self.refresh, self._failed)
@@ -331,7 +388,7 @@ class AdjudicationWindow(QWidget):
         self.refresh()
 
     def _failed(self, error: AnnotatorError) -> None:
-        self._show_error(str(error))
+        self._show_error(describe(error))
 
 
 def _item_order(item: Span | Event) -> tuple[int, str]:

@@ -36,6 +36,8 @@ from annotator.services.agreement_export import (
 )
 from annotator.services.project import Project
 from annotator.ui.background import run_job
+from annotator.ui.i18n import fill
+from annotator.ui.messages import describe
 from annotator.ui.review.agreement_documents import AgreementDocumentsModel
 from annotator.ui.review.effort_table import EffortTable
 
@@ -168,21 +170,21 @@ class AgreementWindow(QWidget):
                     lambda own, progress: own.agreement_read_again_by(project, names, progress),
                 )
             except AnnotatorError as exc:
-                self.summary.setText(str(exc))
+                self.summary.setText(describe(exc))
         if self.report is None and len(names) < 2:
             self.summary.setText(self.tr("Check at least two annotators."))
         elif self.report is not None:
             corpus = self.report.corpus
-            self.summary.setText(
+            self.summary.setText(fill(
                 self.tr(
                     "%1 documents compared. Fleiss' kappa %2, Krippendorff's alpha %3, "
                     "alpha-u %4 (see README: How agreement is computed)."
-                )
-                .replace("%1", str(len(self.report.documents)))
-                .replace("%2", _f(corpus.fleiss_kappa))
-                .replace("%3", _f(corpus.krippendorff_alpha))
-                .replace("%4", _f(corpus.alpha_u))
-            )
+                ),
+                len(self.report.documents),
+                _f(corpus.fleiss_kappa),
+                _f(corpus.krippendorff_alpha),
+                _f(corpus.alpha_u),
+            ))
         self.effort.fill(self.project)
         self._fill_pairs()
         self._fill_labels()
@@ -263,11 +265,11 @@ class AgreementWindow(QWidget):
         """Write the current report to ``path`` (the suffix chooses HTML or CSV)."""
         if self.report is None:
             return
-        title = self.tr("Agreement — %1").replace("%1", self.project.name if self.project else "")
+        title = fill(self.tr("Agreement — %1"), self.project.name if self.project else "")
         try:
             write_report(self.report, path, title)
         except AnnotatorError as exc:
-            self._show_error(str(exc))
+            self._show_error(describe(exc))
 
 
 def _f(value: float | None) -> str:

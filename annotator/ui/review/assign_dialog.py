@@ -36,6 +36,8 @@ from annotator.core.errors import ValidationError
 from annotator.core.model import AnnotatorKind
 from annotator.services.assignment import AssignmentPreview
 from annotator.services.project import Project
+from annotator.ui.bidi import isolate
+from annotator.ui.i18n import fill
 
 MAX_NAME_LENGTH = 64
 DEFAULT_SHARE_PERCENT = 20
@@ -219,9 +221,11 @@ class AssignDialog(QDialog):
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.preview.setItem(row, column, cell)
         self.summary.setText(
-            self.tr("Documents in the project: %1 · annotated twice for agreement: %2")
-            .replace("%1", str(preview.documents))
-            .replace("%2", str(preview.shared))
+            fill(
+                self.tr("Documents in the project: %1 · annotated twice for agreement: %2"),
+                preview.documents,
+                preview.shared,
+            )
         )
 
     def _preview(self) -> tuple[str, AssignmentPreview | None]:
@@ -230,8 +234,9 @@ class AssignDialog(QDialog):
             return self.tr("Choose at least one annotator."), None
         not_people = [name for name in choice.annotators if name in self._not_people]
         if not_people:
-            return self.tr("%1 holds a model's or the gold annotations: only people can be "
-                           "assigned.").replace("%1", not_people[0]), None
+            message = self.tr("%1 holds a model's or the gold annotations: only people can be "
+                              "assigned.")
+            return fill(message, isolate(not_people[0])), None
         if choice.share > 0 and len(choice.annotators) < 2:
             return self.tr("Annotating a share twice needs two or more annotators."), None
         try:

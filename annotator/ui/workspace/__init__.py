@@ -10,11 +10,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from annotator.ui.i18n import translate
 from annotator.ui.workspace.active_learning import ActiveLearning
 from annotator.ui.workspace.annotation_list import AnnotationList
 from annotator.ui.workspace.annotator_choice import ask_annotator
+from annotator.ui.workspace.arcs import ArgumentArcs
+from annotator.ui.workspace.argument_keys import ArgumentKeys
 from annotator.ui.workspace.event_panel import EventPanel
 from annotator.ui.workspace.event_picker import EventTypePicker
 from annotator.ui.workspace.find_bar import FindBar
@@ -22,6 +25,7 @@ from annotator.ui.workspace.guideline import GuidelineView
 from annotator.ui.workspace.label_all import LabelAll
 from annotator.ui.workspace.mouse import ViewMouse
 from annotator.ui.workspace.navigation import Navigation
+from annotator.ui.workspace.notes import NotesControl
 from annotator.ui.workspace.palette import LabelPalette
 from annotator.ui.workspace.recommenders_panel import RecommendersPanel
 from annotator.ui.workspace.suggestion_mouse import SuggestionMouse
@@ -53,6 +57,9 @@ class WorkspaceFeature:
     recommenders: RecommendersPanel
     active_learning: ActiveLearning
     picker: EventTypePicker | None = None
+    arcs: ArgumentArcs | None = None
+    argument_keys: ArgumentKeys | None = None
+    notes: NotesControl | None = None
 
     def open_event_picker(self, start: int, end: int) -> EventTypePicker:
         """Ask for the type of a new event on ``[start, end)``."""
@@ -106,7 +113,7 @@ def install(window: MainWindow) -> WorkspaceFeature:
         for key, title, widget in (
             ("labels", translate("Workspace", "Labels"), palette),
             ("guideline", translate("Workspace", "Guideline"), guideline),
-            ("annotations", translate("Workspace", "Annotations"), annotation_list),
+            ("annotations", translate("Workspace", "Annotations"), _with_filter(annotation_list)),
             ("events", translate("Workspace", "Events"), event_panel),
             ("recommenders", translate("Workspace", "Recommenders"), feature.recommenders),
         )
@@ -126,4 +133,47 @@ def install(window: MainWindow) -> WorkspaceFeature:
         "file", translate("Workspace", "Switch &Annotator…"), feature.switch_annotator
     )
     file_menu.insertAction(first_separator, switch)
+    feature.arcs = install_arcs(window, workspace)
+    feature.argument_keys = ArgumentKeys(workspace)
+    feature.notes = NotesControl(workspace, annotation_list)
     return feature
+
+
+def _with_filter(annotation_list: AnnotationList) -> QWidget:
+    """The annotation list under its filter on notes and unsure flags."""
+    panel = QWidget()
+    layout = QVBoxLayout(panel)
+    layout.setContentsMargins(0, 0, 0, 0)
+    annotation_list.filter = annotation_list.filter_box()
+    layout.addWidget(annotation_list.filter)
+    layout.addWidget(annotation_list, 1)
+    return panel
+
+
+def install_arcs(window: MainWindow, workspace: Workspace) -> ArgumentArcs:
+    """The argument arcs over the text and View › Show Argument Arcs (Ctrl+R)."""
+    annotations = workspace.annotations
+    arcs = ArgumentArcs(
+        workspace.view,
+        lambda: annotations.events.values(),
+        annotations.interval,
+        lambda event_type: workspace.palette.color(event_type),
+        lambda: annotations.selected_id,
+    )
+    workspace.view.decorations.append(arcs.paint)
+    action = window.add_action(
+        "view", translate("Workspace", "Show Argument A&rcs"), arcs.set_visible, "Ctrl+R"
+    )
+    action.setCheckable(True)
+    action.setChecked(window.settings.value("view/argument_arcs", "false") == "true")
+    arcs.set_visible(action.isChecked())
+    action.toggled.connect(
+        lambda on: window.settings.set_value("view/argument_arcs", "true" if on else "false")
+    )
+    # An arc spans lines: a change repaints the whole view, not only the lines it touched.
+    annotations.events_changed.connect(lambda: arcs.visible and workspace.view.viewport().update())
+    annotations.reset.connect(lambda: arcs.visible and workspace.view.viewport().update())
+    annotations.selection_changed.connect(
+        lambda _id: arcs.visible and workspace.view.viewport().update()
+    )
+    return arcs

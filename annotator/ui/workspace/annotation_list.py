@@ -10,8 +10,10 @@ from PySide6.QtCore import (
     QModelIndex,
     Qt,
 )
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableView, QWidget
 
+from annotator.core.notes import Note
+from annotator.ui.note_line import note_line
 from annotator.ui.plain_text import as_tooltip
 from annotator.ui.table_model import AnyIndex, TableModel
 from annotator.ui.workspace.annotation_set import AnnotationSet
@@ -20,19 +22,27 @@ from annotator.ui.workspace.workspace import Workspace
 PREVIEW = 60
 
 
+NOTE_FILTERS = (  # names marked for lupdate, translated by AnnotationList
+    (QT_TRANSLATE_NOOP("AnnotationList", "All annotations"), "all"),
+    (QT_TRANSLATE_NOOP("AnnotationList", "With a note or flag"), "noted"),
+    (QT_TRANSLATE_NOOP("AnnotationList", "Unsure only"), "unsure"),
+)
+
+
 class AnnotationListModel(TableModel):
-    """Rows: the document's spans and events. Columns: position, text, label, kind.
+    """Rows: the document's spans and events. Columns: position, text, label, kind, note.
 
     The model sorts itself (a Python sort by key is far faster than a proxy
     asking data() for every comparison) and inserts new rows at their place.
     """
 
-    POSITION, TEXT, LABEL, KIND = range(4)
+    POSITION, TEXT, LABEL, KIND, NOTE = range(5)
     HEADERS = (
         QT_TRANSLATE_NOOP("AnnotationListModel", "Position"),
         QT_TRANSLATE_NOOP("AnnotationListModel", "Text"),
         QT_TRANSLATE_NOOP("AnnotationListModel", "Label"),
         QT_TRANSLATE_NOOP("AnnotationListModel", "Kind"),
+        QT_TRANSLATE_NOOP("AnnotationListModel", "Note"),
     )
     ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -43,6 +53,8 @@ class AnnotationListModel(TableModel):
         self._keys: list[tuple[Any, ...]] = []
         self._key_of: dict[str, tuple[Any, ...]] = {}
         self._column, self._order = self.POSITION, Qt.SortOrder.AscendingOrder
+        self.notes: dict[str, Note] = {}  # the annotator's notes in the document, by id
+        self.note_filter = "all"  # or "noted", "unsure"
         annotations.reset.connect(self._reset)
         annotations.span_added.connect(self._added)
         annotations.span_removed.connect(self._removed)
@@ -60,20 +72,40 @@ class AnnotationListModel(TableModel):
 
     def _key(self, annotation_id: str) -> tuple[Any, ...]:
         start, end, label, kind = self._fields(annotation_id)
+        note = self.notes.get(annotation_id)
         first = {
             self.POSITION: start,
             self.TEXT: self.annotations.text[start:end],
             self.LABEL: label,
             self.KIND: kind,
+            self.NOTE: (not note.unsure, note.text) if note else (True, "\uffff"),
         }[self._column]
         return (first, start, -end, annotation_id)
+
+    def _shown(self, annotation_id: str) -> bool:
+        """Whether the note filter lets an annotation's row through."""
+        if self.note_filter == "all":
+            return True
+        note = self.notes.get(annotation_id)
+        return note is not None and (self.note_filter == "noted" or note.unsure)
 
     def _reset(self) -> None:
         self.beginResetModel()
         self._arrange([*self.annotations.spans, *self.annotations.events])
         self.endResetModel()
 
+    def set_notes(self, notes: dict[str, Note]) -> None:
+        """Show these notes (the annotator's, in the document shown)."""
+        self.notes = notes
+        self._reset()
+
+    def set_note_filter(self, which: str) -> None:
+        """Show all rows, those with a note or flag ("noted"), or the unsure ones."""
+        self.note_filter = which
+        self._reset()
+
     def _arrange(self, ids: list[str]) -> None:
+        ids = [i for i in ids if self._shown(i)]
         pairs = sorted(((self._key(i), i) for i in ids),
                        reverse=self._order == Qt.SortOrder.DescendingOrder)
         self._keys = [key for key, _ in pairs]
@@ -100,6 +132,8 @@ class AnnotationListModel(TableModel):
         return next((row for row, other in enumerate(self._keys) if other < key), len(self._keys))
 
     def _added(self, annotation_id: str) -> None:
+        if not self._shown(annotation_id):
+            return
         key = self._key(annotation_id)
         row = self._place(key)
         self.beginInsertRows(QModelIndex(), row, row)
@@ -131,7 +165,7 @@ class AnnotationListModel(TableModel):
         for annotation_id in events:
             if annotation_id in shown:
                 row = self.row_of(annotation_id)
-                self.dataChanged.emit(self.index(row, 0), self.index(row, self.KIND))
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.NOTE))
             else:
                 self._added(annotation_id)
 
@@ -162,6 +196,9 @@ class AnnotationListModel(TableModel):
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.TEXT:
             start, end = self._fields(annotation_id)[:2]
             return as_tooltip(self.annotations.text[start:end])  # the whole mention, literally
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.NOTE:
+            note = self.notes.get(annotation_id)
+            return as_tooltip(note.text) if note and note.text else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         start, end, label, kind = self._fields(annotation_id)
@@ -172,6 +209,8 @@ class AnnotationListModel(TableModel):
         if column == self.TEXT:
             text = self.annotations.text[start:end]
             return text if len(text) <= PREVIEW else text[: PREVIEW - 1] + "…"
+        if column == self.NOTE:
+            return note_line(self.notes.get(annotation_id), self.tr("unsure"))
         return label if column == self.LABEL else kind
 
 
@@ -196,12 +235,23 @@ class AnnotationList(QTableView):
         metrics = self.fontMetrics()
         for column, sample in ((AnnotationListModel.POSITION, "0000–0000"),
                                (AnnotationListModel.LABEL, "Contact.Meet"),
-                               (AnnotationListModel.KIND, "entity")):
+                               (AnnotationListModel.KIND, "entity"),
+                               (AnnotationListModel.NOTE, "⚑ unsure")):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
         header.setSectionResizeMode(AnnotationListModel.TEXT, QHeaderView.ResizeMode.Stretch)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.clicked.connect(self._jump)
+
+    def filter_box(self) -> QComboBox:
+        """A choice of the rows shown: all, those with a note or flag, the unsure ones."""
+        box = QComboBox(self)
+        for name, which in NOTE_FILTERS:
+            box.addItem(self.tr(name), which)
+        box.currentIndexChanged.connect(
+            lambda _i: self.list_model.set_note_filter(box.currentData())
+        )
+        return box
 
     def _jump(self, index: QModelIndex) -> None:
         self.workspace.select_annotation(index.data(AnnotationListModel.ID_ROLE), scroll=True)

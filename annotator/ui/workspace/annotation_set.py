@@ -42,6 +42,7 @@ class AnnotationSet(QObject):
     events_changed = Signal()
     reset = Signal()
     selection_changed = Signal(str)
+    notes_changed = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -73,7 +74,11 @@ class AnnotationSet(QObject):
             (session.event_dropped, self._event_dropped),
             (session.reloaded, self._rebuild),
             (session.applied, self._applied),
+            (session.note_put, self._note_put),
         ]
+
+    def _note_put(self, _note: object) -> None:
+        self.notes_changed.emit()
 
     def _rebuild(self) -> None:
         self.offsets = OffsetMap(self.text)

@@ -8,7 +8,10 @@ existing translations still apply. A key missing here shows in English.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject
+
 from annotator.services.editing import Message, substitute
+from annotator.ui.bidi import isolate
 from annotator.ui.i18n import translate
 
 
@@ -16,7 +19,6 @@ def _templates() -> dict[str, str]:
     # Literal translate() calls: lupdate extracts them (see ui/i18n.py).
     return {
         "label_span": translate("Workspace", "Label «%1» as %2"),
-        "label_spans": translate("LabelAllDialog", "Label %1 occurrences of «%2» as %3"),
         "add_spans": translate("Workspace", "Add %1 spans"),
         "remove_span": translate("Workspace", "Remove «%1»"),
         "relabel_span": translate("Workspace", "Relabel «%1» as %2"),
@@ -27,6 +29,8 @@ def _templates() -> dict[str, str]:
         "remove_argument": translate("Workspace", "Remove argument %1"),
         "set_role": translate("Workspace", "Change role to %1"),
         "set_status": translate("Workspace", "Mark document %1"),
+        "set_note": translate("Workspace", "Note on %1"),
+        "flag_unsure": translate("Workspace", "Flag %1 as unsure"),
         "accept_suggestion": translate("Workspace", "Accept suggestion of %1 as %2"),
         "accept_suggestions": translate("Workspace", "Accept %1 suggestions"),
         "reject_suggestion": translate("Workspace", "Reject suggestion %1"),
@@ -34,7 +38,24 @@ def _templates() -> dict[str, str]:
     }
 
 
+class _Plurals(QObject):
+    """Texts with a count, in the plural form of the interface language (``self.tr``:
+    PySide's lupdate extracts plural messages from ``tr`` calls)."""
+
+    def label_spans(self, count: int) -> str:
+        return self.tr("Label %n occurrence(s) of «%1» as %2", "", count)
+
+
 def command_text(message: Message) -> str:
-    """``message`` translated, its arguments substituted in one pass."""
+    """``message`` translated, its arguments substituted in one pass.
+
+    The arguments (mentions, labels) are isolated (FSI…PDI): an Arabic mention in an
+    English sentence, or a label key in an Arabic one, keeps its own direction and
+    cannot carry the guillemets around it along ("«word«").
+    """
+    # ASCII (a label key, a number) cannot turn round: only other text is isolated.
+    args = tuple(arg if arg.isascii() else isolate(arg) for arg in message.args)
+    if message.key == "label_spans" and args:
+        return substitute(_Plurals().label_spans(int(message.args[0])), args[1:])
     template = _templates().get(message.key)
-    return substitute(template, message.args) if template else message.english()
+    return substitute(template, args) if template else message.english()

@@ -42,6 +42,7 @@ class EventPanel(QWidget):
         self.remove_button.clicked.connect(self.remove_current)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.tree)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.setWhatsThis(self.tr("Remove the selected argument (in the Events panel)"))
         delete.activated.connect(self.remove_current)
         self.role_menu: QMenu | None = None
         buttons = QHBoxLayout()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from annotator.ui.bidi import isolate, isolate_quoted
+from annotator.ui.i18n import current_language, fill
 from annotator.ui.workspace.workspace import Workspace
 
 
@@ -34,5 +36,10 @@ class GuidelineView(QPlainTextEdit):
         if kind is None:
             self.clear()
             return
-        guideline = kind.guideline or self.tr("(no guideline for this label)")
-        self.setPlainText(f"{kind.name_ar} — {kind.name_en} ({kind.key})\n\n{guideline}")
+        arabic = current_language() == "ar"
+        guideline = (kind.guideline_ar if arabic else "") or kind.guideline
+        guideline = isolate_quoted(guideline) or self.tr("(no guideline for this label)")
+        # Each name isolated: the heading reads the same in both interface directions.
+        names = (kind.name_ar, kind.name_en, kind.key)
+        heading = fill("%1 — %2 (%3)", *(isolate(name) for name in names))
+        self.setPlainText(f"{heading}\n\n{guideline}")

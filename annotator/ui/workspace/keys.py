@@ -18,7 +18,7 @@ TRIM_KEY = "P"
 # What the same physical keys type with an Arabic keyboard layout active, so the
 # single-key commands work without switching layouts (digits: Arabic-Indic).
 ARABIC_LAYOUT_KEYS = {
-    "E": "ث", "P": "ح", "A": "ش", "X": "ء", "N": "ى",
+    "E": "ث", "P": "ح", "A": "ش", "X": "ء", "N": "ى", "U": "ع", "M": "ة",
     **dict(zip("0123456789", "٠١٢٣٤٥٦٧٨٩", strict=True)),
 }
 

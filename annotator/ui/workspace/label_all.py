@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
 from annotator.core.model import Span
 from annotator.core.search import find_all, is_whole_word
 from annotator.services.editing import Message
-from annotator.ui.i18n import translate
+from annotator.ui.bidi import isolate
+from annotator.ui.i18n import fill, translate
 from annotator.ui.plain_text import plain_label
+from annotator.ui.workspace.label_all_corpus import CorpusMatches
 from annotator.ui.workspace.workspace import Workspace
 
 CONTEXT = 25
@@ -52,12 +54,15 @@ class LabelAllDialog(QDialog):
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout = QVBoxLayout(self)
         # The Arabic query is isolated (FSI…PDI) so the quotes around it stay in place.
-        title = self.tr("Occurrences of «%1» to label as:").replace(
-            "%1", f"\u2068{self.query}\u2069")
+        title = fill(self.tr("Occurrences of «%1» to label as:"), isolate(self.query))
+        self.corpus = CorpusMatches(workspace.project, self.query, workspace.window.annotator,
+                                    workspace.session.doc_id, self)
+        self.corpus.enabled.toggled.connect(lambda _on: self._enable_ok())
         layout.addWidget(plain_label(title, self))
         layout.addWidget(self.label_box)
         layout.addWidget(self.list)
         layout.addWidget(self.summary)
+        layout.addWidget(self.corpus)
         layout.addWidget(buttons)
         self.accepted.connect(self.apply)
         self._propose()
@@ -88,8 +93,11 @@ class LabelAllDialog(QDialog):
             whole = is_whole_word(text, start, end)
             item.setCheckState(Qt.CheckState.Checked if whole else Qt.CheckState.Unchecked)
             self.list.addItem(item)
-        self.summary.setText(self.tr("%1 new occurrence(s)").replace("%1", str(self.list.count())))
-        self.ok_button.setEnabled(self.list.count() > 0)
+        self.summary.setText(self.tr("%n new occurrence(s)", "", self.list.count()))
+        self._enable_ok()
+
+    def _enable_ok(self) -> None:
+        self.ok_button.setEnabled(self.list.count() > 0 or self.corpus.enabled.isChecked())
 
     def checked_ranges(self) -> list[tuple[int, int]]:
         """The ranges the user kept checked."""
@@ -98,15 +106,19 @@ class LabelAllDialog(QDialog):
                 if item.checkState() == Qt.CheckState.Checked]
 
     def apply(self) -> None:
-        """Label the checked ranges as one undoable step."""
+        """Label the checked ranges as one undoable step, then each other document's
+        checked matches as one step of that document's history."""
         ranges = self.checked_ranges()
         document = self.workspace.annotations.document
-        if not ranges or document is None:
+        if document is None:
             return
-        session = self.workspace.session
-        spans = [session.new_span(start, end, self.label) for start, end in ranges]
-        message = Message("label_spans", (str(len(spans)), self.query, self.label))
-        self.workspace.label_spans(spans, message)
+        if ranges:
+            session = self.workspace.session
+            spans = [session.new_span(start, end, self.label) for start, end in ranges]
+            message = Message("label_spans", (str(len(spans)), self.query, self.label))
+            self.workspace.label_spans(spans, message)
+        for doc_id, elsewhere in self.corpus.checked().items():
+            self.workspace.label_in_document(doc_id, elsewhere, self.label, self.query)
 
 
 class LabelAll:

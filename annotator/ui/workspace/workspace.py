@@ -21,6 +21,8 @@ from annotator.core.model import Argument, Span, Status, new_id
 from annotator.core.schema import Schema
 from annotator.core.snapping import snap_selection, trim_proclitic
 from annotator.services.editing import Command, EditingSession, Message
+from annotator.ui.i18n import fill
+from annotator.ui.messages import describe
 from annotator.ui.workspace.annotation_set import AnnotationSet
 from annotator.ui.workspace.colors import Palette
 from annotator.ui.workspace.command_texts import command_text
@@ -28,6 +30,7 @@ from annotator.ui.workspace.commands import ForwardedCommand
 from annotator.ui.workspace.highlighter import SpanHighlighter
 from annotator.ui.workspace.keys import WorkspaceKeys
 from annotator.ui.workspace.overlay import SpanOverlay
+from annotator.ui.workspace.span_guard import confirm_span
 
 if TYPE_CHECKING:
     from annotator.services.project import Project
@@ -143,7 +146,7 @@ class Workspace(QObject):
             self._reload()
             return False
         except AnnotatorError as error:
-            self.window.show_error(self.tr("Not saved: %1").replace("%1", str(error)))
+            self.window.show_error(fill(self.tr("Not saved: %1"), describe(error)))
             self._reload()
             return False
         return True
@@ -152,12 +155,12 @@ class Workspace(QObject):
         """A step entered the session's history: show it in Edit › Undo."""
         stack.push(ForwardedCommand(self, session, command))
         self.window.statusBar().showMessage(
-            self.tr("Saved: %1").replace("%1", command_text(command.label)), SAVED_MESSAGE_MS
+            fill(self.tr("Saved: %1"), command_text(command.label)), SAVED_MESSAGE_MS
         )
 
     def command_failed(self, error: AnnotatorError) -> None:
         """An undo or redo could not be saved: report it (the session re-read the document)."""
-        self.window.show_error(self.tr("Not saved: %1").replace("%1", str(error)))
+        self.window.show_error(fill(self.tr("Not saved: %1"), describe(error)))
         # Not from inside QUndoStack.undo(): the stack is cleared once it has returned.
         QTimer.singleShot(0, self._reset_after_failure)
 
@@ -300,6 +303,8 @@ class Workspace(QObject):
                 self.tr("This schema does not allow overlapping spans"), 4000
             )
             return
+        if not confirm_span(self.window, self.annotations.text, start, end, label, self.schema):
+            return  # a span across paragraphs or over the schema's length: not wanted
         session = self.session
         if self.save(lambda: session.add_span(session.new_span(start, end, label))):
             self.clear_text_selection()
@@ -319,6 +324,17 @@ class Workspace(QObject):
     def label_spans(self, spans: list[Span], label: Message | None = None) -> bool:
         """Add several spans as one undoable step."""
         return self.save(lambda: self.session.add_spans(spans, label))
+
+    def label_in_document(
+        self, doc_id: str, ranges: list[tuple[int, int]], label: str, query: str
+    ) -> bool:
+        """Label ``ranges`` of another document: one undoable step of that document's own
+        history (label-all across the corpus); its undo is there when it is opened."""
+        session, _stack = self._entry(doc_id)
+        session.reload()  # what another window may have saved there
+        spans = [session.new_span(start, end, label) for start, end in ranges]
+        message = Message("label_spans", (str(len(spans)), query, label))
+        return self.save(lambda: session.add_spans(spans, message))
 
     def delete_selected(self) -> None:
         """Remove the selected span or event."""

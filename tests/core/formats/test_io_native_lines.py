@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from annotator.core.formats import native
 from annotator.core.formats.rows import DocumentRow, ExportRow, to_annotations
 from annotator.core.model import Status, text_sha256
+from annotator.core.notes import Note, NoteKind
 from tests.io_samples import ARTICLE_1
 
 # Everything the encoder escapes (quotes, backslashes, control characters) or must
@@ -38,7 +39,16 @@ def export_rows(draw) -> ExportRow:
     doc = DocumentRow("doc", external, draw(STRINGS), text, meta, text_sha256(text))
     annotator = draw(st.none() | STRINGS)
     status = draw(st.sampled_from(list(Status)))
-    return ExportRow(doc, annotator, status, spans, events if annotator else [])
+    events = events if annotator else []
+    notes = {}
+    if annotator and draw(st.booleans()):  # notes on some spans, the event, the document
+        targets = [(s[2], NoteKind.SPAN) for s in spans] + [(e[2], NoteKind.EVENT) for e in events]
+        targets.append(("doc", NoteKind.DOCUMENT))
+        for target, kind in targets:
+            if draw(st.booleans()):
+                text = draw(st.just("") | STRINGS)
+                notes[target] = Note(target, kind, "doc", annotator, text, draw(st.booleans()))
+    return ExportRow(doc, annotator, status, spans, events, notes or None)
 
 
 def expected(row: ExportRow, utf16: bool) -> bytes:
@@ -71,3 +81,18 @@ def test_consecutive_lines_of_one_document_share_its_head() -> None:
     lines = [b"".join(encode(row)) for row in (amal, karim)]
     assert lines == [expected(amal, False), expected(karim, False)]
     assert [json.loads(line)["annotator"] for line in lines] == ["amal", "karim"]
+
+
+def test_notes_are_written_where_they_belong() -> None:
+    text = "زار الوزير بغداد."
+    doc = DocumentRow("d", None, "t", text, "{}", text_sha256(text))
+    notes = {
+        "s1": Note("s1", NoteKind.SPAN, "d", "amal", "عاصمة؟", True),
+        "d": Note("d", NoteKind.DOCUMENT, "d", "amal", "مكرر"),
+    }
+    row = ExportRow(doc, "amal", Status.DONE, [(10, 15, "s1", "GPE", None)], [], notes)
+    record = json.loads(b"".join(native.LineEncoder()(row)))
+    assert (record["note"], record["unsure"]) == ("مكرر", False)
+    assert record["entities"][0]["note"] == "عاصمة؟" and record["entities"][0]["unsure"] is True
+    plain = json.loads(b"".join(native.LineEncoder()(row._replace(notes=None))))
+    assert "note" not in plain and "note" not in plain["entities"][0]

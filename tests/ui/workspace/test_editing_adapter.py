@@ -19,7 +19,8 @@ def test_a_session_driven_without_qt_is_mirrored_in_the_undo_menu(bench) -> None
     session.add_spans(spans, Message("label_spans", ("1", "الكرخي", "PER")))
     assert b.stored_texts() == [("الكرخي", "PER")]
     assert b.workspace.annotations.find_span(spans[0].start, spans[0].end, "PER") is not None
-    assert b.workspace.undo_group.undoText() == "Label 1 occurrences of «الكرخي» as PER"
+    # One occurrence, said in the singular; the mention isolated.
+    assert b.workspace.undo_group.undoText() == "Label 1 occurrence of «\u2068الكرخي\u2069» as PER"
     b.key(Qt.Key.Key_Z, CTRL)  # the user's Ctrl+Z undoes what the code did
     assert b.stored_texts() == [] and b.workspace.annotations.spans == {}
     b.key(Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
@@ -48,6 +49,6 @@ def test_a_document_not_shown_is_edited_with_its_own_undo_history(bench) -> None
     assert not b.workspace.undo_group.canUndo()  # and so is its history
     b.window.document_list.select(second)
     assert [s.label for s in b.workspace.annotations.spans.values()] == ["GPE"]
-    assert b.workspace.undo_group.undoText() == "Label «البصرة» as GPE"
+    assert b.workspace.undo_group.undoText() == "Label «\u2068البصرة\u2069» as GPE"
     b.key(Qt.Key.Key_Z, CTRL)
     assert b.workspace.annotations.spans == {} and b.stored_spans() == []

@@ -30,10 +30,14 @@ def mark_meeting(b) -> None:
 
 
 def choose_role(b, offset: int, role: str) -> None:
-    """With an event selected, click an entity and pick ``role`` from the menu."""
+    """With an event selected, click an entity and pick ``role`` from the menu
+    (when only ``role`` fits, the click alone applies it)."""
     b.click(offset)
     menu = b.feature.mouse.role_menu
-    assert menu is not None and menu.isVisible()
+    if menu is None:
+        assert role in [a.role for e in b.stored_events() for a in e.arguments]
+        return
+    assert menu.isVisible()
     [action] = [a for a in menu.actions() if a.text() == role]
     action.trigger()
     menu.close()
@@ -65,17 +69,33 @@ def test_only_roles_accepting_the_label_are_offered(bench) -> None:
     label_word(b, "الكرخي", Qt.Key.Key_1)  # PER
     label_word(b, "الموصل", Qt.Key.Key_3, 2)  # GPE
     mark_meeting(b)
-    b.click(b.find("الكرخي") + 2)
-    per_roles = [a.text() for a in b.feature.mouse.role_menu.actions()]
-    assert per_roles == ["Entity"]
-    b.feature.mouse.role_menu.close()
+    b.click(b.find("الكرخي") + 2)  # a person fits one role of a meeting: applied at once
+    assert b.feature.mouse.role_menu is None
+    assert [a.role for a in b.stored_events()[0].arguments] == ["Entity"]
     b.click(b.find("الموصل", 2) + 2)
     assert [a.text() for a in b.feature.mouse.role_menu.actions()] == ["Entity", "Place"]
     b.feature.mouse.role_menu.actions()[1].trigger()
     [event] = b.stored_events()
-    [argument] = event.arguments
-    spans = {s.id: s for s in b.stored_spans()}
-    assert argument.role == "Place" and spans[argument.span_id].covered(b.text) == "الموصل"
+    spans = {s.id: s.covered(b.text) for s in b.stored_spans()}
+    assert sorted((a.role, spans[a.span_id]) for a in event.arguments) == [
+        ("Entity", "الكرخي"), ("Place", "الموصل")]
+
+
+def test_one_fitting_role_is_undoable_and_enter_takes_the_first_role(bench) -> None:
+    """Issue 13.12: no menu for one role; otherwise the first is preselected, one Enter."""
+    b = bench()
+    label_word(b, "الكرخي", Qt.Key.Key_1)
+    label_word(b, "الموصل", Qt.Key.Key_3, 2)
+    mark_meeting(b)
+    b.click(b.find("الكرخي") + 2)
+    assert [a.role for a in b.stored_events()[0].arguments] == ["Entity"]
+    b.key(Qt.Key.Key_Z, CTRL, b.window)
+    assert b.stored_events()[0].arguments == ()
+    b.click(b.find("الموصل", 2) + 2)
+    menu = b.feature.mouse.role_menu
+    assert menu.activeAction() is menu.actions()[0]  # Entity, preselected
+    b.qtbot.keyClick(menu, Qt.Key.Key_Return)
+    assert [a.role for a in b.stored_events()[0].arguments] == ["Entity"]
 
 
 def test_undo_redo_across_an_argument_persists(bench) -> None:

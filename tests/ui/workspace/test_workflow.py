@@ -71,7 +71,7 @@ def test_document_list_filters_by_status_and_searches_texts(bench, qtmodeltester
     doc_list.status_filter.setCurrentIndex(0)
     type_text(doc_list.filter_edit, "دِجلـة")  # only in the third text; harakat, tatweel ignored
     b.qtbot.waitUntil(lambda: doc_list.model.rowCount() == 1)
-    assert doc_list.model.index(0, 0).data() == "جسر جديد"
+    assert doc_list.model.index(0, 0).data() == "\u2068جسر جديد\u2069"  # isolated
     doc_list.filter_edit.clear()
     b.qtbot.waitUntil(lambda: doc_list.model.rowCount() == 3)
     type_text(doc_list.filter_edit, "اجتماع")  # a title
@@ -181,7 +181,10 @@ def test_guideline_follows_the_label(bench) -> None:
     b.double_click(b.find("الكرخي") + 2)
     b.key(Qt.Key.Key_1)
     text = b.feature.guideline.toPlainText()
-    assert text.startswith("شخص — Person (PER)") and "exclude a leading conjunction" in text
+    # Names isolated in the heading; each «example» isolated inside its guillemets.
+    assert text.startswith("\u2068شخص\u2069 — \u2068Person\u2069 (\u2068PER\u2069)")
+    assert "exclude a leading conjunction" in text
+    assert "«\u2068وزير الخارجية\u2069», «\u2068المتظاهرون\u2069»" in text
 
 
 def test_label_all_respects_a_schema_without_overlaps(bench, tmp_path) -> None:

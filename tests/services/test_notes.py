@@ -1,0 +1,66 @@
+"""Notes and unsure flags in the store: migration 0004, kept by undo, gone with the document."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.errors import ValidationError
+from annotator.core.model import Span, Status, new_id
+from annotator.core.notes import MAX_NOTE_LENGTH, Note, NoteKind
+from annotator.services.notes import notes_in, set_note
+
+
+def test_a_note_follows_its_span_through_removal_and_undo(project) -> None:
+    doc = project.documents.add("نص قصير عن بغداد.", "خبر")
+    span = Span(new_id(), doc.id, "amal", 10, 15, "GPE")
+    project.annotations.add_span(span)
+    before = set_note(project, Note(span.id, NoteKind.SPAN, doc.id, "amal", "مدينة؟", True))
+    assert before.empty
+    assert notes_in(project, doc.id, "amal")[span.id].unsure
+    removal = project.annotations.remove_span(span.id)
+    assert notes_in(project, doc.id, "amal") == {}  # a removed span's note is not shown
+    project.annotations.restore_span(removal)  # undo brings it back with its id
+    assert notes_in(project, doc.id, "amal")[span.id].text == "مدينة؟"
+    set_note(project, before)  # undo the note itself
+    assert notes_in(project, doc.id, "amal") == {}
+
+
+def test_document_notes_are_per_annotator(project) -> None:
+    doc = project.documents.add("نص.", "خبر")
+    set_note(project, Note(doc.id, NoteKind.DOCUMENT, doc.id, "amal", "مقال مكرر؟"))
+    set_note(project, Note(doc.id, NoteKind.DOCUMENT, doc.id, "karim", "", True))
+    notes = project.notes.all()
+    assert notes[(doc.id, "amal")][doc.id].text == "مقال مكرر؟"
+    assert notes[(doc.id, "karim")][doc.id].unsure
+
+
+def test_an_overlong_note_is_refused() -> None:
+    with pytest.raises(ValidationError, match="at most"):
+        Note("x", NoteKind.SPAN, "d", "amal", "ن" * (MAX_NOTE_LENGTH + 1))
+
+
+def test_notes_are_exported_in_jsonl_and_brat(project, tmp_path) -> None:
+    import json
+
+    from annotator.core.model import Argument, Event
+    from annotator.services.exporting import ExportOptions, export_project
+
+    text = "قصفت طائرة مسيرة موقعا في بغداد."
+    doc = project.documents.add(text, "خبر")
+    place = Span(new_id(), doc.id, "amal", text.index("بغداد"), text.index("بغداد") + 5, "GPE")
+    project.annotations.add_span(place)
+    event = Event(new_id(), doc.id, "amal", "Conflict.Attack", 0, 4,
+                  (Argument(new_id(), "Place", place.id),))
+    project.annotations.add_event(event)
+    set_note(project, Note(place.id, NoteKind.SPAN, doc.id, "amal", "مدينة\nأم محافظة؟", True))
+    set_note(project, Note(event.id, NoteKind.EVENT, doc.id, "amal", "هجوم أم قصف؟"))
+    project.annotators.set_status(doc.id, "amal", Status.DONE)  # a training export's record
+    export_project(project, ExportOptions(format="jsonl"), tmp_path / "out.jsonl")
+    record = json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8"))
+    assert record["entities"][0]["unsure"] is True
+    assert record["entities"][0]["note"] == "مدينة\nأم محافظة؟"
+    assert record["events"][0]["note"] == "هجوم أم قصف؟" and "note" not in record
+    export_project(project, ExportOptions(format="brat"), tmp_path / "brat")
+    ann = next((tmp_path / "brat").rglob("*.ann")).read_text(encoding="utf-8")
+    assert "#1\tAnnotatorNotes T1\t[unsure] مدينة أم محافظة؟\n" in ann
+    assert "#2\tAnnotatorNotes E1\tهجوم أم قصف؟\n" in ann

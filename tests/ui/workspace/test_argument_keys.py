@@ -1,0 +1,110 @@
+"""Arguments from the keyboard and argument arcs over the text (issue 13.14)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from annotator.core.model import Span, new_id
+from annotator.services.projects import new_project, open_project
+
+TEXT = "قصفت طائرة مسيرة موقعا في بغداد أمس، وهاجم مسلحون قافلة قرب الموصل."
+CTRL = Qt.KeyboardModifier.ControlModifier
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture
+def attack_path(tmp_path: Path) -> Path:
+    """One sentence whose entities are labelled already; the events are to be marked."""
+    path = tmp_path / "attack.annproj"
+    with new_project(path) as store:
+        doc = store.documents.add(TEXT, "هجوم")
+        for word, label in (("طائرة مسيرة", "VEH"), ("بغداد", "GPE"), ("مسلحون", "PER"),
+                            ("قافلة", "VEH"), ("الموصل", "GPE")):
+            start = TEXT.index(word)
+            store.annotations.add_span(Span(new_id(), doc.id, "amal", start, start + len(word),
+                                            label))
+    return path
+
+
+class Keys:
+    """Presses keys on the reading view and counts every input."""
+
+    def __init__(self, bench) -> None:
+        self.bench, self.count = bench, 0
+
+    def __call__(self, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+        self.count += 1
+        widget = self.bench.feature.picker.edit if self.bench.feature.picker else self.bench.view
+        self.bench.qtbot.keyClick(widget, key, modifier)
+
+
+def stored(path: Path) -> list[tuple[str, list[tuple[str, str]]]]:
+    with open_project(path) as store:
+        doc_id = store.documents.summaries()[0].id
+        spans = {s.id: s.covered(TEXT) for s in store.annotations.spans(doc_id, "amal")}
+        return [(e.type, sorted((a.role, spans[a.span_id]) for a in e.arguments))
+                for e in store.annotations.events(doc_id, "amal")]
+
+
+def test_an_event_with_two_arguments_takes_seven_keys(bench, attack_path: Path) -> None:
+    b = bench(attack_path)
+    press = Keys(b)
+    press(Qt.Key.Key_Left, CTRL_SHIFT)  # select the first word, قصفت (right to left: Left)
+    assert b.view.textCursor().selectedText().strip() == "قصفت"  # snapped when labelled
+    press(Qt.Key.Key_E)  # event type: the picker opens on the first type, Attack
+    press(Qt.Key.Key_Return)
+    b.qtbot.waitUntil(lambda: b.feature.picker is None and b.view.hasFocus())
+    press(Qt.Key.Key_Tab)  # the nearest entity that fits a role: طائرة مسيرة
+    assert b.feature.argument_keys.candidate is not None
+    assert "طائرة مسيرة" in b.window.statusBar().currentMessage()
+    press(Qt.Key.Key_2)  # its second fitting role: Instrument (1 would be Target)
+    press(Qt.Key.Key_Tab)  # the next one: بغداد
+    press(Qt.Key.Key_Return)  # Enter: its first fitting role, Attacker (a GPE can attack)
+    assert press.count == 7  # the issue asks for at most 8, all from the keyboard
+    [(event_type, arguments)] = stored(attack_path)
+    assert event_type == "Conflict.Attack"
+    assert arguments == [("Attacker", "بغداد"), ("Instrument", "طائرة مسيرة")]
+    b.key(Qt.Key.Key_Z, CTRL, b.window)  # each attachment is one undoable step
+    assert stored(attack_path)[0][1] == [("Instrument", "طائرة مسيرة")]
+
+
+def test_a_role_key_picks_that_role_and_escape_cancels(bench, attack_path: Path) -> None:
+    b = bench(attack_path)
+    b.key(Qt.Key.Key_Left, CTRL_SHIFT)
+    b.key(Qt.Key.Key_E)
+    b.qtbot.keyClick(b.feature.picker.edit, Qt.Key.Key_Return)
+    b.qtbot.waitUntil(lambda: b.feature.picker is None and b.view.hasFocus())
+    b.key(Qt.Key.Key_Tab)
+    b.key(Qt.Key.Key_Tab)  # past the drone to بغداد
+    b.key(Qt.Key.Key_2)  # Place
+    b.key(Qt.Key.Key_Tab)
+    b.key(Qt.Key.Key_Escape)
+    assert b.feature.argument_keys.candidate is None
+    b.key(Qt.Key.Key_1)  # no candidate any more: 1 is a label key again, nothing to label
+    assert stored(attack_path) == [("Conflict.Attack", [("Place", "بغداد")])]
+
+
+def test_arcs_run_from_trigger_to_argument_right_to_left(bench, attack_path: Path) -> None:
+    b = bench(attack_path)
+    b.key(Qt.Key.Key_Left, CTRL_SHIFT)
+    b.key(Qt.Key.Key_E)
+    b.qtbot.keyClick(b.feature.picker.edit, Qt.Key.Key_Return)
+    b.qtbot.waitUntil(lambda: b.feature.picker is None and b.view.hasFocus())
+    for _ in range(2):
+        b.key(Qt.Key.Key_Tab)
+        b.key(Qt.Key.Key_Return)
+    arcs = b.feature.arcs
+    b.key(Qt.Key.Key_R, CTRL, b.window)  # View › Show Argument Arcs
+    assert arcs.visible
+    b.view.viewport().grab()  # paint
+    assert sorted(arc.role for arc in arcs.arcs) == ["Attacker", "Target"]
+    for arc in arcs.arcs:
+        assert arc.start.x() > arc.end.x()  # the trigger, first in the text, is on the right
+    labels = [arc.label_rect for arc in arcs.arcs]
+    assert not labels[0].intersects(labels[1])
+    b.key(Qt.Key.Key_R, CTRL, b.window)
+    b.view.viewport().grab()
+    assert not arcs.visible and arcs.arcs == []
