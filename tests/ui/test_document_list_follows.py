@@ -12,12 +12,11 @@ def test_the_list_selects_the_document_the_agreement_view_opens(
     review = next(f for f in window.features if type(f).__name__ == "ReviewFeature")
     agreement = review.show_agreement()
     first = window.current_document_id
-    row = next(
-        r for r in range(agreement.documents.rowCount())
-        if agreement.report.documents[r].doc_id != first
-    )
-    target = agreement.report.documents[row].doc_id
-    agreement.documents.setCurrentCell(row, 0)
+    model = agreement.documents_model
+    ids = [model.index(r, 0).data(model.ID_ROLE) for r in range(model.rowCount())]
+    row = next(r for r, doc_id in enumerate(ids) if doc_id != first)
+    target = ids[row]
+    agreement.documents.setCurrentIndex(model.index(row, 0))
     agreement.documents.setFocus()
     agreement.activateWindow()
     qtbot.waitUntil(agreement.isActiveWindow)

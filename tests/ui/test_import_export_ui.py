@@ -357,4 +357,4 @@ def test_the_window_answers_keys_while_an_import_runs(
     feature.import_folder_action.trigger()
     assert seen == {"moved": True, "window_in_transaction": False}
     assert window.project.document_count() == count + 1
-    assert "imported 1 document(s)" in window.statusBar().currentMessage()
+    assert "Imported 1 document," in window.statusBar().currentMessage()

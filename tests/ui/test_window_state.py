@@ -14,13 +14,13 @@ def top_offset(window) -> int:
 
 def test_size_and_docks_are_restored(make_window, demo_path: Path, qtbot) -> None:
     window = make_window(str(demo_path))
-    window.resize(700, 520)  # within the offscreen screen (800 × 600)
+    window.resize(740, 570)  # within the offscreen screen (800 × 600)
     guideline = window.findChild(type(window.documents_dock), "dock_guideline")
     guideline.toggleViewAction().trigger()  # View › Guideline: closed
     assert not guideline.isVisible()
     window.close()
     again = make_window(str(demo_path))
-    assert (again.width(), again.height()) == (700, 520)
+    assert (again.width(), again.height()) == (740, 570)
     assert not again.findChild(type(window.documents_dock), "dock_guideline").isVisible()
 
 
