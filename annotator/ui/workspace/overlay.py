@@ -66,16 +66,7 @@ class SpanOverlay:
                 self._paint_block(painter, shapes, origin, pens)
 
     def _visible_blocks(self, area: QRect) -> Iterator[tuple[QTextBlock, QPointF]]:
-        view = self.view
-        block = view.firstVisibleBlock()
-        offset = view.contentOffset()
-        while block.isValid():
-            geometry = view.blockBoundingGeometry(block).translated(offset)
-            if geometry.top() > area.bottom():
-                return
-            if block.isVisible() and geometry.bottom() >= area.top():
-                yield block, geometry.topLeft()
-            block = block.next()
+        return visible_blocks(self.view, area)
 
     def _block_shapes(self, block: QTextBlock) -> BlockShapes:
         layout = block.layout()
@@ -89,8 +80,8 @@ class SpanOverlay:
         triggers = self.annotations.trigger_index.overlapping(*bounds)
         shapes = BlockShapes(
             signature,
-            {item.id: list(_rects(layout, bounds, item)) for item in spans},
-            {item.id: list(_rects(layout, bounds, item)) for item in triggers},
+            {item.id: list(block_rects(layout, bounds, item)) for item in spans},
+            {item.id: list(block_rects(layout, bounds, item)) for item in triggers},
             stack_levels(spans),
         )
         self._shapes[block.blockNumber()] = shapes
@@ -131,8 +122,13 @@ class SpanOverlay:
                 painter.drawRect(rect.translated(origin).adjusted(-1, 0, 1, 0))
 
 
-def _rects(layout: QTextLayout, block: tuple[int, int], item: Interval) -> Iterator[QRectF]:
-    """Rectangles covering ``item`` on each line of a block, relative to the block."""
+def block_rects(layout: QTextLayout, block: tuple[int, int], item: Interval) -> Iterator[QRectF]:
+    """Rectangles covering ``item`` on each line of a block, relative to the block.
+
+    Every position in the range is measured, not just both ends: a left-to-right
+    run (a Latin name, digits) inside Arabic has ambiguous ends, where the two
+    end positions can both sit on one side of the run.
+    """
     block_start, block_end = block
     first = max(item.start - block_start, 0)
     last = min(item.end, block_end) - block_start
@@ -141,8 +137,20 @@ def _rects(layout: QTextLayout, block: tuple[int, int], item: Interval) -> Itera
     top = layout.position().y()
     for number in range(first_line, last_line + 1):
         line: QTextLine = layout.lineAt(number)
-        line_start, line_end = line.textStart(), line.textStart() + line.textLength()
-        x1 = line.cursorToX(max(first, line_start))[0]
-        x2 = line.cursorToX(min(last, line_end))[0]
-        left, right = min(x1, x2), max(x1, x2)
-        yield QRectF(left, top + line.y(), right - left, line.height())
+        start = max(first, line.textStart())
+        end = min(last, line.textStart() + line.textLength())
+        xs = [line.cursorToX(position)[0] for position in range(start, end + 1)]
+        yield QRectF(min(xs), top + line.y(), max(xs) - min(xs), line.height())
+
+
+def visible_blocks(view: QPlainTextEdit, area: QRect) -> Iterator[tuple[QTextBlock, QPointF]]:
+    """The blocks of ``view`` that ``area`` of its viewport shows, with their origins."""
+    block = view.firstVisibleBlock()
+    offset = view.contentOffset()
+    while block.isValid():
+        geometry = view.blockBoundingGeometry(block).translated(offset)
+        if geometry.top() > area.bottom():
+            return
+        if block.isVisible() and geometry.bottom() >= area.top():
+            yield block, geometry.topLeft()
+        block = block.next()

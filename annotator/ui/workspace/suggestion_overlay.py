@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QTextLayout
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QPlainTextEdit
 
 from annotator.core.recommenders import ItemKind
@@ -21,6 +21,7 @@ from annotator.core.span_index import Interval, stack_levels
 from annotator.services.suggestions import Suggestion
 from annotator.ui.workspace.annotation_set import AnnotationSet
 from annotator.ui.workspace.colors import Palette
+from annotator.ui.workspace.overlay import block_rects, visible_blocks
 
 TINT_ALPHA = 36
 LEVEL_INSET = 2.0
@@ -45,7 +46,7 @@ class SuggestionOverlay:
         offsets = self.annotations.offsets
         qt_ranges = [offsets.range_to_qt(item.start, item.end) for item in self.items]
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        for block, origin in self._blocks(area):
+        for block, origin in visible_blocks(self.view, area):
             bounds = (block.position(), block.position() + block.length() - 1)
             inside = [
                 Interval(start, end, str(index))
@@ -58,20 +59,8 @@ class SuggestionOverlay:
             for interval in inside:
                 item = self.items[int(interval.id)]
                 inset = LEVEL_INSET * levels[interval.id]
-                for rect in _rects(block.layout(), bounds, interval):
+                for rect in block_rects(block.layout(), bounds, interval):
                     self._draw(painter, item, rect.translated(origin), inset)
-
-    def _blocks(self, area: QRect):
-        view = self.view
-        block = view.firstVisibleBlock()
-        offset = view.contentOffset()
-        while block.isValid():
-            geometry = view.blockBoundingGeometry(block).translated(offset)
-            if geometry.top() > area.bottom():
-                return
-            if block.isVisible() and geometry.bottom() >= area.top():
-                yield block, geometry.topLeft()
-            block = block.next()
 
     def _draw(self, painter: QPainter, item: Suggestion, rect: QRectF, inset: float) -> None:
         color = self.palette.line_color(item.label)
@@ -85,25 +74,3 @@ class SuggestionOverlay:
         painter.setPen(pen)
         painter.drawRect(box)
 
-
-def _rects(layout: QTextLayout, block: tuple[int, int], item: Interval) -> list[QRectF]:
-    """Rectangles covering ``item`` on each line of a block, relative to the block.
-
-    Every position in the range is measured, not just both ends: a left-to-right
-    run (a Latin name, digits) inside Arabic has ambiguous ends, where the two
-    end positions can both sit on one side of the run.
-    """
-    block_start, block_end = block
-    first = max(item.start - block_start, 0)
-    last = min(item.end, block_end) - block_start
-    first_line = layout.lineForTextPosition(first).lineNumber()
-    last_line = layout.lineForTextPosition(max(first, last - 1)).lineNumber()
-    top = layout.position().y()
-    rects = []
-    for number in range(first_line, last_line + 1):
-        line = layout.lineAt(number)
-        start = max(first, line.textStart())
-        end = min(last, line.textStart() + line.textLength())
-        xs = [line.cursorToX(position)[0] for position in range(start, end + 1)]
-        rects.append(QRectF(min(xs), top + line.y(), max(xs) - min(xs), line.height()))
-    return rects

@@ -178,13 +178,13 @@ def test_a_box_covers_a_left_to_right_run_inside_arabic(bench) -> None:
     from PySide6.QtGui import QFontMetricsF
 
     from annotator.core.span_index import Interval
-    from annotator.ui.workspace.suggestion_overlay import _rects
+    from annotator.ui.workspace.suggestion_overlay import block_rects
 
     wb = bench()
     start = wb.find("2025")
     qt_start, qt_end = wb.workspace.annotations.offsets.range_to_qt(start, start + 4)
     block = wb.view.document().findBlock(qt_start)
     bounds = (block.position(), block.position() + block.length() - 1)
-    (rect,) = _rects(block.layout(), bounds, Interval(qt_start, qt_end, "x"))
+    (rect,) = block_rects(block.layout(), bounds, Interval(qt_start, qt_end, "x"))
     width = QFontMetricsF(wb.view.font()).horizontalAdvance("2025")
     assert rect.width() >= 0.9 * width
