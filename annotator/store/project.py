@@ -59,6 +59,8 @@ class ProjectStore:
 
     # The SQL the repositories write differently per engine (store.dialect).
     dialect: Dialect = SQLITE
+    # True for a project in a PostgreSQL database (store.server.ServerStore).
+    on_server = False
 
     def __init__(self, path: Path, db: Database, read_only_reason: str | None = None) -> None:
         self.path = path

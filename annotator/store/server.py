@@ -70,6 +70,7 @@ class ServerStore(ProjectStore):
     """A project in a PostgreSQL database; ``path`` is its ServerLocation."""
 
     dialect = POSTGRES
+    on_server = True
 
     def __init__(
         self,
