@@ -8,6 +8,7 @@ service file supply it when connecting).
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit, urlunsplit
 
 from annotator.core.errors import ProjectError
@@ -85,3 +86,20 @@ class ServerLocation:
 
     def __hash__(self) -> int:
         return hash(self.shown)
+
+
+def project_location(text: str | Path | ServerLocation) -> Path | ServerLocation:
+    """A project's location from what a user typed: a server URL, else a file path."""
+    if isinstance(text, ServerLocation):
+        return text
+    return ServerLocation(text) if is_server_url(text) else Path(text)
+
+
+def location_argument(text: str) -> Path | str:
+    """An argparse ``type`` for a PROJECT: a URL stays the text typed (it may carry a
+    password for this run), anything else is a file path."""
+    return text if is_server_url(text) else Path(text)
+
+
+# The help of every command's PROJECT argument.
+PROJECT_HELP = "the project file, or a postgresql:// URL of a project on a team server"
