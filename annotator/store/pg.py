@@ -131,9 +131,22 @@ class PgConnection:
         return self.raw.info.transaction_status != pq.TransactionStatus.IDLE
 
     def execute(self, sql: str, params: Sequence[Any] | Mapping[str, Any] | None = None):
-        """Run one statement; returns the psycopg cursor (fetchone/fetchall/iterate/rowcount)."""
-        cursor = self._live().cursor(row_factory=_row_factory)
+        """Run one statement; returns the psycopg cursor (fetchone/fetchall/iterate/rowcount).
+
+        A statement outside a transaction (a read, or the BEGIN of an action) that finds
+        the connection dead, lost while idle, is run once more on a new connection:
+        nothing was done yet, so nothing can be done twice.
+        """
+        fresh = not self.in_transaction
+        try:
+            with self._reporting_loss():
+                cursor = self._live().cursor(row_factory=_row_factory)
+                return cursor.execute(translate(sql), _params(params))
+        except Exception:
+            if not (fresh and self.was_lost):
+                raise
         with self._reporting_loss():
+            cursor = self._live().cursor(row_factory=_row_factory)
             return cursor.execute(translate(sql), _params(params))
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> psycopg.Cursor[Any]:

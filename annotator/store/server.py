@@ -83,10 +83,8 @@ class ServerStore(ProjectStore):
         self._session_read_only = read_only_reason is not None
         try:
             db = PgDatabase(self._new_connection, self._lost)
-        except ConnectionLostError as exc:
-            raise ProjectError(
-                f"{location}: cannot connect to the server: {_reason(exc.__cause__)}"
-            ) from exc
+        except psycopg.OperationalError as exc:
+            raise ProjectError(f"{location}: cannot connect to the server: {_reason(exc)}") from exc
         super().__init__(location, db, read_only_reason)  # type: ignore[arg-type]
 
     def _new_connection(self) -> psycopg.Connection[Any]:
