@@ -6,6 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
+from annotator.core.server_urls import PROJECT_HELP, location_argument
 from annotator.services.backups import (
     DEFAULT_KEEP,
     backups_of,
@@ -23,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="list the backups of a project",
         description="List the backups of a project, newest first, and whether each is intact.",
     )
-    listing.add_argument("project", type=Path, help="the project file")
+    listing.add_argument("project", type=location_argument, help=PROJECT_HELP)
     listing.add_argument("--json", action="store_true", help="print JSON instead of text")
     listing.set_defaults(run=run_backups)
 
@@ -32,7 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="back up a project now",
         description="Take a backup of a project now (the GUI takes one on every open).",
     )
-    take.add_argument("project", type=Path, help="the project file")
+    take.add_argument("project", type=location_argument, help=PROJECT_HELP)
     take.add_argument(
         "--keep", type=int, default=DEFAULT_KEEP, help=f"backups to keep (default {DEFAULT_KEEP})"
     )
@@ -44,7 +45,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Run SQLite's full integrity check on a project (every table and index; "
         "opening checks large projects only lightly). Exit status 1 when it finds damage.",
     )
-    check.add_argument("project", type=Path, help="the project file")
+    check.add_argument("project", type=location_argument, help=PROJECT_HELP)
     check.set_defaults(run=run_check)
 
     restore = subparsers.add_parser(
@@ -54,7 +55,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "one). The current state is backed up first when it is readable. Close the project "
         "in the application first.",
     )
-    restore.add_argument("project", type=Path, help="the project file")
+    restore.add_argument("project", type=location_argument, help=PROJECT_HELP)
     restore.add_argument("backup", type=Path, nargs="?", help="the backup file to restore")
     restore.add_argument(
         "--force", action="store_true", help="restore even while a window still edits the project"

@@ -13,6 +13,7 @@ from typing import TextIO
 
 from annotator.core.formats.conll import DOCSTARTS
 from annotator.core.model import AnnotatorKind, Status
+from annotator.core.server_urls import PROJECT_HELP, location_argument
 from annotator.services.exporting import (
     FORMATS,
     ExportFilter,
@@ -35,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="count documents, spans and statuses",
         description="Print the documents, spans per label per annotator and status counts.",
     )
-    stats.add_argument("project", type=Path, metavar="PROJECT", help="the project file")
+    stats.add_argument("project", type=location_argument, metavar="PROJECT", help=PROJECT_HELP)
     stats.add_argument("--json", action="store_true", help="print JSON instead of text")
     stats.set_defaults(run=run_stats)
 
@@ -49,7 +50,7 @@ def _register_import(subparsers: argparse._SubParsersAction) -> None:
         "spaCy/Prodigy shape), brat (.txt with .ann) or CoNLL, in one transaction: any invalid "
         "item refuses the whole import unless --skip-invalid is given.",
     )
-    parser.add_argument("project", type=Path, metavar="PROJECT", help="the project file")
+    parser.add_argument("project", type=location_argument, metavar="PROJECT", help=PROJECT_HELP)
     parser.add_argument("paths", type=Path, nargs="+", metavar="PATH", help="files or folders")
     parser.add_argument(
         "--annotator",
@@ -85,7 +86,7 @@ def _register_export(subparsers: argparse._SubParsersAction) -> None:
         "a folder, as does any format with --split; the others write one file, or standard "
         "output with -o -.",
     )
-    parser.add_argument("project", type=Path, metavar="PROJECT", help="the project file")
+    parser.add_argument("project", type=location_argument, metavar="PROJECT", help=PROJECT_HELP)
     parser.add_argument("--format", choices=FORMATS, default="jsonl", help="default: jsonl")
     parser.add_argument(
         "-o", "--output", required=True, metavar="OUT", help="output file, folder or -"

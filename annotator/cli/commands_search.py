@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
+from annotator.core.server_urls import PROJECT_HELP, location_argument
 from annotator.services.project import open_project
 from annotator.services.search import DEFAULT_LIMIT, Hit, SearchQuery
 
@@ -20,7 +20,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--annotator or --lacking, list the spans whose text contains QUERY instead "
         "(QUERY may then be empty: every such span).",
     )
-    parser.add_argument("project", type=Path, help="the project file")
+    parser.add_argument("project", type=location_argument, help=PROJECT_HELP)
     parser.add_argument("query", help="the text to find (3 characters or more search texts)")
     parser.add_argument("--label", help="only spans with this entity label")
     parser.add_argument("--annotator", help="only spans of this annotator")

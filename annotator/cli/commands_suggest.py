@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
 from annotator.core.recommenders import RECOMMENDERS
+from annotator.core.server_urls import PROJECT_HELP, location_argument
 from annotator.services.predicting import DOCUMENT_CHOICES
 from annotator.services.project import open_project
 from annotator.services.recommending import evaluate_all
@@ -27,7 +27,7 @@ def _add_suggest(subparsers: argparse._SubParsersAction) -> None:
         "predictions for the other documents as a model annotator, whose work annotators "
         "then see as suggestions. Uses every CPU core.",
     )
-    suggest.add_argument("project", type=Path, metavar="PROJECT", help="the project file")
+    suggest.add_argument("project", type=location_argument, metavar="PROJECT", help=PROJECT_HELP)
     suggest.add_argument(
         "--learn-from",
         required=True,
@@ -70,7 +70,9 @@ def _add_recommenders(subparsers: argparse._SubParsersAction) -> None:
         description="Train each recommender on most of ANNOTATOR's done documents (and the "
         "gold's) and print its precision, recall and F1 per label on the rest.",
     )
-    recommenders.add_argument("project", type=Path, metavar="PROJECT", help="the project file")
+    recommenders.add_argument(
+        "project", type=location_argument, metavar="PROJECT", help=PROJECT_HELP
+    )
     recommenders.add_argument(
         "--learn-from",
         required=True,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
 from annotator.core.agreement import AgreementReport, Figures, PairFigures
 from annotator.core.agreement.report import total
+from annotator.core.server_urls import PROJECT_HELP, location_argument
 from annotator.services.project import open_project
 
 
@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "alpha-u, event F1 and per-document disagreement "
         "(see README: How agreement is computed).",
     )
-    agreement.add_argument("project", type=Path, help="the project file")
+    agreement.add_argument("project", type=location_argument, help=PROJECT_HELP)
     agreement.add_argument(
         "--annotators", type=_names, help="comma-separated names (default: every human annotator)"
     )
@@ -47,8 +47,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Merge annotators' copies into PROJECT: documents match by text, merging "
         "twice adds nothing, a clash keeps the newer version and is reported.",
     )
-    merge.add_argument("project", type=Path, help="the project to merge into")
-    merge.add_argument("others", type=Path, nargs="+", metavar="OTHER", help="copies to merge")
+    merge.add_argument("project", type=location_argument, help=PROJECT_HELP)
+    merge.add_argument(
+        "others", type=location_argument, nargs="+", metavar="OTHER", help="copies to merge"
+    )
     merge.set_defaults(run=run_merge)
 
     assign = subparsers.add_parser(
@@ -57,7 +59,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Assign every document to one annotator, a share of them to two (for "
         "agreement), or all of them to everyone. The same seed gives the same assignment.",
     )
-    assign.add_argument("project", type=Path, help="the project file")
+    assign.add_argument("project", type=location_argument, help=PROJECT_HELP)
     assign.add_argument("--annotators", type=_names, required=True, help="comma-separated names")
     assign.add_argument(
         "--share", type=float, default=0.0, help="share of documents annotated twice (0..1)"

@@ -64,6 +64,13 @@ class SaveFailedError(ProjectError):
     """SQLite could not save a change (disk full, read-only file, I/O error); it was rolled back."""
 
 
+class ConnectionLostError(SaveFailedError):
+    """The project's database server could not be reached; the change was not saved.
+
+    The connection is made again by the next action: no restart is needed.
+    """
+
+
 class NotFoundError(AnnotatorError, KeyError):
     """What an action refers to is not in the project (another window or process removed it).
 

@@ -8,6 +8,7 @@ Both places are searched when listing.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import os
 from pathlib import Path
@@ -15,10 +16,12 @@ from pathlib import Path
 from annotator.core.backup_info import BackupInfo
 from annotator.core.errors import ProjectError
 from annotator.services.backup_job import BackupJob, JobProgress
+from annotator.services.copying import copy_into_file
 from annotator.services.locations import data_dir
 from annotator.services.sessions import SessionConflict, is_live
 from annotator.store import ProjectStore
 from annotator.store.backup import (
+    backup_name,
     is_healthy_project,
     list_backups,
     restore_backup,
@@ -70,7 +73,13 @@ def writable_folder(project: Path) -> Path:
 
 
 def backup_project(store: ProjectStore, keep: int = DEFAULT_KEEP) -> Path:
-    """Take a backup of an open project now; returns the backup's path."""
+    """Take a backup of an open project now; returns the backup's path.
+
+    A server project's backup is a project file (a complete copy, services.copying)
+    in the user's data folder.
+    """
+    if store.on_server:
+        return backup_server_project(store)
     try:
         return take_backup(store.db.conn, store.path, writable_folder(store.path), keep)
     except OSError as exc:
@@ -164,3 +173,22 @@ def _refuse_while_edited(store: ProjectStore) -> None:
                 f"{store.path}: cannot restore now: {where.message()}; close the project "
                 "there first (or restore anyway with --force)"
             )
+
+
+def server_backup_folder(location: object) -> Path:
+    """Where backups of the server project at ``location`` go (created)."""
+    shown = str(location)
+    key = hashlib.sha256(shown.encode("utf-8")).hexdigest()[:12]
+    stem = getattr(location, "stem", "server")
+    folder = data_dir() / "backups" / f"{stem}-{key}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def backup_server_project(store: ProjectStore) -> Path:
+    """Copy a server project into a new project file, named as backups are; its path."""
+    folder = server_backup_folder(store.path)
+    when = datetime.datetime.now(datetime.timezone.utc)
+    target = folder / backup_name(Path(store.path.stem), when)
+    copy_into_file(store, target)
+    return target

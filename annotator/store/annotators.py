@@ -29,7 +29,8 @@ class AnnotatorRepository:
         annotator = Annotator(check_annotator_name(name), kind)
         with self._store.transaction() as db:
             db.execute(
-                "INSERT OR IGNORE INTO annotators (name, kind, created_at) VALUES (?, ?, ?)",
+                "INSERT INTO annotators (name, kind, created_at) VALUES (?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
                 [annotator.name, annotator.kind.value, utc_now()],
             )
         return self.get(annotator.name)
@@ -114,9 +115,9 @@ class AnnotatorRepository:
     def _follow_annotations(self, doc_id: str, annotator: str) -> None:
         db = self._store.db
         annotated = db.execute(
-            "SELECT EXISTS (SELECT 1 FROM spans WHERE document_id = ?1 AND annotator = ?2) "
-            "OR EXISTS (SELECT 1 FROM events WHERE document_id = ?1 AND annotator = ?2)",
-            [doc_id, annotator],
+            "SELECT EXISTS (SELECT 1 FROM spans WHERE document_id = ? AND annotator = ?) "
+            "OR EXISTS (SELECT 1 FROM events WHERE document_id = ? AND annotator = ?)",
+            [doc_id, annotator, doc_id, annotator],
         ).fetchone()[0]
         if annotated:
             db.execute(
