@@ -7,27 +7,32 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
+from annotator.cli.arguments import add_command, add_json, add_project
 from annotator.services.project import new_project, open_project
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the project commands."""
-    new = subparsers.add_parser(
-        "new", help="create an empty project file", description="Create an empty project file."
+    new = add_command(
+        subparsers,
+        "new",
+        run_new,
+        help="create an empty project file",
+        description="Create an empty project file.",
     )
-    new.add_argument("project", type=Path, help="the project file to create (*.annproj)")
+    add_project(new, "the project file to create (*.annproj)")
     new.add_argument("--schema", type=Path, help="label schema JSON (default: ACE 2005)")
     new.add_argument("--name", help="display name (default: the file name)")
-    new.set_defaults(run=run_new)
 
-    info = subparsers.add_parser(
+    info = add_command(
+        subparsers,
         "info",
+        run_info,
         help="summarise a project",
         description="Print the documents, annotators and counts of a project.",
     )
-    info.add_argument("project", type=Path, help="the project file")
-    info.add_argument("--json", action="store_true", help="print JSON instead of text")
-    info.set_defaults(run=run_info)
+    add_project(info)
+    add_json(info)
 
 
 def run_new(args: argparse.Namespace) -> int:
