@@ -10,7 +10,9 @@ of the line above, in viewport coordinates, and the lowest of them over a stretc
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF
+import math
+
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QTextBlock
 from PySide6.QtWidgets import QPlainTextEdit
 
@@ -33,15 +35,56 @@ def glyph_rects(view: QPlainTextEdit, block: QTextBlock, line_index: int) -> lis
     return rects
 
 
+COLUMN = 4.0  # pixels: the line above's ink is kept as the lowest glyph per column
+CACHE_LINES = 4000  # lines whose columns are kept between paints
+
+
+class _Columns:
+    """The lowest ink per COLUMN-wide column of one line, relative to its block's origin."""
+
+    def __init__(self, rects: list[QRectF], origin: QPointF) -> None:
+        self.x0 = min((r.left() for r in rects), default=0.0) - origin.x()
+        bottoms: list[float] = []
+        for rect in rects:
+            first = int((rect.left() - origin.x() - self.x0) // COLUMN)
+            last = int((rect.right() - origin.x() - self.x0) // COLUMN)
+            if last >= len(bottoms):
+                bottoms.extend([-math.inf] * (last + 1 - len(bottoms)))
+            for column in range(first, last + 1):
+                bottoms[column] = max(bottoms[column], rect.bottom() - origin.y())
+        self.bottoms = bottoms
+
+    def lowest(self, left: float, right: float) -> float:
+        """The lowest ink between block-local x ``left`` and ``right`` (-inf: none)."""
+        first = max(0, int((left - self.x0) // COLUMN))
+        last = int((right - self.x0) // COLUMN)
+        return max(self.bottoms[first : last + 1], default=-math.inf)
+
+
 class InkAbove:
-    """The glyphs of the line above a position, measured once per line and paint."""
+    """The glyphs of the line above a position. Measured lines are kept between paints,
+    keyed by what their layout depends on (block revision, width, font)."""
 
     def __init__(self, view: QPlainTextEdit) -> None:
         self.view = view
-        self._rects: dict[LineKey, list[QRectF]] = {}
+        self._columns: dict[tuple, _Columns] = {}
+        self._above: dict[int, LineKey | None] = {}
+        self._placed: dict[LineKey, tuple[_Columns, QRectF]] = {}  # this layout's lines
+
+    def begin(self) -> None:
+        """A new layout of the arcs: lines may have moved since the last."""
+        self._above.clear()
+        self._placed.clear()
+        if len(self._columns) > CACHE_LINES:
+            self._columns.clear()
 
     def line_above(self, position: int) -> LineKey | None:
         """The visual line just above the one holding Qt ``position`` (None: the first)."""
+        if position not in self._above:
+            self._above[position] = self._line_above(position)
+        return self._above[position]
+
+    def _line_above(self, position: int) -> LineKey | None:
         block = self.view.document().findBlock(position)
         layout = block.layout()
         if layout is None or layout.lineCount() == 0:
@@ -57,17 +100,29 @@ class InkAbove:
         return (previous.blockNumber(), max(0, previous.layout().lineCount() - 1))
 
     def rects(self, key: LineKey) -> list[QRectF]:
-        """The glyph rectangles of line ``key``."""
-        if key not in self._rects:
-            block = self.view.document().findBlockByNumber(key[0])
-            self._rects[key] = glyph_rects(self.view, block, key[1])
-        return self._rects[key]
+        """The glyph rectangles of line ``key``, in viewport coordinates."""
+        return glyph_rects(self.view, self.view.document().findBlockByNumber(key[0]), key[1])
 
     def lowest(self, position: int, left: float, right: float) -> float | None:
-        """The lowest ink (largest y) of the line above ``position`` between x ``left`` and
-        ``right``; None when nothing is drawn there."""
+        """The lowest ink (largest y) of the line above ``position`` between viewport x
+        ``left`` and ``right``; None when nothing is drawn there."""
         key = self.line_above(position)
         if key is None:
             return None
-        bottoms = [r.bottom() for r in self.rects(key) if r.right() >= left and r.left() <= right]
-        return max(bottoms, default=None)
+        if key not in self._placed:
+            self._placed[key] = self._measure(key)
+        columns, origin = self._placed[key]
+        lowest = columns.lowest(left - origin.left(), right - origin.left())
+        return None if lowest == -math.inf else lowest + origin.top()
+
+    def _measure(self, key: LineKey) -> tuple[_Columns, QRectF]:
+        """Line ``key``'s columns (measured again only when its layout changed) and its
+        block's place in the viewport."""
+        block = self.view.document().findBlockByNumber(key[0])
+        origin = self.view.blockBoundingGeometry(block).translated(self.view.contentOffset())
+        cache_key = (*key, block.revision(), self.view.viewport().width(), self.view.font().key())
+        columns = self._columns.get(cache_key)
+        if columns is None:
+            rects = glyph_rects(self.view, block, key[1])
+            columns = self._columns[cache_key] = _Columns(rects, origin.topLeft())
+        return columns, origin

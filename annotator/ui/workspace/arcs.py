@@ -98,6 +98,7 @@ class ArgumentArcs:
         self.selected = selected  # the selected annotation's id: its arcs stand out
         self.visible = False
         self.arcs: list[Arc] = []  # as last painted (tests and screenshots read them)
+        self._ink = InkAbove(view)
 
     def set_visible(self, on: bool) -> None:
         """Show or hide the arcs."""
@@ -186,7 +187,8 @@ class ArgumentArcs:
         """Shortest arcs lowest; an arc whose label would cover another's goes higher,
         up to the ceiling the line above sets, then sideways."""
         metrics = QFontMetricsF(self._label_font())
-        ink = InkAbove(self.view)
+        ink = self._ink
+        ink.begin()
         placed: list[QRectF] = []
         for arc in sorted(arcs, key=lambda a: (abs(a.start.x() - a.end.x()), a.start.y())):
             left, right = sorted((arc.start.x(), arc.end.x()))
@@ -233,11 +235,18 @@ def _place_label(
     candidates = [(level, 0.0) for level in range(MAX_LEVELS)]
     candidates += [(0, side * step * (width + 2)) for step in (1, 2, 3) for side in (1, -1)]
     first: QRectF | None = None
+    tried: QRectF | None = None
+    floors: dict[float, float] = {}  # by shift: the levels share one
     for level, shift in candidates:
         arc.level = level
         left = middle + shift - width / 2
-        floor = _ceiling(ink, arc.higher, left, left + width)
+        if shift not in floors:
+            floors[shift] = _ceiling(ink, arc.higher, left, left + width)
+        floor = floors[shift]
         rect = QRectF(left, max(arc.top - height / 2, floor), width, height)
+        if rect == tried:
+            continue  # a higher level held down by the ceiling: the same box again
+        tried = rect
         if first is None:
             first = rect
         if not any(rect.intersects(other) for other in placed):
