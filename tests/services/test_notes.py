@@ -70,7 +70,7 @@ def test_document_notes_go_into_the_brat_folders_notes_json(project, tmp_path) -
     """brat has no note on a whole document: each annotator folder gets a notes.json."""
     import json
 
-    from annotator.services.exporting import ExportOptions, ExportFilter, export_project
+    from annotator.services.exporting import ExportFilter, ExportOptions, export_project
     from annotator.services.importing import ImportOptions, import_paths
     from annotator.services.projects import new_project
 
