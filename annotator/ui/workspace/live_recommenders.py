@@ -109,8 +109,8 @@ class LiveRecommenders(QObject):
             self.changed.emit()
             return
         self.read_statuses()
-        self.changed.emit()
         self._load_trained()
+        self.changed.emit()
         self.train_if_due()
 
     def _load_trained(self) -> None:

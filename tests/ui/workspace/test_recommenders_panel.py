@@ -141,6 +141,7 @@ def test_opening_loads_the_trained_recommenders_off_the_gui_thread(
                     if wb.window.project.status(d.id, "amal").value == "new")
     wb.window.open_document(not_done)
     assert live.loading and live.recommenders == {}
+    assert wb.feature.recommenders.state.text() == "Loading the trained recommenders…"
     assert not {s.source for s in view.items} & {"recommender:strings", "recommender:crf"}
     # The window answers keys meanwhile.
     start = wb.text.index(" ") + 1
@@ -152,6 +153,7 @@ def test_opening_loads_the_trained_recommenders_off_the_gui_thread(
     qtbot.waitUntil(lambda: not live.loading, timeout=30_000)
     assert loaded_on and threading.main_thread() not in loaded_on
     assert set(live.recommenders) == {"strings", "crf"} and not live.busy
+    assert wb.feature.recommenders.state.text() == "Ready"
     assert {s.source for s in view.items} >= {"recommender:crf"}
 
 
