@@ -542,7 +542,7 @@
 <context>
     <name>Background</name>
     <message>
-        <location filename="../../annotator/ui/background.py" line="+59"/>
+        <location filename="../../annotator/ui/background.py" line="+63"/>
         <source>Another long task is still running.</source>
         <translation>مهمة طويلة أخرى ما زالت قيد التشغيل.</translation>
     </message>
@@ -1520,7 +1520,12 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>أُنجزت منذئذ</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+128"/>
+        <source>Loading the trained recommenders…</source>
+        <translation>يجري تحميل المقترِحات المدرَّبة…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Not trained yet: mark documents done</source>
         <translation>لم يُدرَّب بعد: علِّم مستندات منجزة</translation>
     </message>
@@ -1530,17 +1535,17 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>لا شيء يُتعلَّم منه: لا مستندات منجزة</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-125"/>
         <source>Precision</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+101"/>
         <source>Ready</source>
         <translation>جاهز</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-100"/>
         <source>Recall</source>
         <translation>الاستدعاء</translation>
     </message>
