@@ -25,11 +25,11 @@ from annotator.store.pg_security import (
     HIDE_KEY,
     ROLES,
     add_member,
+    is_administrator,
     is_secured,
     login_role,
     members,
     password_hash,
-    project_role,
     secure,
     set_hide,
 )
@@ -65,12 +65,12 @@ def _admin_store(url: str) -> ServerStore:
     """The project opened with the administrator's URL; refused when roles would not
     apply to it (row-level security binds everyone but the tables' owner)."""
     store = open_server_project(url)
-    if is_secured(store.db) and project_role(store.db, store.location.database) is not None:
+    if not is_administrator(store.db):
         name = login_role(store.db)
         store.close()
         raise ProjectError(
-            f"{store.location}: {name} is a person of the project, not its administrator; "
-            "use the URL of the role that ran `annotator server init`"
+            f"{store.location}: {name} does not own the project's tables; use the URL of "
+            "the administrative role that created them (`annotator server init`)"
         )
     return store
 

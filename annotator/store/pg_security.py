@@ -277,8 +277,22 @@ def members(db: PgDatabase, database: str) -> list[Member]:
     return [Member(name, group[prefix:], bool(login)) for name, group, login in rows]
 
 
+def is_administrator(db: PgDatabase) -> bool:
+    """True when this connection's role owns the project's tables (or is a superuser):
+    row-level security does not bind it."""
+    row = db.execute(
+        "SELECT (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) "
+        "OR (SELECT tableowner FROM pg_tables WHERE tablename = 'spans' "
+        "AND schemaname = current_schema()) = session_user"
+    ).fetchone()
+    return bool(row[0])
+
+
 def project_role(db: PgDatabase, database: str) -> str | None:
-    """The project role of the connected login role (None: the owner, or not a member)."""
+    """The project role of the connected login role (None: not a member; the
+    administrator is none either, whatever a superuser's pg_has_role says)."""
+    if is_administrator(db):
+        return None
     groups = Groups(database)
     for kind in reversed(ROLES):
         row = db.execute(
