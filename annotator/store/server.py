@@ -45,7 +45,13 @@ from annotator.store.migrations import LATEST_VERSION
 from annotator.store.pg import PgDatabase
 from annotator.store.pg_live import Listener, has_notifications, install_notifications
 from annotator.store.pg_schema import current_version, has_version_table, migrate
-from annotator.store.pg_security import refusal, refused_table
+from annotator.store.pg_security import (
+    is_administrator,
+    is_secured,
+    login_role,
+    refusal,
+    refused_table,
+)
 from annotator.store.project import ProjectStore
 
 # Any number: the advisory lock every write transaction of a project takes.
@@ -210,6 +216,12 @@ class ServerStore(ProjectStore):
             if self._notifies:
                 self._listener = Listener(self._new_connection, self._backend_pid)
         return self._listener
+
+    def login_annotator(self) -> str | None:
+        """The login role, when the project's roles bind it (not its administrator)."""
+        if is_secured(self.db) and not is_administrator(self.db):
+            return login_role(self.db)
+        return None
 
     def _backend_pid(self) -> int | None:
         raw = self.db.conn.raw
