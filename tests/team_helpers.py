@@ -17,3 +17,17 @@ def as_user(url: str, name: str) -> str:
 def database_of(url: str) -> str:
     """The database name in ``url``."""
     return urlsplit(url).path.lstrip("/")
+
+
+def make_team(url: str) -> None:
+    """A server project made by ``annotator server init`` (lead lina), with two
+    annotators (amal, karim), a reviewer (rana) and one document."""
+    from annotator.services import team_server
+    from annotator.store import open_project
+
+    team_server.init_server(url, "lina")
+    for name in ("amal", "karim"):
+        team_server.add_user(url, name, "annotator")
+    team_server.add_user(url, "rana", "reviewer")
+    with open_project(as_user(url, "lina")) as lead:
+        lead.documents.add(TEXT, "حلب")

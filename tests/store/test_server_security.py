@@ -13,7 +13,7 @@ from annotator.core.model import Span, Status, new_id
 from annotator.services import adjudication, team_server
 from annotator.services.opening import open_for_editing
 from annotator.store import ProjectStore, open_project
-from tests.team_helpers import TEXT, as_user, database_of
+from tests.team_helpers import as_user, database_of, make_team
 
 pytestmark = pytest.mark.usefixtures("pg_server")
 
@@ -23,12 +23,7 @@ def team(fresh_database: Callable[[], str]) -> str:
     """A server project made by ``annotator server init`` (lead lina), with two
     annotators (amal, karim) and a reviewer (rana), and one document."""
     url = fresh_database()
-    team_server.init_server(url, "lina")
-    for name in ("amal", "karim"):
-        team_server.add_user(url, name, "annotator")
-    team_server.add_user(url, "rana", "reviewer")
-    with open_project(as_user(url, "lina")) as lead:
-        lead.documents.add(TEXT, "حلب")
+    make_team(url)
     return url
 
 
