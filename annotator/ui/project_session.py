@@ -70,6 +70,12 @@ class ReadOnlyBanner(QFrame):
         self.show()
 
 
+class _Relay(QObject):
+    """Carries a server's notification from the listener's thread to the window's."""
+
+    notified = Signal()
+
+
 class ProjectSession(QObject):
     """Owns the window's OpenedProject; ``window.project`` is its project.
 
@@ -80,8 +86,6 @@ class ProjectSession(QObject):
 
     # Another connection committed a change (whoever's work it concerns).
     changed_elsewhere = Signal()
-    # Emitted on the listener's thread; connected (queued) to poll.
-    _notified = Signal()
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -100,7 +104,10 @@ class ProjectSession(QObject):
         self.poll_timer.setInterval(POLL_MS)
         self.poll_timer.timeout.connect(self.poll)
         self._seen: tuple[int, tuple[object, ...]] | None = None
-        self._notified.connect(self.poll, Qt.ConnectionType.QueuedConnection)
+        # Emitted on the listener's thread, queued to poll here. The relay has no parent:
+        # the listener's reference keeps it alive while this window is being destroyed.
+        self._relay = _Relay()
+        self._relay.notified.connect(self.poll, Qt.ConnectionType.QueuedConnection)
         self._busy_generation = 0
         # True while an action waits for another window's lock: timers must not write or
         # reload from inside that wait (they run in its processEvents()).
@@ -134,7 +141,7 @@ class ProjectSession(QObject):
         self.close()
         self.opened = opened
         opened.project.set_busy_callback(self._busy)
-        opened.project.watch_changes(self._notified.emit)
+        opened.project.watch_changes(self._relay.notified.emit)
         self._start_timers()
         return opened.project
 

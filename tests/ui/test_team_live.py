@@ -42,7 +42,6 @@ def test_two_windows_see_each_others_saved_work_live(
     progress = review_of(lead).show_progress()
     amal = make_window(as_user(team, "amal"))
     assert amal.annotator == "amal" and not amal.project.read_only
-    qtbot.waitUntil(lambda: amal.project.watch_changes(amal.project_session._notified.emit))
     amal.activateWindow()
     qtbot.waitUntil(amal.isActiveWindow)
     label_first_word(amal, qtbot)
