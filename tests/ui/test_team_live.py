@@ -54,5 +54,10 @@ def test_two_windows_see_each_others_saved_work_live(
     assert messages == []
 
     before = amal.document_list.model.rowCount()
-    lead.project._store.documents.add(f"{TEXT} مرة أخرى", "خبر جديد")  # the lead adds one
+    added = lead.project._store.documents.add(f"{TEXT} مرة أخرى", "خبر جديد")  # the lead adds one
     qtbot.waitUntil(lambda: amal.document_list.model.rowCount() == before + 1, timeout=LIVE_MS)
+    reloads: list[int] = []
+    amal.reloaded.connect(lambda: reloads.append(1))
+    lead.project.assign(["amal"], every=True)  # and assigns amal every document
+    qtbot.waitUntil(lambda: bool(reloads), timeout=LIVE_MS)
+    assert amal.project.list_key_of(added.id) is not None and amal.project.has_assignments("amal")
