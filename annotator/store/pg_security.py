@@ -145,8 +145,9 @@ def _table_policies(table: str, groups: Groups, owner: str) -> list[str]:
     mine = owner.format(who="session_user")
     gold = owner.replace("= {who}", "IN (SELECT name FROM annotators WHERE kind = 'gold')")
     visible = mine
-    if table in HIDDEN_TABLES:
-        visible = f"{mine} OR NOT annotator_hidden(document_id)"
+    if table in HIDDEN_TABLES:  # a model's suggestions are nobody's work to hide
+        visible = (f"{mine} OR NOT annotator_hidden(document_id) "
+                   "OR annotator IN (SELECT name FROM annotators WHERE kind = 'model')")
     elif table in {child for child, _, _ in CHILD_TABLES}:
         visible = "true"  # the parent row's own policy hides it, and it with it
     if table == "sessions":

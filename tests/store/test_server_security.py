@@ -9,7 +9,7 @@ import psycopg
 import pytest
 
 from annotator.core.errors import NotAllowedError, ProjectError
-from annotator.core.model import Span, Status, new_id
+from annotator.core.model import AnnotatorKind, Span, Status, new_id
 from annotator.services import adjudication, team_server
 from annotator.services.opening import open_for_editing
 from annotator.store import ProjectStore, open_project
@@ -141,11 +141,16 @@ def test_the_hide_policy_hides_others_work_until_adjudicated(team: str, connect)
     assert len(karim.annotations.spans(doc, "amal")) == 1
     with pytest.raises(ProjectError, match="lead"):  # an annotator may not set the policy
         team_server.set_hide_policy(as_user(team, "karim"), True)
+    lina = connect("lina")
+    lina.annotators.ensure("crf", AnnotatorKind.MODEL)  # a lead's model suggestions
+    lina.annotations.add_span(Span(new_id(), doc, "crf", 0, 4, "GPE"))
     team_server.set_hide_policy(as_user(team, "lina"), True)
     assert karim.annotations.spans(doc, "amal") == []
+    assert len(karim.annotations.spans(doc, "crf")) == 1  # not a person's work: shown
     assert "amal" not in karim.annotators.status_counts()
     with raw(team, "karim") as conn:  # raw SQL sees no more than the program
-        assert conn.execute("SELECT count(*) FROM spans").fetchone()[0] == 0
+        rows = conn.execute("SELECT annotator FROM spans").fetchall()
+        assert rows == [("crf",)]
     assert len(rana.annotations.spans(doc, "amal")) == 1  # a reviewer sees everything
     assert len(amal.annotations.spans(doc, "amal")) == 1  # and everyone their own
     gold = adjudication.ensure_gold(rana)
