@@ -300,7 +300,14 @@ def open_server_project(url: str, read_only: bool = False) -> ServerStore:
                     f"{location}: needs upgrading to format {LATEST_VERSION} but it was "
                     "opened read-only on request"
                 )
-            migrate(store.db)
+            try:
+                migrate(store.db)
+            except pgerrors.InsufficientPrivilege as exc:
+                raise ProjectError(
+                    f"{location}: needs upgrading to format {LATEST_VERSION}, which only the "
+                    "role owning its tables may do: `annotator server init ADMIN-URL --lead "
+                    "NAME` upgrades it"
+                ) from exc
         if store.get_meta("schema") is None:
             raise ProjectError(f"{location}: the project has no label schema")
     except BaseException:
