@@ -192,3 +192,12 @@ def test_a_password_is_hashed_before_it_is_sent(team: str) -> None:
             "SELECT rolpassword FROM pg_authid WHERE rolname = 'sami'"
         ).fetchone()[0]
     assert stored.startswith("SCRAM-SHA-256$") and "correct horse" not in stored
+
+
+def test_every_table_of_the_project_is_under_row_level_security(team: str) -> None:
+    """A migration adding a table must add it to store.pg_security's lists."""
+    with raw(team, "postgres") as admin:
+        open_tables = admin.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND NOT rowsecurity"
+        ).fetchall()
+    assert open_tables == []
