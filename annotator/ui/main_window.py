@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
+from annotator.core.server_urls import is_server_url
 from annotator.services.locations import log_dir
 from annotator.services.project import PROJECT_SUFFIX, Project, new_project
 from annotator.ui.bidi import install_bidi_style, isolate
@@ -153,8 +154,15 @@ class MainWindow(QMainWindow):
         project = self.project_session.open(path)
         if project is None:
             return False
+        if project.login_annotator and project.login_annotator != self.annotator:
+            # A server project with roles: the login role is who annotates here.
+            self.annotator = project.login_annotator
+            self.annotator_changed.emit(self.annotator)
         self.set_project(project)
-        self.settings.last_project = str(Path(path).absolute())
+        # A server project is remembered by its URL without any password.
+        self.settings.last_project = (
+            str(project.path) if is_server_url(str(path)) else str(Path(path).absolute())
+        )
         self.project_session.announce()  # read-only? say so over the project it concerns
         return True
 
