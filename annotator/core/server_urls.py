@@ -25,19 +25,46 @@ def is_server_url(location: object) -> bool:
     return location.split("://", 1)[0].lower() in SCHEMES and "://" in location
 
 
+# Query parameters holding a secret: the login's password and the client key's.
+SECRET_PARAMETERS = ("password", "sslpassword")
+
+
 def without_password(url: str) -> str:
-    """``url`` with any password removed (user name, host, database and options kept)."""
+    """``url`` with any password removed (user name, host, database and options kept,
+    each as it was written: a re-encoded option would make another URL)."""
     parts = urlsplit(url)
     query = "&".join(
-        f"{key}={value}" if value else key
-        for key, value in parse_qsl(parts.query, keep_blank_values=True)
-        if key != "password"
+        pair for pair in parts.query.split("&")
+        if pair and unquote(pair.split("=", 1)[0]) not in SECRET_PARAMETERS
     )
     netloc = parts.netloc
     if "@" in netloc:
         user, host = netloc.rsplit("@", 1)
         netloc = f"{user.split(':', 1)[0]}@{host}"
     return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
+def secrets_of(url: str) -> list[str]:
+    """The passwords ``url`` holds, as written and decoded (to keep out of messages)."""
+    parts = urlsplit(url)
+    found = []
+    if "@" in parts.netloc:
+        user = parts.netloc.rsplit("@", 1)[0]
+        if ":" in user:
+            found.append(user.split(":", 1)[1])
+    for pair in parts.query.split("&"):
+        key, _, value = pair.partition("=")
+        if unquote(key) in SECRET_PARAMETERS:
+            found.append(value)
+    found += [unquote(value) for value in found]
+    return sorted({value for value in found if value}, key=len, reverse=True)
+
+
+def scrubbed(text: str, url: str) -> str:
+    """``text`` (an error message about ``url``) with the URL's passwords masked."""
+    for secret in secrets_of(url):
+        text = text.replace(secret, "***")
+    return text
 
 
 class ServerLocation:

@@ -135,10 +135,11 @@ class AnnotationRepository:
                     f"event ({exc}); remove it from the event first"
                 ) from None
         with self._store.transaction() as db:
-            db.execute(
+            changed = db.execute(
                 "UPDATE spans SET label = ?, updated_at = ? WHERE id = ?",
                 [label, utc_now(), span_id],
-            )
+            ).rowcount
+            self._store.require_changed(changed, "spans", "id = ?", [span_id])
             self._touch([(span.document_id, span.annotator)])
         return span
 
@@ -154,7 +155,8 @@ class AnnotationRepository:
             (event_id, Argument(arg_id, role, span_id)) for arg_id, event_id, role, _ in rows
         )
         with self._store.transaction() as db:
-            db.execute("DELETE FROM spans WHERE id = ?", [span_id])
+            changed = db.execute("DELETE FROM spans WHERE id = ?", [span_id]).rowcount
+            self._store.require_changed(changed, "spans", "id = ?", [span_id])
             self._touch([(span.document_id, span.annotator)])
         return SpanRemoval(span, arguments, tuple(row[3] for row in rows))
 
@@ -165,9 +167,10 @@ class AnnotationRepository:
             for event_id, argument in removal.arguments:
                 self.add_argument(event_id, argument)
             for (_, argument), position in zip(removal.arguments, removal.positions, strict=False):
-                db.execute(
+                changed = db.execute(
                     "UPDATE event_arguments SET position = ? WHERE id = ?", [position, argument.id]
-                )
+                ).rowcount
+                self._store.require_changed(changed, "event_arguments", "id = ?", [argument.id])
 
     def span(self, span_id: str) -> Span:
         """The span with id ``span_id``; NotFoundError if there is none."""
@@ -227,10 +230,11 @@ class AnnotationRepository:
                     f"not fit ({exc}); remove that argument first"
                 ) from None
         with self._store.transaction() as db:
-            db.execute(
+            changed = db.execute(
                 "UPDATE events SET type = ?, updated_at = ? WHERE id = ?",
                 [event_type, utc_now(), event_id],
-            )
+            ).rowcount
+            self._store.require_changed(changed, "events", "id = ?", [event_id])
             self._touch([(event.document_id, event.annotator)])
         return event
 
@@ -238,7 +242,8 @@ class AnnotationRepository:
         """Delete an event and its arguments; returns it (arguments included) for undo."""
         event = self.event(event_id)
         with self._store.transaction() as db:
-            db.execute("DELETE FROM events WHERE id = ?", [event_id])
+            changed = db.execute("DELETE FROM events WHERE id = ?", [event_id]).rowcount
+            self._store.require_changed(changed, "events", "id = ?", [event_id])
             self._touch([(event.document_id, event.annotator)])
         return event
 
@@ -281,7 +286,8 @@ class AnnotationRepository:
         event_id, role, span_id = row
         event = self.event(event_id)
         with self._store.transaction() as db:
-            db.execute("DELETE FROM event_arguments WHERE id = ?", [argument_id])
+            changed = db.execute("DELETE FROM event_arguments WHERE id = ?", [argument_id]).rowcount
+            self._store.require_changed(changed, "event_arguments", "id = ?", [argument_id])
             self._touch([(event.document_id, event.annotator)])
         return event_id, Argument(argument_id, role, span_id)
 
@@ -292,7 +298,10 @@ class AnnotationRepository:
         span_id = next(a.span_id for a in event.arguments if a.id == argument_id)
         self._check_role(event.type, role, self.span(span_id).label)
         with self._store.transaction() as db:
-            db.execute("UPDATE event_arguments SET role = ? WHERE id = ?", [role, argument_id])
+            changed = db.execute(
+                "UPDATE event_arguments SET role = ? WHERE id = ?", [role, argument_id]
+            ).rowcount
+            self._store.require_changed(changed, "event_arguments", "id = ?", [argument_id])
             self._touch([(event.document_id, event.annotator)])
 
     def _argument_owner(self, argument_id: str) -> tuple[str, str]:

@@ -105,9 +105,12 @@ class AnnotatorRepository:
         """
         with self._store.transaction() as db:
             if self.is_explicit(doc_id, annotator):
-                db.execute(
+                changed = db.execute(
                     "UPDATE statuses SET updated_at = ? WHERE document_id = ? AND annotator = ?",
                     [utc_now(), doc_id, annotator],
+                ).rowcount
+                self._store.require_changed(
+                    changed, "statuses", "document_id = ? AND annotator = ?", [doc_id, annotator]
                 )
             else:
                 self._follow_annotations(doc_id, annotator)
@@ -127,8 +130,11 @@ class AnnotatorRepository:
                 [doc_id, annotator, utc_now()],
             )
         else:
-            db.execute(
+            changed = db.execute(
                 "DELETE FROM statuses WHERE document_id = ? AND annotator = ?", [doc_id, annotator]
+            ).rowcount
+            self._store.require_changed(
+                changed, "statuses", "document_id = ? AND annotator = ?", [doc_id, annotator]
             )
 
     def status_counts(self) -> dict[str, dict[Status, int]]:

@@ -37,10 +37,9 @@ class NoteRepository:
         """Store ``note`` in place of the annotator's note on the same target."""
         with self._store.transaction() as db:
             if note.empty:
-                db.execute(
-                    "DELETE FROM notes WHERE target_id = ? AND annotator = ?",
-                    [note.target_id, note.annotator],
-                )
+                where, key = "target_id = ? AND annotator = ?", [note.target_id, note.annotator]
+                changed = db.execute(f"DELETE FROM notes WHERE {where}", key).rowcount
+                self._store.require_changed(changed, "notes", where, key)
                 return
             self._store.annotators.ensure(note.annotator)
             db.execute(

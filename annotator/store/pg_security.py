@@ -59,6 +59,13 @@ LEAD_TABLES = ("project_meta", "documents", "assignments", "document_splits", "s
 # Whose work each own-table row is, for reading under the hide policy (sessions and
 # recommenders are nobody's work to hide).
 HIDDEN_TABLES = ("spans", "events", "statuses", "notes", "rejections", "suggestion_outcomes")
+# PostgreSQL cuts longer names to this many bytes (NAMEDATALEN - 1) with a mere NOTICE:
+# two people (or a group and a person) would silently share one role.
+MAX_ROLE_BYTES = 63
+# What the project's leads may do to its tables: not ALL, whose TRIGGER privilege would
+# let a lead run code as whoever writes next (the administrator included), and whose
+# TRUNCATE empties a table past row-level security.
+LEAD_PRIVILEGES = "SELECT, INSERT, UPDATE, DELETE"
 
 _FUNCTIONS = f"""
 -- True when other annotators' work on ``doc`` is hidden from annotators: the lead
@@ -78,6 +85,16 @@ class Groups:
     """The group roles of one project database."""
 
     database: str
+
+    def __post_init__(self) -> None:
+        longest = max(len(f"{self.database}_{kind}".encode()) for kind in ROLES)
+        if longest > MAX_ROLE_BYTES:
+            raise ProjectError(
+                f"the database name {self.database!r} is too long for its group roles "
+                f"({self.database}_annotator and the others must fit in {MAX_ROLE_BYTES} bytes "
+                f"of UTF-8): use a database name of at most "
+                f"{MAX_ROLE_BYTES - len('_annotator')} bytes"
+            )
 
     def role(self, kind: str) -> str:
         if kind not in ROLES:
@@ -118,10 +135,14 @@ def _grants(groups: Groups, database: str) -> list[str]:
     return [
         f"REVOKE ALL ON DATABASE {_ident(database)} FROM PUBLIC",
         f"GRANT CONNECT, TEMPORARY ON DATABASE {_ident(database)} TO {annotator}",
+        # Before PostgreSQL 15 everybody may create objects in ``public``: a function
+        # named like a built-in there would run as whoever calls it (CVE-2018-1058).
+        "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
         f"GRANT USAGE ON SCHEMA public TO {annotator}",
         f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {annotator}",
         f"GRANT INSERT, UPDATE, DELETE ON {', '.join(writable)} TO {annotator}",
-        f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {lead}",
+        f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {lead}",  # an older ALL
+        f"GRANT {LEAD_PRIVILEGES} ON ALL TABLES IN SCHEMA public TO {lead}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {lead}",
         "REVOKE ALL ON FUNCTION annotator_hidden(text) FROM PUBLIC",
         f"GRANT EXECUTE ON FUNCTION annotator_hidden(text) TO {annotator}",
@@ -149,7 +170,9 @@ def _table_policies(table: str, groups: Groups, owner: str) -> list[str]:
         visible = (f"{mine} OR NOT annotator_hidden(document_id) "
                    "OR annotator IN (SELECT name FROM annotators WHERE kind = 'model')")
     elif table in {child for child, _, _ in CHILD_TABLES}:
-        visible = "true"  # the parent row's own policy hides it, and it with it
+        # Seen when its parent row is: the subquery runs under the parent's own
+        # policies, so an argument or a confidence is hidden with its event or span.
+        visible = owner.replace(" AND p.annotator = {who}", "")
     if table == "sessions":
         visible = "true"  # a second window of someone must see their live session
     return [
@@ -248,6 +271,7 @@ def add_member(db: PgDatabase, database: str, name: str, role: str,
             f"{name!r} is the administrative role the tables belong to: nobody annotates as "
             "it (row-level security does not apply to it). Give the person their own name."
         )
+    _check_person(db, name)
     statements = []
     if not _role_exists(db, name):
         statements.append(f"CREATE ROLE {_ident(name)} LOGIN")
@@ -263,6 +287,32 @@ def add_member(db: PgDatabase, database: str, name: str, role: str,
         "ON CONFLICT DO NOTHING",
         [name, utc_now()],
     )
+
+
+def _check_person(db: PgDatabase, name: str) -> None:
+    """Refuse a name the project's rights could not hold to: too long for a role, an
+    existing role that row-level security does not bind, or an annotator of the project
+    that is not a person (a gold or a model made in their name beforehand)."""
+    if len(name.encode()) > MAX_ROLE_BYTES:
+        raise ProjectError(
+            f"{name!r} is too long for a PostgreSQL login role ({len(name.encode())} bytes "
+            f"of UTF-8, at most {MAX_ROLE_BYTES}): give the person a shorter name"
+        )
+    role = db.execute(
+        "SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = ?", [name]
+    ).fetchone()
+    if role is not None and role[0]:
+        raise ProjectError(
+            f"{name!r} is an existing role that bypasses row-level security (a superuser, or "
+            "BYPASSRLS): as a person of the project nothing would bind it. Give the person "
+            "their own role"
+        )
+    kind = db.execute("SELECT kind FROM annotators WHERE name = ?", [name]).fetchone()
+    if kind is not None and kind[0] != "human":
+        raise ProjectError(
+            f"{name!r} is already an annotator of kind {kind[0]} in this project (not a "
+            "person): give the person another name"
+        )
 
 
 def members(db: PgDatabase, database: str) -> list[Member]:

@@ -119,6 +119,12 @@ class ProjectStore:
         server project with roles); None: any name may be used."""
         return None
 
+    def require_changed(self, changed: int, table: str, where: str, params: list) -> None:
+        """After an UPDATE or DELETE of ``table`` ``where`` that changed ``changed`` rows:
+        on a server whose roles bind this connection, 0 rows while such rows are there
+        means row-level security refused them (it does so silently): raise
+        NotAllowedError. A file project (and rows already gone) changes nothing."""
+
     def __enter__(self) -> ProjectStore:
         return self
 

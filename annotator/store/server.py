@@ -37,7 +37,7 @@ from annotator.core.errors import (
 )
 from annotator.core.model import new_id
 from annotator.core.schema import Schema
-from annotator.core.server_urls import ServerLocation
+from annotator.core.server_urls import ServerLocation, scrubbed
 from annotator.store.clock import utc_now
 from annotator.store.dialect import POSTGRES
 from annotator.store.failures import integrity_error
@@ -65,6 +65,8 @@ IDLE_IN_TRANSACTION_S = 300
 # libpq settings used unless the URL gives its own: a dead network is noticed in
 # about 20 s rather than the operating system's two hours. sslmode is left to libpq
 # (``prefer``: TLS whenever the server offers it).
+# Not yet asked of the server (see ServerStore._bound_login).
+_UNKNOWN = object()
 _CONNECTION_DEFAULTS = {
     "connect_timeout": "10",
     "application_name": "annotator",
@@ -93,10 +95,19 @@ class ServerStore(ProjectStore):
         # Live updates (store.pg_live): started by the first data_version() of a window.
         self._listener: Listener | None = None
         self._notifies: bool | None = None
+        self._bound: str | object | None = _UNKNOWN
+        try:
+            conninfo_to_dict(location.url)
+        except psycopg.Error as exc:
+            # libpq quotes the part it could not read, which may be the password: masked,
+            # and the original error not chained (a traceback would print it).
+            reason = scrubbed(_reason(exc), location.url)
+            raise ProjectError(f"{location}: not a valid PostgreSQL URL: {reason}") from None
         try:
             db = PgDatabase(self._new_connection, self._lost)
         except psycopg.OperationalError as exc:
-            raise ProjectError(f"{location}: cannot connect to the server: {_reason(exc)}") from exc
+            reason = scrubbed(_reason(exc), location.url)
+            raise ProjectError(f"{location}: cannot connect to the server: {reason}") from exc
         super().__init__(location, db, read_only_reason)  # type: ignore[arg-type]
 
     def _new_connection(self) -> psycopg.Connection[Any]:
@@ -222,6 +233,24 @@ class ServerStore(ProjectStore):
         if is_secured(self.db) and not is_administrator(self.db):
             return login_role(self.db)
         return None
+
+    def require_changed(self, changed: int, table: str, where: str, params: list) -> None:
+        """See ProjectStore.require_changed: a silent refusal made a clear one."""
+        if changed or self._bound_login() is None:
+            return
+        there = self.db.execute(
+            f"SELECT EXISTS (SELECT 1 FROM {table} WHERE {where})", params
+        ).fetchone()[0]
+        if there:
+            who = self._bound_login()
+            raise NotAllowedError(f"{self.path}: {refusal(table, who or '')}")
+
+    def _bound_login(self) -> str | None:
+        """login_annotator(), asked of the server once per store (roles and ownership
+        do not change while a project is open)."""
+        if self._bound is _UNKNOWN:
+            self._bound = self.login_annotator()
+        return self._bound  # type: ignore[return-value]
 
     def _backend_pid(self) -> int | None:
         raw = self.db.conn.raw

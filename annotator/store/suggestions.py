@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 
 OUTCOMES = ("accepted", "rejected", "corrected")
 _REJECTION_COLUMNS = 'document_id, annotator, kind, start, "end", label, source'
+# One rejection: its primary key.
+_REJECTION = (
+    'document_id = ? AND annotator = ? AND kind = ? AND start = ? AND "end" = ? AND label = ?'
+)
 
 
 @dataclass(frozen=True)
@@ -72,18 +76,10 @@ class SuggestionRepository:
         """Forget rejections (undo)."""
         with self._store.transaction() as db:
             for item in rejections:
-                db.execute(
-                    "DELETE FROM rejections WHERE document_id = ? AND annotator = ? AND kind = ? "
-                    'AND start = ? AND "end" = ? AND label = ?',
-                    [
-                        item.document_id,
-                        item.annotator,
-                        item.kind.value,
-                        item.start,
-                        item.end,
-                        item.label,
-                    ],
-                )
+                key = [item.document_id, item.annotator, item.kind.value, item.start, item.end,
+                       item.label]
+                changed = db.execute(f"DELETE FROM rejections WHERE {_REJECTION}", key).rowcount
+                self._store.require_changed(changed, "rejections", _REJECTION, key)
 
     def rejections(
         self, annotator: str | None = None, doc_id: str | None = None
@@ -129,10 +125,9 @@ class SuggestionRepository:
         with self._store.transaction() as db:
             for doc_id in doc_ids:
                 for table in ("spans", "events"):
-                    db.execute(
-                        f"DELETE FROM {table} WHERE document_id = ? AND annotator = ?",
-                        [doc_id, annotator],
-                    )
+                    where, key = "document_id = ? AND annotator = ?", [doc_id, annotator]
+                    changed = db.execute(f"DELETE FROM {table} WHERE {where}", key).rowcount
+                    self._store.require_changed(changed, table, where, key)
 
     # -- outcomes ---------------------------------------------------------
 

@@ -106,12 +106,10 @@ class WorkRepository:
         doc_id, annotator = key
         spans, events = list(spans), list(events)
         with self._store.transaction() as db:
-            db.execute(
-                "DELETE FROM spans WHERE document_id = ? AND annotator = ?", [doc_id, annotator]
-            )
-            db.execute(
-                "DELETE FROM events WHERE document_id = ? AND annotator = ?", [doc_id, annotator]
-            )
+            where, key = "document_id = ? AND annotator = ?", [doc_id, annotator]
+            for table in ("spans", "events"):
+                changed = db.execute(f"DELETE FROM {table} WHERE {where}", key).rowcount
+                self._store.require_changed(changed, table, where, key)
             self._store.annotations.add_spans(spans)
             for event in events:
                 self._store.annotations.add_event(event)
