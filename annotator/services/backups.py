@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import os
+import re
 from pathlib import Path
 
 from annotator.core.backup_info import BackupInfo
@@ -179,8 +180,9 @@ def server_backup_folder(location: object) -> Path:
     """Where backups of the server project at ``location`` go (created)."""
     shown = str(location)
     key = hashlib.sha256(shown.encode("utf-8")).hexdigest()[:12]
-    stem = getattr(location, "stem", "server")
-    folder = data_dir() / "backups" / f"{stem}-{key}"
+    # A database name may hold '/' or '..': never a path out of the backups folder.
+    stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", str(getattr(location, "stem", ""))).strip(". ")
+    folder = data_dir() / "backups" / f"{stem or 'server'}-{key}"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
