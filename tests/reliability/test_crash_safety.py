@@ -21,6 +21,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -112,11 +113,13 @@ def read_state(path: Path) -> tuple[Model, str]:
     return model, integrity
 
 
-def run_round(project: Path, seed: int, rng: random.Random) -> list[str]:
+def run_round(
+    project: Path | str, seed: int, rng: random.Random, annotator: str = "crash"
+) -> list[str]:
     """Start the worker, kill it at a random moment, return its stdout lines."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     child = subprocess.Popen(
-        [sys.executable, str(WORKER), str(project), "crash", str(seed)],
+        [sys.executable, str(WORKER), str(project), annotator, str(seed)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -136,8 +139,13 @@ def run_round(project: Path, seed: int, rng: random.Random) -> list[str]:
     return out.splitlines()
 
 
-def check_round(project: Path, model: Model, lines: list[str]) -> tuple[Model, int, str]:
-    """Check the project after a kill.
+def check_round(
+    project: Path | str,
+    model: Model,
+    lines: list[str],
+    read: Callable[[Any], tuple[Model, str]] = read_state,
+) -> tuple[Model, int, str]:
+    """Check the project after a kill (``read`` reads its state and integrity).
 
     Returns the new model, the number of reported actions verified, and what became
     of the action in flight: "none", "absent" (rolled back) or "whole" (committed).
@@ -149,7 +157,7 @@ def check_round(project: Path, model: Model, lines: list[str]) -> tuple[Model, i
             pending = json.loads(line[6:])
         elif pending is not None and line == f"DONE {pending['seq']}":
             done, pending, reported = done.after(pending), None, reported + 1
-    state, integrity = read_state(project)
+    state, integrity = read(project)
     assert integrity == "ok"
     if state == done:
         return done, reported, "none" if pending is None else "absent"

@@ -1,0 +1,107 @@
+"""Crash safety on a team server: SIGKILL an annotator's client at random moments.
+
+The driver and the checks are test_crash_safety's (the file engine's): the same
+worker annotates a server project as amal, through her own login role under
+row-level security, and is killed with SIGKILL. After each kill, once the server
+has ended the dead client's connections (its in-flight transaction rolled back or
+committed whole), a fresh connection must find every action the worker reported
+saved, the action in flight wholly there or wholly absent, and no argument whose
+event or span is gone.
+
+ANNOTATOR_KILLS sets the number of kills (default 50; the server rounds are half).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import time
+from collections import Counter
+from collections.abc import Callable
+
+import psycopg
+import pytest
+
+from tests.reliability.test_crash_safety import ARTICLES, KILLS, Model, check_round, run_round
+from tests.team_helpers import as_user, make_team
+
+pytestmark = pytest.mark.usefixtures("pg_server")
+
+SERVER_KILLS = max(10, KILLS // 2)
+# How long the server may take to notice a killed client's closed socket.
+GONE_WAIT_S = 30.0
+
+
+def _wait_for_clients_to_go(admin: psycopg.Connection) -> None:
+    """Wait until no connection but ours is on the database: the killed client's
+    transaction is then over on the server, one way or the other."""
+    deadline = time.monotonic() + GONE_WAIT_S
+    while True:
+        others = admin.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid()"
+        ).fetchone()[0]
+        if others == 0:
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{others} connections of a killed client outlived it")
+        time.sleep(0.02)
+
+
+def server_state(admin_url: str) -> Callable[[object], tuple[Model, str]]:
+    """A ``read`` for check_round: the project's annotations, read as its administrator,
+    and "ok" when no argument lost its event or span and every span fits its text."""
+
+    def read(_project: object) -> tuple[Model, str]:
+        with psycopg.connect(admin_url, autocommit=True) as admin:
+            _wait_for_clients_to_go(admin)
+            model = Model(
+                {r[0]: tuple(r[1:]) for r in admin.execute(
+                    'SELECT id, document_id, start, "end", label FROM spans')},
+                {r[0]: tuple(r[1:]) for r in admin.execute(
+                    "SELECT id, document_id, type, trigger_start, trigger_end FROM events")},
+                {r[0]: tuple(r[1:]) for r in admin.execute(
+                    "SELECT id, event_id, role, span_id FROM event_arguments")},
+            )
+            broken = admin.execute(
+                "SELECT (SELECT count(*) FROM event_arguments a WHERE NOT EXISTS "
+                "(SELECT 1 FROM spans s WHERE s.id = a.span_id) OR NOT EXISTS "
+                "(SELECT 1 FROM events e WHERE e.id = a.event_id)) + (SELECT count(*) "
+                'FROM spans s JOIN documents d ON d.id = s.document_id WHERE s."end" > '
+                "length(d.text)) + (SELECT count(*) FROM spans WHERE annotator <> 'amal')"
+            ).fetchone()[0]
+        return model, "ok" if broken == 0 else f"{broken} broken rows"
+
+    return read
+
+
+@pytest.mark.slow
+def test_sigkill_of_a_server_client_at_random_moments_loses_nothing(
+    fresh_database: Callable[[], str], figures: list[str]
+) -> None:
+    admin_url = fresh_database()
+    make_team(admin_url)
+    with psycopg.connect(as_user(admin_url, "lina"), autocommit=True) as lead:
+        lead.execute("DELETE FROM documents")  # the team's document: ARTICLES instead
+    from annotator.store import open_project
+
+    with open_project(as_user(admin_url, "lina")) as lead_store:
+        for i, text in enumerate(ARTICLES):
+            lead_store.documents.add(text, f"article {i}")
+    url = as_user(admin_url, "amal")
+    read = server_state(admin_url)
+    rng = random.Random(int(os.environ.get("ANNOTATOR_KILL_SEED", "20261201")))
+    model, verified, in_flight = Model(), 0, Counter()
+    for _ in range(SERVER_KILLS):
+        lines = run_round(url, rng.randrange(1 << 30), rng, annotator="amal")
+        model, reported, fate = check_round(url, model, lines, read)
+        verified += reported
+        in_flight[fate] += 1
+    figures += [
+        f"server_crash_kills: {SERVER_KILLS} kills",
+        f"server_crash_actions_verified: {verified} actions",
+        f"server_crash_in_flight: {in_flight['whole']} committed whole, "
+        f"{in_flight['absent']} rolled back, {in_flight['none']} kills between actions",
+    ]
+    assert verified >= SERVER_KILLS, "too few actions were saved between kills to prove anything"
+    assert len(model.spans) + len(model.events) > 0
