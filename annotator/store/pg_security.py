@@ -80,6 +80,16 @@ $$;
 """
 
 
+# The trigger functions keeping the invariants (store.pg_schema) read tables by name,
+# and run as whoever writes: under that person's search_path a temporary table of
+# theirs (pg_temp first) would stand in for ``documents`` or ``spans`` and let a span
+# end past its text. Pinned, as the SECURITY DEFINER function is.
+PINNED_FUNCTIONS = (
+    "annotator_check_offsets()", "annotator_text_immutable()", "annotator_argument_place()",
+)
+_PINNED_PATH = "SET search_path = pg_catalog, public, pg_temp"
+
+
 @dataclass(frozen=True)
 class Groups:
     """The group roles of one project database."""
@@ -229,6 +239,7 @@ def secure(db: PgDatabase, database: str) -> None:
     groups = Groups(database)
     statements = [_FUNCTIONS, *_create_groups(db, groups), *_drop_policies(db)]
     statements += _grants(groups, database)
+    statements += [f"ALTER FUNCTION {name} {_PINNED_PATH}" for name in PINNED_FUNCTIONS]
     statements += [f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY" for table in _tables()]
     statements += _policies(groups)
     statements.append(
@@ -299,13 +310,14 @@ def _check_person(db: PgDatabase, name: str) -> None:
             f"of UTF-8, at most {MAX_ROLE_BYTES}): give the person a shorter name"
         )
     role = db.execute(
-        "SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = ?", [name]
+        "SELECT rolsuper OR rolbypassrls OR rolcreaterole FROM pg_roles WHERE rolname = ?",
+        [name],
     ).fetchone()
     if role is not None and role[0]:
         raise ProjectError(
-            f"{name!r} is an existing role that bypasses row-level security (a superuser, or "
-            "BYPASSRLS): as a person of the project nothing would bind it. Give the person "
-            "their own role"
+            f"{name!r} is an existing role that bypasses row-level security or may grant "
+            "itself roles (SUPERUSER, BYPASSRLS or CREATEROLE): as a person of the project "
+            "nothing would bind it. Give the person their own role"
         )
     kind = db.execute("SELECT kind FROM annotators WHERE name = ?", [name]).fetchone()
     if kind is not None and kind[0] != "human":

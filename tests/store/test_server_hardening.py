@@ -169,6 +169,31 @@ def test_the_definer_function_has_a_fixed_search_path_and_no_public_execute(team
         assert not public, f"{name} executable by PUBLIC"
 
 
+def test_a_temporary_table_cannot_stand_in_for_the_text_a_span_is_checked_against(
+    team: str,
+) -> None:
+    """The invariants' trigger functions run as the writer, under the writer's search path."""
+    with raw(team, "karim") as karim:
+        doc, length = karim.execute("SELECT id, length(text) FROM documents").fetchone()
+        karim.execute("SET search_path = pg_temp, public")
+        karim.execute("CREATE TEMP TABLE documents (id text, text text)")
+        karim.execute("INSERT INTO pg_temp.documents VALUES (%s, repeat('x', 10000))", [doc])
+        with pytest.raises(psycopg.errors.CheckViolation, match="span ends after the text"):
+            karim.execute(
+                'INSERT INTO public.spans (id, document_id, annotator, start, "end", label, '
+                "updated_at) VALUES (%s, %s, 'karim', 5, %s, 'GPE', 'now')",
+                [new_id(), doc, length + 1000],
+            )
+    with raw(team, "postgres") as admin:
+        functions = admin.execute(
+            "SELECT proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+            "WHERE n.nspname = 'public' AND p.prolang = (SELECT oid FROM pg_language "
+            "WHERE lanname = 'plpgsql') AND p.proname <> 'annotator_notify' AND NOT "
+            "coalesce(p.proconfig, '{}') @> ARRAY['search_path=pg_catalog, public, pg_temp']"
+        ).fetchall()
+    assert functions == []
+
+
 def test_an_annotator_cannot_escape_with_set_session_authorization(team: str) -> None:
     with raw(team, "karim") as karim:
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
@@ -247,13 +272,17 @@ def test_a_role_that_bypasses_row_level_security_cannot_be_a_person(team: str) -
     with raw(team, "postgres") as admin:
         admin.execute("DROP ROLE IF EXISTS dba_sami")
         admin.execute("CREATE ROLE dba_sami LOGIN BYPASSRLS")
+        admin.execute("DROP ROLE IF EXISTS hr_sami")
+        admin.execute("CREATE ROLE hr_sami LOGIN CREATEROLE")  # could grant itself the lead's
     try:
-        with pytest.raises(ProjectError, match="bypasses row-level security"):
-            team_server.add_user(team, "dba_sami", "annotator")
-        assert "dba_sami" not in [m.name for m in team_server.users(team)]
+        for name in ("dba_sami", "hr_sami"):
+            with pytest.raises(ProjectError, match="bypasses row-level security"):
+                team_server.add_user(team, name, "annotator")
+            assert name not in [m.name for m in team_server.users(team)]
     finally:
         with raw(team, "postgres") as admin:
             admin.execute("DROP ROLE dba_sami")
+            admin.execute("DROP ROLE hr_sami")
 
 
 def test_a_gold_made_by_a_reviewer_in_a_persons_name_is_refused(team: str, connect) -> None:
