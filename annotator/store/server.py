@@ -83,7 +83,10 @@ class ServerStore(ProjectStore):
         try:
             db = PgDatabase(self._new_connection, self._lost)
         except psycopg.OperationalError as exc:
-            raise ProjectError(f"{location}: cannot connect to the server: {_reason(exc)}") from exc
+            raise ProjectError(
+                f"{location}: cannot connect to the server: {_reason(exc)}",
+                message_id="server_unreachable", arguments=(location, _reason(exc)),
+            ) from exc
         super().__init__(location, db, read_only_reason)  # type: ignore[arg-type]
 
     def _new_connection(self) -> psycopg.Connection[Any]:

@@ -67,7 +67,7 @@ def project_version(db: PgDatabase, location: ServerLocation) -> int:
         raise NewerProjectError(
             f"{location}: written by a newer version of annotator (format {version}, this "
             f"version reads up to {LATEST_VERSION}); please upgrade annotator",
-            message_id="newer_project", arguments=(location, version, LATEST_VERSION),
+            message_id="newer_server_project", arguments=(location, version, LATEST_VERSION),
         )
     return version
 
@@ -75,7 +75,7 @@ def project_version(db: PgDatabase, location: ServerLocation) -> int:
 def _not_a_project(location: ServerLocation, why: str) -> NotAProjectError:
     return NotAProjectError(
         f"{location}: not an annotator project ({why}); nothing was changed",
-        message_id="not_a_project", arguments=(location,),
+        message_id="not_a_server_project", arguments=(location,),
     )
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError, DamagedProjectError
+from annotator.core.server_urls import project_location
 from annotator.services.opening import OpenedProject, open_for_editing
 from annotator.services.sessions import HEARTBEAT_S
 from annotator.ui.i18n import fill
@@ -70,6 +71,12 @@ class ReadOnlyBanner(QFrame):
         self.show()
 
 
+def _same_place(location: str | Path, opened: Path) -> bool:
+    """True when ``location`` is where the ``opened`` project is (file or server)."""
+    place = project_location(location)
+    return place.resolve() == opened.resolve()
+
+
 class ProjectSession(QObject):
     """Owns the window's OpenedProject; ``window.project`` is its project."""
 
@@ -104,7 +111,7 @@ class ProjectSession(QObject):
 
     def open(self, path: str | Path) -> Project | None:
         """Open ``path`` for editing (closing the current project); None if it failed."""
-        if self.opened is not None and Path(path).resolve() == self.opened.project.path.resolve():
+        if self.opened is not None and _same_place(path, self.opened.project.path):
             # Opening it again: our own claim would make the new window read-only.
             self.window.close_project()
         try:
@@ -113,7 +120,7 @@ class ProjectSession(QObject):
                 self.window.annotator or None,
                 keep_backups=max(1, self.window.settings.backups_kept),
             )
-        except DamagedProjectError as exc:
+        except DamagedProjectError as exc:  # a file's: a server checks its own pages
             if offer_restore_of_damaged(self.window, Path(path), str(exc)):
                 return self.open(path)
             return None

@@ -87,7 +87,7 @@ def test_a_database_that_is_not_a_project_is_refused_untouched(
     assert message.startswith(f"{ServerLocation(server_url).shown}: not an annotator project")
     assert REASONS[case] in message
     assert "hunter2" not in message
-    assert caught.value.message_id == "not_a_project"
+    assert caught.value.message_id == "not_a_server_project"
     assert _catalogue(server_url) == before
 
 
