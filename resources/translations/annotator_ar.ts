@@ -1360,7 +1360,7 @@ Annotation of Arabic news for entity and event extraction.</source>
     <message>
         <location line="+2"/>
         <source>annotator never asks for nor stores your password. PostgreSQL reads it from ~/.pgpass (%APPDATA%\postgresql\pgpass.conf on Windows), from the file the PGPASSFILE variable names, or from a service file (pg_service.conf). A password typed into the URL is used for this session only: it is not saved, not even in the recent projects.</source>
-        <translation>لا يطلب annotator كلمة المرور ولا يحفظها أبدًا. تقرؤها PostgreSQL من الملف ‎~/.pgpass (وفي ويندوز ‎%APPDATA%\postgresql\pgpass.conf)، أو من الملف الذي يسمّيه المتغير PGPASSFILE، أو من ملف خدمة (pg_service.conf). أما كلمة المرور المكتوبة في العنوان فتُستعمل في هذه الجلسة وحدها: لا تُحفظ، ولا حتى في المشاريع الأخيرة.</translation>
+        <translation>لا يطلب annotator كلمة المرور ولا يحفظها أبدًا. تقرؤها PostgreSQL من الملف ⁦~/.pgpass⁩ (وفي ويندوز ⁦%APPDATA%\postgresql\pgpass.conf⁩)، أو من الملف الذي يسمّيه المتغير ⁦PGPASSFILE⁩، أو من ملف خدمة (⁦pg_service.conf⁩). أما كلمة المرور المكتوبة في العنوان فتُستعمل في هذه الجلسة وحدها: لا تُحفظ، ولا حتى في المشاريع الأخيرة.</translation>
     </message>
     <message>
         <location line="+51"/>
@@ -1370,7 +1370,7 @@ Annotation of Arabic news for entity and event extraction.</source>
     <message>
         <location line="+2"/>
         <source>A server project&apos;s URL begins with postgresql://</source>
-        <translation>يبدأ عنوان مشروع الخادم بـ postgresql://</translation>
+        <translation>يبدأ عنوان مشروع الخادم بـ ⁦postgresql://⁩</translation>
     </message>
     <message>
         <location line="+4"/>
