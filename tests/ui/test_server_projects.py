@@ -264,3 +264,13 @@ def test_an_unreachable_last_server_falls_back_to_the_demo(
     assert messages and "Cannot connect to the server of postgresql://amal@127.0.0.1:1/news" in (
         messages[0]
     )
+
+
+def test_opening_the_open_server_project_again_keeps_it_editable(
+    make_window, on_server: str, messages: list[str]
+) -> None:
+    window = make_window(on_server)
+    assert not window.project.read_only
+    assert window.open_project(_with_password(on_server))  # the same place, password or not
+    assert window.project.on_server and not window.project.read_only
+    assert messages == []  # no "already open in another window" of its own making
