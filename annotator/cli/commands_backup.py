@@ -6,12 +6,8 @@ import argparse
 import json
 from pathlib import Path
 
-from annotator.core.server_urls import (
-    PROJECT_HELP,
-    is_server_url,
-    location_argument,
-    project_location,
-)
+from annotator.cli.arguments import add_command, add_json, add_project
+from annotator.core.server_urls import is_server_url, project_location
 from annotator.services.backups import (
     DEFAULT_KEEP,
     backups_of,
@@ -24,50 +20,54 @@ from annotator.services.project import open_project
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the backup commands."""
-    listing = subparsers.add_parser(
+    listing = add_command(
+        subparsers,
         "backups",
+        run_backups,
         help="list the backups of a project",
         description="List the backups of a project, newest first, and whether each is intact.",
     )
-    listing.add_argument("project", type=location_argument, help=PROJECT_HELP)
-    listing.add_argument("--json", action="store_true", help="print JSON instead of text")
-    listing.set_defaults(run=run_backups)
+    add_project(listing)
+    add_json(listing)
 
-    take = subparsers.add_parser(
+    take = add_command(
+        subparsers,
         "backup",
+        run_backup,
         help="back up a project now",
         description="Take a backup of a project now (the GUI takes one on every open).",
     )
-    take.add_argument("project", type=location_argument, help=PROJECT_HELP)
+    add_project(take)
     take.add_argument(
         "--keep", type=int, default=DEFAULT_KEEP, help=f"backups to keep (default {DEFAULT_KEEP})"
     )
-    take.set_defaults(run=run_backup)
 
-    check = subparsers.add_parser(
+    check = add_command(
+        subparsers,
         "check",
+        run_check,
         help="check a project file thoroughly",
         description="Run SQLite's full integrity check on a project (every table and index; "
         "opening checks large projects only lightly); on a server project, check its schema "
         "version and that its tables, columns, constraints, indexes and triggers are those "
         "of that version. Exit status 1 when it finds damage.",
     )
-    check.add_argument("project", type=location_argument, help=PROJECT_HELP)
-    check.set_defaults(run=run_check)
+    add_project(check)
 
-    restore = subparsers.add_parser(
+    restore = add_command(
+        subparsers,
         "restore",
+        run_restore,
         help="restore a project from a backup",
         description="Replace a project with one of its backups (default: the newest intact "
         "one). The current state is backed up first when it is readable. Close the project "
         "in the application first.",
     )
-    restore.add_argument("project", type=location_argument, help=PROJECT_HELP)
+    add_project(restore)
     restore.add_argument("backup", type=Path, nargs="?", help="the backup file to restore")
     restore.add_argument(
         "--force", action="store_true", help="restore even while a window still edits the project"
     )
-    restore.set_defaults(run=run_restore)
 
 
 def run_backups(args: argparse.Namespace) -> int:

@@ -71,6 +71,11 @@ class ConnectionLostError(SaveFailedError):
     """
 
 
+class NotAllowedError(ProjectError):
+    """The project's server refused a change the person's role does not allow (row-level
+    security: another annotator's work, the gold, the documents); nothing was saved."""
+
+
 class NotFoundError(AnnotatorError, KeyError):
     """What an action refers to is not in the project (another window or process removed it).
 

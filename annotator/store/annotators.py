@@ -152,7 +152,9 @@ class AnnotatorRepository:
             self._store.db.execute(
                 "SELECT (SELECT count(*) FROM documents), (SELECT max(rowid) FROM documents), "
                 "(SELECT count(*) FROM statuses WHERE annotator = ?), "
-                "(SELECT max(updated_at) FROM statuses WHERE annotator = ?)",
-                [annotator, annotator],
+                "(SELECT max(updated_at) FROM statuses WHERE annotator = ?), "
+                # A lead's reassignment changes the annotator's list (a team server).
+                "(SELECT count(*) FROM assignments WHERE annotator = ?)",
+                [annotator, annotator, annotator],
             ).fetchone()
         )

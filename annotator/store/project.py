@@ -7,6 +7,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
@@ -43,6 +44,9 @@ from annotator.store.sessions import SessionRepository
 from annotator.store.splits import SplitRepository
 from annotator.store.suggestions import SuggestionRepository
 from annotator.store.work import WorkRepository
+
+if TYPE_CHECKING:
+    from annotator.store.pg_live import Listener
 
 PROJECT_SUFFIX = ".annproj"
 # How long a write waits for another process before giving up with ProjectBusyError.
@@ -104,6 +108,16 @@ class ProjectStore:
         side = ProjectStore(self.path, db)
         side.busy_limit_s = 0.0
         return side
+
+    def live(self) -> Listener | None:
+        """What tells of changes other connections commit as they happen (a server's
+        listener, store.pg_live); None: poll data_version (a file)."""
+        return None
+
+    def login_annotator(self) -> str | None:
+        """The annotator name the server binds this connection to (its login role, on a
+        server project with roles); None: any name may be used."""
+        return None
 
     def __enter__(self) -> ProjectStore:
         return self

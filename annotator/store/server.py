@@ -27,6 +27,7 @@ from psycopg.conninfo import conninfo_to_dict
 from annotator import __version__
 from annotator.core.errors import (
     ConnectionLostError,
+    NotAllowedError,
     ProjectBusyError,
     ProjectError,
     ReadOnlyProjectError,
@@ -40,7 +41,15 @@ from annotator.store.dialect import POSTGRES
 from annotator.store.failures import integrity_error
 from annotator.store.migrations import LATEST_VERSION
 from annotator.store.pg import PgDatabase
+from annotator.store.pg_live import Listener, has_notifications, install_notifications
 from annotator.store.pg_schema import current_version, has_version_table, migrate
+from annotator.store.pg_security import (
+    is_administrator,
+    is_secured,
+    login_role,
+    refusal,
+    refused_table,
+)
 from annotator.store.project import ProjectStore
 from annotator.store.server_check import project_version
 
@@ -80,6 +89,9 @@ class ServerStore(ProjectStore):
         self.location = location
         self._lock_slice_s = lock_slice_s
         self._session_read_only = read_only_reason is not None
+        # Live updates (store.pg_live): started by the first data_version() of a window.
+        self._listener: Listener | None = None
+        self._notifies: bool | None = None
         try:
             db = PgDatabase(self._new_connection, self._lost)
         except psycopg.OperationalError as exc:
@@ -175,6 +187,9 @@ class ServerStore(ProjectStore):
                     f"{self.path}: another program held rows of the project locked; "
                     "the change was not saved, try again"
                 ) from exc
+            if isinstance(exc, pgerrors.InsufficientPrivilege):
+                message = refusal(refused_table(exc), self.db.conn.raw.info.user)
+                raise NotAllowedError(f"{self.path}: {message}") from exc
             if isinstance(exc, pgerrors.ReadOnlySqlTransaction):
                 raise ReadOnlyProjectError(
                     f"{self.path}: the project is open read-only; the change was not saved"
@@ -186,9 +201,39 @@ class ServerStore(ProjectStore):
         return current_version(self.db)
 
     def data_version(self) -> int:
-        """Changes whenever a transaction on the server ends (cheap polling for refresh;
-        it also moves for other databases' work, which costs a needless refresh only)."""
-        return int(self.db.execute("SELECT pg_snapshot_xmax(pg_current_snapshot())").fetchone()[0])
+        """Changes whenever another connection commits a change others must see: the
+        count of the listener's notifications (store.pg_live), read without asking the
+        server. While the listener is away (or the tables predate notifications) it is
+        the server's transaction horizon, which moves for every transaction."""
+        listener = self.live()
+        if listener is not None and listener.connected.is_set():
+            return listener.version
+        return -int(self.db.execute("SELECT pg_snapshot_xmax(pg_current_snapshot())").fetchone()[0])
+
+    def live(self) -> Listener | None:
+        """The listener of this store, started on first use; None when the project's
+        tables send no notifications."""
+        if self._notifies is None:
+            self._notifies = has_notifications(self.db)
+            if self._notifies:
+                self._listener = Listener(self._new_connection, self._backend_pid)
+        return self._listener
+
+    def login_annotator(self) -> str | None:
+        """The login role, when the project's roles bind it (not its administrator)."""
+        if is_secured(self.db) and not is_administrator(self.db):
+            return login_role(self.db)
+        return None
+
+    def _backend_pid(self) -> int | None:
+        raw = self.db.conn.raw
+        return None if raw.closed else raw.info.backend_pid
+
+    def close(self) -> None:
+        """Stop the listener (if any) and close the connection."""
+        if self._listener is not None:
+            self._listener.close()
+        super().close()
 
 
 def _reason(exc: BaseException | None) -> str:
@@ -224,6 +269,7 @@ def create_server_project(url: str, schema: Schema, name: str | None = None) -> 
             store.set_meta("created_by", f"annotator {__version__}")
             store.set_meta("project_id", new_id())
             store.set_schema(schema)
+            install_notifications(store.db)
 
         migrate(store.db, then=describe)
     except BaseException:
@@ -246,7 +292,14 @@ def open_server_project(url: str, read_only: bool = False) -> ServerStore:
                     f"{location}: needs upgrading to format {LATEST_VERSION} but it was "
                     "opened read-only on request"
                 )
-            migrate(store.db)
+            try:
+                migrate(store.db)
+            except pgerrors.InsufficientPrivilege as exc:
+                raise ProjectError(
+                    f"{location}: needs upgrading to format {LATEST_VERSION}, which only the "
+                    "role owning its tables may do: `annotator server init ADMIN-URL --lead "
+                    "NAME` upgrades it"
+                ) from exc
         if store.get_meta("schema") is None:
             raise ProjectError(f"{location}: the project has no label schema")
     except BaseException:

@@ -7,7 +7,9 @@ else (an empty database, another program's tables, even another program's own
 URL changes nothing; a version newer than this program's is refused too.
 
 ``annotator check`` on a server compares the tables, columns, constraints,
-indexes, triggers and functions with those the schema steps create. The
+indexes, triggers and functions with those the schema steps create (and the
+live-update triggers, when the project has them; row-level security's policies,
+roles and grants are ``annotator server init``'s and not compared). The
 reference is built by running the steps in a scratch schema inside a transaction
 that is rolled back (PostgreSQL's DDL is transactional), so the check leaves the
 database exactly as it was.
@@ -23,6 +25,7 @@ import psycopg
 from annotator.core.errors import NewerProjectError, NotAProjectError, ProjectError
 from annotator.core.server_urls import ServerLocation
 from annotator.store.migrations import LATEST_VERSION
+from annotator.store.pg_live import has_notifications, install_notifications
 from annotator.store.pg_schema import _VERSION_TABLE, STEPS
 
 if TYPE_CHECKING:
@@ -138,6 +141,7 @@ def _structures(db: PgDatabase, location: ServerLocation) -> tuple[Structure, St
     schema = db.execute("SELECT current_schema()").fetchone()[0]
     path = db.execute("SELECT current_setting('search_path')").fetchone()[0]
     scratch = f"annotator_check_{secrets.token_hex(6)}"
+    notifies = has_notifications(db)  # made at creation by versions with live updates
     conn.execute("BEGIN READ WRITE")  # the session may be read-only; nothing is kept
     try:
         actual = _describe(db, schema)
@@ -153,6 +157,8 @@ def _structures(db: PgDatabase, location: ServerLocation) -> tuple[Structure, St
         conn.script(_VERSION_TABLE)
         for number in sorted(STEPS):
             conn.script(STEPS[number][1])
+        if notifies:
+            install_notifications(db)
         expected = _describe(db, scratch)
     finally:
         conn.rollback()

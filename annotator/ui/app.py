@@ -38,14 +38,13 @@ def application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def project_to_open(args: Sequence[str], settings: AppSettings) -> str | Path:
-    """The project named on the command line, else the last one, else the demo.
-
-    A postgresql:// URL stays text (it may carry a password for this session)."""
+def project_to_open(args: Sequence[str], settings: AppSettings) -> Path | str:
+    """The project named on the command line, else the last one, else the demo
+    (a postgresql:// URL stays text: a Path would fold its '//')."""
     if args:
         return args[0] if is_server_url(args[0]) else Path(args[0])
     last = settings.last_project
-    if is_server_url(last):
+    if last and is_server_url(last):
         return last
     if last and Path(last).is_file():
         return Path(last)

@@ -159,6 +159,10 @@ class MainWindow(QMainWindow):
         project = self.project_session.open(path)
         if project is None:
             return False
+        if project.login_annotator and project.login_annotator != self.annotator:
+            # A server project with roles: the login role is who annotates here.
+            self.annotator = project.login_annotator
+            self.annotator_changed.emit(self.annotator)
         self.set_project(project)
         self.settings.last_project = remembered(path)  # a server's URL without a password
         self.project_session.announce()  # read-only? say so over the project it concerns

@@ -15,7 +15,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -77,8 +77,22 @@ def _same_place(location: str | Path, opened: Path) -> bool:
     return place.resolve() == opened.resolve()
 
 
+class _Relay(QObject):
+    """Carries a server's notification from the listener's thread to the window's."""
+
+    notified = Signal()
+
+
 class ProjectSession(QObject):
-    """Owns the window's OpenedProject; ``window.project`` is its project."""
+    """Owns the window's OpenedProject; ``window.project`` is its project.
+
+    On a server project, a notification of another connection's commit (emitted on
+    the listener's thread, so queued to this one) polls at once instead of waiting
+    for the timer; ``changed_elsewhere`` then tells the review windows.
+    """
+
+    # Another connection committed a change (whoever's work it concerns).
+    changed_elsewhere = Signal()
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -97,6 +111,10 @@ class ProjectSession(QObject):
         self.poll_timer.setInterval(POLL_MS)
         self.poll_timer.timeout.connect(self.poll)
         self._seen: tuple[int, tuple[object, ...]] | None = None
+        # Emitted on the listener's thread, queued to poll here. The relay has no parent:
+        # the listener's reference keeps it alive while this window is being destroyed.
+        self._relay = _Relay()
+        self._relay.notified.connect(self.poll, Qt.ConnectionType.QueuedConnection)
         self._busy_generation = 0
         # True while an action waits for another window's lock: timers must not write or
         # reload from inside that wait (they run in its processEvents()).
@@ -130,6 +148,7 @@ class ProjectSession(QObject):
         self.close()
         self.opened = opened
         opened.project.set_busy_callback(self._busy)
+        opened.project.watch_changes(self._relay.notified.emit)
         self._start_timers()
         return opened.project
 
@@ -145,6 +164,7 @@ class ProjectSession(QObject):
         self.poll_timer.stop()
         if self.opened is not None:
             opened, self.opened = self.opened, None
+            opened.project.watch_changes(None)
             try:
                 opened.close()
             except AnnotatorError as exc:  # the claim could not be released: it goes stale
@@ -274,6 +294,7 @@ class ProjectSession(QObject):
         self._seen = stamp
         if changed:
             self.window.reload()
+        self.changed_elsewhere.emit()
 
     def _report_backup(self) -> None:
         """Once the opening backup has ended: say if it failed (or found damage)."""

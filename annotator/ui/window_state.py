@@ -18,7 +18,6 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QTextCursor
 
 from annotator.core.offsets import OffsetMap
-from annotator.core.server_urls import is_server_url
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -29,13 +28,10 @@ STATE_VERSION = 1  # raise when the docks change so much that an old layout woul
 
 
 def project_key(path: Path) -> str:
-    """The settings group of one project: its file's absolute path, or a server project's
-    URL as shown (without a password, so typing one in changes nothing), hashed."""
-    if is_server_url(path):
-        digest = hashlib.sha1(f"server {path}".encode()).hexdigest()[:16]
-        return f"projects/{digest}"
-    # fsencode: a file name that is not UTF-8 hashes as the bytes it is.
-    digest = hashlib.sha1(os.fsencode(path.resolve())).hexdigest()[:16]
+    """The settings group of one project file (its absolute path, hashed)."""
+    # fsencode: a file name that is not UTF-8 hashes as the bytes it is; a server
+    # project (a ServerLocation) as its URL without password.
+    digest = hashlib.sha1(os.fsencode(str(path.resolve()))).hexdigest()[:16]
     return f"projects/{digest}"
 
 

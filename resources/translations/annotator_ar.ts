@@ -542,7 +542,7 @@
 <context>
     <name>Background</name>
     <message>
-        <location filename="../../annotator/ui/background.py" line="+59"/>
+        <location filename="../../annotator/ui/background.py" line="+63"/>
         <source>Another long task is still running.</source>
         <translation>مهمة طويلة أخرى ما زالت قيد التشغيل.</translation>
     </message>
@@ -1200,7 +1200,7 @@
         <translation>&amp;حول annotator</translation>
     </message>
     <message numerus="yes">
-        <location line="+70"/>
+        <location line="+74"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>لا أحرف</numerusform>
@@ -1360,7 +1360,7 @@ Annotation of Arabic news for entity and event extraction.</source>
     <message>
         <location line="+2"/>
         <source>annotator never asks for nor stores your password. PostgreSQL reads it from ~/.pgpass (%APPDATA%\postgresql\pgpass.conf on Windows), from the file the PGPASSFILE variable names, or from a service file (pg_service.conf). A password typed into the URL is used for this session only: it is not saved, not even in the recent projects.</source>
-        <translation>لا يطلب annotator كلمة المرور ولا يحفظها أبدًا. تقرؤها PostgreSQL من الملف ⁦~/.pgpass⁩ (وفي ويندوز ⁦%APPDATA%\postgresql\pgpass.conf⁩)، أو من الملف الذي يسمّيه المتغير ⁦PGPASSFILE⁩، أو من ملف خدمة (⁦pg_service.conf⁩). أما كلمة المرور المكتوبة في العنوان فتُستعمل في هذه الجلسة وحدها: لا تُحفظ، ولا حتى في المشاريع الأخيرة.</translation>
+        <translation>لا يطلب annotator كلمة المرور ولا يحفظها أبدًا. تقرؤها PostgreSQL من الملف&#xa0;⁦~/.pgpass⁩ (وفي ويندوز&#xa0;⁦%APPDATA%\postgresql\pgpass.conf⁩)، أو من الملف الذي يسمّيه المتغير&#xa0;⁦PGPASSFILE⁩، أو من ملف خدمة (⁦pg_service.conf⁩). أما كلمة المرور المكتوبة في العنوان فتُستعمل في هذه الجلسة وحدها: لا تُحفظ، ولا حتى في المشاريع الأخيرة.</translation>
     </message>
     <message>
         <location line="+51"/>
@@ -1483,7 +1483,7 @@ Annotation of Arabic news for entity and event extraction.</source>
 <context>
     <name>ProjectSession</name>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="+169"/>
+        <location filename="../../annotator/ui/project_session.py" line="+189"/>
         <source>You now edit the project in this window; the other window turns read-only.</source>
         <translation>أصبحت تحرّر المشروع في هذه النافذة، وتتحول النافذة الأخرى إلى القراءة فقط.</translation>
     </message>
@@ -1513,7 +1513,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>%1 وتولّى التحرير. أصبحت هذه النافذة للقراءة فقط: ما حفظته في أمان، لكن التغييرات التي تُجرى هنا لم تعد تُحفظ.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Waiting for another window to finish saving…</source>
         <translation>بانتظار أن تُنهي نافذة أخرى الحفظ…</translation>
     </message>
@@ -1534,7 +1534,7 @@ Annotation of Arabic news for entity and event extraction.</source>
 <context>
     <name>ReadOnlyBanner</name>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="-242"/>
+        <location filename="../../annotator/ui/project_session.py" line="-263"/>
         <source>Take Over Editing</source>
         <translation>تولّي التحرير</translation>
     </message>
@@ -1606,7 +1606,12 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>أُنجزت منذئذ</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+128"/>
+        <source>Loading the trained recommenders…</source>
+        <translation>يجري تحميل المقترِحات المدرَّبة…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Not trained yet: mark documents done</source>
         <translation>لم يُدرَّب بعد: علِّم مستندات منجزة</translation>
     </message>
@@ -1616,17 +1621,17 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>لا شيء يُتعلَّم منه: لا مستندات منجزة</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-125"/>
         <source>Precision</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+101"/>
         <source>Ready</source>
         <translation>جاهز</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-100"/>
         <source>Recall</source>
         <translation>الاستدعاء</translation>
     </message>
@@ -1737,7 +1742,7 @@ Annotation of Arabic news for entity and event extraction.</source>
 <context>
     <name>ReviewFeature</name>
     <message>
-        <location filename="../../annotator/ui/review/__init__.py" line="+106"/>
+        <location filename="../../annotator/ui/review/__init__.py" line="+127"/>
         <source>New assignments: %1</source>
         <translation>إسنادات جديدة: %1</translation>
     </message>
@@ -1762,7 +1767,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>الدمج</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&amp;Agreement…</source>
         <translation>ا&amp;لاتفاق بين الموسِّمين…</translation>
     </message>

@@ -48,7 +48,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/main_window.py" line="+222"/>
+        <location filename="../../annotator/ui/main_window.py" line="+226"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>

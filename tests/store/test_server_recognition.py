@@ -10,7 +10,7 @@ from collections.abc import Callable
 import psycopg
 import pytest
 
-from annotator.core.errors import NewerProjectError, NotAProjectError
+from annotator.core.errors import NewerProjectError, NotAProjectError, ProjectError
 from annotator.core.server_urls import ServerLocation
 from annotator.services.projects import default_schema
 from annotator.store import create_project, open_project
@@ -159,3 +159,20 @@ def test_the_structure_check_refuses_a_database_that_is_not_a_project(
 ) -> None:
     with pytest.raises(NotAProjectError, match="the database is empty"):
         _check(fresh_database())
+
+
+def test_the_structure_check_of_a_secured_project_with_live_updates(server_url: str) -> None:
+    """`annotator server init`'s triggers are expected; its roles and policies are its own."""
+    from annotator.services import team_server
+    from tests.team_helpers import as_user
+
+    team_server.init_server(server_url, "lina")
+    before = _catalogue(server_url)
+    assert _check(server_url) == []
+    assert _catalogue(server_url) == before
+    _run(server_url, "DROP TRIGGER statuses_notify ON statuses")
+    assert _check(server_url) == ["missing trigger statuses.statuses_notify"]
+    # A person without the right to create a schema is told why the check cannot run.
+    team_server.add_user(server_url, "amal", "annotator")
+    with pytest.raises(ProjectError, match="scratch schema, which this user may not create"):
+        _check(as_user(server_url, "amal"))
