@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
-from annotator.core.errors import AnnotatorError, DamagedProjectError
+from annotator.core.errors import AnnotatorError, ConnectionLostError, DamagedProjectError
 from annotator.core.server_urls import project_location
 from annotator.services.opening import OpenedProject, open_for_editing
 from annotator.services.sessions import HEARTBEAT_S
@@ -119,6 +119,8 @@ class ProjectSession(QObject):
         # True while an action waits for another window's lock: timers must not write or
         # reload from inside that wait (they run in its processEvents()).
         self._waiting = False
+        # True while the project's server cannot be reached (see poll).
+        self._offline = False
 
     @property
     def read_only(self) -> bool:
@@ -286,6 +288,29 @@ class ProjectSession(QObject):
         if self.opened is None or self._waiting:
             return
         self._report_backup()
+        try:
+            self._look_for_changes()
+        except ConnectionLostError as exc:
+            # The server went away: say so once (not a crash box every few seconds); the
+            # next look or action reconnects by itself, and edits are refused meanwhile.
+            if not self._offline:
+                self._offline = True
+                log.warning("server unreachable: %s", exc)
+                self.window.statusBar().showMessage(self.offline_message())
+            return
+        if self._offline:
+            self._offline = False
+            self.window.statusBar().showMessage(self.tr("Connected to the server again."), 5000)
+
+    def offline_message(self) -> str:
+        """What the status bar says while the project's server cannot be reached."""
+        return self.tr(
+            "The server cannot be reached: changes are not saved until it is back. "
+            "The window reconnects by itself."
+        )
+
+    def _look_for_changes(self) -> None:
+        assert self.opened is not None
         project = self.opened.project
         if self._seen is not None and project.data_version() == self._seen[0]:
             return  # nothing committed elsewhere since the last look: cheap and common

@@ -1483,7 +1483,7 @@ Annotation of Arabic news for entity and event extraction.</source>
 <context>
     <name>ProjectSession</name>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="+189"/>
+        <location filename="../../annotator/ui/project_session.py" line="+191"/>
         <source>You now edit the project in this window; the other window turns read-only.</source>
         <translation>أصبحت تحرّر المشروع في هذه النافذة، وتتحول النافذة الأخرى إلى القراءة فقط.</translation>
     </message>
@@ -1513,7 +1513,17 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>%1 وتولّى التحرير. أصبحت هذه النافذة للقراءة فقط: ما حفظته في أمان، لكن التغييرات التي تُجرى هنا لم تعد تُحفظ.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+31"/>
+        <source>Connected to the server again.</source>
+        <translation>عاد الاتصال بالخادم.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server cannot be reached: changes are not saved until it is back. The window reconnects by itself.</source>
+        <translation>تعذّر الوصول إلى الخادم: لن تُحفظ التغييرات حتى يعود. ستعيد النافذة الاتصال من تلقاء نفسها.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Waiting for another window to finish saving…</source>
         <translation>بانتظار أن تُنهي نافذة أخرى الحفظ…</translation>
     </message>
@@ -1534,7 +1544,7 @@ Annotation of Arabic news for entity and event extraction.</source>
 <context>
     <name>ReadOnlyBanner</name>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="-263"/>
+        <location filename="../../annotator/ui/project_session.py" line="-288"/>
         <source>Take Over Editing</source>
         <translation>تولّي التحرير</translation>
     </message>
