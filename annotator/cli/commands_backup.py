@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from annotator.cli.arguments import add_command, add_json, add_project
+from annotator.core.server_urls import is_server_url, project_location
 from annotator.services.backups import (
     DEFAULT_KEEP,
     backups_of,
@@ -47,7 +48,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         run_check,
         help="check a project file thoroughly",
         description="Run SQLite's full integrity check on a project (every table and index; "
-        "opening checks large projects only lightly). Exit status 1 when it finds damage.",
+        "opening checks large projects only lightly); on a server project, check its schema "
+        "version and that its tables, columns, constraints, indexes and triggers are those "
+        "of that version. Exit status 1 when it finds damage.",
     )
     add_project(check)
 
@@ -82,7 +85,7 @@ def run_backups(args: argparse.Namespace) -> int:
         ]
         print(json.dumps(records, ensure_ascii=False, indent=2))
     elif not found:
-        print(f"no backups of {args.project}")
+        print(f"no backups of {project_location(args.project)}")
     for backup in [] if args.json else found:
         state = "" if is_intact(backup.path) else "  DAMAGED"
         print(f"{backup.label()}{state}\n    {backup.path}")
@@ -93,22 +96,25 @@ def run_backup(args: argparse.Namespace) -> int:
     """Take a backup now."""
     with open_project(args.project, read_only=True) as project:
         path = project.backup(keep=args.keep)
-    print(f"backed up {args.project} to {path}")
+    print(f"backed up {project_location(args.project)} to {path}")
     return 0
 
 
 def run_check(args: argparse.Namespace) -> int:
     """Run the full integrity check."""
     problems = check_project(args.project)
+    where = project_location(args.project)  # a URL is shown without its password
     if not problems:
-        print(f"{args.project}: intact (full integrity check passed)")
+        what = "its tables are those of its schema version" if is_server_url(args.project) \
+            else "full integrity check passed"
+        print(f"{where}: intact ({what})")
         return 0
-    print(f"{args.project}: damaged:", *problems, sep="\n  ")
+    print(f"{where}: damaged:", *problems, sep="\n  ")
     return 1
 
 
 def run_restore(args: argparse.Namespace) -> int:
     """Restore a backup."""
     used = restore_project(args.project, args.backup, force=args.force)
-    print(f"restored {args.project} from {used}")
+    print(f"restored {project_location(args.project)} from {used}")
     return 0

@@ -93,8 +93,14 @@ class Project:
 
     @property
     def path(self) -> Path:
-        """The project file."""
+        """The project file (a server project's ServerLocation: str() is its URL without
+        a password)."""
         return self._store.path
+
+    @property
+    def on_server(self) -> bool:
+        """True for a project in a PostgreSQL database (``path`` is then its location)."""
+        return self._store.on_server
 
     @property
     def name(self) -> str:

@@ -27,9 +27,7 @@ from psycopg.conninfo import conninfo_to_dict
 from annotator import __version__
 from annotator.core.errors import (
     ConnectionLostError,
-    NewerProjectError,
     NotAllowedError,
-    NotAProjectError,
     ProjectBusyError,
     ProjectError,
     ReadOnlyProjectError,
@@ -53,6 +51,7 @@ from annotator.store.pg_security import (
     refused_table,
 )
 from annotator.store.project import ProjectStore
+from annotator.store.server_check import project_version
 
 # Any number: the advisory lock every write transaction of a project takes.
 WRITE_LOCK = 0x414E4E54_0002
@@ -107,7 +106,10 @@ class ServerStore(ProjectStore):
             db = PgDatabase(self._new_connection, self._lost)
         except psycopg.OperationalError as exc:
             reason = scrubbed(_reason(exc), location.url)
-            raise ProjectError(f"{location}: cannot connect to the server: {reason}") from exc
+            raise ProjectError(
+                f"{location}: cannot connect to the server: {reason}",
+                message_id="server_unreachable", arguments=(location, reason),
+            ) from exc
         super().__init__(location, db, read_only_reason)  # type: ignore[arg-type]
 
     def _new_connection(self) -> psycopg.Connection[Any]:
@@ -311,18 +313,8 @@ def open_server_project(url: str, read_only: bool = False) -> ServerStore:
     reason = "it was opened read-only on request" if read_only else None
     store = ServerStore(location, reason)
     try:
-        version = current_version(store.db)
-        if version == 0:
-            raise NotAProjectError(
-                f"{location}: not an annotator project (the database has no annotator tables)",
-                message_id="not_a_project", arguments=(location,),
-            )
-        if version > LATEST_VERSION:
-            raise NewerProjectError(
-                f"{location}: written by a newer version of annotator (format {version}, this "
-                f"version reads up to {LATEST_VERSION}); please upgrade annotator",
-                message_id="newer_project", arguments=(location, version, LATEST_VERSION),
-            )
+        # Only reads: a database that is not a project (or a newer one) stays untouched.
+        version = project_version(store.db, location)
         if version < LATEST_VERSION:
             if read_only:
                 raise ProjectError(

@@ -57,7 +57,10 @@ def create_main_window(args: Sequence[str] = ()) -> MainWindow:
     install_language(settings.language)  # before any widget exists, so every label is translated
     annotator = current_annotator(settings)
     window = MainWindow(settings, annotator)
-    window.open_project(project_to_open(args, settings))
+    target = project_to_open(args, settings)
+    if not window.open_project(target) and not args and is_server_url(target):
+        # Last time's server cannot be reached (the window said why): work on the demo.
+        window.open_project(ensure_demo_project())
     return window
 
 

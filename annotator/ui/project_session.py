@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
-from annotator.core.errors import AnnotatorError, DamagedProjectError
+from annotator.core.errors import AnnotatorError, ConnectionLostError, DamagedProjectError
+from annotator.core.server_urls import project_location
 from annotator.services.opening import OpenedProject, open_for_editing
 from annotator.services.sessions import HEARTBEAT_S
 from annotator.ui.i18n import fill
@@ -70,6 +71,12 @@ class ReadOnlyBanner(QFrame):
         self.show()
 
 
+def _same_place(location: str | Path, opened: Path) -> bool:
+    """True when ``location`` is where the ``opened`` project is (file or server)."""
+    place = project_location(location)
+    return place.resolve() == opened.resolve()
+
+
 class _Relay(QObject):
     """Carries a server's notification from the listener's thread to the window's."""
 
@@ -112,6 +119,8 @@ class ProjectSession(QObject):
         # True while an action waits for another window's lock: timers must not write or
         # reload from inside that wait (they run in its processEvents()).
         self._waiting = False
+        # True while the project's server cannot be reached (see poll).
+        self._offline = False
 
     @property
     def read_only(self) -> bool:
@@ -122,7 +131,7 @@ class ProjectSession(QObject):
 
     def open(self, path: str | Path) -> Project | None:
         """Open ``path`` for editing (closing the current project); None if it failed."""
-        if self.opened is not None and Path(path).resolve() == self.opened.project.path.resolve():
+        if self.opened is not None and _same_place(path, self.opened.project.path):
             # Opening it again: our own claim would make the new window read-only.
             self.window.close_project()
         try:
@@ -131,7 +140,7 @@ class ProjectSession(QObject):
                 self.window.annotator or None,
                 keep_backups=max(1, self.window.settings.backups_kept),
             )
-        except DamagedProjectError as exc:
+        except DamagedProjectError as exc:  # a file's: a server checks its own pages
             if offer_restore_of_damaged(self.window, Path(path), str(exc)):
                 return self.open(path)
             return None
@@ -279,6 +288,29 @@ class ProjectSession(QObject):
         if self.opened is None or self._waiting:
             return
         self._report_backup()
+        try:
+            self._look_for_changes()
+        except ConnectionLostError as exc:
+            # The server went away: say so once (not a crash box every few seconds); the
+            # next look or action reconnects by itself, and edits are refused meanwhile.
+            if not self._offline:
+                self._offline = True
+                log.warning("server unreachable: %s", exc)
+                self.window.statusBar().showMessage(self.offline_message())
+            return
+        if self._offline:
+            self._offline = False
+            self.window.statusBar().showMessage(self.tr("Connected to the server again."), 5000)
+
+    def offline_message(self) -> str:
+        """What the status bar says while the project's server cannot be reached."""
+        return self.tr(
+            "The server cannot be reached: changes are not saved until it is back. "
+            "The window reconnects by itself."
+        )
+
+    def _look_for_changes(self) -> None:
+        assert self.opened is not None
         project = self.opened.project
         if self._seen is not None and project.data_version() == self._seen[0]:
             return  # nothing committed elsewhere since the last look: cheap and common
