@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from psygnal import Signal
 
-from annotator.core.errors import NotFoundError
+from annotator.core.errors import ConnectionLostError, NotFoundError
 from annotator.core.model import Argument, Document, Event, Span, Status, new_id
 from annotator.core.notes import Note
 from annotator.services.editing import commands as cmd
@@ -65,6 +65,8 @@ class EditingSession:
         self.status = Status.NEW
         self.notes: dict[str, Note] = {}  # the annotator's notes here, by target id
         self._touched = False  # the state changed during the current write
+        # True when a re-read was due but the project's server could not be reached.
+        self._stale = False
         self._macro: list[cmd.Command] | None = None
         self._read()
 
@@ -152,7 +154,16 @@ class EditingSession:
     def reload(self) -> None:
         """Re-read the document's annotations from the project; the history is kept."""
         self._read()
+        self._stale = False
         self.reloaded.emit()
+
+    def _reread_after_failure(self) -> None:
+        """Show what the project holds after a refused step; if its server cannot be
+        reached now, re-read before the next step instead."""
+        try:
+            self.reload()
+        except ConnectionLostError:
+            self._stale = True
 
     # -- running commands -------------------------------------------------------
 
@@ -202,6 +213,10 @@ class EditingSession:
     def _step(self, action: Step) -> None:
         try:
             self._run(action)
+        except ConnectionLostError:
+            # Nothing reached the server (its transaction rolled back whole): the step
+            # is still to be done, so the history stays as it was, usable once it is back.
+            raise
         except Exception:
             self.history.clear()
             self.history_changed.emit()
@@ -209,6 +224,8 @@ class EditingSession:
             raise
 
     def _run(self, action: Step) -> None:
+        if self._stale:
+            self.reload()  # the re-read a lost connection put off (see _reread_after_failure)
         self._touched = False
         try:
             with self._store.transaction():
@@ -218,7 +235,7 @@ class EditingSession:
             # elsewhere): show what the store holds (inside a macro: what its
             # transaction holds now that this step's savepoint was rolled back).
             if self._touched or isinstance(error, NotFoundError):
-                self.reload()
+                self._reread_after_failure()
             raise
         # The status follows the annotations unless the annotator set it: the first
         # label makes a document "in progress", undoing the last one makes it "new".

@@ -14,7 +14,7 @@ from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, ConnectionLostError
 from annotator.services.editing import Command, EditingSession
 from annotator.ui.workspace.command_texts import command_text
 
@@ -24,6 +24,9 @@ class FailureHost(Protocol):
 
     def command_failed(self, error: AnnotatorError) -> None:
         """Report the failure (the session has already re-read the document)."""
+
+    def step_not_taken(self, error: ConnectionLostError, command: ForwardedCommand) -> None:
+        """Report a step the server could not be reached for; put Qt's index back."""
 
 
 class ForwardedCommand(QUndoCommand):
@@ -35,18 +38,26 @@ class ForwardedCommand(QUndoCommand):
         self.session = session
         self.command = command
         self._pushed = True  # QUndoStack.push() calls redo(): the session already did it
+        # True while Qt's index is moved back over a step the session never took.
+        self.resyncing = False
 
     def redo(self) -> None:
-        if self._pushed:
-            self._pushed = False
+        if self._pushed or self.resyncing:
+            self._pushed = self.resyncing = False
             return
         self._forward(self.session.redo)
 
     def undo(self) -> None:
+        if self.resyncing:
+            self.resyncing = False
+            return
         self._forward(self.session.undo)
 
     def _forward(self, step: Callable[[], object]) -> None:
         try:
             step()
+        except ConnectionLostError as error:
+            # The session's history did not move: Qt's index must not either.
+            self.host.step_not_taken(error, self)
         except AnnotatorError as error:  # NotFoundError included; a code bug is not caught
             self.host.command_failed(error)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor, QUndoGroup, QUndoStack
 
 from annotator.core import rules
-from annotator.core.errors import AnnotatorError, NotFoundError
+from annotator.core.errors import AnnotatorError, ConnectionLostError, NotFoundError
 from annotator.core.model import Argument, Span, Status, new_id
 from annotator.core.schema import Schema
 from annotator.core.snapping import snap_selection, trim_proclitic
@@ -145,6 +145,11 @@ class Workspace(QObject):
                                            "the document has been read again."))
             self._reload()
             return False
+        except ConnectionLostError as error:
+            # Nothing reached the server and it cannot be read now: the document stays as
+            # shown (the session re-reads it at the next action that gets through).
+            self.window.show_error(fill(self.tr("Not saved: %1"), describe(error)))
+            return False
         except AnnotatorError as error:
             self.window.show_error(fill(self.tr("Not saved: %1"), describe(error)))
             self._reload()
@@ -163,6 +168,23 @@ class Workspace(QObject):
         self.window.show_error(fill(self.tr("Not saved: %1"), describe(error)))
         # Not from inside QUndoStack.undo(): the stack is cleared once it has returned.
         QTimer.singleShot(0, self._reset_after_failure)
+
+    def step_not_taken(self, error: ConnectionLostError, command: ForwardedCommand) -> None:
+        """An undo or redo could not reach the server: say so; both histories stay put."""
+        self.window.show_error(fill(self.tr("Not saved: %1"), describe(error)))
+        stack = self.undo_group.activeStack()
+        if stack is None:
+            return
+        # Qt moved its index before asking; after it returns, move it back without
+        # forwarding (the command skips its next call), so Ctrl+Z works once it is back.
+
+        def resync() -> None:
+            # A failed undo left the index just before the command, a failed redo after it.
+            undone = stack.command(stack.index()) is command
+            command.resyncing = True
+            stack.setIndex(stack.index() + (1 if undone else -1))
+
+        QTimer.singleShot(0, resync)
 
     def _reset_after_failure(self) -> None:
         stack = self.undo_group.activeStack()
