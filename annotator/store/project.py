@@ -43,6 +43,8 @@ from annotator.store.suggestions import SuggestionRepository
 from annotator.store.work import WorkRepository
 
 PROJECT_SUFFIX = ".annproj"
+# The page cache of bulk_writes(), in MB (SQLite's own memory during an import).
+BULK_CACHE_MB = 64
 # How long a write waits for another process before giving up with ProjectBusyError.
 BUSY_LIMIT_S = 120.0
 BusyCallback = Callable[[float], None]
@@ -165,6 +167,22 @@ class ProjectStore:
                     conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def bulk_writes(self, cache_mb: int = BULK_CACHE_MB) -> Iterator[None]:
+        """Give SQLite a larger page cache for a block of many writes (an import).
+
+        SQLite's default cache is 2 MB: a large transaction then writes the pages
+        it is still filling (index ends, the search index's segments) out to the
+        WAL again and again. The cache only grows as pages are touched and is
+        given back when the block ends; its size is what bounds SQLite's memory.
+        """
+        (before,) = self.db.execute("PRAGMA cache_size").fetchone()
+        self.db.execute(f"PRAGMA cache_size = {-cache_mb * 1024}")
+        try:
+            yield
+        finally:
+            self.db.execute(f"PRAGMA cache_size = {before}")
 
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[None]:
