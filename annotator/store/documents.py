@@ -20,6 +20,11 @@ if TYPE_CHECKING:
     from annotator.store.project import ProjectStore
 
 _COLUMNS = "id, external_id, title, text, sha256, meta"
+# Documents per INSERT statement: the search index (FTS5, filled by a trigger) costs far
+# more per statement than per row (measured on 10,000 documents: 4.0 s one row per
+# statement, 2.5-2.7 s for 50 to 4,000 rows per statement).
+# 124 rows of 8 values stay under SQLite's oldest limit of 999 parameters.
+_ROWS_PER_INSERT = 999 // 8
 
 
 def _document(row: tuple[Any, ...]) -> Document:
@@ -73,20 +78,22 @@ class DocumentRepository:
                 Document(doc_id or new_id(), title, text, external_id, dict(meta or {}))
             )
         now = utc_now()
+        # chars: the text's length in code points (Python's len, SQLite's length(): the
+        # text is canonical, so has no NUL where length() would stop), which the range
+        # triggers of spans and events read instead of counting the text (migration 0007).
         rows = [
-            {
-                "id": d.id,
-                "external_id": d.external_id,
-                "title": d.title,
-                "text": d.text,
-                "sha256": d.sha256,
-                "meta": _meta_json(d.meta),
-                "created_at": now,
-            }
+            (d.id, d.external_id, d.title, d.text, len(d.text), d.sha256, _meta_json(d.meta), now)
             for d in documents
         ]
         with self._store.transaction() as db:
-            db["documents"].insert_all(rows, batch_size=500)
+            for start in range(0, len(rows), _ROWS_PER_INSERT):
+                chunk = rows[start : start + _ROWS_PER_INSERT]
+                values = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?)"] * len(chunk))
+                db.conn.execute(
+                    "INSERT INTO documents (id, external_id, title, text, chars, sha256, meta, "
+                    f"created_at) VALUES {values}",
+                    [value for row in chunk for value in row],
+                )
         return documents
 
     def get(self, doc_id: str) -> Document:
