@@ -7,8 +7,8 @@ everywhere in this package. Qt's UTF-16 positions are converted in the UI only.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
-import secrets
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -28,7 +28,7 @@ def new_id() -> str:
     over a large index (3x the writes, a third of each page empty). 80 random bits
     per millisecond keep ids from different machines apart as 128 random bits did.
     """
-    return f"{time.time_ns() // 1_000_000:012x}{secrets.token_hex(10)}"
+    return f"{time.time_ns() // 1_000_000:012x}{os.urandom(10).hex()}"
 
 
 def text_sha256(text: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import operator
 import sqlite3
 import sys
 from collections import defaultdict
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 
 _CHUNK = 500  # stays under SQLite's limit on host parameters per statement
 _DECODER = json.JSONDecoder()
+# A span's values in SPAN_COLUMNS' order, read in C (an import writes 200,000 a second).
+span_values = operator.attrgetter(*SPAN_FIELDS)
 
 
 def _chunks(items: list[str]) -> Iterable[list[str]]:
@@ -81,7 +84,7 @@ class InterchangeRepository:
             insert_rows(
                 db.conn,
                 f"INSERT INTO spans ({SPAN_COLUMNS}, updated_at)",
-                [(*(getattr(s, f) for f in SPAN_FIELDS), now) for s in spans],
+                [(*span_values(s), now) for s in spans],
             )
             self._touch({(s.document_id, s.annotator) for s in spans}, now)
 
