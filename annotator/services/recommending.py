@@ -68,7 +68,7 @@ def done_documents(store: ProjectStore, annotator: str) -> list[str]:
     """Ids of the documents ``annotator`` or the gold marked done."""
     done: list[str] = []
     for name in learning_sources(store, annotator):
-        done += [d for d, s in store.annotators.statuses(name).items() if s is Status.DONE]
+        done += store.annotators.documents_at(name, Status.DONE)
     return list(dict.fromkeys(done))
 
 
@@ -84,9 +84,8 @@ def training_set(store: ProjectStore, annotator: str) -> TrainingSet:
     sources = learning_sources(store, annotator)
     chosen: dict[str, str] = {}
     for name in sources:
-        for doc_id, status in store.annotators.statuses(name).items():
-            if status is Status.DONE:
-                chosen[doc_id] = name  # later sources (the gold) overwrite
+        for doc_id in store.annotators.documents_at(name, Status.DONE):
+            chosen[doc_id] = name  # later sources (the gold) overwrite
     spans, events = _work_of(store, sources, sorted(chosen))
     rejections = _rejections_by_document(store, annotator)
     documents = []
