@@ -78,6 +78,10 @@ def check_document_length(text: str, what: str = "document") -> None:
 
 def check_offsets(start: int, end: int, text_length: int, what: str = "span") -> None:
     """Raise ValidationError unless ``0 <= start < end <= text_length``."""
+    # The common case in one test (an import checks 600,000 offsets per 10,000 articles);
+    # type() is int excludes bool, which the checks below refuse.
+    if type(start) is int and type(end) is int and 0 <= start < end <= text_length:
+        return
     if isinstance(start, bool) or isinstance(end, bool):
         raise ValidationError(f"{what} offsets must be integers, got {start!r}, {end!r}")
     if not isinstance(start, int) or not isinstance(end, int):
