@@ -43,6 +43,10 @@ test: $(STAMP) resources
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/run_all.py
 
+## screenshots: the argument arcs on the demo, English and Arabic, in build/screenshots/ (Xvfb)
+screenshots: $(STAMP) resources
+	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python packaging/screenshots.py
+
 ## package: build the one-folder application in dist/annotator/ and smoke-test it
 package: $(PACKAGE_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/pyinstaller --noconfirm --clean \

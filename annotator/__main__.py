@@ -6,18 +6,23 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from annotator.core.server_urls import is_server_url
+
 
 def opens_window(args: Sequence[str]) -> bool:
-    """True when ``args`` ask for the window: nothing, or one path to an existing file.
+    """True when ``args`` ask for the window: nothing, one path to an existing file, or
+    one postgresql:// URL.
 
     Anything else is a command line: a mistyped command must get argparse's error,
     never a window (which would hang a headless script).
     """
+    if len(args) == 1 and is_server_url(args[0]):
+        return True  # a project on a team server
     return not args or (len(args) == 1 and not args[0].startswith("-") and Path(args[0]).is_file())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``annotator [PROJECT_FILE]`` opens the GUI; ``annotator COMMAND ...`` runs a command."""
+    """``annotator [PROJECT_FILE | URL]`` opens the GUI; ``annotator COMMAND ...`` runs one."""
     args = list(sys.argv[1:] if argv is None else argv)
     from annotator.services.selfcheck import QT_SELFCHECK_COMMAND
 

@@ -83,3 +83,13 @@ def file_hash(path: Path) -> str:
     if wal.exists():
         digest.update(wal.read_bytes())
     return digest.hexdigest()
+
+
+def sample_project_file(folder: Path) -> Path:
+    """``folder``/p.annproj holding :func:`build_project`'s documents and annotations."""
+    from annotator.services.projects import new_project
+
+    path = folder / "p.annproj"
+    with new_project(path) as store:
+        build_project(store)
+    return path

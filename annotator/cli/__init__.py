@@ -18,6 +18,7 @@ from annotator.cli import (
     commands_project,
     commands_search,
     commands_selfcheck,
+    commands_server,
     commands_suggest,
     commands_team,
 )
@@ -36,6 +37,7 @@ COMMAND_MODULES = [
     commands_selfcheck,
     commands_desktop,
     commands_team,
+    commands_server,
     commands_suggest,
 ]
 

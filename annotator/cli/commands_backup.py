@@ -6,6 +6,8 @@ import argparse
 import json
 from pathlib import Path
 
+from annotator.cli.arguments import add_command, add_json, add_project
+from annotator.core.server_urls import is_server_url, project_location
 from annotator.services.backups import (
     DEFAULT_KEEP,
     backups_of,
@@ -18,48 +20,54 @@ from annotator.services.project import open_project
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the backup commands."""
-    listing = subparsers.add_parser(
+    listing = add_command(
+        subparsers,
         "backups",
+        run_backups,
         help="list the backups of a project",
         description="List the backups of a project, newest first, and whether each is intact.",
     )
-    listing.add_argument("project", type=Path, help="the project file")
-    listing.add_argument("--json", action="store_true", help="print JSON instead of text")
-    listing.set_defaults(run=run_backups)
+    add_project(listing)
+    add_json(listing)
 
-    take = subparsers.add_parser(
+    take = add_command(
+        subparsers,
         "backup",
+        run_backup,
         help="back up a project now",
         description="Take a backup of a project now (the GUI takes one on every open).",
     )
-    take.add_argument("project", type=Path, help="the project file")
+    add_project(take)
     take.add_argument(
         "--keep", type=int, default=DEFAULT_KEEP, help=f"backups to keep (default {DEFAULT_KEEP})"
     )
-    take.set_defaults(run=run_backup)
 
-    check = subparsers.add_parser(
+    check = add_command(
+        subparsers,
         "check",
+        run_check,
         help="check a project file thoroughly",
         description="Run SQLite's full integrity check on a project (every table and index; "
-        "opening checks large projects only lightly). Exit status 1 when it finds damage.",
+        "opening checks large projects only lightly); on a server project, check its schema "
+        "version and that its tables, columns, constraints, indexes and triggers are those "
+        "of that version. Exit status 1 when it finds damage.",
     )
-    check.add_argument("project", type=Path, help="the project file")
-    check.set_defaults(run=run_check)
+    add_project(check)
 
-    restore = subparsers.add_parser(
+    restore = add_command(
+        subparsers,
         "restore",
+        run_restore,
         help="restore a project from a backup",
         description="Replace a project with one of its backups (default: the newest intact "
         "one). The current state is backed up first when it is readable. Close the project "
         "in the application first.",
     )
-    restore.add_argument("project", type=Path, help="the project file")
+    add_project(restore)
     restore.add_argument("backup", type=Path, nargs="?", help="the backup file to restore")
     restore.add_argument(
         "--force", action="store_true", help="restore even while a window still edits the project"
     )
-    restore.set_defaults(run=run_restore)
 
 
 def run_backups(args: argparse.Namespace) -> int:
@@ -77,7 +85,7 @@ def run_backups(args: argparse.Namespace) -> int:
         ]
         print(json.dumps(records, ensure_ascii=False, indent=2))
     elif not found:
-        print(f"no backups of {args.project}")
+        print(f"no backups of {project_location(args.project)}")
     for backup in [] if args.json else found:
         state = "" if is_intact(backup.path) else "  DAMAGED"
         print(f"{backup.label()}{state}\n    {backup.path}")
@@ -88,22 +96,25 @@ def run_backup(args: argparse.Namespace) -> int:
     """Take a backup now."""
     with open_project(args.project, read_only=True) as project:
         path = project.backup(keep=args.keep)
-    print(f"backed up {args.project} to {path}")
+    print(f"backed up {project_location(args.project)} to {path}")
     return 0
 
 
 def run_check(args: argparse.Namespace) -> int:
     """Run the full integrity check."""
     problems = check_project(args.project)
+    where = project_location(args.project)  # a URL is shown without its password
     if not problems:
-        print(f"{args.project}: intact (full integrity check passed)")
+        what = "its tables are those of its schema version" if is_server_url(args.project) \
+            else "full integrity check passed"
+        print(f"{where}: intact ({what})")
         return 0
-    print(f"{args.project}: damaged:", *problems, sep="\n  ")
+    print(f"{where}: damaged:", *problems, sep="\n  ")
     return 1
 
 
 def run_restore(args: argparse.Namespace) -> int:
     """Restore a backup."""
     used = restore_project(args.project, args.backup, force=args.force)
-    print(f"restored {args.project} from {used}")
+    print(f"restored {project_location(args.project)} from {used}")
     return 0

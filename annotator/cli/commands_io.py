@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from annotator.cli.arguments import add_command, add_json, add_project
 from annotator.core.formats.conll import DOCSTARTS
 from annotator.core.model import AnnotatorKind, Status
 from annotator.services.exporting import (
@@ -30,26 +31,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the import, export and stats commands."""
     _register_import(subparsers)
     _register_export(subparsers)
-    stats = subparsers.add_parser(
+    stats = add_command(
+        subparsers,
         "stats",
+        run_stats,
         help="count documents, spans and statuses",
         description="Print the documents, spans per label per annotator and status counts.",
     )
-    stats.add_argument("project", type=Path, metavar="PROJECT", help="the project file")
-    stats.add_argument("--json", action="store_true", help="print JSON instead of text")
-    stats.set_defaults(run=run_stats)
+    add_project(stats)
+    add_json(stats)
 
 
 def _register_import(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "import",
+        run_import,
         help="import text files, folders or JSONL",
         description="Import text files (UTF-8, UTF-16 with BOM, Windows-1256), folders of "
         "them (recursive) and JSONL with optional pre-annotations (native, doccano or "
         "spaCy/Prodigy shape), brat (.txt with .ann) or CoNLL, in one transaction: any invalid "
         "item refuses the whole import unless --skip-invalid is given.",
     )
-    parser.add_argument("project", type=Path, metavar="PROJECT", help="the project file")
+    add_project(parser)
     parser.add_argument("paths", type=Path, nargs="+", metavar="PATH", help="files or folders")
     parser.add_argument(
         "--annotator",
@@ -71,12 +75,13 @@ def _register_import(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="skip (and report) invalid lines and files instead of refusing the import",
     )
-    parser.set_defaults(run=run_import)
 
 
 def _register_export(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "export",
+        run_export,
         help="export annotations for training",
         description="Export training data: one record per document (the gold where it "
         "exists, else the finished work of the --annotator named first, else of the first "
@@ -85,7 +90,7 @@ def _register_export(subparsers: argparse._SubParsersAction) -> None:
         "a folder, as does any format with --split; the others write one file, or standard "
         "output with -o -.",
     )
-    parser.add_argument("project", type=Path, metavar="PROJECT", help="the project file")
+    add_project(parser)
     parser.add_argument("--format", choices=FORMATS, default="jsonl", help="default: jsonl")
     parser.add_argument(
         "-o", "--output", required=True, metavar="OUT", help="output file, folder or -"
@@ -132,7 +137,6 @@ def _register_export(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="token formats: split و ف ب ك ل off words starting with ال",
     )
-    parser.set_defaults(run=run_export)
 
 
 def run_import(args: argparse.Namespace) -> int:

@@ -4,23 +4,25 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
+from annotator.cli.arguments import add_command, add_json, add_project
 from annotator.services.project import open_project
 from annotator.services.search import DEFAULT_LIMIT, Hit, SearchQuery
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the search command."""
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "search",
+        run_search,
         help="search the texts (or the annotations) of a project",
         description="List every place a text occurs in the project's documents, with its "
         "context (harakat, tatweel, hamza forms and letter case ignored). With --label, "
         "--annotator or --lacking, list the spans whose text contains QUERY instead "
         "(QUERY may then be empty: every such span).",
     )
-    parser.add_argument("project", type=Path, help="the project file")
+    add_project(parser)
     parser.add_argument("query", help="the text to find (3 characters or more search texts)")
     parser.add_argument("--label", help="only spans with this entity label")
     parser.add_argument("--annotator", help="only spans of this annotator")
@@ -31,8 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--limit", type=int, default=DEFAULT_LIMIT, help=f"at most N hits (default {DEFAULT_LIMIT})"
     )
-    parser.add_argument("--json", action="store_true", help="print JSON lines instead of text")
-    parser.set_defaults(run=run_search)
+    add_json(parser, "print JSON lines instead of text")
 
 
 def run_search(args: argparse.Namespace) -> int:

@@ -5,13 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 
+from annotator.cli.arguments import add_command
 from annotator.services.selfcheck import run_selfcheck, summary
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the selfcheck command."""
-    check = subparsers.add_parser(
+    check = add_command(
+        subparsers,
         "selfcheck",
+        run_selfcheck_command,
         help="check that the installation is complete",
         description="Build the bundled demo project in a temporary folder, count its documents "
         "and spans, load the label schema and the translations, and (with --gui) open the main "
@@ -24,7 +27,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--no-qt", action="store_true", help="skip the checks that start Qt (translations, GUI)"
     )
     check.add_argument("-v", "--verbose", action="store_true", help="print every check")
-    check.set_defaults(run=run_selfcheck_command)
 
 
 def run_selfcheck_command(args: argparse.Namespace) -> int:

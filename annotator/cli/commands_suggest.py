@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
+from annotator.cli.arguments import add_command, add_json, add_learn_from, add_project
 from annotator.core.recommenders import RECOMMENDERS
 from annotator.services.predicting import DOCUMENT_CHOICES
 from annotator.services.project import open_project
@@ -20,20 +20,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _add_suggest(subparsers: argparse._SubParsersAction) -> None:
-    suggest = subparsers.add_parser(
+    suggest = add_command(
+        subparsers,
         "suggest",
+        run_suggest,
         help="predict entities with a recommender learnt from an annotator",
         description="Learn from ANNOTATOR's done documents (and the gold's) and write the "
         "predictions for the other documents as a model annotator, whose work annotators "
         "then see as suggestions. Uses every CPU core.",
     )
-    suggest.add_argument("project", type=Path, metavar="PROJECT", help="the project file")
-    suggest.add_argument(
-        "--learn-from",
-        required=True,
-        metavar="ANNOTATOR",
-        help="whose done documents to learn from",
-    )
+    add_project(suggest)
+    add_learn_from(suggest)
     suggest.add_argument(
         "--recommender",
         required=True,
@@ -60,25 +57,20 @@ def _add_suggest(subparsers: argparse._SubParsersAction) -> None:
         default=None,
         help="processes for prediction (default: one per CPU core)",
     )
-    suggest.set_defaults(run=run_suggest)
 
 
 def _add_recommenders(subparsers: argparse._SubParsersAction) -> None:
-    recommenders = subparsers.add_parser(
+    recommenders = add_command(
+        subparsers,
         "recommenders",
+        run_recommenders,
         help="evaluate each recommender on held-out done documents",
         description="Train each recommender on most of ANNOTATOR's done documents (and the "
         "gold's) and print its precision, recall and F1 per label on the rest.",
     )
-    recommenders.add_argument("project", type=Path, metavar="PROJECT", help="the project file")
-    recommenders.add_argument(
-        "--learn-from",
-        required=True,
-        metavar="ANNOTATOR",
-        help="whose done documents to learn from",
-    )
-    recommenders.add_argument("--json", action="store_true", help="print JSON instead of text")
-    recommenders.set_defaults(run=run_recommenders)
+    add_project(recommenders)
+    add_learn_from(recommenders)
+    add_json(recommenders)
 
 
 def _progress(done: int, total: int) -> None:

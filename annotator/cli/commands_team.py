@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
+from annotator.cli.arguments import add_command, add_json, add_project
 from annotator.core.agreement import AgreementReport, Figures, PairFigures
 from annotator.core.agreement.report import total
+from annotator.core.server_urls import location_argument
 from annotator.services.project import open_project
 
 
@@ -20,18 +21,20 @@ def _names(value: str) -> list[str]:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the team commands."""
-    agreement = subparsers.add_parser(
+    agreement = add_command(
+        subparsers,
         "agreement",
+        run_agreement,
         help="inter-annotator agreement figures",
         description="Print span F1, Cohen's and Fleiss' kappa, Krippendorff's alpha and "
         "alpha-u, event F1 and per-document disagreement "
         "(see README: How agreement is computed).",
     )
-    agreement.add_argument("project", type=Path, help="the project file")
+    add_project(agreement)
     agreement.add_argument(
         "--annotators", type=_names, help="comma-separated names (default: every human annotator)"
     )
-    agreement.add_argument("--json", action="store_true", help="print the full report as JSON")
+    add_json(agreement, "print the full report as JSON")
     agreement.add_argument(
         "--documents",
         type=int,
@@ -39,25 +42,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="N",
         help="list the N documents with most disagreements (default 10)",
     )
-    agreement.set_defaults(run=run_agreement)
 
-    merge = subparsers.add_parser(
+    merge = add_command(
+        subparsers,
         "merge",
+        run_merge,
         help="merge copies of a project back into it",
         description="Merge annotators' copies into PROJECT: documents match by text, merging "
         "twice adds nothing, a clash keeps the newer version and is reported.",
     )
-    merge.add_argument("project", type=Path, help="the project to merge into")
-    merge.add_argument("others", type=Path, nargs="+", metavar="OTHER", help="copies to merge")
-    merge.set_defaults(run=run_merge)
+    add_project(merge, "the project to merge into")
+    merge.add_argument(
+        "others", type=location_argument, nargs="+", metavar="OTHER", help="copies to merge"
+    )
 
-    assign = subparsers.add_parser(
+    assign = add_command(
+        subparsers,
         "assign",
+        run_assign,
         help="assign documents to annotators",
         description="Assign every document to one annotator, a share of them to two (for "
         "agreement), or all of them to everyone. The same seed gives the same assignment.",
     )
-    assign.add_argument("project", type=Path, help="the project file")
+    add_project(assign)
     assign.add_argument("--annotators", type=_names, required=True, help="comma-separated names")
     assign.add_argument(
         "--share", type=float, default=0.0, help="share of documents annotated twice (0..1)"
@@ -67,7 +74,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     assign.add_argument(
         "--replace", action="store_true", help="withdraw these annotators' earlier assignments"
     )
-    assign.set_defaults(run=run_assign)
 
 
 def run_agreement(args: argparse.Namespace) -> int:

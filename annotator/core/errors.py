@@ -64,6 +64,18 @@ class SaveFailedError(ProjectError):
     """SQLite could not save a change (disk full, read-only file, I/O error); it was rolled back."""
 
 
+class ConnectionLostError(SaveFailedError):
+    """The project's database server could not be reached; the change was not saved.
+
+    The connection is made again by the next action: no restart is needed.
+    """
+
+
+class NotAllowedError(ProjectError):
+    """The project's server refused a change the person's role does not allow (row-level
+    security: another annotator's work, the gold, the documents); nothing was saved."""
+
+
 class NotFoundError(AnnotatorError, KeyError):
     """What an action refers to is not in the project (another window or process removed it).
 

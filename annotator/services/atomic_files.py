@@ -33,6 +33,14 @@ class ExportError(AnnotatorError):
     """An export could not be written; nothing was left at the target."""
 
 
+def _write_failed(target: Path, exc: OSError, verb: str) -> ExportError:
+    """``target: cannot write: reason`` (``verb``: "cannot write" or "not written")."""
+    reason = exc.strerror or exc
+    return ExportError(
+        f"{target}: {verb}: {reason}", message_id="cannot_write", arguments=(target, reason)
+    )
+
+
 @contextlib.contextmanager
 def atomic_file(target: Path) -> Iterator[Sink]:
     """A byte sink whose content appears at ``target`` only if the block succeeds.
@@ -46,10 +54,7 @@ def atomic_file(target: Path) -> Iterator[Sink]:
             dir=target.parent, prefix=f".{target.name}.", suffix=".part"
         )
     except OSError as exc:
-        raise ExportError(
-            f"{target}: cannot write: {exc.strerror or exc}",
-            message_id="cannot_write", arguments=(target, exc.strerror or exc),
-        ) from exc
+        raise _write_failed(target, exc, "cannot write") from exc
     try:
         with os.fdopen(fd, "wb") as raw:
             writer = BackgroundWriter(raw)
@@ -64,10 +69,7 @@ def atomic_file(target: Path) -> Iterator[Sink]:
     except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise ExportError(
-                f"{target}: not written: {exc.strerror or exc}",
-                message_id="cannot_write", arguments=(target, exc.strerror or exc),
-            ) from exc
+            raise _write_failed(target, exc, "not written") from exc
         raise
 
 
@@ -86,10 +88,7 @@ def atomic_directory(target: Path) -> Iterator[Path]:
             tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
         )
     except OSError as exc:
-        raise ExportError(
-            f"{target}: cannot write: {exc.strerror or exc}",
-            message_id="cannot_write", arguments=(target, exc.strerror or exc),
-        ) from exc
+        raise _write_failed(target, exc, "cannot write") from exc
     try:
         yield temporary
         if target.exists():
@@ -98,10 +97,7 @@ def atomic_directory(target: Path) -> Iterator[Path]:
     except BaseException as exc:
         shutil.rmtree(temporary, ignore_errors=True)
         if isinstance(exc, OSError):
-            raise ExportError(
-                f"{target}: not written: {exc.strerror or exc}",
-                message_id="cannot_write", arguments=(target, exc.strerror or exc),
-            ) from exc
+            raise _write_failed(target, exc, "not written") from exc
         raise
 
 

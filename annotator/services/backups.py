@@ -8,17 +8,21 @@ Both places are searched when listing.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import os
 from pathlib import Path
 
 from annotator.core.backup_info import BackupInfo
 from annotator.core.errors import ProjectError
+from annotator.core.server_urls import ServerLocation, is_server_url, project_location
 from annotator.services.backup_job import BackupJob, JobProgress
+from annotator.services.copying import copy_into_file
 from annotator.services.locations import data_dir
 from annotator.services.sessions import SessionConflict, is_live
 from annotator.store import ProjectStore
 from annotator.store.backup import (
+    backup_name,
     is_healthy_project,
     list_backups,
     restore_backup,
@@ -26,6 +30,8 @@ from annotator.store.backup import (
 )
 from annotator.store.connection import check_existing, integrity_problems
 from annotator.store.project import open_project
+from annotator.store.server import ServerStore
+from annotator.store.server_check import structure_problems
 
 __all__ = [
     "DEFAULT_KEEP",
@@ -70,7 +76,13 @@ def writable_folder(project: Path) -> Path:
 
 
 def backup_project(store: ProjectStore, keep: int = DEFAULT_KEEP) -> Path:
-    """Take a backup of an open project now; returns the backup's path."""
+    """Take a backup of an open project now; returns the backup's path.
+
+    A server project's backup is a project file (a complete copy, services.copying)
+    in the user's data folder.
+    """
+    if store.on_server:
+        return backup_server_project(store)
     try:
         return take_backup(store.db.conn, store.path, writable_folder(store.path), keep)
     except OSError as exc:
@@ -92,13 +104,23 @@ def start_backup(
     return job
 
 
-def backups_of(project: str | Path) -> list[BackupInfo]:
-    """The backups of ``project``, newest first."""
+def backups_of(project: str | Path | ServerLocation) -> list[BackupInfo]:
+    """The backups of ``project``, newest first (a server project's: the project files
+    ``annotator backup URL`` wrote on this computer)."""
+    if is_server_url(project):
+        location = project_location(project)
+        return list_backups(Path(location.stem), [server_backup_folder(location)])
     return list_backups(Path(project), backup_folders(Path(project)))
 
 
-def check_project(path: str | Path) -> list[str]:
-    """The problems SQLite's full integrity check finds in the project at ``path`` ([]: none)."""
+def check_project(path: str | Path | ServerLocation) -> list[str]:
+    """The problems SQLite's full integrity check finds in the project at ``path`` ([]: none).
+
+    A server project (``postgresql://``) is checked for its schema version and the
+    structure of its tables (store.server_check); the server checks its own pages.
+    """
+    if is_server_url(path):
+        return check_server_project(project_location(path))  # type: ignore[arg-type]
     return integrity_problems(Path(path))
 
 
@@ -124,7 +146,7 @@ def way_out_message(project: str | Path) -> str:
 
 
 def restore_project(
-    project: str | Path,
+    project: str | Path | ServerLocation,
     backup: str | Path | None = None,
     keep: int = DEFAULT_KEEP,
     force: bool = False,
@@ -136,6 +158,13 @@ def restore_project(
     the project (its undo history would point at annotations the restore removes),
     unless ``force``.
     """
+    if is_server_url(project):
+        raise ProjectError(
+            f"{project_location(project)}: a server project is not restored in place (other "
+            "annotators may be working in it). Copy the backup into a new, empty database "
+            "and open that: annotator copy BACKUP postgresql://HOST/NEW_DATABASE "
+            f"(list the backups with: annotator backups {project_location(project)})"
+        )
     project = Path(project)
     if backup is None:
         good = latest_good_backup(project)
@@ -164,3 +193,31 @@ def _refuse_while_edited(store: ProjectStore) -> None:
                 f"{store.path}: cannot restore now: {where.message()}; close the project "
                 "there first (or restore anyway with --force)"
             )
+
+
+def server_backup_folder(location: object) -> Path:
+    """Where backups of the server project at ``location`` go (created)."""
+    shown = str(location)
+    key = hashlib.sha256(shown.encode("utf-8")).hexdigest()[:12]
+    stem = getattr(location, "stem", "server")
+    folder = data_dir() / "backups" / f"{stem}-{key}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def backup_server_project(store: ProjectStore) -> Path:
+    """Copy a server project into a new project file, named as backups are; its path."""
+    folder = server_backup_folder(store.path)
+    when = datetime.datetime.now(datetime.timezone.utc)
+    target = folder / backup_name(Path(store.path.stem), when)
+    copy_into_file(store, target)
+    return target
+
+
+def check_server_project(location: ServerLocation) -> list[str]:
+    """What differs between a server project's tables and its version's ([]: none)."""
+    store = ServerStore(location, read_only_reason="it is being checked")
+    try:
+        return structure_problems(store.db, location)
+    finally:
+        store.close()

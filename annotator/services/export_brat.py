@@ -4,6 +4,11 @@
 Folder names are file-system safe and unique (``a/b`` and ``a_b`` get different
 folders); the mapping gives import the exact names back, including one named
 ``unannotated`` (the folder of documents nobody annotated maps to ``null``).
+
+Notes on entities and events are brat's ``#`` AnnotatorNotes lines in the ``.ann``. brat
+has nothing for a note on a whole document (an AnnotatorNotes line names an annotation),
+so an annotator's document notes go into ``notes.json`` in their folder, beside the
+``.ann`` files: ``{"<stem>": {"note": text, "unsure": bool}}``, stem as in ``<stem>.ann``.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from annotator.core.schema import Schema
 from annotator.services.atomic_files import write_synced
 
 MAPPING_FILE = "annotators.json"
+NOTES_FILE = "notes.json"  # per annotator folder: the document notes
 
 
 class BratFolderWriter:
@@ -28,6 +34,7 @@ class BratFolderWriter:
         self.names = brat.BratNames(schema)
         self._folders: dict[str | None, str] = {}  # annotator -> folder name
         self._stems: dict[str, set[str]] = {}
+        self._notes: dict[str, dict[str, dict[str, object]]] = {}  # folder -> stem -> note
         folder.mkdir(exist_ok=True)
         write_synced(folder / "annotation.conf", brat.annotation_conf(schema))
 
@@ -38,12 +45,17 @@ class BratFolderWriter:
         stem = unique_name(safe_name(row.document.export_id), taken)
         write_synced(subfolder / f"{stem}.txt", row.document.text)
         write_synced(subfolder / f"{stem}.ann", brat.to_standoff(to_annotations(row), self.names))
+        note = (row.notes or {}).get(row.document.id)
+        if note is not None and (note.text or note.unsure):
+            notes = self._notes.setdefault(subfolder.name, {})
+            notes[stem] = {"note": note.text, "unsure": note.unsure}
 
     def finish(self) -> None:
-        """Write the folder -> annotator mapping."""
+        """Write the folder -> annotator mapping, and each folder's document notes."""
         mapping = {folder: name for name, folder in self._folders.items()}
-        text = json.dumps(mapping, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-        write_synced(self.folder / MAPPING_FILE, text)
+        write_synced(self.folder / MAPPING_FILE, _json(mapping))
+        for folder, notes in self._notes.items():
+            write_synced(self.folder / folder / NOTES_FILE, _json(notes))
 
     def _folder_of(self, annotator: str | None) -> str:
         if annotator not in self._folders:
@@ -74,6 +86,10 @@ def write_brat(
         counted(row)
     for writer in writers.values():
         writer.finish()
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def read_mapping(export_folder: Path) -> dict[str, str | None] | None:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, NotFoundError, ProjectError, ValidationError
 from annotator.core.model import Document, Event, Span, Status
+from annotator.core.server_urls import ServerLocation, project_location
 from annotator.services.backups import backup_project
 from annotator.store import ProjectStore, open_project
 from annotator.store.work import StatusStamp, WorkKey
@@ -110,7 +111,7 @@ def merge_projects(
 
     ``progress(done, total)`` counts files (and pieces of work within one).
     """
-    paths = [Path(other) for other in others]
+    paths = [project_location(other) for other in others]
     results = []
     for number, path in enumerate(paths):
 
@@ -124,9 +125,10 @@ def merge_projects(
 
 
 def merge_project(
-    store: ProjectStore, other_path: Path, progress: Progress | None = None
+    store: ProjectStore, other_path: Path | ServerLocation | str, progress: Progress | None = None
 ) -> MergeResult:
-    """Merge one project file into ``store``; see the module docstring for the rules."""
+    """Merge one project (a file, or a server's URL) into ``store``; see the module docstring."""
+    other_path = project_location(other_path)
     if other_path.resolve() == store.path.resolve():
         raise ProjectError(
             f"{other_path}: cannot merge a project into itself",
@@ -134,7 +136,7 @@ def merge_project(
         )
     # The other copy is read as of one moment; this project is read inside the
     # merge's write transaction, which sees one moment too.
-    with open_project(other_path) as other, other.snapshot():
+    with open_project(getattr(other_path, "url", other_path)) as other, other.snapshot():
         try:
             return _merge(store, other, progress)
         except MergeCancelled:

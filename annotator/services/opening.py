@@ -140,7 +140,10 @@ def open_for_editing(
             )
         if store.network is not None:
             opened.warnings.append(network_message(store))
-        opened.backup_job = start_backup(store, keep=keep_backups)
+        if not store.on_server:  # the server's own backups are its administrator's
+            opened.backup_job = start_backup(store, keep=keep_backups)
+        # On a server with roles the login role is the annotator: no other name may write.
+        annotator = store.login_annotator() or annotator
         if annotator is not None and not store.read_only:
             opened.warnings += opened.switch_annotator(annotator, take_over=take_over)
     except BaseException:

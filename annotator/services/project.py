@@ -93,8 +93,14 @@ class Project:
 
     @property
     def path(self) -> Path:
-        """The project file."""
+        """The project file (a server project's ServerLocation: str() is its URL without
+        a password)."""
         return self._store.path
+
+    @property
+    def on_server(self) -> bool:
+        """True for a project in a PostgreSQL database (``path`` is then its location)."""
+        return self._store.on_server
 
     @property
     def name(self) -> str:
@@ -127,6 +133,21 @@ class Project:
     def data_version(self) -> int:
         """Changes whenever another connection commits (SQLite's data_version)."""
         return self._store.data_version()
+
+    @property
+    def login_annotator(self) -> str | None:
+        """The only annotator name this connection may write as (a server project's
+        login role, when its roles are enforced); None: any name."""
+        return self._store.login_annotator()
+
+    def watch_changes(self, callback: Callable[[], None] | None) -> bool:
+        """Call ``callback`` (on another thread) as soon as another connection commits a
+        change; False when the project cannot tell (a file: poll data_version)."""
+        live = self._store.live()
+        if live is None:
+            return False
+        live.on_change = callback
+        return True
 
     def change_stamp(self, annotator: str) -> tuple[object, ...]:
         """Changes whenever ``annotator``'s work changes (for the refresh poll)."""

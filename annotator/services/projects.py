@@ -9,6 +9,7 @@ from annotator.core.model import DocumentSummary, Status, shown_name
 from annotator.core.paths import shown_path
 from annotator.core.resources import DEFAULT_SCHEMA, resource_path
 from annotator.core.schema import Schema, load_schema
+from annotator.core.server_urls import is_server_url
 from annotator.store import PROJECT_SUFFIX, ProjectStore, create_project, open_project
 from annotator.store.annotations import SpanRemoval
 
@@ -62,7 +63,7 @@ class ProjectInfo:
         """Human-readable lines."""
         out = [
             f"project:    {self.name}",
-            f"file:       {shown_path(self.path)}",
+            f"{'server:' if is_server_url(self.path) else 'file:':<12}{shown_path(self.path)}",
             f"format:     {self.file_version}",
             f"schema:     {self.schema_name}",
             f"documents:  {self.documents}",

@@ -29,7 +29,8 @@ class AnnotatorRepository:
         annotator = Annotator(check_annotator_name(name), kind)
         with self._store.transaction() as db:
             db.execute(
-                "INSERT OR IGNORE INTO annotators (name, kind, created_at) VALUES (?, ?, ?)",
+                "INSERT INTO annotators (name, kind, created_at) VALUES (?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
                 [annotator.name, annotator.kind.value, utc_now()],
             )
         return self.get(annotator.name)
@@ -122,9 +123,9 @@ class AnnotatorRepository:
     def _follow_annotations(self, doc_id: str, annotator: str) -> None:
         db = self._store.db
         annotated = db.execute(
-            "SELECT EXISTS (SELECT 1 FROM spans WHERE document_id = ?1 AND annotator = ?2) "
-            "OR EXISTS (SELECT 1 FROM events WHERE document_id = ?1 AND annotator = ?2)",
-            [doc_id, annotator],
+            "SELECT EXISTS (SELECT 1 FROM spans WHERE document_id = ? AND annotator = ?) "
+            "OR EXISTS (SELECT 1 FROM events WHERE document_id = ? AND annotator = ?)",
+            [doc_id, annotator, doc_id, annotator],
         ).fetchone()[0]
         if annotated:
             db.execute(
@@ -159,7 +160,9 @@ class AnnotatorRepository:
             self._store.db.execute(
                 "SELECT (SELECT count(*) FROM documents), (SELECT max(rowid) FROM documents), "
                 "(SELECT count(*) FROM statuses WHERE annotator = ?), "
-                "(SELECT max(updated_at) FROM statuses WHERE annotator = ?)",
-                [annotator, annotator],
+                "(SELECT max(updated_at) FROM statuses WHERE annotator = ?), "
+                # A lead's reassignment changes the annotator's list (a team server).
+                "(SELECT count(*) FROM assignments WHERE annotator = ?)",
+                [annotator, annotator, annotator],
             ).fetchone()
         )

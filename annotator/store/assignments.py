@@ -24,7 +24,9 @@ class AssignmentRepository:
                 self._store.annotators.ensure(name)
             before = self.count()
             db.conn.executemany(
-                "INSERT OR IGNORE INTO assignments (document_id, annotator) VALUES (?, ?)", pairs
+                "INSERT INTO assignments (document_id, annotator) VALUES (?, ?) "
+                "ON CONFLICT DO NOTHING",
+                pairs,
             )
             return self.count() - before
 

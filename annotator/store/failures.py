@@ -64,9 +64,10 @@ def write_error(path: Path, exc: sqlite3.Error) -> ProjectError:
     )
 
 
-def integrity_error(exc: sqlite3.IntegrityError) -> ValidationError:
-    """A constraint the file enforces, reported as a validation error."""
-    message = str(exc)
+def integrity_error(exc: Exception, message: str | None = None) -> ValidationError:
+    """A constraint the project enforces, reported as a validation error (``message``:
+    the engine's own words, when ``str(exc)`` says more than the constraint)."""
+    message = str(exc) if message is None else message
     if message.startswith("immutable text"):
         return ImmutableTextError(f"cannot change the text: {message.split(': ', 1)[1]}")
     return ValidationError(message)

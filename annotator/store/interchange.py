@@ -203,11 +203,14 @@ class InterchangeRepository:
 
     def _span_owners(self, span_ids: set[str]) -> dict[str, tuple[str, str, str]]:
         """Span id -> (document id, annotator, label)."""
-        found = self._lookup(
-            "SELECT id, json_array(document_id, annotator, label) FROM spans WHERE id IN ({})",
-            span_ids,
-        )
-        return {span_id: tuple(json.loads(owner)) for span_id, owner in found.items()}
+        found: dict[str, tuple[str, str, str]] = {}
+        for chunk in _chunks(sorted(span_ids)):
+            marks = ",".join("?" * len(chunk))
+            for span_id, *owner in self._store.db.execute(
+                f"SELECT id, document_id, annotator, label FROM spans WHERE id IN ({marks})", chunk
+            ):
+                found[span_id] = tuple(owner)
+        return found
 
     def _lookup(self, sql: str, ids: set[str]) -> dict[str, Any]:
         """id -> value from ``sql`` (a query of (id, value) rows with ``IN ({})``), in chunks."""
@@ -261,7 +264,11 @@ class InterchangeRepository:
         sqlite_quotes_like_python): quoting in C and never decoding saves a third
         of a native export.
         """
-        quoting = quoted_text and sqlite_quotes_like_python(self._store.db.conn)
+        quoting = (
+            quoted_text
+            and self._store.dialect.quotes_json
+            and sqlite_quotes_like_python(self._store.db.conn)
+        )
         text_json = "CAST(json_quote(text) AS BLOB)" if quoting else "NULL"
         columns = f"id, external_id, title, text, meta, sha256, {text_json}"
         rows = self._store.db.conn.execute(f"SELECT {columns} FROM documents ORDER BY rowid")
@@ -278,8 +285,7 @@ class InterchangeRepository:
         # it is what guarantees the order.
         where, params = _among("document_id", doc_ids)
         rows = self._store.db.conn.execute(
-            "SELECT document_id, annotator, "
-            'json_group_array(json_array(start, "end", id, label, source)) '
+            f"SELECT document_id, annotator, {self._store.dialect.span_groups} "
             f"FROM spans {where} GROUP BY document_id, annotator",
             params,
         )

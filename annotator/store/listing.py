@@ -29,7 +29,7 @@ _STATUS = (
 # never reads the texts.
 _ORDERS = {
     "rowid": ("d.rowid",),
-    "title": ("d.title COLLATE NOCASE", "d.rowid"),
+    "title": ("{nocase}", "d.rowid"),
     "length": ("length(d.text)", "d.rowid"),  # reads every text: only when the user sorts so
     "status": (_STATUS, "d.rowid"),
 }
@@ -53,13 +53,17 @@ class ListingRepository:
             ).fetchone()
             if not count or last - first + 1 == count:
                 return range(first or 1, (last or 0) + 1)
-        where, named = condition(wanted.search)
+        dialect = self._store.dialect
+        where, named = condition(wanted.search, "d.rowid", dialect)
         named["annotator"] = wanted.annotator
         clauses = [where, *self._clauses(wanted, named)]
         direction = " DESC" if wanted.descending else ""
-        order = ", ".join(part + direction for part in _ORDERS[wanted.order])
+        nocase = dialect.nocase.format("d.title")
+        order = ", ".join(
+            part.format(nocase=nocase) + direction for part in _ORDERS[wanted.order]
+        )
         rows = self._store.db.execute(
-            "SELECT d.rowid FROM documents d INDEXED BY documents_listing "
+            f"SELECT d.rowid FROM documents d{dialect.listing_index} "
             f"WHERE {' AND '.join(clauses)} ORDER BY {order}",
             named,
         )
@@ -74,6 +78,8 @@ class ListingRepository:
 
     def next_keys(self, wanted: ListFilter, after: int, limit: int) -> list[int]:
         """The next ``limit`` rowids ``wanted`` selects after rowid ``after`` (see incremental)."""
+        if not self._store.dialect.full_text_index:
+            return self._next_keys_scanned(wanted, after, limit)
         _, named = condition(wanted.search)
         named |= {"annotator": wanted.annotator, "after": after, "limit": limit}
         clauses = ["f.documents_search MATCH :search", "f.rowid > :after"]
@@ -84,6 +90,18 @@ class ListingRepository:
         rows = self._store.db.execute(
             f"SELECT f.rowid FROM documents_search f {join} WHERE {' AND '.join(clauses)} "
             "ORDER BY f.rowid LIMIT :limit",
+            named,
+        )
+        return [row[0] for row in rows]
+
+    def _next_keys_scanned(self, wanted: ListFilter, after: int, limit: int) -> list[int]:
+        """next_keys without a full-text index: the documents in rowid order, filtered."""
+        where, named = condition(wanted.search, "d.rowid", self._store.dialect)
+        named |= {"annotator": wanted.annotator, "after": after, "limit": limit}
+        clauses = [where, "d.rowid > :after", *self._clauses(wanted, named)]
+        rows = self._store.db.execute(
+            f"SELECT d.rowid FROM documents d WHERE {' AND '.join(clauses)} "
+            "ORDER BY d.rowid LIMIT :limit",
             named,
         )
         return [row[0] for row in rows]

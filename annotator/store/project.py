@@ -7,6 +7,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
@@ -15,11 +16,13 @@ from annotator.core.errors import ProjectBusyError, ProjectError, ReadOnlyProjec
 from annotator.core.model import new_id
 from annotator.core.paths import shown_text
 from annotator.core.schema import Schema, parse_schema
+from annotator.core.server_urls import is_server_url
 from annotator.store.annotations import AnnotationRepository
 from annotator.store.annotators import AnnotatorRepository
 from annotator.store.assignments import AssignmentRepository
 from annotator.store.clock import utc_now
 from annotator.store.connection import APPLICATION_ID, check_existing, connect
+from annotator.store.dialect import SQLITE, Dialect
 from annotator.store.documents import DocumentRepository
 from annotator.store.failures import (
     CANTOPEN,
@@ -42,6 +45,9 @@ from annotator.store.splits import SplitRepository
 from annotator.store.suggestions import SuggestionRepository
 from annotator.store.work import WorkRepository
 
+if TYPE_CHECKING:
+    from annotator.store.pg_live import Listener
+
 PROJECT_SUFFIX = ".annproj"
 # The page cache of bulk_writes(), in MB (SQLite's own memory during an import).
 BULK_CACHE_MB = 64
@@ -54,7 +60,13 @@ class ProjectStore:
     """An open project file. Use as a context manager or call close().
 
     Writes go through :meth:`transaction`: one transaction per user action.
+    (A project on a PostgreSQL server is a store.server.ServerStore.)
     """
+
+    # The SQL the repositories write differently per engine (store.dialect).
+    dialect: Dialect = SQLITE
+    # True for a project in a PostgreSQL database (store.server.ServerStore).
+    on_server = False
 
     def __init__(self, path: Path, db: Database, read_only_reason: str | None = None) -> None:
         self.path = path
@@ -98,6 +110,16 @@ class ProjectStore:
         side = ProjectStore(self.path, db)
         side.busy_limit_s = 0.0
         return side
+
+    def live(self) -> Listener | None:
+        """What tells of changes other connections commit as they happen (a server's
+        listener, store.pg_live); None: poll data_version (a file)."""
+        return None
+
+    def login_annotator(self) -> str | None:
+        """The annotator name the server binds this connection to (its login role, on a
+        server project with roles); None: any name may be used."""
+        return None
 
     def __enter__(self) -> ProjectStore:
         return self
@@ -200,9 +222,7 @@ class ProjectStore:
             yield
             return
         with self._translated():
-            conn.execute("BEGIN")
-            # A deferred BEGIN takes its snapshot at the first read, so read now.
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            self._begin_read()
         self._reading = True
         try:
             yield
@@ -210,6 +230,12 @@ class ProjectStore:
             self._reading = False
             if conn.in_transaction:
                 conn.execute("ROLLBACK")  # nothing was written: ending the read is all
+
+    def _begin_read(self) -> None:
+        """Begin the read transaction of :meth:`snapshot`, its snapshot taken now."""
+        self.db.conn.execute("BEGIN")
+        # A deferred BEGIN takes its snapshot at the first read, so read now.
+        self.db.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
 
     def _begin(self) -> None:
         """BEGIN IMMEDIATE, waiting for another process's write in slices reported to on_busy."""
@@ -284,7 +310,14 @@ class ProjectStore:
 
 
 def create_project(path: str | Path, schema: Schema, name: str | None = None) -> ProjectStore:
-    """Create a new project file at ``path`` (which must not exist) with ``schema``."""
+    """Create a new project file at ``path`` (which must not exist) with ``schema``.
+
+    A ``postgresql://`` URL creates the project in that (empty) database instead.
+    """
+    if is_server_url(path):
+        from annotator.store.server import create_server_project  # imports this module
+
+        return create_server_project(str(path), schema, name)
     path = Path(path)
     if path.exists():
         raise ProjectError(f"{path}: already exists; choose another file name")
@@ -323,7 +356,12 @@ def open_project(path: str | Path, read_only: bool = False) -> ProjectStore:
     folder or mount, full disk) is opened read-only (``store.read_only_reason``
     says why), as is any file when ``read_only``. On a network file system the
     file is opened exclusively (``store.network`` names the file system).
+    A ``postgresql://`` URL opens the project in that database (store.server).
     """
+    if is_server_url(path):
+        from annotator.store.server import open_server_project  # imports this module
+
+        return open_server_project(str(path), read_only=read_only)
     path = Path(path)
     version = check_existing(path)
     place = examine(path)

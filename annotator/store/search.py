@@ -1,5 +1,7 @@
 """Corpus search: the project's full-text index (FTS5, trigram) over folded text.
 
+(On PostgreSQL, store.dialect searches folded columns instead; see pg_schema.)
+
 The index (``documents_search``, migration 0006) holds every document's title and
 text folded as core.search.fold folds them; SQLite's trigram tokenizer finds any
 substring of three or more characters and folds letter case itself. A shorter
@@ -12,14 +14,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from annotator.core.search import fold, fold_arabic
+from annotator.core.search import fold
+from annotator.store.dialect import MIN_INDEXED, SQLITE, Dialect
 from annotator.store.migrations import fill_search_index
 
 if TYPE_CHECKING:
     from annotator.store.project import ProjectStore
 
-# The shortest folded query the trigram index answers.
-MIN_INDEXED = 3
+__all__ = ["MIN_INDEXED", "DocumentMatch", "SearchRepository", "SpanMatch", "condition"]
 
 
 @dataclass(frozen=True)
@@ -50,27 +52,14 @@ def needle_of(query: str) -> str:
     return fold(query).strip()
 
 
-def condition(query: str, rowid: str = "d.rowid") -> tuple[str, dict[str, object]]:
+def condition(
+    query: str, rowid: str = "d.rowid", dialect: Dialect = SQLITE
+) -> tuple[str, dict[str, object]]:
     """An SQL condition on a ``documents`` rowid column: its title or text contains ``query``.
 
-    Its one parameter is named ``:search``. ("1", {}) for a blank query (all match).
+    Its one parameter is named ``:search``. ("1 = 1", {}) for a blank query (all match).
     """
-    needle = needle_of(query)
-    if not needle:
-        return "1", {}
-    if len(needle) >= MIN_INDEXED:
-        # The index folds letter case by SQLite's rules: give it the case as typed.
-        indexed = fold_arabic(query).strip()
-        phrase = '"' + indexed.replace('"', '""') + '"'
-        return (
-            f"{rowid} IN (SELECT rowid FROM documents_search "
-            "WHERE documents_search MATCH :search)",
-            {"search": phrase},
-        )
-    return (
-        f"{rowid} IN (SELECT rowid FROM documents WHERE instr(annotator_fold(title), :search))",
-        {"search": needle},
-    )
+    return dialect.contains(query, rowid)
 
 
 class SearchRepository:
@@ -78,20 +67,24 @@ class SearchRepository:
 
     def __init__(self, store: ProjectStore) -> None:
         self._store = store
-        # The short-query fallback folds titles in SQL with the same function as the find.
-        store.db.conn.create_function("annotator_fold", 1, fold, deterministic=True)
+        if store.dialect.full_text_index:
+            # The short-query fallback folds titles in SQL with the same function as the find.
+            store.db.conn.create_function("annotator_fold", 1, fold, deterministic=True)
+
+    def _condition(self, query: str) -> tuple[str, dict[str, object]]:
+        return condition(query, "d.rowid", self._store.dialect)
 
     def document_ids(self, query: str) -> set[str]:
         """Ids of the documents whose title or text contains ``query`` (folded)."""
         if not needle_of(query):
             return set()
-        where, params = condition(query)
+        where, params = self._condition(query)
         rows = self._store.db.execute(f"SELECT d.id FROM documents d WHERE {where}", params)
         return {row[0] for row in rows}
 
     def count(self, query: str) -> int:
         """How many documents contain ``query``."""
-        where, params = condition(query)
+        where, params = self._condition(query)
         return self._store.db.execute(
             f"SELECT count(*) FROM documents d WHERE {where}", params
         ).fetchone()[0]
@@ -100,11 +93,11 @@ class SearchRepository:
         """The documents containing ``query``, in project order (streamed)."""
         if not needle_of(query):
             return
-        where, params = condition(query)
+        where, params = self._condition(query)
         cursor = self._store.db.execute(
             f"SELECT d.id, d.title, d.text FROM documents d WHERE {where} "
-            "ORDER BY d.rowid LIMIT :limit",
-            {**params, "limit": -1 if limit is None else limit},
+            "ORDER BY d.rowid" + ("" if limit is None else " LIMIT :limit"),
+            {**params, "limit": limit},
         )
         for row in cursor:
             yield DocumentMatch(*row)
@@ -122,7 +115,7 @@ class SearchRepository:
 
         The caller keeps those whose own text matches (the index finds documents).
         """
-        where, params = condition(query)
+        where, params = self._condition(query)
         clauses = [where]
         if label is not None:
             clauses.append("s.label = :label")
@@ -147,5 +140,7 @@ class SearchRepository:
 
     def rebuild(self) -> None:
         """Build the index again from the documents (a repair; nothing needs it normally)."""
+        if not self._store.dialect.full_text_index:
+            return  # the server's folded columns are generated by PostgreSQL itself
         with self._store.transaction() as db:
             fill_search_index(db)

@@ -28,7 +28,7 @@ class SplitRepository:
         now = utc_now()
         with self._store.transaction() as db:
             db.conn.executemany(
-                "INSERT OR IGNORE INTO document_splits (document_id, split, created_at) "
-                "VALUES (?, ?, ?)",
+                "INSERT INTO document_splits (document_id, split, created_at) "
+                "VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 [(doc_id, split, now) for doc_id, split in splits.items()],
             )

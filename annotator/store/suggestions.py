@@ -54,8 +54,8 @@ class SuggestionRepository:
             for item in rejections:
                 self._store.annotators.ensure(item.annotator)
                 db.execute(
-                    f"INSERT OR IGNORE INTO rejections ({_REJECTION_COLUMNS}, created_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    f"INSERT INTO rejections ({_REJECTION_COLUMNS}, created_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     [
                         item.document_id,
                         item.annotator,
@@ -89,7 +89,7 @@ class SuggestionRepository:
         self, annotator: str | None = None, doc_id: str | None = None
     ) -> list[Rejection]:
         """Rejections (of ``annotator``, on ``doc_id``, when given), by document and position."""
-        sql, params = f"SELECT {_REJECTION_COLUMNS} FROM rejections WHERE 1", []
+        sql, params = f"SELECT {_REJECTION_COLUMNS} FROM rejections WHERE 1 = 1", []
         if annotator is not None:
             sql, params = sql + " AND annotator = ?", [*params, annotator]
         if doc_id is not None:
@@ -108,7 +108,8 @@ class SuggestionRepository:
             ):
                 if values:
                     db.conn.executemany(
-                        f"INSERT OR REPLACE INTO {table} ({column}, confidence) VALUES (?, ?)",
+                        f"INSERT INTO {table} ({column}, confidence) VALUES (?, ?) "
+                        f"ON CONFLICT ({column}) DO UPDATE SET confidence = excluded.confidence",
                         list(values.items()),
                     )
 
@@ -145,10 +146,11 @@ class SuggestionRepository:
             self._store.annotators.ensure(annotator)
             db.execute(
                 "INSERT INTO suggestion_outcomes (document_id, annotator, source, outcome, count) "
-                "VALUES (?, ?, ?, ?, max(?, 0)) "
-                "ON CONFLICT (document_id, annotator, source, outcome) "
-                "DO UPDATE SET count = max(suggestion_outcomes.count + ?, 0)",
-                [doc_id, annotator, source, outcome, delta, delta],
+                "VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (document_id, annotator, source, outcome) DO UPDATE SET count = "
+                "CASE WHEN suggestion_outcomes.count + ? > 0 "
+                "THEN suggestion_outcomes.count + ? ELSE 0 END",
+                [doc_id, annotator, source, outcome, max(delta, 0), delta, delta],
             )
 
     def outcome_counts(self) -> dict[str, dict[str, int]]:
@@ -175,8 +177,9 @@ class SuggestionRepository:
             db.execute(
                 "INSERT INTO work_time (document_id, annotator, active_seconds, last_activity) "
                 "VALUES (?, ?, ?, ?) ON CONFLICT (document_id, annotator) DO UPDATE SET "
-                "active_seconds = active_seconds + excluded.active_seconds, "
-                "last_activity = max(last_activity, excluded.last_activity)",
+                "active_seconds = work_time.active_seconds + excluded.active_seconds, "
+                "last_activity = CASE WHEN excluded.last_activity > work_time.last_activity "
+                "THEN excluded.last_activity ELSE work_time.last_activity END",
                 [doc_id, annotator, added, when],
             )
         return added
@@ -218,9 +221,12 @@ class SuggestionRepository:
         with self._store.transaction() as db:
             self._store.annotators.ensure(state.annotator)
             db.execute(
-                "INSERT OR REPLACE INTO recommender_state (annotator, recommender, active, "
+                "INSERT INTO recommender_state (annotator, recommender, active, "
                 "threshold, trained_at, documents, evaluation, model) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (annotator, recommender) "
+                "DO UPDATE SET active = excluded.active, threshold = excluded.threshold, "
+                "trained_at = excluded.trained_at, documents = excluded.documents, "
+                "evaluation = excluded.evaluation, model = excluded.model",
                 [
                     state.annotator,
                     state.recommender,

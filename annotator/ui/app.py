@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from annotator import __version__
+from annotator.core.server_urls import is_server_url
 from annotator.services.demo import ensure_demo_project
 from annotator.services.logs import setup_logging
 from annotator.ui.app_icon import app_icon
@@ -37,11 +38,14 @@ def application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def project_to_open(args: Sequence[str], settings: AppSettings) -> Path:
-    """The project named on the command line, else the last one, else the demo."""
+def project_to_open(args: Sequence[str], settings: AppSettings) -> Path | str:
+    """The project named on the command line, else the last one, else the demo
+    (a postgresql:// URL stays text: a Path would fold its '//')."""
     if args:
-        return Path(args[0])
+        return args[0] if is_server_url(args[0]) else Path(args[0])
     last = settings.last_project
+    if last and is_server_url(last):
+        return last
     if last and Path(last).is_file():
         return Path(last)
     return ensure_demo_project()
@@ -53,7 +57,10 @@ def create_main_window(args: Sequence[str] = ()) -> MainWindow:
     install_language(settings.language)  # before any widget exists, so every label is translated
     annotator = current_annotator(settings)
     window = MainWindow(settings, annotator)
-    window.open_project(project_to_open(args, settings))
+    target = project_to_open(args, settings)
+    if not window.open_project(target) and not args and is_server_url(target):
+        # Last time's server cannot be reached (the window said why): work on the demo.
+        window.open_project(ensure_demo_project())
     return window
 
 

@@ -5,15 +5,19 @@ a connection of its own (Project.on_own_connection); the window keeps handling e
 keys included, while it runs: nothing pumps events inside a write transaction.
 Progress crosses to the GUI thread as a queued signal; Cancel sets a flag the
 job's progress callback returns, and the job rolls back in its own thread.
+
+A quiet read (read_in_background) runs the same way but without a dialog and
+without waiting: its result reaches a callback on the GUI thread when it is ready.
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from annotator.core.errors import AnnotatorError
@@ -103,3 +107,60 @@ def _run(
 
 def _step(done: int, total: int) -> int:
     return min(STEPS, done * STEPS // max(total, 1))
+
+
+class Outcome:
+    """What a background read ended with: its ``result``, or the ``error`` it raised."""
+
+    def __init__(self, result: object = None, error: BaseException | None = None) -> None:
+        self.result = result
+        self.error = error
+
+
+class _Delivery(QObject):
+    """Hands a worker's outcome to ``deliver`` on the thread this object lives in (GUI)."""
+
+    arrived = Signal(object)
+
+    def __init__(self, parent: QObject, deliver: Callable[[Outcome], None]) -> None:
+        super().__init__(parent)
+        self._deliver = deliver
+        # Queued whatever thread emits: the callback always runs on the GUI thread.
+        self.arrived.connect(self._hand_over, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object)
+    def _hand_over(self, outcome: Outcome) -> None:
+        self._deliver(outcome)
+        self.deleteLater()
+
+
+def read_in_background(
+    parent: QObject,
+    project: Project,
+    work: Callable[[Project], object],
+    deliver: Callable[[Outcome], None],
+) -> threading.Thread | None:
+    """Start ``work(own_project)`` on a worker thread with a connection of its own and return
+    at once; ``deliver(outcome)`` runs later on the GUI thread, unless ``parent`` was
+    deleted meanwhile. Returns the thread (None: ran here, the project admits no second
+    connection, and ``deliver`` has already run)."""
+    if not project.admits_a_second_connection:
+        deliver(_outcome_of(lambda: work(project)))
+        return None
+    delivery = _Delivery(parent, deliver)
+
+    def run() -> None:
+        outcome = _outcome_of(lambda: project.on_own_connection(work))
+        with contextlib.suppress(RuntimeError):  # its window was deleted: nobody to tell
+            delivery.arrived.emit(outcome)
+
+    worker = threading.Thread(target=run, name="annotator-read", daemon=True)
+    worker.start()
+    return worker
+
+
+def _outcome_of(work: Callable[[], object]) -> Outcome:
+    try:
+        return Outcome(result=work())
+    except Exception as exc:  # handed to the GUI thread, which decides what to say
+        return Outcome(error=exc)

@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING
 
 from annotator.ui import (
     import_export,
+    recent_projects,
     restore_dialog,
     review,
     search_panel,
+    server_dialog,
     settings_dialog,
     shortcuts_sheet,
     window_state,
@@ -28,6 +30,9 @@ FEATURES.append(workspace.install)
 FEATURES.append(import_export.install)
 FEATURES.append(settings_dialog.install)
 FEATURES.append(restore_dialog.install)
+# Each inserts its action right after Open Project… (before Restore from Backup…).
+FEATURES.append(server_dialog.install)
+FEATURES.append(recent_projects.install)
 FEATURES.append(review.install)
 FEATURES.append(search_panel.install)
 FEATURES.append(shortcuts_sheet.install)  # after the others: it lists their keys

@@ -31,8 +31,10 @@ from annotator.ui.document_list import DocumentList
 from annotator.ui.features import FEATURES
 from annotator.ui.i18n import fill
 from annotator.ui.messages import describe
+from annotator.ui.plain_text import plain_label
 from annotator.ui.project_session import ProjectSession
 from annotator.ui.reading_view import ReadingView
+from annotator.ui.recent_projects import remembered
 from annotator.ui.settings import AppSettings
 
 log = logging.getLogger(__name__)
@@ -82,6 +84,9 @@ class MainWindow(QMainWindow):
         self.documents_dock = self.add_dock("documents", self.tr("Documents"), self.document_list)
         self._status_label = QLabel(self)
         self.statusBar().addPermanentWidget(self._status_label)
+        self._location_label = plain_label("", self)
+        self._location_label.setObjectName("server_location")
+        self.statusBar().addPermanentWidget(self._location_label)
         self.project_session = ProjectSession(self)
         self.resize(1200, 800)  # the first run's size; window_state restores the last one
         self.features = [install(self) for install in FEATURES]
@@ -149,12 +154,17 @@ class MainWindow(QMainWindow):
     # -- projects and documents ---------------------------------------------
 
     def open_project(self, path: str | Path) -> bool:
-        """Open a project file for editing; on failure show why and keep the current one."""
+        """Open a project (a file, or a postgresql:// URL) for editing; on failure show why
+        and keep the current one."""
         project = self.project_session.open(path)
         if project is None:
             return False
+        if project.login_annotator and project.login_annotator != self.annotator:
+            # A server project with roles: the login role is who annotates here.
+            self.annotator = project.login_annotator
+            self.annotator_changed.emit(self.annotator)
         self.set_project(project)
-        self.settings.last_project = str(Path(path).absolute())
+        self.settings.last_project = remembered(path)  # a server's URL without a password
         self.project_session.announce()  # read-only? say so over the project it concerns
         return True
 
@@ -265,11 +275,23 @@ class MainWindow(QMainWindow):
             parts.append(isolate(self.project.document(self.current_document_id).title))
         if self.project is not None:
             parts.append(isolate(self.project.name))
+            if self.project.on_server:  # which server: two may hold projects of one name
+                parts.append(isolate(str(self.project.path)))
         parts.append(f"{self.annotator} — annotator" if self.annotator else "annotator")
         title = " — ".join(parts)
         if self.project is not None and self.project.read_only:
             title = fill(self.tr("%1 [read-only]"), title)
         self.setWindowTitle(title)
+        self._show_location()
+
+    def _show_location(self) -> None:
+        """A server project's location in the status bar (its URL, never a password)."""
+        on_server = self.project is not None and self.project.on_server
+        self._location_label.setVisible(on_server)
+        if self.project is not None and on_server:
+            self._location_label.setText(
+                fill(self.tr("Server: %1"), isolate(str(self.project.path)))
+            )
 
     def _remember_font_size(self, size: int) -> None:
         self.settings.font_size = size

@@ -36,6 +36,18 @@ class ServiceMessages(QObject):
                 "%1 was written by a newer version of annotator (file format %2; this "
                 "version reads up to %3). Please upgrade annotator."
             ),
+            "not_a_server_project": self.tr(
+                "%1 is not an annotator project: the database is empty or holds another "
+                "program's tables. Nothing was changed in it."
+            ),
+            "newer_server_project": self.tr(
+                "%1 was written by a newer version of annotator (format %2; this version "
+                "reads up to %3). Please upgrade annotator."
+            ),
+            "server_unreachable": self.tr(
+                "Cannot connect to the server of %1. Check the address, that the server is "
+                "running and that your computer can reach it.\n\nThe server said: %2"
+            ),
             "import_cancelled": self.tr("Import cancelled; nothing changed."),
             "export_cancelled": self.tr("Export cancelled; nothing written."),
             "export_needs_folder": self.tr("%1 writes a folder of files: give a folder name."),

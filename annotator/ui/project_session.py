@@ -15,7 +15,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
-from annotator.core.errors import AnnotatorError, DamagedProjectError
+from annotator.core.errors import AnnotatorError, ConnectionLostError, DamagedProjectError
+from annotator.core.server_urls import project_location
 from annotator.services.opening import OpenedProject, open_for_editing
 from annotator.services.sessions import HEARTBEAT_S
 from annotator.ui.i18n import fill
@@ -70,8 +71,28 @@ class ReadOnlyBanner(QFrame):
         self.show()
 
 
+def _same_place(location: str | Path, opened: Path) -> bool:
+    """True when ``location`` is where the ``opened`` project is (file or server)."""
+    place = project_location(location)
+    return place.resolve() == opened.resolve()
+
+
+class _Relay(QObject):
+    """Carries a server's notification from the listener's thread to the window's."""
+
+    notified = Signal()
+
+
 class ProjectSession(QObject):
-    """Owns the window's OpenedProject; ``window.project`` is its project."""
+    """Owns the window's OpenedProject; ``window.project`` is its project.
+
+    On a server project, a notification of another connection's commit (emitted on
+    the listener's thread, so queued to this one) polls at once instead of waiting
+    for the timer; ``changed_elsewhere`` then tells the review windows.
+    """
+
+    # Another connection committed a change (whoever's work it concerns).
+    changed_elsewhere = Signal()
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -90,10 +111,16 @@ class ProjectSession(QObject):
         self.poll_timer.setInterval(POLL_MS)
         self.poll_timer.timeout.connect(self.poll)
         self._seen: tuple[int, tuple[object, ...]] | None = None
+        # Emitted on the listener's thread, queued to poll here. The relay has no parent:
+        # the listener's reference keeps it alive while this window is being destroyed.
+        self._relay = _Relay()
+        self._relay.notified.connect(self.poll, Qt.ConnectionType.QueuedConnection)
         self._busy_generation = 0
         # True while an action waits for another window's lock: timers must not write or
         # reload from inside that wait (they run in its processEvents()).
         self._waiting = False
+        # True while the project's server cannot be reached (see poll).
+        self._offline = False
 
     @property
     def read_only(self) -> bool:
@@ -104,7 +131,7 @@ class ProjectSession(QObject):
 
     def open(self, path: str | Path) -> Project | None:
         """Open ``path`` for editing (closing the current project); None if it failed."""
-        if self.opened is not None and Path(path).resolve() == self.opened.project.path.resolve():
+        if self.opened is not None and _same_place(path, self.opened.project.path):
             # Opening it again: our own claim would make the new window read-only.
             self.window.close_project()
         try:
@@ -113,7 +140,7 @@ class ProjectSession(QObject):
                 self.window.annotator or None,
                 keep_backups=max(1, self.window.settings.backups_kept),
             )
-        except DamagedProjectError as exc:
+        except DamagedProjectError as exc:  # a file's: a server checks its own pages
             if offer_restore_of_damaged(self.window, Path(path), str(exc)):
                 return self.open(path)
             return None
@@ -123,6 +150,7 @@ class ProjectSession(QObject):
         self.close()
         self.opened = opened
         opened.project.set_busy_callback(self._busy)
+        opened.project.watch_changes(self._relay.notified.emit)
         self._start_timers()
         return opened.project
 
@@ -138,6 +166,7 @@ class ProjectSession(QObject):
         self.poll_timer.stop()
         if self.opened is not None:
             opened, self.opened = self.opened, None
+            opened.project.watch_changes(None)
             try:
                 opened.close()
             except AnnotatorError as exc:  # the claim could not be released: it goes stale
@@ -259,6 +288,29 @@ class ProjectSession(QObject):
         if self.opened is None or self._waiting:
             return
         self._report_backup()
+        try:
+            self._look_for_changes()
+        except ConnectionLostError as exc:
+            # The server went away: say so once (not a crash box every few seconds); the
+            # next look or action reconnects by itself, and edits are refused meanwhile.
+            if not self._offline:
+                self._offline = True
+                log.warning("server unreachable: %s", exc)
+                self.window.statusBar().showMessage(self.offline_message())
+            return
+        if self._offline:
+            self._offline = False
+            self.window.statusBar().showMessage(self.tr("Connected to the server again."), 5000)
+
+    def offline_message(self) -> str:
+        """What the status bar says while the project's server cannot be reached."""
+        return self.tr(
+            "The server cannot be reached: changes are not saved until it is back. "
+            "The window reconnects by itself."
+        )
+
+    def _look_for_changes(self) -> None:
+        assert self.opened is not None
         project = self.opened.project
         if self._seen is not None and project.data_version() == self._seen[0]:
             return  # nothing committed elsewhere since the last look: cheap and common
@@ -267,6 +319,7 @@ class ProjectSession(QObject):
         self._seen = stamp
         if changed:
             self.window.reload()
+        self.changed_elsewhere.emit()
 
     def _report_backup(self) -> None:
         """Once the opening backup has ended: say if it failed (or found damage)."""

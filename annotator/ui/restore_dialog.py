@@ -141,7 +141,7 @@ def restore_into_window(window: MainWindow, project: Path, backup: Path | None) 
 
 def open_restore_dialog(window: MainWindow) -> RestoreDialog | None:
     """Show the backups of the open project (window-modal) and restore the chosen one."""
-    if window.project is None:
+    if window.project is None or window.project.on_server:
         return None
     project = window.project.path
     opened = window.project_session.opened
@@ -200,4 +200,15 @@ def install(window: MainWindow) -> QAction:
     actions = file_menu.actions()
     file_menu.removeAction(action)
     file_menu.insertAction(actions[actions.index(window.open_action) + 1], action)
+
+    def follow_project() -> None:
+        # A server project has no backups to restore in place (annotator backups URL
+        # lists the copies taken on this computer; annotator copy restores one).
+        on_server = window.project is not None and window.project.on_server
+        action.setEnabled(not on_server)
+        action.setStatusTip(translate(
+            "RestoreDialog", "A server project is restored by its server's administrator."
+        ) if on_server else "")  # fmt: skip
+
+    window.project_opened.connect(follow_project)
     return action

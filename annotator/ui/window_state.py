@@ -29,8 +29,9 @@ STATE_VERSION = 1  # raise when the docks change so much that an old layout woul
 
 def project_key(path: Path) -> str:
     """The settings group of one project file (its absolute path, hashed)."""
-    # fsencode: a file name that is not UTF-8 hashes as the bytes it is.
-    digest = hashlib.sha1(os.fsencode(path.resolve())).hexdigest()[:16]
+    # fsencode: a file name that is not UTF-8 hashes as the bytes it is; a server
+    # project (a ServerLocation) as its URL without password.
+    digest = hashlib.sha1(os.fsencode(str(path.resolve()))).hexdigest()[:16]
     return f"projects/{digest}"
 
 

@@ -542,7 +542,7 @@
 <context>
     <name>Background</name>
     <message>
-        <location filename="../../annotator/ui/background.py" line="+59"/>
+        <location filename="../../annotator/ui/background.py" line="+63"/>
         <source>Another long task is still running.</source>
         <translation>مهمة طويلة أخرى ما زالت قيد التشغيل.</translation>
     </message>
@@ -1130,7 +1130,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+42"/>
+        <location filename="../../annotator/ui/main_window.py" line="+44"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
@@ -1165,7 +1165,7 @@
         <translation>المستندات</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+58"/>
         <source>&amp;New Project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
@@ -1200,7 +1200,7 @@
         <translation>&amp;حول annotator</translation>
     </message>
     <message numerus="yes">
-        <location line="+69"/>
+        <location line="+74"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>لا أحرف</numerusform>
@@ -1227,9 +1227,14 @@
         <translation>مشاريع annotator (%1)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>%1 [read-only]</source>
         <translation>%1 [للقراءة فقط]</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Server: %1</source>
+        <translation>الخادم: %1</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1313,6 +1318,69 @@ Annotation of Arabic news for entity and event extraction.</source>
         <location line="+2"/>
         <source>&amp;Unsure: check this again</source>
         <translation>&amp;غير متأكد: راجع هذا مرة أخرى</translation>
+    </message>
+</context>
+<context>
+    <name>OpenServerDialog</name>
+    <message>
+        <location filename="../../annotator/ui/server_dialog.py" line="+44"/>
+        <source>Open Server Project</source>
+        <translation>فتح مشروع على خادم</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>A project on a team server is a PostgreSQL database. Give its URL, or the server and the database; each fills in the other.</source>
+        <translation>مشروع خادم الفريق قاعدة بيانات PostgreSQL. اكتب عنوانها (URL)، أو الخادم وقاعدة البيانات؛ وكلٌّ منهما يملأ الآخر.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;URL:</source>
+        <translation>ال&amp;عنوان (URL):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Server:</source>
+        <translation>ال&amp;خادم:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Port:</source>
+        <translation>المن&amp;فذ:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Database:</source>
+        <translation>&amp;قاعدة البيانات:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User &amp;name:</source>
+        <translation>اسم الم&amp;ستخدم:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>annotator never asks for nor stores your password. PostgreSQL reads it from ~/.pgpass (%APPDATA%\postgresql\pgpass.conf on Windows), from the file the PGPASSFILE variable names, or from a service file (pg_service.conf). A password typed into the URL is used for this session only: it is not saved, not even in the recent projects.</source>
+        <translation>لا يطلب annotator كلمة المرور ولا يحفظها أبدًا. تقرؤها PostgreSQL من الملف&#xa0;⁦~/.pgpass⁩ (وفي ويندوز&#xa0;⁦%APPDATA%\postgresql\pgpass.conf⁩)، أو من الملف الذي يسمّيه المتغير&#xa0;⁦PGPASSFILE⁩، أو من ملف خدمة (⁦pg_service.conf⁩). أما كلمة المرور المكتوبة في العنوان فتُستعمل في هذه الجلسة وحدها: لا تُحفظ، ولا حتى في المشاريع الأخيرة.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Give the URL, or the server and the database.</source>
+        <translation>اكتب العنوان، أو الخادم وقاعدة البيانات.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A server project&apos;s URL begins with postgresql://</source>
+        <translation>يبدأ عنوان مشروع الخادم بـ ⁦postgresql://⁩</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The URL names no database.</source>
+        <translation>لا يسمّي العنوان قاعدة بيانات.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Open &amp;Server Project…</source>
+        <translation>فتح مشروع على &amp;خادم…</translation>
     </message>
 </context>
 <context>
@@ -1415,7 +1483,7 @@ Annotation of Arabic news for entity and event extraction.</source>
 <context>
     <name>ProjectSession</name>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="+162"/>
+        <location filename="../../annotator/ui/project_session.py" line="+191"/>
         <source>You now edit the project in this window; the other window turns read-only.</source>
         <translation>أصبحت تحرّر المشروع في هذه النافذة، وتتحول النافذة الأخرى إلى القراءة فقط.</translation>
     </message>
@@ -1445,7 +1513,17 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>%1 وتولّى التحرير. أصبحت هذه النافذة للقراءة فقط: ما حفظته في أمان، لكن التغييرات التي تُجرى هنا لم تعد تُحفظ.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+31"/>
+        <source>Connected to the server again.</source>
+        <translation>عاد الاتصال بالخادم.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server cannot be reached: changes are not saved until it is back. The window reconnects by itself.</source>
+        <translation>تعذّر الوصول إلى الخادم: لن تُحفظ التغييرات حتى يعود. ستعيد النافذة الاتصال من تلقاء نفسها.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Waiting for another window to finish saving…</source>
         <translation>بانتظار أن تُنهي نافذة أخرى الحفظ…</translation>
     </message>
@@ -1466,7 +1544,7 @@ Annotation of Arabic news for entity and event extraction.</source>
 <context>
     <name>ReadOnlyBanner</name>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="-236"/>
+        <location filename="../../annotator/ui/project_session.py" line="-288"/>
         <source>Take Over Editing</source>
         <translation>تولّي التحرير</translation>
     </message>
@@ -1474,6 +1552,24 @@ Annotation of Arabic news for entity and event extraction.</source>
         <location line="+10"/>
         <source>Read-only: changes are not saved in this window because %1.</source>
         <translation>للقراءة فقط: لا تُحفظ التغييرات في هذه النافذة لأن %1.</translation>
+    </message>
+</context>
+<context>
+    <name>RecentProjects</name>
+    <message>
+        <location filename="../../annotator/ui/recent_projects.py" line="+40"/>
+        <source>Open &amp;Recent</source>
+        <translation>فتح م&amp;شروع حديث</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>No recent projects</source>
+        <translation>لا مشاريع حديثة</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Clear List</source>
+        <translation>&amp;مسح القائمة</translation>
     </message>
 </context>
 <context>
@@ -1520,7 +1616,12 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>أُنجزت منذئذ</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+128"/>
+        <source>Loading the trained recommenders…</source>
+        <translation>يجري تحميل المقترِحات المدرَّبة…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Not trained yet: mark documents done</source>
         <translation>لم يُدرَّب بعد: علِّم مستندات منجزة</translation>
     </message>
@@ -1530,17 +1631,17 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>لا شيء يُتعلَّم منه: لا مستندات منجزة</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-125"/>
         <source>Precision</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+101"/>
         <source>Ready</source>
         <translation>جاهز</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-100"/>
         <source>Recall</source>
         <translation>الاستدعاء</translation>
     </message>
@@ -1642,11 +1743,16 @@ Annotation of Arabic news for entity and event extraction.</source>
         <source>&amp;Restore from Backup…</source>
         <translation>الاستعادة من &amp;نسخة احتياطية…</translation>
     </message>
+    <message>
+        <location line="+13"/>
+        <source>A server project is restored by its server&apos;s administrator.</source>
+        <translation>يستعيد مديرُ الخادم مشروعَ الخادم.</translation>
+    </message>
 </context>
 <context>
     <name>ReviewFeature</name>
     <message>
-        <location filename="../../annotator/ui/review/__init__.py" line="+106"/>
+        <location filename="../../annotator/ui/review/__init__.py" line="+127"/>
         <source>New assignments: %1</source>
         <translation>إسنادات جديدة: %1</translation>
     </message>
@@ -1671,7 +1777,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>الدمج</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&amp;Agreement…</source>
         <translation>ا&amp;لاتفاق بين الموسِّمين…</translation>
     </message>
@@ -1787,6 +1893,25 @@ Annotation of Arabic news for entity and event extraction.</source>
         <location line="+2"/>
         <source>%1 was written by a newer version of annotator (file format %2; this version reads up to %3). Please upgrade annotator.</source>
         <translation>%1 كتبه إصدار أحدث من annotator (صيغة الملف %2، وهذا الإصدار يقرأ حتى %3). يُرجى تحديث annotator.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not an annotator project: the database is empty or holds another program&apos;s tables. Nothing was changed in it.</source>
+        <translation>%1 ليس مشروعًا من مشاريع annotator: قاعدة البيانات فارغة أو فيها جداول برنامج آخر. لم يُغيَّر فيها شيء.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 was written by a newer version of annotator (format %2; this version reads up to %3). Please upgrade annotator.</source>
+        <translation>%1 كتبه إصدار أحدث من annotator (الصيغة %2، وهذا الإصدار يقرأ حتى %3). يُرجى تحديث annotator.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot connect to the server of %1. Check the address, that the server is running and that your computer can reach it.
+
+The server said: %2</source>
+        <translation>تعذّر الاتصال بخادم %1. تحقّق من العنوان، ومن أن الخادم يعمل، ومن أن حاسوبك يصل إليه.
+
+قال الخادم: %2</translation>
     </message>
     <message>
         <location line="+3"/>

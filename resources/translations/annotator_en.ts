@@ -48,7 +48,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/main_window.py" line="+216"/>
+        <location filename="../../annotator/ui/main_window.py" line="+226"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -89,7 +89,7 @@
 <context>
     <name>ServiceMessages</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/messages.py" line="+52"/>
+        <location filename="../../annotator/ui/messages.py" line="+64"/>
         <source>Import refused, project unchanged (%n problem(s)):</source>
         <translation>
             <numerusform>Import refused, project unchanged (%n problem):</numerusform>

@@ -9,19 +9,22 @@ the suggestions gathered again and painted included), and its 95th percentile.
 
 from __future__ import annotations
 
-import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tests.benchmarks.bench_workspace import generate_article, word_ranges  # noqa: E402
+from tests.benchmarks.window_harness import (  # noqa: E402
+    isolated_home,
+    open_window,
+    p95,
+    paint_counter,
+)
 
 TEXT_LENGTH = 10_000
 PREDICTIONS = 400
@@ -48,42 +51,19 @@ def build_project(path: Path) -> None:
 
 def main() -> None:
     """Print the accept figures."""
-    with tempfile.TemporaryDirectory() as home:
-        for name in ("DATA", "CONFIG", "LOG"):
-            os.environ[f"ANNOTATOR_{name}_DIR"] = f"{home}/{name.lower()}"
-        from PySide6.QtCore import QEvent, QObject, Qt
+    with isolated_home() as home:
+        from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
 
-        from annotator.ui.app import application
-        from annotator.ui.main_window import MainWindow
-        from annotator.ui.settings import AppSettings
-
-        app = application()
-        settings = AppSettings()
-        settings.annotator = "amal"
-        path = Path(home) / "bench.annproj"
+        path = home / "bench.annproj"
         build_project(path)
-        window = MainWindow(settings, "amal")
-        window.open_project(path)
-        window.resize(1400, 900)
-        window.show()
-        app.processEvents()
+        app, window = open_window(path, "amal")
         view = window.reading_view
         view.setFocus()
         suggestions = window.features[0].suggestions
         if len(suggestions.items) != PREDICTIONS:
             raise RuntimeError(f"expected {PREDICTIONS} suggestions, got {len(suggestions.items)}")
-
-        class PaintSpy(QObject):
-            paints = 0
-
-            def eventFilter(self, watched, event):
-                if event.type() == QEvent.Type.Paint:
-                    self.paints += 1
-                return False
-
-        spy = PaintSpy()
-        view.viewport().installEventFilter(spy)
+        spy = paint_counter(view.viewport())
         samples = []
         suggestions.go(1, after=-1)
         for _ in range(ACCEPTS):
@@ -99,9 +79,8 @@ def main() -> None:
         window.close()
     if accepted != ACCEPTS:
         raise RuntimeError(f"expected {ACCEPTS} accepted spans, got {accepted}")
-    samples.sort()
     print(f"accept_key_ms: {statistics.median(samples):.1f} ms", flush=True)
-    print(f"accept_key_p95_ms: {samples[int(len(samples) * 0.95) - 1]:.1f} ms", flush=True)
+    print(f"accept_key_p95_ms: {p95(samples):.1f} ms", flush=True)
 
 
 if __name__ == "__main__":

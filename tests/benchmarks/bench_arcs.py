@@ -9,18 +9,17 @@ of two arguments each (about one per line). Prints:
 
 from __future__ import annotations
 
-import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
-sys.path.insert(0, str(HERE))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from tests.benchmarks.bench_workspace import build_project  # noqa: E402
+from tests.benchmarks.window_harness import isolated_home, open_window  # noqa: E402
 
 EVENTS = 1_500
 REPAINTS = 30
@@ -63,26 +62,11 @@ def median_paint_ms(app, view) -> float:
 
 def main() -> None:
     """Print the arc painting figures."""
-    from bench_workspace import build_project
-
-    with tempfile.TemporaryDirectory() as home:
-        for name in ("DATA", "CONFIG", "LOG"):
-            os.environ[f"ANNOTATOR_{name}_DIR"] = f"{home}/{name.lower()}"
-        from annotator.ui.app import application
-        from annotator.ui.main_window import MainWindow
-        from annotator.ui.settings import AppSettings
-
-        app = application()
-        settings = AppSettings()
-        settings.annotator = "bench"
-        path = Path(home) / "bench.annproj"
+    with isolated_home() as home:
+        path = home / "bench.annproj"
         build_project(path)
         add_events(path)
-        window = MainWindow(settings, "bench")
-        window.resize(1400, 900)
-        window.show()
-        window.open_project(path)
-        app.processEvents()
+        app, window = open_window(path, "bench", show_first=True)
         view = window.reading_view
         bar = view.verticalScrollBar()
         bar.setValue(bar.maximum() // 2)

@@ -10,7 +10,6 @@ backup and session claim together, project unchanged), beside `project_mb`.
 from __future__ import annotations
 
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -18,32 +17,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from annotator.core.model import Span, new_id
 from annotator.services.backups import backup_project
 from annotator.services.opening import open_for_editing
-from annotator.services.projects import new_project, open_project
+from annotator.services.projects import open_project
 from annotator.store.connection import check_existing
+from tests.benchmarks.articles import build_articles, median_seconds
 
 ARTICLES, RUNS = 5_000, 5
-WORDS = "قال وزير الخارجية في مؤتمر صحفي عقده في العاصمة إن المحادثات ستستمر الأسبوع المقبل "
-
-
-def build(path: Path) -> None:
-    with new_project(path) as store, store.transaction():
-        for i in range(ARTICLES):
-            text = f"{i} " + WORDS * 24
-            doc = store.documents.add(text, f"article {i}")
-            spans = [Span(new_id(), doc.id, "amal", k * 60, k * 60 + 5, "PER") for k in range(20)]
-            store.annotations.add_spans(spans)
 
 
 def median_of(action) -> float:
-    times = []
-    for _ in range(RUNS):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+    return median_seconds(action, RUNS)
 
 
 def main() -> None:
@@ -51,7 +35,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         os.environ["ANNOTATOR_DATA_DIR"] = folder
         path = Path(folder) / "large.annproj"
-        build(path)
+        build_articles(path, ARTICLES)
         print(f"project_mb: {path.stat().st_size / 1e6:.1f} MB")
         print(f"open_check_s: {median_of(lambda: check_existing(path)):.3f} s")
 

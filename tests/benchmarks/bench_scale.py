@@ -18,42 +18,20 @@ from __future__ import annotations
 import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parents[1]))
 
 from large_corpus import built_project  # noqa: E402
 
+from tests.benchmarks.window_harness import app_env, first_paint_seconds  # noqa: E402
+
 RUNS = 3
-
-CHILD = """
-import sys
-from PySide6.QtCore import QEvent, QObject
-from annotator.ui.app import application, create_main_window
-
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            print("painted", flush=True)
-            application().exit(0)
-        return False
-
-app = application()
-window = create_main_window([sys.argv[1]])
-painted = FirstPaint()
-window.document_list.table.viewport().installEventFilter(painted)
-window.show()
-code = app.exec()
-window.close_project()
-sys.exit(code)
-"""
 
 
 def articles() -> int:
@@ -70,21 +48,7 @@ def label(count: int) -> str:
 
 def open_window(project: Path, env: dict[str, str]) -> float:
     """Seconds from spawning the application on ``project`` to its first painted window."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(project)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-        text=True,
-    )
-    assert proc.stdout is not None
-    line = proc.stdout.readline()
-    elapsed = time.perf_counter() - started
-    _, errors = proc.communicate(timeout=600)
-    if line.strip() != "painted":
-        raise RuntimeError(f"opening failed (exit {proc.returncode}):\n{errors}")
-    return elapsed
+    return first_paint_seconds(env, "document_list.table", project, timeout=600)
 
 
 TYPED = ("أحمد الساعدي", "وزير الداخلية", "خبر رقم 4567")
@@ -130,21 +94,6 @@ def search_and_scroll(project: Path) -> tuple[list[float], list[float]]:
     return typed, jumps
 
 
-def app_env(home: str) -> dict[str, str]:
-    """An environment with its own settings (the annotator already chosen)."""
-    settings = Path(home) / "config" / "settings.ini"
-    settings.parent.mkdir(parents=True)
-    settings.write_text("[annotator]\nname=amal\n", encoding="utf-8")
-    return {
-        **os.environ,
-        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-        "PYTHONPATH": str(ROOT),
-        "ANNOTATOR_DATA_DIR": f"{home}/data",
-        "ANNOTATOR_CONFIG_DIR": f"{home}/config",
-        "ANNOTATOR_LOG_DIR": f"{home}/logs",
-    }
-
-
 def main() -> None:
     """Print the figures (nothing unless asked for, see the module's docstring)."""
     count = articles()
@@ -153,7 +102,7 @@ def main() -> None:
     name = label(count)
     project = built_project(count)
     with tempfile.TemporaryDirectory() as home:
-        env = app_env(home)
+        env = app_env(Path(home), "amal")
         first = open_window(project, env)
         warm = [open_window(project, env) for _ in range(RUNS)]
     print(f"project_{name}_mb: {project.stat().st_size / 1e6:.0f} MB", flush=True)

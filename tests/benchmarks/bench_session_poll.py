@@ -10,40 +10,21 @@ window saved: data_version plus the change stamp of the window's annotator) and
 from __future__ import annotations
 
 import os
-import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from annotator.core.model import Span, new_id
 from annotator.services.opening import open_for_editing
-from annotator.services.projects import new_project
+from tests.benchmarks.articles import build_articles, median_seconds
 
 ARTICLES, RUNS = 5_000, 200
-WORDS = "قال وزير الخارجية في مؤتمر صحفي عقده في العاصمة إن المحادثات ستستمر الأسبوع المقبل "
-
-
-def build(path: Path) -> None:
-    with new_project(path) as store, store.transaction():
-        for i in range(ARTICLES):
-            doc = store.documents.add(f"{i} " + WORDS * 24, f"article {i}")
-            store.annotations.add_spans(
-                Span(new_id(), doc.id, "amal" if k % 2 else "karim", k * 60, k * 60 + 5, "PER")
-                for k in range(20)
-            )
 
 
 def median_ms(action: Callable[[], object]) -> float:
-    times = []
-    for _ in range(RUNS):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times) * 1000
+    return median_seconds(action, RUNS) * 1000
 
 
 def main() -> None:
@@ -51,7 +32,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         os.environ["ANNOTATOR_DATA_DIR"] = folder
         path = Path(folder) / "large.annproj"
-        build(path)
+        build_articles(path, ARTICLES, ("karim", "amal"))  # half karim's
         opened = open_for_editing(path, "amal", keep_backups=1)
         store = opened.store
         print(f"poll_quiet_ms: {median_ms(store.data_version):.3f} ms")

@@ -11,15 +11,18 @@ import pytest
 
 from annotator.cli import main
 from annotator.services.projects import new_project
-from tests.io_samples import ARTICLE_1, ARTICLE_2, build_project, file_hash, locate
+from tests.io_samples import (
+    ARTICLE_1,
+    ARTICLE_2,
+    file_hash,
+    locate,
+    sample_project_file,
+)
 
 
 @pytest.fixture
 def project_path(tmp_path: Path) -> Path:
-    path = tmp_path / "p.annproj"
-    with new_project(path) as store:
-        build_project(store)
-    return path
+    return sample_project_file(tmp_path)
 
 
 def test_import_then_stats(tmp_path: Path, capsys) -> None:

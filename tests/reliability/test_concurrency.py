@@ -27,12 +27,11 @@ COUNT = 150
 
 
 @pytest.fixture
-def shared(tmp_path: Path) -> Path:
-    """A closed project with one document."""
-    path = tmp_path / "shared project.annproj"
-    with new_project(path) as store:
+def shared(engine_location: str) -> str:
+    """A closed project with one document: a file, then a server database."""
+    with new_project(engine_location) as store:
         store.documents.add(TEXT, "حلب")
-    return path
+    return engine_location
 
 
 def spawn(*args: str) -> subprocess.Popen[str]:
@@ -65,10 +64,21 @@ def test_two_annotators_at_once_lose_nothing_and_see_each_other(
     figures.append(f"concurrent_spans_saved: {2 * COUNT} spans, {waits} waits over 2 s reported")
 
 
-def test_a_long_wait_is_reported_then_the_write_goes_through(project: ProjectStore) -> None:
+def wait_at_most(store: ProjectStore, milliseconds: int) -> None:
+    """Make ``store`` wait this long for the write lock before on_busy hears of it."""
+    if store.on_server:
+        store.db.execute(f"SET lock_timeout = '{milliseconds}ms'")
+    else:
+        store.db.execute(f"PRAGMA busy_timeout = {milliseconds}")
+
+
+def test_a_long_wait_is_reported_then_the_write_goes_through(
+    engine_project: ProjectStore,
+) -> None:
+    project = engine_project
     doc = project.documents.add(TEXT, "t")
-    other = open_project(project.path)
-    other.db.conn.execute("BEGIN IMMEDIATE")  # another window in the middle of a save
+    other = open_project(str(project.path))
+    other._begin()  # another window in the middle of a save: it holds the write lock
     waits: list[float] = []
 
     def report(waited: float) -> None:
@@ -77,7 +87,7 @@ def test_a_long_wait_is_reported_then_the_write_goes_through(project: ProjectSto
             other.db.conn.execute("COMMIT")
 
     project.on_busy = report
-    project.db.execute("PRAGMA busy_timeout = 100")
+    wait_at_most(project, 100)
     project.annotations.add_span(Span(new_id(), doc.id, "amal", 0, 4, "GPE"))
     assert len(waits) == 1 and waits[0] >= 0.09
     assert len(other.annotations.spans(doc.id)) == 1
@@ -85,12 +95,13 @@ def test_a_long_wait_is_reported_then_the_write_goes_through(project: ProjectSto
 
 
 def test_a_write_blocked_too_long_fails_clearly_and_leaves_the_store_usable(
-    project: ProjectStore,
+    engine_project: ProjectStore,
 ) -> None:
+    project = engine_project
     doc = project.documents.add(TEXT, "t")
-    other = open_project(project.path)
-    other.db.conn.execute("BEGIN IMMEDIATE")
-    project.db.execute("PRAGMA busy_timeout = 50")
+    other = open_project(str(project.path))
+    other._begin()
+    wait_at_most(project, 50)
     project.busy_limit_s = 0.2
     with pytest.raises(ProjectBusyError, match="kept the project busy"):
         project.annotations.add_span(Span(new_id(), doc.id, "amal", 0, 4, "GPE"))

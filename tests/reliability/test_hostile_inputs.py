@@ -45,6 +45,16 @@ def refused(capsys, project: Path, source: Path, *extra: str) -> str:
     return output
 
 
+def refused_measured(capsys, project: Path, source: Path) -> tuple[str, int]:
+    """:func:`refused`, and the peak of the memory Python allocated meanwhile (bytes)."""
+    tracemalloc.start()
+    try:
+        output = refused(capsys, project, source)
+        return output, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
 def test_each_lone_surrogate_outside_the_text_is_named_by_line_and_field(
     project: Path, tmp_path: Path, capsys
 ) -> None:
@@ -138,12 +148,7 @@ def test_a_huge_sparse_text_file_is_refused_from_its_first_block(
     source = tmp_path / "ضخم.txt"
     with source.open("wb") as handle:
         handle.truncate(1 << 30)  # 1 GB of NUL bytes, taking no disk space
-    tracemalloc.start()
-    try:
-        output = refused(capsys, project, source)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    output, peak = refused_measured(capsys, project, source)
     assert f"{source}: looks like a binary file (NUL byte at byte 0)" in output
     assert peak < 20_000_000  # the first block only, never the gigabyte
 
@@ -153,12 +158,7 @@ def test_a_text_file_over_the_limit_is_refused_before_it_is_read(
 ) -> None:
     source = tmp_path / "طويل.txt"
     source.write_bytes(("كلمة " * ((MAX_TEXT_FILE_BYTES // 9) + 10)).encode())
-    tracemalloc.start()
-    try:
-        output = refused(capsys, project, source)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    output, peak = refused_measured(capsys, project, source)
     assert re.search(rf"{source}: too long for one document: 16\.\d MB", output), output
     assert peak < 5_000_000
 
@@ -174,12 +174,7 @@ def test_a_jsonl_line_over_the_limit_is_refused_with_bounded_memory(
         for _ in range(3 * MAX_LINE_BYTES // len(block)):
             handle.write(block)
         handle.write('"}\n{"text": "نص آخر"}\n'.encode())
-    tracemalloc.start()
-    try:
-        output = refused(capsys, project, source)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    output, peak = refused_measured(capsys, project, source)
     assert f"{source}:2: line too long (more than 32 MB" in output
     assert f"{source}:3" not in output  # the next line is read on its own, and is fine
     assert peak < 2.5 * MAX_LINE_BYTES  # never the ~100 MB line

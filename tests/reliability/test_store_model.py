@@ -19,7 +19,13 @@ from pathlib import Path
 import hypothesis.strategies as st
 import pytest
 from hypothesis import settings
-from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
 
 from annotator.core.errors import ValidationError
 from annotator.core.model import Argument, Event, Span
@@ -98,10 +104,14 @@ class Model:
 class StoreMachine(RuleBasedStateMachine):
     """Drives editing sessions (hence the project store) and the model side by side."""
 
+    # Makes the location of each run's project (None: a file in a temporary folder).
+    new_location: Callable[[], str] | None = None
+
     def __init__(self) -> None:
         super().__init__()
         self.folder = tempfile.TemporaryDirectory()
-        self.store = new_project(Path(self.folder.name) / "model.annproj")
+        location = Path(self.folder.name) / "model.annproj"
+        self.store = new_project(location if self.new_location is None else self.new_location())
         self.docs = [self.store.documents.add(text, f"doc {i}") for i, text in enumerate(TEXTS)]
         self.notes = self.store.annotations
         self.sessions = {doc.id: EditingSession(self.store, doc.id, USER) for doc in self.docs}
@@ -405,6 +415,17 @@ class StoreMachine(RuleBasedStateMachine):
 
 StoreMachine.TestCase.settings = settings(max_examples=100, stateful_step_count=40, deadline=None)
 test_store_against_model = StoreMachine.TestCase
+
+
+def test_store_against_model_on_a_server(fresh_database: Callable[[], str]) -> None:
+    """The same machine on projects in PostgreSQL databases (fewer runs: each makes one)."""
+
+    class OnServer(StoreMachine):
+        new_location = staticmethod(fresh_database)
+
+    run_state_machine_as_test(
+        OnServer, settings=settings(max_examples=25, stateful_step_count=40, deadline=None)
+    )
 
 
 def test_arguments_keep_the_order_they_were_added_in_after_a_removal(project) -> None:

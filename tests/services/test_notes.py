@@ -64,3 +64,36 @@ def test_notes_are_exported_in_jsonl_and_brat(project, tmp_path) -> None:
     ann = next((tmp_path / "brat").rglob("*.ann")).read_text(encoding="utf-8")
     assert "#1\tAnnotatorNotes T1\t[unsure] مدينة أم محافظة؟\n" in ann
     assert "#2\tAnnotatorNotes E1\tهجوم أم قصف؟\n" in ann
+
+
+def test_document_notes_go_into_the_brat_folders_notes_json(project, tmp_path) -> None:
+    """brat has no note on a whole document: each annotator folder gets a notes.json."""
+    import json
+
+    from annotator.services.exporting import ExportFilter, ExportOptions, export_project
+    from annotator.services.importing import ImportOptions, import_paths
+    from annotator.services.projects import new_project
+
+    first = project.documents.add("قال الوزير إن الاجتماع انتهى.", "خبر")
+    second = project.documents.add("وصل الوفد إلى بغداد.", "خبر آخر")
+    for doc in (first, second):
+        project.annotations.add_span(Span(new_id(), doc.id, "amal", 0, 3, "PER"))
+    project.annotators.ensure("karim")
+    project.annotations.add_span(Span(new_id(), first.id, "karim", 0, 3, "ORG"))
+    set_note(project, Note(first.id, NoteKind.DOCUMENT, first.id, "amal", "خبر مكرر؟\nراجع", True))
+    set_note(project, Note(second.id, NoteKind.DOCUMENT, second.id, "karim", "لم أقرأه"))
+    out = tmp_path / "brat"
+    export_project(project, ExportOptions(format="brat", filter=ExportFilter(full_dump=True)), out)
+    mapping = json.loads((out / "annotators.json").read_text(encoding="utf-8"))
+    folders = {name: out / folder for folder, name in mapping.items()}
+    notes = json.loads((folders["amal"] / "notes.json").read_text(encoding="utf-8"))
+    [stem] = notes  # the other document of amal has no note
+    assert notes[stem] == {"note": "خبر مكرر؟\nراجع", "unsure": True}
+    assert (folders["amal"] / f"{stem}.ann").is_file()
+    assert "قال الوزير" in (folders["amal"] / f"{stem}.txt").read_text(encoding="utf-8")
+    # karim's note is on a document karim did not annotate: not in his folder's records.
+    assert not (folders["karim"] / "notes.json").exists()
+    # The folder still imports: notes.json is beside the .ann files, not one of them.
+    with new_project(tmp_path / "again.annproj") as again:
+        report = import_paths(again, [out], ImportOptions())
+        assert report.documents >= 2

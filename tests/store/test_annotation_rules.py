@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import psycopg
 import pytest
 
 from annotator.core.errors import ImmutableTextError, ValidationError
@@ -55,7 +56,8 @@ def test_a_batch_with_one_bad_span_stores_nothing(project: ProjectStore, doc_id:
 
 def test_the_file_itself_refuses_a_span_past_the_text(project: ProjectStore, doc_id: str) -> None:
     # Bypass the Python checks: the triggers in the file must still refuse it.
-    with pytest.raises(sqlite3.IntegrityError, match="ends after the text"):
+    refused = (sqlite3.IntegrityError, psycopg.IntegrityError)
+    with pytest.raises(refused, match="ends after the text"):
         project.db.execute("INSERT INTO annotators (name, created_at) VALUES ('x', 'now')")
         project.db.execute(
             'INSERT INTO spans (id, document_id, annotator, start, "end", label, updated_at) '

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from annotator.core.errors import ValidationError
 from annotator.core.formats.rows import ExportRow, to_annotations
 from annotator.core.model import Argument, Event, Span, Status, new_id
-from annotator.store import ProjectStore, interchange
+from annotator.services.projects import default_schema
+from annotator.store import ProjectStore, create_project, interchange
 from tests.io_samples import ARTICLE_1, ARTICLE_2, build_project
 
 
@@ -104,7 +105,8 @@ def test_the_quoting_probe_holds_every_code_point_but_surrogates() -> None:
     max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(st.text(st.characters(blacklist_categories=["Cs"]), min_size=1))
-def test_texts_quoted_by_sqlite_are_what_json_writes(project: ProjectStore, text: str) -> None:
+def test_texts_quoted_by_sqlite_are_what_json_writes(file_project: ProjectStore, text: str) -> None:
+    project = file_project
     if not interchange.sqlite_quotes_like_python(project.db.conn):
         pytest.skip("this SQLite quotes JSON differently: Python quotes instead")
     (quoted,) = project.db.conn.execute("SELECT CAST(json_quote(?) AS BLOB)", [text]).fetchone()
@@ -112,13 +114,22 @@ def test_texts_quoted_by_sqlite_are_what_json_writes(project: ProjectStore, text
 
 
 def test_text_json_is_left_out_where_sqlite_quotes_differently(
-    project: ProjectStore, monkeypatch
+    file_project: ProjectStore, monkeypatch
 ) -> None:
+    project = file_project
     build_project(project)
     quoted = list(project.interchange.document_rows(quoted_text=True))
     assert all(row.text_json == json.dumps(row.text, ensure_ascii=False).encode() for row in quoted)
     monkeypatch.setitem(interchange._QUOTING_AGREES, sqlite3.sqlite_version, False)
     assert {row.text_json for row in project.interchange.document_rows(quoted_text=True)} == {None}
+
+
+def test_a_server_project_leaves_text_json_to_python(server_url: str) -> None:
+    with create_project(server_url, default_schema()) as store:
+        build_project(store)
+        rows = list(store.interchange.document_rows(quoted_text=True))
+    assert len(rows) == 3  # build_project's three articles
+    assert {row.text_json for row in rows} == {None}
 
 
 def test_meta_is_stored_as_the_export_encoder_writes_it(project: ProjectStore) -> None:

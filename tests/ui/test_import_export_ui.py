@@ -20,15 +20,18 @@ from annotator.ui import import_export_dialogs
 from annotator.ui.i18n import install_language
 from annotator.ui.import_export import ImportExport
 from annotator.ui.import_export_dialogs import ExportOptionsDialog, ImportOptionsDialog
-from tests.io_samples import ARTICLE_1, ARTICLE_2, build_project, file_hash, locate
+from tests.io_samples import (
+    ARTICLE_1,
+    ARTICLE_2,
+    file_hash,
+    locate,
+    sample_project_file,
+)
 
 
 @pytest.fixture
 def project_path(tmp_path: Path) -> Path:
-    path = tmp_path / "p.annproj"
-    with new_project(path) as store:
-        build_project(store)
-    return path
+    return sample_project_file(tmp_path)
 
 
 @pytest.fixture

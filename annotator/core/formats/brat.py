@@ -106,7 +106,8 @@ def _note_lines(item: DocumentAnnotations, ids: dict[str, str]) -> list[str]:
     """brat's ``#`` AnnotatorNotes lines: one per noted span or event, on one line.
 
     brat has no "unsure" attribute in every configuration, so the flag leads the
-    note text. A document's own note has no brat counterpart and is not written.
+    note text. A document's own note has no brat counterpart: the export writes it
+    into the annotator folder's notes.json (services/export_brat.py).
     """
     lines = []
     for target_id, note in item.notes.items():

@@ -7,6 +7,10 @@ probability of the tags that make up the span. The models are kept as bytes
 (crfsuite's own format), so a trained labeller pickles into another process
 (background training, parallel prediction) and is stored in the project
 without pickle.
+
+Rejections are learnt as a filter over the predictions (rejections.py says why):
+what was rejected in a document is never proposed there again, and a rejected
+surface form loses confidence elsewhere.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from annotator.core.recommenders.base import (
     by_position,
 )
 from annotator.core.recommenders.features import OUTSIDE, Sentence, decode, featurize, tags
+from annotator.core.recommenders.rejections import RejectionMemory
 
 # L1 keeps the model small (most of the sparse features go to zero), L2 smooths. A strong
 # L1 keeps the model from learning names by heart where annotators missed a few: on
@@ -42,7 +47,8 @@ TRAINING_PARAMS: dict[str, Any] = {
     "max_iterations": 80,
     "feature.possible_transitions": True,
 }
-_MAGIC = b"annotator-crf/1\n"
+_MAGIC_V1 = b"annotator-crf/1\n"  # the two models (still read)
+_MAGIC = b"annotator-crf/2\n"  # the two models and the rejections learnt
 # The entity model learns with the word's own identity hidden from this share of
 # tokens (word dropout), so it must also learn the contexts names stand in: that
 # is what finds names it never saw.
@@ -85,45 +91,54 @@ class CrfLabeller:
     def __init__(self, params: dict[str, Any] | None = None) -> None:
         self.params = {**TRAINING_PARAMS, **(params or {})}
         self.models: dict[ItemKind, bytes] = {}
+        self.rejections = RejectionMemory()
         self._taggers: dict[ItemKind, pycrfsuite.Tagger] = {}
 
     @property
     def model(self) -> bytes | None:
-        """Both models in one blob (None when untrained), for storing in the project.
+        """Both models and the rejections in one blob (None when untrained), for storing
+        in the project.
 
-        The blob carries a SHA-256 of the models: crfsuite trusts the bytes it is
+        The blob carries a SHA-256 of its parts: crfsuite trusts the bytes it is
         given (a damaged model can crash it), so a changed byte is caught first.
         """
         if not self.models:
             return None
-        entity = self.models.get(ItemKind.SPAN, b"")
-        trigger = self.models.get(ItemKind.EVENT, b"")
-        sizes = struct.pack("<QQ", len(entity), len(trigger))
-        return _MAGIC + sizes + hashlib.sha256(entity + trigger).digest() + entity + trigger
+        parts = [
+            self.models.get(ItemKind.SPAN, b""),
+            self.models.get(ItemKind.EVENT, b""),
+            self.rejections.to_bytes() if self.rejections else b"",
+        ]
+        body = b"".join(parts)
+        sizes = struct.pack("<QQQ", *map(len, parts))
+        return _MAGIC + sizes + hashlib.sha256(body).digest() + body
 
     @classmethod
     def from_model(cls, blob: bytes) -> CrfLabeller:
-        """A labeller around models trained before (the :attr:`model` blob)."""
-        head = len(_MAGIC) + 16 + 32
-        if not blob.startswith(_MAGIC) or len(blob) < head:
+        """A labeller around models trained before (the :attr:`model` blob, either version)."""
+        count = 3 if blob.startswith(_MAGIC) else 2 if blob.startswith(_MAGIC_V1) else 0
+        head = len(_MAGIC) + 8 * count + 32
+        if not count or len(blob) < head:
             raise ValidationError("the stored CRF model is not one annotator wrote")
-        entity_size, trigger_size = struct.unpack("<QQ", blob[len(_MAGIC) : len(_MAGIC) + 16])
+        sizes = struct.unpack(f"<{count}Q", blob[len(_MAGIC) : head - 32])
         body = blob[head:]
-        if len(body) != entity_size + trigger_size or (
-            hashlib.sha256(body).digest() != blob[head - 32 : head]
-        ):
+        if len(body) != sum(sizes) or hashlib.sha256(body).digest() != blob[head - 32 : head]:
             raise ValidationError("the stored CRF model is damaged (its checksum differs)")
+        entity, trigger, rejections = (*_split(body, sizes), b"")[:3]
         labeller = cls()
-        parts = {ItemKind.SPAN: body[:entity_size], ItemKind.EVENT: body[entity_size:]}
+        parts = {ItemKind.SPAN: entity, ItemKind.EVENT: trigger}
         labeller.models = {kind: part for kind, part in parts.items() if part}
+        if rejections:
+            labeller.rejections = RejectionMemory.from_bytes(rejections)
         return labeller
 
     def __getstate__(self) -> dict[str, Any]:
         # A tagger is a C object: pickle the model bytes and reopen on the other side.
-        return {"params": self.params, "models": self.models}
+        return {"params": self.params, "models": self.models, "rejections": self.rejections}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.params, self.models, self._taggers = state["params"], state["models"], {}
+        self.rejections = state.get("rejections") or RejectionMemory()
 
     @property
     def kinds(self) -> tuple[ItemKind, ...]:
@@ -136,7 +151,8 @@ class CrfLabeller:
         return bool(self.models)
 
     def fit(self, training: TrainingSet) -> None:
-        """Train on the entity spans and the event triggers of ``training``'s documents."""
+        """Train on the entity spans and the event triggers of ``training``'s documents, and
+        remember its rejections (see the module's doc)."""
         entity_sequences, trigger_sequences = [], []
         forget = random.Random(0)  # the same data always gives the same model
         for doc in training.documents:
@@ -149,6 +165,7 @@ class CrfLabeller:
                 )
         self._taggers = {}
         self.models = {}
+        self.rejections = RejectionMemory.learn(training)
         tokens = sum(len(features) for features, _ in entity_sequences)
         params = {**self.params, "c1": self.params["c1"] * max(1.0, tokens / 10_000)}
         for kind, sequences in (
@@ -174,7 +191,7 @@ class CrfLabeller:
         for sentence in featurize(text):
             for kind in self.kinds:
                 predictions += self._predict_sentence(text, sentence, kind)
-        return by_position(predictions)
+        return by_position(self.rejections.apply(text, predictions))
 
     def _predict_sentence(self, text: str, sentence: Sentence, kind: ItemKind) -> list[Prediction]:
         tagger = self._tagger(kind)
@@ -200,3 +217,11 @@ class CrfLabeller:
             total += sum(1.0 - tagger.marginal(label, i) for i, label in enumerate(labels))
             count += len(labels)
         return total / count if count else 0.0
+
+
+def _split(body: bytes, sizes: tuple[int, ...]) -> list[bytes]:
+    parts, start = [], 0
+    for size in sizes:
+        parts.append(body[start : start + size])
+        start += size
+    return parts

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotator.core.errors import AnnotatorError
@@ -21,6 +21,9 @@ from annotator.ui.review.progress_window import ProgressWindow
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
+# The progress and agreement views follow other people's saves at most this often.
+LIVE_REFRESH_MS = 1000
+
 
 @dataclass
 class ReviewFeature:
@@ -30,6 +33,7 @@ class ReviewFeature:
     agreement: AgreementWindow | None = None
     adjudication: AdjudicationWindow | None = None
     progress: ProgressWindow | None = None
+    _live_timer: QTimer | None = None
 
     def show_progress(self) -> ProgressWindow:
         """Open (or raise) the progress view, re-read from the project."""
@@ -75,6 +79,23 @@ class ReviewFeature:
                 view.set_project(self.window.project)
         if self.adjudication is not None:
             self.adjudication.hide()
+
+    def refresh_live(self) -> None:
+        """Another connection saved: re-read the shown progress and agreement views, at
+        most once per LIVE_REFRESH_MS (twenty annotators saving would recompute always)."""
+        if self._live_timer is None:
+            self._live_timer = QTimer(self.window)
+            self._live_timer.setSingleShot(True)
+            self._live_timer.setInterval(LIVE_REFRESH_MS)
+            self._live_timer.timeout.connect(self._refresh_views)
+        if not self._live_timer.isActive():
+            self._live_timer.start()
+
+    def _refresh_views(self) -> None:
+        if self.progress is not None and self.progress.isVisible():
+            self.progress.set_project(self.window.project)
+        if self.agreement is not None and self.agreement.isVisible():
+            self.agreement.refresh()
 
     def assign_dialog(self) -> AssignDialog | None:
         """Ask how to distribute the documents among annotators; Assign assigns them."""
@@ -154,6 +175,7 @@ class ReviewFeature:
 def install(window: MainWindow) -> ReviewFeature:
     """Add the Review menu's actions to ``window``."""
     feature = ReviewFeature(window)
+    window.project_session.changed_elsewhere.connect(feature.refresh_live)
     window.add_action(
         "review", translate("ReviewFeature", "&Agreement…"), feature.show_agreement, "Ctrl+Shift+G"
     )

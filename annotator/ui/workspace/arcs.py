@@ -7,6 +7,11 @@ the event's colour. Positions come from the view's own caret rectangles, so the
 arcs follow the bidirectional layout: right to left, a trigger before its argument
 in the text is to the argument's right. Several arcs above one line are given
 different heights (levels) so that their role labels do not overlap.
+
+The lines have no gap between them, so an arc, its label and its arrowhead never
+rise above the lowest glyph of the line above over their width (arc_room.py): there
+they stay in the room the line above leaves free, and a label that finds no free
+height there moves sideways along the line.
 """
 
 from __future__ import annotations
@@ -20,11 +25,16 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 from annotator.core.model import Event
 from annotator.core.span_index import Interval
+from annotator.ui.workspace.arc_room import InkAbove
 
 LEVEL_STEP = 6.0  # pixels between the heights of arcs above one line
 BASE_RISE = 5.0
 LABEL_PADDING = 2.0
 ARROW = 4.0
+ANCHOR_DROP = 4.0  # an arc ends this far below its line's top, on the tallest letters
+CLEARANCE = 1.0  # pixels kept free below the glyphs of the line above
+MAX_LEVELS = 12
+NO_CEILING = float("-inf")
 
 
 @dataclass
@@ -37,13 +47,31 @@ class Arc:
     event_type: str
     start: QPointF  # top of the trigger
     end: QPointF  # top of the argument
+    higher: int = 0  # the Qt position of the end on the higher line (its line above limits)
     level: int = 0
     label_rect: QRectF | None = None
+    ceiling: float = NO_CEILING  # the arc rises no higher (the line above's glyphs)
 
     @property
     def top(self) -> float:
-        """The y of the arc's highest point."""
-        return min(self.start.y(), self.end.y()) - BASE_RISE - LEVEL_STEP * self.level
+        """The y of the arc's highest point: its level's height, or the ceiling."""
+        lowest_end = min(self.start.y(), self.end.y())
+        wanted = lowest_end - BASE_RISE - LEVEL_STEP * self.level
+        return min(max(wanted, self.ceiling), lowest_end)
+
+    def arrowhead(self) -> list[QPointF]:
+        """The arrowhead on the argument, shortened to stay under the ceiling."""
+        tip = self.end
+        height = min(ARROW * 1.6, max(2.0, tip.y() - self.ceiling))
+        return [tip, QPointF(tip.x() - ARROW, tip.y() - height),
+                QPointF(tip.x() + ARROW, tip.y() - height)]
+
+    def bounds(self) -> QRectF:
+        """Everything the arc paints: curve, arrowhead and role label."""
+        rect = self.path().boundingRect()
+        for point in self.arrowhead():
+            rect = rect.united(QRectF(point, point))
+        return rect.united(self.label_rect) if self.label_rect is not None else rect
 
     def path(self) -> QPainterPath:
         """A smooth curve over the text from the trigger to the argument."""
@@ -70,6 +98,7 @@ class ArgumentArcs:
         self.selected = selected  # the selected annotation's id: its arcs stand out
         self.visible = False
         self.arcs: list[Arc] = []  # as last painted (tests and screenshots read them)
+        self._ink = InkAbove(view)
 
     def set_visible(self, on: bool) -> None:
         """Show or hide the arcs."""
@@ -122,8 +151,9 @@ class ArgumentArcs:
             for argument in ends:
                 end = anchor(argument.span_id)
                 if trigger is not None and end is not None:
+                    higher = event.id if trigger.y() <= end.y() else argument.span_id
                     arcs.append(Arc(event.id, argument.span_id, argument.role, event.type,
-                                    trigger, end))
+                                    trigger, end, self._position(higher)))
         self._assign_levels(arcs)
         return arcs
 
@@ -136,8 +166,12 @@ class ArgumentArcs:
         return (view.document().findBlock(top).position(),
                 block.position() + block.length())
 
+    def _position(self, annotation_id: str) -> int:
+        interval = self.interval(annotation_id)
+        return interval.start if interval is not None else 0
+
     def _anchor(self, annotation_id: str) -> QPointF | None:
-        """The middle of the top edge of an annotation's first line, in the viewport."""
+        """The middle of the top of an annotation's first line, in the viewport."""
         interval = self.interval(annotation_id)
         if interval is None:
             return None
@@ -147,23 +181,21 @@ class ArgumentArcs:
         cursor.setPosition(interval.end)
         last = self.view.cursorRect(cursor)
         x = (first.center().x() + last.center().x()) / 2 if first.top() == last.top() else first.x()
-        return QPointF(x, first.top() + 1)
+        return QPointF(x, first.top() + ANCHOR_DROP)
 
     def _assign_levels(self, arcs: list[Arc]) -> None:
-        """Shortest arcs lowest; an arc whose label would cover another's goes higher."""
+        """Shortest arcs lowest; an arc whose label would cover another's goes higher,
+        up to the ceiling the line above sets, then sideways."""
         metrics = QFontMetricsF(self._label_font())
+        ink = self._ink
+        ink.begin()
         placed: list[QRectF] = []
         for arc in sorted(arcs, key=lambda a: (abs(a.start.x() - a.end.x()), a.start.y())):
+            left, right = sorted((arc.start.x(), arc.end.x()))
+            arc.ceiling = _ceiling(ink, arc.higher, left - ARROW, right + ARROW)
             width = metrics.horizontalAdvance(arc.role) + 2 * LABEL_PADDING
-            height = metrics.height()
-            middle = (arc.start.x() + arc.end.x()) / 2
-            for level in range(12):
-                arc.level = level
-                rect = QRectF(middle - width / 2, arc.top - height / 2, width, height)
-                if not any(rect.intersects(other) for other in placed):
-                    break
-            arc.label_rect = rect
-            placed.append(rect)
+            arc.label_rect = _place_label(ink, arc, width, metrics.height(), placed)
+            placed.append(arc.label_rect)
 
     # -- painting -----------------------------------------------------------------------
 
@@ -179,12 +211,46 @@ class ArgumentArcs:
         painter.setPen(QPen(color, 2.0 if emphasised else 1.0))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(arc.path())
-        tip = arc.end
         painter.setBrush(color)
-        painter.drawPolygon([tip, QPointF(tip.x() - ARROW, tip.y() - ARROW * 1.6),
-                             QPointF(tip.x() + ARROW, tip.y() - ARROW * 1.6)])
+        painter.drawPolygon(arc.arrowhead())
         if arc.label_rect is not None:
             painter.setPen(QPen(color, 1))
             painter.setBrush(QColor(255, 255, 255, 235 if emphasised else 190))
             painter.drawRoundedRect(arc.label_rect, 3, 3)
             painter.drawText(arc.label_rect, Qt.AlignmentFlag.AlignCenter, arc.role)
+
+
+def _ceiling(ink: InkAbove, position: int, left: float, right: float) -> float:
+    """The highest y free of the line above ``position`` between ``left`` and ``right``."""
+    lowest = ink.lowest(position, left, right)
+    return NO_CEILING if lowest is None else lowest + CLEARANCE
+
+
+def _place_label(
+    ink: InkAbove, arc: Arc, width: float, height: float, placed: list[QRectF]
+) -> QRectF:
+    """The label's box at the arc's top, clear of ``placed`` labels and of the line above:
+    higher levels first, then (all heights taken) beside the arc's middle."""
+    middle = (arc.start.x() + arc.end.x()) / 2
+    candidates = [(level, 0.0) for level in range(MAX_LEVELS)]
+    candidates += [(0, side * step * (width + 2)) for step in (1, 2, 3) for side in (1, -1)]
+    first: QRectF | None = None
+    tried: QRectF | None = None
+    floors: dict[float, float] = {}  # by shift: the levels share one
+    for level, shift in candidates:
+        arc.level = level
+        left = middle + shift - width / 2
+        if shift not in floors:
+            floors[shift] = _ceiling(ink, arc.higher, left, left + width)
+        floor = floors[shift]
+        rect = QRectF(left, max(arc.top - height / 2, floor), width, height)
+        if rect == tried:
+            continue  # a higher level held down by the ceiling: the same box again
+        tried = rect
+        if first is None:
+            first = rect
+        if not any(rect.intersects(other) for other in placed):
+            return rect
+    arc.level = 0
+    assert first is not None
+    return first

@@ -6,10 +6,16 @@ the Future; when it is done the result is stored (apply_training) and the
 suggestions are gathered again. Training starts when the project opens and the
 recommenders were never trained, after a configurable number of newly done
 documents, or on request (the Recommenders panel's Train Now).
+
+Loading what was trained before (unpickling the CRF models, retraining the
+strings matcher) runs on a worker thread too when a project opens (ui.background's
+read_in_background): the window shows at once and the recommenders' suggestions
+appear when the load ends.
 """
 
 from __future__ import annotations
 
+import threading
 from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
@@ -20,11 +26,13 @@ from annotator.core.model import Status
 from annotator.services.background_training import RecommenderTrainer, TrainingResult
 from annotator.services.recommending import CachedRecommender, RecommenderStatus
 from annotator.services.suggestions import RECOMMENDER
+from annotator.ui.background import Outcome, read_in_background
 
 if TYPE_CHECKING:
     from annotator.ui.workspace.workspace import Workspace
 
 POLL_MS = 100
+LOADER_JOIN_S = 10.0  # closing waits this long at most for a load under way
 
 
 class LiveRecommenders(QObject):
@@ -43,6 +51,10 @@ class LiveRecommenders(QObject):
         self._trainer = RecommenderTrainer()
         self._future: Future[TrainingResult] | None = None
         self._for: tuple[object, str] | None = None  # (project, annotator) being trained for
+        # Bumped by each open and each applied training: a load that started before is stale.
+        self._generation = 0
+        self._awaited: int | None = None  # the generation whose load is under way
+        self._loaders: list[threading.Thread] = []  # joined on close
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll)
@@ -60,6 +72,15 @@ class LiveRecommenders(QObject):
         self._timer.stop()
         self._future = None
         self._trainer.close()
+        self._generation += 1
+        for loader in self._loaders:  # their connections close before the window's project
+            loader.join(LOADER_JOIN_S)
+        self._loaders = []
+
+    @property
+    def loading(self) -> bool:
+        """True while the recommenders trained before are being loaded."""
+        return self._awaited is not None and self._awaited == self._generation
 
     @property
     def busy(self) -> bool:
@@ -80,6 +101,7 @@ class LiveRecommenders(QObject):
     def _project_opened(self) -> None:
         self._future = None
         self._timer.stop()
+        self._generation += 1
         self.recommenders = {}
         project = self.window.project
         if project is None:
@@ -87,13 +109,43 @@ class LiveRecommenders(QObject):
             self.changed.emit()
             return
         self.read_statuses()
-        try:
-            loaded = project.load_trained(self.window.annotator)
-        except AnnotatorError as error:
-            loaded, self.last_error = {}, str(error)
-        self.recommenders = {name: CachedRecommender(r) for name, r in loaded.items()}
+        self._load_trained()
         self.changed.emit()
         self.train_if_due()
+
+    def _load_trained(self) -> None:
+        """Load the recommenders trained before, off the GUI thread (see the module's doc)."""
+        project, annotator = self.window.project, self.window.annotator
+        if project is None or not any(s.active and s.trained_at for s in self.statuses):
+            return  # nothing trained: no thread, no second connection
+        generation = self._awaited = self._generation
+        self._loaders = [t for t in self._loaders if t.is_alive()]
+        loader = read_in_background(
+            self,
+            project,
+            lambda own: own.load_trained(annotator),
+            lambda outcome: self._loaded(outcome, generation),
+        )
+        if loader is not None:
+            self._loaders.append(loader)
+
+    def _loaded(self, outcome: Outcome, generation: int) -> None:
+        """The load ended (GUI thread): use it unless it is stale."""
+        if generation != self._generation:
+            return  # another project or annotator, or a newer training, since it started
+        self._awaited = None
+        if isinstance(outcome.error, AnnotatorError):
+            self.last_error = str(outcome.error)
+        elif outcome.error is not None:
+            raise outcome.error
+        else:
+            # Only those still switched on: the panel may have switched one off meanwhile.
+            active = {s.name for s in self.statuses if s.active}
+            loaded = outcome.result or {}
+            self.recommenders = {
+                name: CachedRecommender(r) for name, r in loaded.items() if name in active
+            }
+        self.changed.emit()
 
     def document_status_changed(self, status: Status) -> None:
         """A document was marked: retrain when enough were done since the last training."""
@@ -139,6 +191,7 @@ class LiveRecommenders(QObject):
             if self._for != (project, self.window.annotator) or project is None:
                 return  # another project or annotator meanwhile: not theirs
             trained = project.apply_training(result)
+            self._generation += 1  # newer than a load still under way
         except Exception as error:
             # Training runs third-party code (crfsuite) in another process: whatever
             # went wrong there is reported in the panel, never fatal to the window.

@@ -188,6 +188,8 @@ class RecommendersPanel(QWidget):
             text = translate("RecommendersPanel", "Training in the background…")
         elif self.live.last_error:
             text = self.live.last_error
+        elif self.live.loading:  # what was trained before: its suggestions come after
+            text = translate("RecommendersPanel", "Loading the trained recommenders…")
         elif any(s.trained_at for s in self.live.statuses):
             text = translate("RecommendersPanel", "Ready")
         else:

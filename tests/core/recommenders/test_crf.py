@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from annotator.core.errors import ValidationError
 from annotator.core.formats.tokenize import tokenize
 from annotator.core.recommenders import CrfLabeller, ItemKind, Labelled, TrainingSet
+from annotator.core.recommenders.base import Prediction, TrainingDocument
 from annotator.core.recommenders.features import decode, tags
 from tests.recommender_data import generate
 
@@ -96,3 +97,78 @@ def test_predictions_fit_any_text(text: str) -> None:
         assert 0 <= p.start < p.end <= len(text)
         assert 0 < p.confidence <= 1
     assert 0 <= _SMALL.uncertainty(text) <= 1
+
+
+def _rejecting(doc: TrainingDocument, *rejected: Prediction) -> TrainingDocument:
+    """``doc`` as a rejection record: its text and the rejected suggestions, no labels."""
+    spans = tuple(Labelled(p.start, p.end, p.label) for p in rejected)
+    return TrainingDocument(doc.text, rejected_spans=spans, id=doc.id)
+
+
+def test_a_rejected_suggestion_is_not_proposed_again_after_training() -> None:
+    docs = tuple(g.document for g in generate(30, seed=3, chars=600))
+    others = [g.document for g in generate(12, seed=4, chars=600)]
+    labeller = CrfLabeller()
+    labeller.fit(TrainingSet(docs))
+    target = others[0]
+    before = labeller.predict(target.text)
+    rejected = next(p for p in before if p.kind is ItemKind.SPAN)
+    form = target.text[rejected.start : rejected.end]
+    # The same name with the same label, suggested in another document: before the rejection.
+    elsewhere = {
+        d.text: p
+        for d in others[1:]
+        for p in labeller.predict(d.text)
+        if d.text[p.start : p.end] == form and p.label == rejected.label
+    }
+    assert elsewhere, "the generated articles repeat names: another one should hold it"
+    labeller.fit(TrainingSet(docs, extra_rejections=(_rejecting(target, rejected),)))
+    after = labeller.predict(target.text)
+    assert rejected not in after
+    assert (rejected.start, rejected.end, rejected.label) not in {
+        (p.start, p.end, p.label) for p in after
+    }
+    # Every other suggestion there stays (it was not rejected).
+    assert {p for p in before if p != rejected} - set(after) == set()
+    for text, earlier in elsewhere.items():
+        later = next(
+            p for p in labeller.predict(text) if (p.start, p.end) == (earlier.start, earlier.end)
+        )
+        assert later.label == earlier.label and later.confidence < earlier.confidence
+    # Stored and read back (the project keeps the blob): the filter comes along.
+    stored = CrfLabeller.from_model(labeller.model)
+    assert stored.predict(target.text) == after
+    assert pickle.loads(pickle.dumps(labeller)).predict(target.text) == after
+
+
+def test_a_rejection_in_a_done_document_is_kept_there_too() -> None:
+    docs = [g.document for g in generate(30, seed=3, chars=600)]
+    labeller = CrfLabeller()
+    labeller.fit(TrainingSet(tuple(docs)))
+    first = docs[0]
+    proposed = next(p for p in labeller.predict(first.text) if p.kind is ItemKind.SPAN)
+    done = TrainingDocument(
+        first.text, first.spans, first.triggers, rejected_spans=(Labelled(
+            proposed.start, proposed.end, proposed.label),), id=first.id
+    )
+    labeller.fit(TrainingSet((done, *docs[1:])))
+    assert (proposed.start, proposed.end, proposed.label) not in {
+        (p.start, p.end, p.label) for p in labeller.predict(first.text)
+    }
+
+
+def test_a_model_stored_before_rejections_were_learnt_still_loads() -> None:
+    import hashlib
+    import struct
+
+    labeller = CrfLabeller()
+    labeller.fit(TrainingSet(tuple(g.document for g in generate(5, seed=3, chars=300))))
+    entity, trigger = labeller.models[ItemKind.SPAN], labeller.models.get(ItemKind.EVENT, b"")
+    old = (
+        b"annotator-crf/1\n" + struct.pack("<QQ", len(entity), len(trigger))
+        + hashlib.sha256(entity + trigger).digest() + entity + trigger
+    )
+    text = generate(1, seed=9, chars=300)[0].document.text
+    loaded = CrfLabeller.from_model(old)
+    assert loaded.models == labeller.models and not loaded.rejections
+    assert loaded.predict(text) == labeller.predict(text)

@@ -108,3 +108,70 @@ def test_arcs_run_from_trigger_to_argument_right_to_left(bench, attack_path: Pat
     b.key(Qt.Key.Key_R, CTRL, b.window)
     b.view.viewport().grab()
     assert not arcs.visible and arcs.arcs == []
+
+
+@pytest.fixture
+def wrapped_path(tmp_path: Path) -> Path:
+    """TEXT four times in one paragraph (it wraps), each with an attack of two arguments."""
+    from annotator.core.model import Argument, Event
+
+    text = " ".join([TEXT] * 4)
+    path = tmp_path / "wrapped.annproj"
+    with new_project(path) as store:
+        doc = store.documents.add(text, "هجمات")
+        kind = store.schema.event("Conflict.Attack")
+        assert kind is not None
+        for copy in range(4):
+            base = copy * (len(TEXT) + 1)
+            ids = {}
+            for word, label in (("طائرة مسيرة", "VEH"), ("بغداد", "GPE")):
+                start = base + TEXT.index(word)
+                span = Span(new_id(), doc.id, "amal", start, start + len(word), label)
+                store.annotations.add_span(span)
+                ids[word] = span
+            arguments = tuple(
+                Argument(new_id(), kind.roles_accepting(s.label)[0].role, s.id)
+                for s in ids.values()
+            )
+            trigger = base + TEXT.index("قصفت")
+            store.annotations.add_event(Event(
+                new_id(), doc.id, "amal", "Conflict.Attack", trigger, trigger + 4, arguments
+            ))
+    return path
+
+
+def test_arcs_stay_clear_of_the_glyphs_of_the_line_above(bench, wrapped_path: Path) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    from annotator.ui.workspace.arc_room import InkAbove
+
+    b = bench(wrapped_path)
+    b.window.resize(1400, 900)
+    b.qtbot.waitUntil(lambda: b.view.viewport().width() > 400)
+    arcs = b.feature.arcs
+    arcs.set_visible(True)
+    b.view.viewport().grab()
+    assert len(arcs.arcs) == 8
+    ink = InkAbove(b.view)
+    checked = 0
+    for arc in arcs.arcs:
+        key = ink.line_above(arc.higher)
+        if key is None or arc.start.y() != arc.end.y():
+            continue  # the first line, or an arc between two lines (it crosses text anyway)
+        glyphs = ink.rects(key)
+        left, right = sorted((arc.start.x(), arc.end.x()))
+        under = [g for g in glyphs if g.right() >= left and g.left() <= right]
+        cursor = QTextCursor(b.view.document())
+        cursor.setPosition(arc.higher)
+        line_top = b.view.cursorRect(cursor).top()
+        # The line above has ink within the reach of an arc that rose freely over the line.
+        assert under and max(g.bottom() for g in under) > line_top - LEVEL_ROOM
+        assert not any(arc.bounds().intersects(g) for g in glyphs), arc.role
+        checked += 1
+
+    assert checked >= 4
+    labels = [arc.label_rect for arc in arcs.arcs]
+    assert not any(a.intersects(c) for i, a in enumerate(labels) for c in labels[i + 1:])
+
+
+LEVEL_ROOM = 5.0  # BASE_RISE: what the arcs rose above their line before they knew the room

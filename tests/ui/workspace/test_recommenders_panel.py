@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from tests.suggest_helpers import generated_project
 
@@ -101,3 +102,81 @@ def test_a_new_annotator_opens_a_project_without_training(
     assert not live.busy and live.recommenders == {}
     assert wb.feature.recommenders.state.text() == "Not trained yet: mark documents done"
     assert not live.train()  # Train Now: nothing to learn from, said so, no error
+
+
+def _trained_once(path: Path) -> Path:
+    """``path`` with amal's CRF and strings trained and stored, as a window leaves them."""
+    from annotator.services.project import open_project
+    from annotator.services.recommending import evaluate_recommender, train_recommender
+
+    with open_project(path) as project:
+        training = project.training_set("amal")
+        for name in ("crf", "strings"):
+            evaluation = evaluate_recommender(name, training)
+            project.save_trained("amal", train_recommender(name, training), training, evaluation)
+    return path
+
+
+def test_opening_loads_the_trained_recommenders_off_the_gui_thread(
+    bench, generated_path, settings, qtbot, monkeypatch
+) -> None:
+    """The window is ready before the pickled CRF is loaded; its suggestions follow the load."""
+    import threading
+
+    from annotator.core.recommenders import CrfLabeller
+
+    _trained_once(generated_path)
+    release, loaded_on = threading.Event(), []
+    real = CrfLabeller.from_model.__func__
+
+    def held_load(cls, model):
+        loaded_on.append(threading.current_thread())
+        assert release.wait(30), "the test never let the load go on"
+        return real(cls, model)
+
+    monkeypatch.setattr(CrfLabeller, "from_model", classmethod(held_load))
+    wb = bench(generated_path)  # would hang here (the load held) if it ran on the GUI thread
+    live, view = wb.feature.suggestions.live, wb.feature.suggestions
+    not_done = next(d.id for d in wb.window.project.document_summaries()
+                    if wb.window.project.status(d.id, "amal").value == "new")
+    wb.window.open_document(not_done)
+    assert live.loading and live.recommenders == {}
+    assert wb.feature.recommenders.state.text() == "Loading the trained recommenders…"
+    assert not {s.source for s in view.items} & {"recommender:strings", "recommender:crf"}
+    # The window answers keys meanwhile.
+    start = wb.text.index(" ") + 1
+    wb.workspace.select_range(start, wb.text.index(" ", start))
+    before = len(wb.stored_spans())
+    wb.key(Qt.Key.Key_1)
+    assert len(wb.stored_spans()) == before + 1
+    release.set()
+    qtbot.waitUntil(lambda: not live.loading, timeout=30_000)
+    assert loaded_on and threading.main_thread() not in loaded_on
+    assert set(live.recommenders) == {"strings", "crf"} and not live.busy
+    assert wb.feature.recommenders.state.text() == "Ready"
+    assert {s.source for s in view.items} >= {"recommender:crf"}
+
+
+def test_a_load_overtaken_by_another_project_is_dropped(
+    bench, generated_path, article_path, settings, qtbot, monkeypatch
+) -> None:
+    """A load that ends after the window moved to another project leaves that one alone."""
+    import threading
+
+    from annotator.core.recommenders import CrfLabeller
+
+    _trained_once(generated_path)
+    release, real = threading.Event(), CrfLabeller.from_model.__func__
+    monkeypatch.setattr(
+        CrfLabeller, "from_model", classmethod(lambda cls, m: release.wait(30) and real(cls, m))
+    )
+    wb = bench(generated_path)
+    live = wb.feature.suggestions.live
+    assert live.loading
+    wb.window.open_project(article_path)
+    assert not live.loading
+    release.set()
+    for loader in live._loaders:
+        loader.join(30)
+    QApplication.processEvents()  # the stale load's queued delivery arrives now
+    assert live.recommenders == {} and live.last_error == ""

@@ -1,0 +1,94 @@
+"""What the store's SQL says differently on SQLite and on PostgreSQL: kept this small.
+
+Everything else is written once in SQL both accept (``ON CONFLICT ... DO NOTHING /
+DO UPDATE``, CTEs, ``||``, ``substr``/``length``, ``CASE`` for two-argument max).
+PostgreSQL's ``documents`` has a ``rowid`` column standing for SQLite's implicit one,
+so "project order" is ``ORDER BY rowid`` on both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from annotator.core.search import fold, fold_arabic
+
+# The shortest folded query SQLite's trigram index answers; shorter ones match titles only.
+MIN_INDEXED = 3
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """One engine's way of saying the few things the engines disagree on."""
+
+    name: str
+    # Sorting titles regardless of letter case ({} is the column).
+    nocase: str
+    # A hint naming the index the document list scans (SQLite's INDEXED BY; "" elsewhere).
+    listing_index: str
+    # (document, annotator) -> a JSON array of its spans as text, in one aggregate.
+    span_groups: str
+    # True when the project has SQLite's FTS5 search index (documents_search).
+    full_text_index: bool
+    # True when json_quote() may quote document texts for a native export (SQLite's,
+    # once probed to agree with Python's json module: interchange.sqlite_quotes_like_python).
+    quotes_json: bool
+
+    def contains(self, query: str, rowid: str) -> tuple[str, dict[str, object]]:
+        """An SQL condition on a ``documents`` rowid expression: the title or text
+        contains ``query`` (folded). Its parameter is named ``:search``; ("1 = 1", {})
+        for a blank query."""
+        needle = fold(query).strip()
+        if not needle:
+            return "1 = 1", {}
+        if len(needle) < MIN_INDEXED:
+            return self._title_contains(needle, rowid)
+        if self.full_text_index:
+            # The index folds letter case by SQLite's rules: give it the case as typed.
+            phrase = '"' + fold_arabic(query).strip().replace('"', '""') + '"'
+            return (
+                f"{rowid} IN (SELECT rowid FROM documents_search "
+                "WHERE documents_search MATCH :search)",
+                {"search": phrase},
+            )
+        return (
+            f"{rowid} IN (SELECT rowid FROM documents WHERE search_title LIKE :search "
+            "ESCAPE '!' OR search_text LIKE :search ESCAPE '!')",
+            {"search": _like_pattern(needle)},
+        )
+
+    def _title_contains(self, needle: str, rowid: str) -> tuple[str, dict[str, object]]:
+        if self.full_text_index:
+            where = "instr(annotator_fold(title), :search)"
+            return f"{rowid} IN (SELECT rowid FROM documents WHERE {where})", {"search": needle}
+        where = "search_title LIKE :search ESCAPE '!'"
+        return (
+            f"{rowid} IN (SELECT rowid FROM documents WHERE {where})",
+            {"search": _like_pattern(needle)},
+        )
+
+
+def _like_pattern(needle: str) -> str:
+    """A LIKE pattern (escape character '!') matching any text containing ``needle``."""
+    escaped = needle.replace("!", "!!").replace("%", "!%").replace("_", "!_")
+    return f"%{escaped}%"
+
+
+_SPAN_FIELDS = 'start, "end", id, label, source'
+
+SQLITE = Dialect(
+    name="sqlite",
+    nocase="{} COLLATE NOCASE",
+    listing_index=" INDEXED BY documents_listing",
+    span_groups=f"json_group_array(json_array({_SPAN_FIELDS}))",
+    full_text_index=True,
+    quotes_json=True,
+)
+
+POSTGRES = Dialect(
+    name="postgresql",
+    nocase="lower({})",
+    listing_index="",
+    span_groups=f"json_agg(json_build_array({_SPAN_FIELDS}))::text",
+    full_text_index=False,
+    quotes_json=False,
+)
