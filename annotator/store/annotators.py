@@ -70,7 +70,8 @@ class AnnotatorRepository:
     def documents_at(self, annotator: str, status: Status) -> list[str]:
         """Ids of the documents ``annotator`` has at ``status`` (read from an index range)."""
         rows = self._store.db.execute(
-            "SELECT document_id FROM statuses WHERE annotator = ? AND status = ? ORDER BY rowid",
+            "SELECT document_id FROM statuses WHERE annotator = ? AND status = ? "
+            "ORDER BY updated_at, document_id",
             [annotator, status.value],
         )
         return [row[0] for row in rows]

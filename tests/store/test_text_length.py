@@ -86,7 +86,8 @@ def test_the_events_trigger_uses_the_length_too(project: ProjectStore) -> None:
     assert len(project.annotations.spans(doc.id, "amal")) == 1
 
 
-def test_a_wrong_length_left_by_hand_is_reported(project: ProjectStore) -> None:
+def test_a_wrong_length_left_by_hand_is_reported(file_project: ProjectStore) -> None:
+    project = file_project
     project.documents.add("نص قصير", "عنوان")
     assert data_problems(project.db.conn) == []
     with project.transaction() as db:
