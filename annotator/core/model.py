@@ -7,8 +7,9 @@ everywhere in this package. Qt's UTF-16 positions are converted in the UI only.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
-import secrets
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -21,10 +22,13 @@ from annotator.core.notes import Note
 def new_id() -> str:
     """A fresh globally unique id; ids survive merging projects from several machines.
 
-    128 random bits as 32 hex digits, like ``uuid4().hex`` at a third of its cost
-    (an import makes one per span).
+    32 hex digits: the time in milliseconds (48 bits) then 80 random bits. Ids made
+    later sort later, so the file's indexes on ids grow at their end: an import
+    writes each index page once and keeps it full, instead of splitting pages all
+    over a large index (3x the writes, a third of each page empty). 80 random bits
+    per millisecond keep ids from different machines apart as 128 random bits did.
     """
-    return secrets.token_hex(16)
+    return f"{time.time_ns() // 1_000_000:012x}{os.urandom(10).hex()}"
 
 
 def text_sha256(text: str) -> str:
@@ -74,6 +78,10 @@ def check_document_length(text: str, what: str = "document") -> None:
 
 def check_offsets(start: int, end: int, text_length: int, what: str = "span") -> None:
     """Raise ValidationError unless ``0 <= start < end <= text_length``."""
+    # The common case in one test (an import checks 600,000 offsets per 10,000 articles);
+    # type() is int excludes bool, which the checks below refuse.
+    if type(start) is int and type(end) is int and 0 <= start < end <= text_length:
+        return
     if isinstance(start, bool) or isinstance(end, bool):
         raise ValidationError(f"{what} offsets must be integers, got {start!r}, {end!r}")
     if not isinstance(start, int) or not isinstance(end, int):

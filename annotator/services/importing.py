@@ -130,7 +130,7 @@ def import_paths(
     total = sum(path_size(f) for f in files)
     report = ImportReport()
     problems: list[str] = []
-    with store.transaction(), gc_paused():
+    with store.bulk_writes(), store.transaction(), gc_paused():
         writer = ImportWriter(store, _kinds(options), report)
         done_before = 0
         for path in files:

@@ -67,6 +67,15 @@ class AnnotatorRepository:
         )
         return {doc_id: Status(status) for doc_id, status in rows}
 
+    def documents_at(self, annotator: str, status: Status) -> list[str]:
+        """Ids of the documents ``annotator`` has at ``status`` (read from an index range)."""
+        rows = self._store.db.execute(
+            "SELECT document_id FROM statuses WHERE annotator = ? AND status = ? "
+            "ORDER BY updated_at, document_id",
+            [annotator, status.value],
+        )
+        return [row[0] for row in rows]
+
     def set_status(
         self, doc_id: str, annotator: str, status: Status, explicit: bool = True
     ) -> None:

@@ -14,6 +14,7 @@ from annotator.core.model import (
     new_id,
 )
 from annotator.core.text import is_canonical
+from annotator.store.bulk import insert_rows
 from annotator.store.clock import utc_now
 
 if TYPE_CHECKING:
@@ -73,20 +74,20 @@ class DocumentRepository:
                 Document(doc_id or new_id(), title, text, external_id, dict(meta or {}))
             )
         now = utc_now()
+        # chars: the text's length in code points (Python's len, SQLite's length(): the
+        # text is canonical, so has no NUL where length() would stop), which the range
+        # triggers of spans and events read instead of counting the text (migration 0007).
         rows = [
-            {
-                "id": d.id,
-                "external_id": d.external_id,
-                "title": d.title,
-                "text": d.text,
-                "sha256": d.sha256,
-                "meta": _meta_json(d.meta),
-                "created_at": now,
-            }
+            (d.id, d.external_id, d.title, d.text, len(d.text), d.sha256, _meta_json(d.meta), now)
             for d in documents
         ]
         with self._store.transaction() as db:
-            db["documents"].insert_all(rows, batch_size=500)
+            insert_rows(
+                db.conn,
+                "INSERT INTO documents (id, external_id, title, text, chars, sha256, meta, "
+                "created_at)",
+                rows,
+            )
         return documents
 
     def get(self, doc_id: str) -> Document:

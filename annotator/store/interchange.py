@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import operator
 import sqlite3
 import sys
 from collections import defaultdict
@@ -20,6 +21,7 @@ from annotator.core import rules
 from annotator.core.errors import ValidationError
 from annotator.core.formats.rows import DocumentRow, EventRow, SpanRow
 from annotator.core.model import Event, Span, Status
+from annotator.store.bulk import insert_rows
 from annotator.store.clock import utc_now
 from annotator.store.columns import SPAN_COLUMNS, SPAN_FIELDS
 
@@ -28,6 +30,8 @@ if TYPE_CHECKING:
 
 _CHUNK = 500  # stays under SQLite's limit on host parameters per statement
 _DECODER = json.JSONDecoder()
+# A span's values in SPAN_COLUMNS' order, read in C (an import writes 200,000 a second).
+span_values = operator.attrgetter(*SPAN_FIELDS)
 
 
 def _chunks(items: list[str]) -> Iterable[list[str]]:
@@ -77,10 +81,10 @@ class InterchangeRepository:
         with self._store.transaction() as db:
             for name in {s.annotator for s in spans}:
                 self._store.annotators.ensure(name)
-            db.conn.executemany(
-                f"INSERT INTO spans ({SPAN_COLUMNS}, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(*(getattr(s, f) for f in SPAN_FIELDS), now) for s in spans],
+            insert_rows(
+                db.conn,
+                f"INSERT INTO spans ({SPAN_COLUMNS}, updated_at)",
+                [(*span_values(s), now) for s in spans],
             )
             self._touch({(s.document_id, s.annotator) for s in spans}, now)
 
@@ -91,9 +95,10 @@ class InterchangeRepository:
         with self._store.transaction() as db:
             for name in {e.annotator for e in events}:
                 self._store.annotators.ensure(name)
-            db.conn.executemany(
+            insert_rows(
+                db.conn,
                 "INSERT INTO events (id, document_id, annotator, type, trigger_start, "
-                "trigger_end, source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "trigger_end, source, updated_at)",
                 [
                     (
                         e.id,
@@ -108,9 +113,9 @@ class InterchangeRepository:
                     for e in events
                 ],
             )
-            db.conn.executemany(
-                "INSERT INTO event_arguments (id, event_id, role, span_id, position) "
-                "VALUES (?, ?, ?, ?, ?)",
+            insert_rows(
+                db.conn,
+                "INSERT INTO event_arguments (id, event_id, role, span_id, position)",
                 [
                     (a.id, e.id, a.role, a.span_id, i)
                     for e in events
@@ -177,19 +182,20 @@ class InterchangeRepository:
         """Record (document id, annotator, status) triples."""
         now = utc_now()
         with self._store.transaction() as db:
-            db.conn.executemany(
-                "INSERT INTO statuses (document_id, annotator, status, updated_at) "
-                "VALUES (?, ?, ?, ?) ON CONFLICT (document_id, annotator) "
-                "DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at",
+            insert_rows(
+                db.conn,
+                "INSERT INTO statuses (document_id, annotator, status, updated_at)",
                 [(doc_id, name, Status(status).value, now) for doc_id, name, status in statuses],
+                "ON CONFLICT (document_id, annotator) "
+                "DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at",
             )
 
     def _touch(self, pairs: set[tuple[str, str]], now: str) -> None:
-        self._store.db.conn.executemany(
-            "INSERT INTO statuses (document_id, annotator, status, updated_at) "
-            "VALUES (?, ?, 'in_progress', ?) ON CONFLICT (document_id, annotator) "
-            "DO UPDATE SET updated_at = excluded.updated_at",
-            [(doc_id, name, now) for doc_id, name in pairs],
+        insert_rows(
+            self._store.db.conn,
+            "INSERT INTO statuses (document_id, annotator, status, updated_at)",
+            [(doc_id, name, "in_progress", now) for doc_id, name in pairs],
+            "ON CONFLICT (document_id, annotator) DO UPDATE SET updated_at = excluded.updated_at",
         )
 
     def _lengths(self, doc_ids: set[str]) -> dict[str, int]:

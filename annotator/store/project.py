@@ -49,6 +49,8 @@ if TYPE_CHECKING:
     from annotator.store.pg_live import Listener
 
 PROJECT_SUFFIX = ".annproj"
+# The page cache of bulk_writes(), in MB (SQLite's own memory during an import).
+BULK_CACHE_MB = 64
 # How long a write waits for another process before giving up with ProjectBusyError.
 BUSY_LIMIT_S = 120.0
 BusyCallback = Callable[[float], None]
@@ -193,6 +195,25 @@ class ProjectStore:
                     conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def bulk_writes(self, cache_mb: int = BULK_CACHE_MB) -> Iterator[None]:
+        """Give SQLite a larger page cache for a block of many writes (an import).
+
+        SQLite's default cache is 2 MB: a large transaction then writes the pages
+        it is still filling (index ends, the search index's segments) out to the
+        WAL again and again. The cache only grows as pages are touched and is
+        given back when the block ends; its size is what bounds SQLite's memory.
+        """
+        if self.on_server:  # the server's memory is its administrator's to set
+            yield
+            return
+        (before,) = self.db.execute("PRAGMA cache_size").fetchone()
+        self.db.execute(f"PRAGMA cache_size = {-cache_mb * 1024}")
+        try:
+            yield
+        finally:
+            self.db.execute(f"PRAGMA cache_size = {before}")
 
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[None]:

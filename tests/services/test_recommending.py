@@ -140,3 +140,23 @@ def test_a_failed_prediction_run_leaves_the_earlier_predictions(project, ids, mo
     with pytest.raises(ProjectError, match="disk full"):
         predict_project(project, "amal", "crf", "ner")
     assert project.work.spans(["ner"]) == before
+
+
+def test_training_set_reads_the_work_of_done_documents_beyond_one_query(project) -> None:
+    """More done documents than one query reads: every one keeps its own spans; work in
+    documents nobody finished stays out."""
+    docs = project.documents.add_many(
+        (f"نص رقم {n} عن بغداد", f"t{n}", None, None, None) for n in range(1201)
+    )
+    project.interchange.add_spans(
+        [Span(new_id(), d.id, "amal", 0, 2, "PER") for d in docs]
+        + [Span(new_id(), d.id, "amal", 3, 7, "GPE") for d in docs[::2]]
+    )
+    project.interchange.set_statuses((d.id, "amal", Status.DONE) for d in docs[:1100])
+    training = training_set(project, "amal")
+    assert training.size == 1100
+    by_id = {d.id: d for d in training.documents}
+    assert set(by_id) == {d.id for d in docs[:1100]}
+    for n, doc in enumerate(docs[:1100]):
+        expected = [(0, 2, "PER")] + ([(3, 7, "GPE")] if n % 2 == 0 else [])
+        assert [(s.start, s.end, s.label) for s in by_id[doc.id].spans] == expected
