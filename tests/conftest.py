@@ -17,6 +17,7 @@ import pytest
 
 from annotator.services.projects import default_schema
 from annotator.store import ProjectStore, create_project
+from tests.team_helpers import make_team, new_database
 
 
 @pytest.fixture(autouse=True)
@@ -32,11 +33,17 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Iterator[ProjectStore]:
-    """An empty project with the default schema."""
+def file_project(tmp_path: Path) -> Iterator[ProjectStore]:
+    """An empty project file with the default schema."""
     store = create_project(tmp_path / "test.annproj", default_schema())
     yield store
     store.close()
+
+
+@pytest.fixture
+def project(file_project: ProjectStore) -> ProjectStore:
+    """An empty project with the default schema (a file; tests/store runs it on both engines)."""
+    return file_project
 
 
 # -- a PostgreSQL server for the tests (the ``pgserver`` wheel bundles its binaries) --
@@ -67,11 +74,6 @@ def pg_server():
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def database_url(server, name: str) -> str:
-    """The URL of database ``name`` on the test server (unix socket, no password)."""
-    return server.get_uri().replace("/postgres?", f"/{name}?", 1)
-
-
 @pytest.fixture
 def fresh_database(pg_server) -> Iterator[Callable[[], str]]:
     """Makes new empty databases on the test server (each call one); dropped after the test."""
@@ -81,10 +83,8 @@ def fresh_database(pg_server) -> Iterator[Callable[[], str]]:
 
     def make() -> str:
         name = f"test_{os.getpid()}_{next(_DATABASES)}"
-        with psycopg.connect(pg_server.get_uri(), autocommit=True) as admin:
-            admin.execute(f"CREATE DATABASE {name}")
         made.append(name)
-        return database_url(pg_server, name)
+        return new_database(pg_server, name)
 
     yield make
     for name in made:
@@ -102,6 +102,15 @@ def fresh_database(pg_server) -> Iterator[Callable[[], str]]:
 def server_url(fresh_database: Callable[[], str]) -> str:
     """The URL of a new empty database on the test server."""
     return fresh_database()
+
+
+@pytest.fixture
+def team(fresh_database: Callable[[], str]) -> str:
+    """A server project made by ``annotator server init``: lina leads, amal and karim
+    annotate, rana reviews; one document (tests/team_helpers.make_team)."""
+    url = fresh_database()
+    make_team(url)
+    return url
 
 
 @pytest.fixture(params=["file", "server"])

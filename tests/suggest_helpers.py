@@ -42,3 +42,19 @@ def generated_project(path: Path, count: int = 30, done: int = 20, seed: int = 7
     with new_project(path) as store:
         add_generated(store, "amal", generate(count, seed, chars=600), done)
     return path
+
+
+def trained_project(
+    path: Path, annotator: str = "amal", names: tuple[str, ...] = ("crf", "strings")
+) -> Path:
+    """The project at ``path`` with ``annotator``'s recommenders ``names`` trained and
+    stored (evaluation included), as a window's training leaves them."""
+    from annotator.services.project import open_project
+    from annotator.services.recommending import evaluate_recommender, train_recommender
+
+    with open_project(path) as project:
+        training = project.training_set(annotator)
+        for name in names:
+            evaluation = evaluate_recommender(name, training)
+            project.save_trained(annotator, train_recommender(name, training), training, evaluation)
+    return path

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import json
 import sys
+from dataclasses import asdict
 
+from annotator.cli.arguments import add_command, add_json, add_project
 from annotator.services import team_server
 
-URL_HELP = (
+ADMIN_URL_HELP = (
     "the administrator's postgresql:// URL of the project database (a role that may "
     "create roles; its password comes from ~/.pgpass, PGPASSFILE or a service file)"
 )
+URL_HELP = "the project's postgresql:// URL"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -23,60 +27,83 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "(its name is their annotator name), rights enforced by the database.",
     )
     commands = server.add_subparsers(title="server commands", metavar="COMMAND", required=True)
+    _add_init(commands)
+    _add_add_user(commands)
+    users = add_command(
+        commands,
+        "users",
+        run_users,
+        help="list the people of the project and their roles",
+        description="List the people of the project (their login roles) and their roles.",
+    )
+    add_project(users, URL_HELP)
+    add_json(users)
+    _add_policy(commands)
 
-    init = commands.add_parser(
+
+def _add_init(commands: argparse._SubParsersAction) -> None:
+    init = add_command(
+        commands,
         "init",
+        run_init,
         help="create the project, its roles and rights, and the lead's login role",
         description="Create the project in the (empty) database URL names, or secure the "
         "project already there (after `annotator copy`): group roles DB_lead, DB_reviewer and "
         "DB_annotator, grants, row-level security, live-update triggers, and NAME's login role "
         "as lead. Run it again after upgrading annotator.",
     )
-    init.add_argument("url", help=URL_HELP)
+    add_project(init, ADMIN_URL_HELP)
     init.add_argument("--lead", required=True, help="the lead's login role (annotator name)")
     init.add_argument("--schema", help="label schema JSON (default: ACE 2005)")
     init.add_argument("--name", help="display name (default: the database name)")
-    init.set_defaults(run=run_init)
 
-    add = commands.add_parser(
+
+def _add_add_user(commands: argparse._SubParsersAction) -> None:
+    add = add_command(
+        commands,
         "add-user",
+        run_add_user,
         help="give a person a role in the project (their login role is made if new)",
         description="Give NAME a role in the project; a person has one role at a time.",
     )
-    add.add_argument("url", help=URL_HELP)
+    add_project(add, ADMIN_URL_HELP)
     add.add_argument("name", help="the login role, which is also the annotator name")
     add.add_argument("--role", choices=team_server.ROLES, default="annotator")
     add.add_argument(
         "--password", action="store_true",
         help="ask for the person's password (hashed here before it is sent; never stored)",
     )
-    add.set_defaults(run=run_add_user)
 
-    users = commands.add_parser("users", help="list the people of the project and their roles")
-    users.add_argument("url", help="the project's postgresql:// URL")
-    users.set_defaults(run=run_users)
 
-    policy = commands.add_parser(
+def _add_policy(commands: argparse._SubParsersAction) -> None:
+    policy = add_command(
+        commands,
         "policy",
+        run_policy,
         help="set the project's policy (run as a lead or the administrator)",
         description="Hide other annotators' work from annotators until a document is "
         "adjudicated (its gold status done), or show it again. Reviewers and leads always "
         "see everything. Without an option, prints the policy.",
     )
-    policy.add_argument("url", help="the project's postgresql:// URL")
+    add_project(policy, URL_HELP)
     choice = policy.add_mutually_exclusive_group()
     choice.add_argument("--hide-others-until-adjudicated", dest="hide", action="store_true",
                         default=None)
     choice.add_argument("--show-others", dest="hide", action="store_false")
-    policy.set_defaults(run=run_policy)
+
+
+# PROJECT is a URL's text as typed (it may carry a password for this run) or, when it is
+# no URL, a Path, which team_server refuses naming it: str() passes both on unchanged.
 
 
 def run_init(args: argparse.Namespace) -> int:
-    print(team_server.init_server(args.url, args.lead, args.schema, args.name))
+    """Create or secure the project and say what was done."""
+    print(team_server.init_server(str(args.project), args.lead, args.schema, args.name))
     return 0
 
 
 def run_add_user(args: argparse.Namespace) -> int:
+    """Give a person a role, asking for their password twice when --password is given."""
     password = None
     if args.password:
         password = getpass.getpass(f"password for {args.name}: ")
@@ -84,23 +111,29 @@ def run_add_user(args: argparse.Namespace) -> int:
             print("annotator: error: the two passwords differ; nothing was changed",
                   file=sys.stderr)
             return 1
-    team_server.add_user(args.url, args.name, args.role, password)
+    team_server.add_user(str(args.project), args.name, args.role, password)
     print(f"{args.name} is now {args.role}; they open the project as "
           f"postgresql://{args.name}@HOST/DATABASE")
     return 0
 
 
 def run_users(args: argparse.Namespace) -> int:
-    for member in team_server.users(args.url):
+    """List the people of the project, one a line (or as JSON)."""
+    members = team_server.users(str(args.project))
+    if args.json:
+        print(json.dumps([asdict(m) for m in members], ensure_ascii=False, indent=2))
+        return 0
+    for member in members:
         login = "" if member.can_login else " (cannot log in)"
         print(f"{member.name}\t{member.role}{login}")
     return 0
 
 
 def run_policy(args: argparse.Namespace) -> int:
+    """Set the hide policy when asked to, then print it."""
     if args.hide is not None:
-        team_server.set_hide_policy(args.url, args.hide)
-    hidden = team_server.hide_policy(args.url)
+        team_server.set_hide_policy(str(args.project), args.hide)
+    hidden = team_server.hide_policy(str(args.project))
     print("other annotators' work is hidden from annotators until adjudicated" if hidden
           else "annotators see each other's work")
     return 0

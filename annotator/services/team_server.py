@@ -35,7 +35,9 @@ from annotator.store.pg_security import (
 )
 from annotator.store.server import ServerStore, create_server_project, open_server_project
 
-__all__ = ["ROLES", "TeamMember", "add_user", "init_server", "set_hide_policy", "users"]
+__all__ = [
+    "ROLES", "TeamMember", "add_user", "hide_policy", "init_server", "set_hide_policy", "users",
+]
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,7 @@ def add_user(url: str, name: str, role: str, password: str | None = None) -> Non
     location = _server_url(url)
     name = check_annotator_name(name)
     if role not in ROLES:
-        raise ProjectError(f"no role {role!r}: choose one of {', '.join(ROLES)}")
+        raise ProjectError(f"{location}: no role {role!r}: choose one of {', '.join(ROLES)}")
     with _admin_store(url) as store:
         _require_secured(store)
         hashed = None if password is None else password_hash(store.db, name, password)

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from annotator.core.errors import ProjectError
+
 if TYPE_CHECKING:
     from annotator.store.project import ProjectStore
 
@@ -41,10 +43,12 @@ _BATCH = 1000
 CopyProgress = Callable[[str, int], None]
 
 
-def copy_rows(source: ProjectStore, target: ProjectStore, progress: CopyProgress | None = None):
+def copy_rows(
+    source: ProjectStore, target: ProjectStore, progress: CopyProgress | None = None
+) -> dict[str, int]:
     """Copy every row of ``source`` into the empty project ``target``; returns rows per table."""
     if target.documents.count() or target.annotators.all():
-        raise ValueError(f"{target.path}: the target project is not empty")
+        raise ProjectError(f"{target.path}: the target project is not empty; nothing was copied")
     counts: dict[str, int] = {}
     with source.snapshot(), target.transaction():
         target.db.execute("DELETE FROM project_meta")  # the source's metadata, schema included

@@ -24,6 +24,9 @@ import psycopg
 from psycopg import pq
 from psycopg.rows import RowMaker
 
+# A statement's parameters: positional for ``?``, by name for ``:name``.
+Parameters = Sequence[Any] | Mapping[str, Any] | None
+
 # A string literal, a quoted identifier, a '::' cast, a placeholder, or a lone '%'.
 _TOKENS = re.compile(
     r"""('(?:[^']|'')*')|("(?:[^"]|"")*")|(::)|(\?\d*)|(?<![:\w]):([A-Za-z_]\w*)|(%)"""
@@ -118,7 +121,7 @@ class PgConnection:
         try:
             yield
         except psycopg.OperationalError as exc:
-            if self.raw.closed or self.raw.broken:
+            if self.gone:  # a failed statement leaves the connection usable: not a loss
                 self.was_lost = True
                 raise self._lost(exc) from exc
             raise
@@ -130,7 +133,7 @@ class PgConnection:
             return False
         return self.raw.info.transaction_status != pq.TransactionStatus.IDLE
 
-    def execute(self, sql: str, params: Sequence[Any] | Mapping[str, Any] | None = None):
+    def execute(self, sql: str, params: Parameters = None) -> psycopg.Cursor[Row]:
         """Run one statement; returns the psycopg cursor (fetchone/fetchall/iterate/rowcount).
 
         A statement outside a transaction (a read, or the BEGIN of an action) that finds
@@ -139,12 +142,13 @@ class PgConnection:
         """
         fresh = not self.in_transaction
         try:
-            with self._reporting_loss():
-                cursor = self._live().cursor(row_factory=_row_factory)
-                return cursor.execute(translate(sql), _params(params))
+            return self._execute_once(sql, params)
         except Exception:
             if not (fresh and self.was_lost):
                 raise
+        return self._execute_once(sql, params)
+
+    def _execute_once(self, sql: str, params: Parameters) -> psycopg.Cursor[Row]:
         with self._reporting_loss():
             cursor = self._live().cursor(row_factory=_row_factory)
             return cursor.execute(translate(sql), _params(params))
@@ -175,7 +179,7 @@ class PgConnection:
         self.raw.close()
 
 
-def _params(params: Sequence[Any] | Mapping[str, Any] | None) -> Any:
+def _params(params: Parameters) -> Any:
     if params is None:
         return []
     return params if isinstance(params, Mapping) else list(params)
@@ -231,7 +235,8 @@ class PgDatabase:
     ) -> None:
         self.conn = PgConnection(connect, lost)
 
-    def execute(self, sql: str, params: Sequence[Any] | Mapping[str, Any] | None = None):
+    def execute(self, sql: str, params: Parameters = None) -> psycopg.Cursor[Row]:
+        """Run one statement (see PgConnection.execute)."""
         return self.conn.execute(sql, params)
 
     def __getitem__(self, table: str) -> PgTable:

@@ -20,9 +20,12 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import psycopg
+
+if TYPE_CHECKING:
+    from annotator.store.pg import PgDatabase
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +52,7 @@ END $$;
 """
 
 
-def install_notifications(db: Any) -> None:
+def install_notifications(db: PgDatabase) -> None:
     """The notifying triggers (replacing earlier ones), in the caller's transaction."""
     statements = [_TRIGGERS]
     for table in NOTIFYING_TABLES:
@@ -60,7 +63,7 @@ def install_notifications(db: Any) -> None:
     db.conn.script(";\n".join(statements))
 
 
-def has_notifications(db: Any) -> bool:
+def has_notifications(db: PgDatabase) -> bool:
     """True when the project's tables send notifications (made by a version that does)."""
     row = db.execute(
         "SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'spans_notify')"
@@ -150,4 +153,6 @@ class Listener:
     def _foreign(self, notifications: Iterable[psycopg.Notify]) -> bool:
         """True when one of ``notifications`` came from another connection."""
         own = self._own_pid()
+        # A list, not a generator: any() must not stop early, or the notifications after
+        # the first foreign one would wait to be read as the next change.
         return any([notify.pid != own for notify in notifications])

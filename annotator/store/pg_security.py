@@ -54,6 +54,9 @@ CHILD_TABLES = (
     ("span_confidence", "spans", "span_id"),
     ("event_confidence", "events", "event_id"),
 )
+CHILD_NAMES = tuple(child for child, _, _ in CHILD_TABLES)
+# Tables whose rows are an annotator's work: their own, or their parent row's.
+WORK_TABLES = (*OWN_TABLES, *CHILD_NAMES)
 # Tables of the lead only (annotators read them).
 LEAD_TABLES = ("project_meta", "documents", "assignments", "document_splits", "schema_version")
 # Whose work each own-table row is, for reading under the hide policy (sessions and
@@ -141,7 +144,7 @@ def _create_groups(db: PgDatabase, groups: Groups) -> list[str]:
 
 def _grants(groups: Groups, database: str) -> list[str]:
     annotator, _, lead = (_ident(n) for n in groups.names)
-    writable = [*OWN_TABLES, *(child for child, _, _ in CHILD_TABLES), "annotators"]
+    writable = [*WORK_TABLES, "annotators"]
     return [
         f"REVOKE ALL ON DATABASE {_ident(database)} FROM PUBLIC",
         f"GRANT CONNECT, TEMPORARY ON DATABASE {_ident(database)} TO {annotator}",
@@ -179,7 +182,7 @@ def _table_policies(table: str, groups: Groups, owner: str) -> list[str]:
     if table in HIDDEN_TABLES:  # a model's suggestions are nobody's work to hide
         visible = (f"{mine} OR NOT annotator_hidden(document_id) "
                    "OR annotator IN (SELECT name FROM annotators WHERE kind = 'model')")
-    elif table in {child for child, _, _ in CHILD_TABLES}:
+    elif table in CHILD_NAMES:
         # Seen when its parent row is: the subquery runs under the parent's own
         # policies, so an argument or a confidence is hidden with its event or span.
         visible = owner.replace(" AND p.annotator = {who}", "")
@@ -223,7 +226,7 @@ def _policies(groups: Groups) -> list[str]:
 
 
 def _tables() -> list[str]:
-    return [*OWN_TABLES, *(child for child, _, _ in CHILD_TABLES), *LEAD_TABLES, "annotators"]
+    return [*WORK_TABLES, *LEAD_TABLES, "annotators"]
 
 
 def _drop_policies(db: PgDatabase) -> list[str]:
@@ -368,7 +371,7 @@ def project_role(db: PgDatabase, database: str) -> str | None:
 
 def refusal(table: str | None, who: str) -> str:
     """What a write refused by row-level security means, for the person refused."""
-    if table in (*OWN_TABLES, *(child for child, _, _ in CHILD_TABLES)):
+    if table in WORK_TABLES:
         return (f"{who} may only change their own annotations (a reviewer also the gold); "
                 "the database refused the change")
     if table == "annotators":

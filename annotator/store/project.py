@@ -143,9 +143,10 @@ class ProjectStore:
         return self.read_only_reason is not None
 
     def set_read_only(self, reason: str) -> None:
-        """Refuse every write from now on, with ``reason`` in the error; SQLite enforces it too."""
+        """Refuse every write from now on, with ``reason`` in the error; the engine enforces
+        it too (:meth:`_engine_read_only`)."""
         self.read_only_reason = reason
-        self.db.execute("PRAGMA query_only = ON")
+        self._engine_read_only(True)
 
     def set_writable(self) -> None:
         """Undo :meth:`set_read_only` (the reason went away, e.g. another annotator was chosen)."""
@@ -154,7 +155,11 @@ class ProjectStore:
                 f"{self.path}: cannot edit: read-only because {self.read_only_reason}"
             )
         self.read_only_reason = None
-        self.db.execute("PRAGMA query_only = OFF")
+        self._engine_read_only(False)
+
+    def _engine_read_only(self, read_only: bool) -> None:
+        """Have the database itself refuse (or allow again) writes on this connection."""
+        self.db.execute(f"PRAGMA query_only = {'ON' if read_only else 'OFF'}")
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Database]:

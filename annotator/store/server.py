@@ -64,8 +64,6 @@ IDLE_IN_TRANSACTION_S = 300
 # libpq settings used unless the URL gives its own: a dead network is noticed in
 # about 20 s rather than the operating system's two hours. sslmode is left to libpq
 # (``prefer``: TLS whenever the server offers it).
-# Not yet asked of the server (see ServerStore._bound_login).
-_UNKNOWN = object()
 _CONNECTION_DEFAULTS = {
     "connect_timeout": "10",
     "application_name": "annotator",
@@ -74,6 +72,8 @@ _CONNECTION_DEFAULTS = {
     "keepalives_interval": "5",
     "keepalives_count": "2",
 }
+# Not yet asked of the server (see ServerStore._bound_login).
+_UNKNOWN = object()
 
 
 class ServerStore(ProjectStore):
@@ -140,21 +140,11 @@ class ServerStore(ProjectStore):
         side.busy_limit_s = 0.0
         return side
 
-    def set_read_only(self, reason: str) -> None:
-        """Refuse every write from now on; the server refuses them too (read-only session)."""
-        self.read_only_reason = reason
-        self._session_read_only = True
-        self.db.execute("SET default_transaction_read_only = on")
-
-    def set_writable(self) -> None:
-        """Undo :meth:`set_read_only`."""
-        if self._connection_read_only:
-            raise ReadOnlyProjectError(
-                f"{self.path}: cannot edit: read-only because {self.read_only_reason}"
-            )
-        self.read_only_reason = None
-        self._session_read_only = False
-        self.db.execute("SET default_transaction_read_only = off")
+    def _engine_read_only(self, read_only: bool) -> None:
+        """A read-only session: the server refuses writes too, also on the connection
+        made again after a loss (_new_connection reads the flag)."""
+        self._session_read_only = read_only
+        self.db.execute(f"SET default_transaction_read_only = {'on' if read_only else 'off'}")
 
     def _begin(self) -> None:
         """BEGIN, then the project's write lock, waiting in slices reported to on_busy."""

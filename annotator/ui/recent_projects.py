@@ -27,7 +27,7 @@ MAX_RECENT = 10
 def remembered(location: str | Path | ServerLocation) -> str:
     """How a project's location is written down: never with a password."""
     if is_server_url(location):
-        return project_location(location).shown  # type: ignore[union-attr]
+        return str(project_location(location))  # a ServerLocation shows no password
     return str(Path(location).absolute())
 
 

@@ -9,6 +9,7 @@ without it, see ui.recent_projects).
 
 from __future__ import annotations
 
+from dataclasses import astuple
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -115,11 +116,7 @@ class OpenServerDialog(QDialog):
         return ServerFields(host, port, database, user)
 
     def _url_edited(self, text: str) -> None:
-        fields = fields_of(text.strip())
-        for edit, value in zip(
-            self._field_edits(), (fields.host, fields.port, fields.database, fields.user),
-            strict=True,
-        ):
+        for edit, value in zip(self._field_edits(), astuple(fields_of(text.strip())), strict=True):
             edit.setText(value)
         self._validate()
 

@@ -21,27 +21,13 @@ from tests.benchmarks.window_harness import isolated_home, open_window
 RUNS = 5
 
 
-def trained_project(path: Path) -> Path:
-    """The generated project with amal's recommenders trained and stored."""
-    from annotator.services.project import open_project
-    from annotator.services.recommending import evaluate_recommender, train_recommender
-    from tests.suggest_helpers import generated_project
-
-    generated_project(path, count=120, done=100)
-    with open_project(path) as project:
-        training = project.training_set("amal")
-        for name in ("crf", "strings"):
-            evaluation = evaluate_recommender(name, training)
-            project.save_trained("amal", train_recommender(name, training), training, evaluation)
-    return path
-
-
 def main() -> None:
     """Print the opening figures."""
     with isolated_home() as home:
         from annotator.services.projects import new_project
+        from tests.suggest_helpers import generated_project, trained_project
 
-        path = trained_project(home / "trained.annproj")
+        path = trained_project(generated_project(home / "trained.annproj", count=120, done=100))
         empty = home / "empty.annproj"
         new_project(empty).close()
         app, window = open_window(empty, "amal")

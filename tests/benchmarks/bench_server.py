@@ -21,12 +21,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pgserver
-import psycopg
 from bench_io import make_corpus
 
 from annotator.core.model import Span, new_id
 from annotator.services.importing import import_paths
 from annotator.services.projects import new_project, open_project
+from tests.team_helpers import new_database
 
 
 def main() -> None:
@@ -34,9 +34,7 @@ def main() -> None:
         root = Path(folder)
         server = pgserver.get_server(root / "pg", cleanup_mode="stop")
         try:
-            with psycopg.connect(server.get_uri(), autocommit=True) as admin:
-                admin.execute("CREATE DATABASE bench")
-            url = server.get_uri().replace("/postgres?", "/bench?", 1)
+            url = new_database(server, "bench")
             corpus, _, _ = make_corpus(root)
             with new_project(url) as store:
                 started = time.perf_counter()

@@ -32,7 +32,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import Span, new_id
 from annotator.services import team_server
 from annotator.store import open_project
-from tests.team_helpers import TEXT, as_user
+from tests.team_helpers import TEXT, as_user, new_database
 
 ANNOTATORS = [f"annotator{n:02}" for n in range(1, 21)]
 DOCUMENTS = 200
@@ -121,9 +121,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         server = pgserver.get_server(Path(folder) / "pg", cleanup_mode="stop")
         try:
-            with psycopg.connect(server.get_uri(), autocommit=True) as admin:
-                admin.execute("CREATE DATABASE team")
-            url = server.get_uri().replace("/postgres?", "/team?", 1)
+            url = new_database(server, "team")
             team_server.init_server(url, "lead")
             for name in ANNOTATORS:
                 team_server.add_user(url, name, "annotator")

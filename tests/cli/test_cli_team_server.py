@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,29 @@ def test_users_of_a_project_without_roles_says_what_to_do(
     assert _run(capsys, "new", server_url)[0] == 0
     code, _, err = _run(capsys, "server", "users", server_url)
     assert code == 1 and "annotator server init URL --lead NAME" in err
+
+
+def test_users_as_json_and_a_project_file_refused_by_name(
+    tmp_path: Path, server_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _run(capsys, "server", "init", server_url, "--lead", "lina")[0] == 0
+    assert _run(capsys, "server", "add-user", server_url, "amal")[0] == 0
+    code, out, _ = _run(capsys, "server", "users", server_url, "--json")
+    assert code == 0
+    assert json.loads(out) == [
+        {"name": "amal", "role": "annotator", "can_login": True},
+        {"name": "lina", "role": "lead", "can_login": True},
+    ]
+    file = tmp_path / "مشروع.annproj"
+    create_demo_project(file).close()
+    code, _, err = _run(capsys, "server", "users", str(file))
+    assert code == 1 and "not a PostgreSQL URL" in err and "مشروع.annproj" in err
+
+
+def test_every_server_command_names_its_project_argument_alike(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for command in ("init", "add-user", "users", "policy"):
+        with pytest.raises(SystemExit):
+            main(["server", command, "--help"])
+        assert "PROJECT" in capsys.readouterr().out.split("\n\n")[0]  # the usage line

@@ -87,27 +87,26 @@ class Model:
         return new
 
 
+# What Model holds, read from a project's tables: id first, then the compared columns.
+MODEL_QUERIES = (
+    'SELECT id, document_id, start, "end", label FROM spans',
+    "SELECT id, document_id, type, trigger_start, trigger_end FROM events",
+    "SELECT id, event_id, role, span_id FROM event_arguments",
+)
+
+
+def read_model(conn: Any) -> Model:
+    """The spans, events and arguments ``conn`` finds (an sqlite3 or a psycopg
+    connection: both run a query from execute())."""
+    return Model(*({r[0]: tuple(r[1:]) for r in conn.execute(sql)} for sql in MODEL_QUERIES))
+
+
 def read_state(path: Path) -> tuple[Model, str]:
     """The project's annotations and its integrity check result, read with plain SQLite."""
     conn = sqlite3.connect(path)
     try:
         integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
-        model = Model(
-            {
-                r[0]: r[1:]
-                for r in conn.execute('SELECT id, document_id, start, "end", label FROM spans')
-            },
-            {
-                r[0]: r[1:]
-                for r in conn.execute(
-                    "SELECT id, document_id, type, trigger_start, trigger_end FROM events"
-                )
-            },
-            {
-                r[0]: r[1:]
-                for r in conn.execute("SELECT id, event_id, role, span_id FROM event_arguments")
-            },
-        )
+        model = read_model(conn)
     finally:
         conn.close()
     return model, integrity
@@ -166,6 +165,59 @@ def check_round(
     return state, reported, "whole"
 
 
+def kill_seed(default: int) -> int:
+    """The seed of the kill moments: ANNOTATOR_KILL_SEED (to replay a run), else ``default``."""
+    return int(os.environ.get("ANNOTATOR_KILL_SEED", str(default)))
+
+
+@dataclass
+class Kills:
+    """What ``kills`` rounds of kill and check proved."""
+
+    kills: int
+    model: Model = field(default_factory=Model)
+    verified: int = 0
+    in_flight: Counter[str] = field(default_factory=Counter)
+
+    def figures(self, prefix: str) -> list[str]:
+        """The figures lines the run prints (``prefix``_kills, ..._actions_verified, ...)."""
+        fates = self.in_flight
+        return [
+            f"{prefix}_kills: {self.kills} kills",
+            f"{prefix}_actions_verified: {self.verified} actions",
+            f"{prefix}_in_flight: {fates['whole']} committed whole, {fates['absent']} rolled "
+            f"back, {fates['none']} kills between actions",
+        ]
+
+    def check_enough(self) -> None:
+        """Enough was saved between the kills for the rounds to prove something."""
+        too_few = "too few actions were saved between kills to prove anything"
+        assert self.verified >= self.kills, too_few
+        assert len(self.model.spans) + len(self.model.events) > 0
+
+
+def kill_rounds(
+    project: Path | str,
+    kills: int,
+    seed: int,
+    read: Callable[[Any], tuple[Model, str]] = read_state,
+    annotator: str = "crash",
+    after_each: Callable[[], None] | None = None,
+) -> Kills:
+    """Kill a worker annotating ``project`` ``kills`` times, checking the project after
+    each kill with ``read`` (and ``after_each``, if given)."""
+    rng = random.Random(seed)
+    done = Kills(kills)
+    for _ in range(kills):
+        lines = run_round(project, rng.randrange(1 << 30), rng, annotator)
+        done.model, reported, fate = check_round(project, done.model, lines, read)
+        done.verified += reported
+        done.in_flight[fate] += 1
+        if after_each is not None:
+            after_each()
+    return done
+
+
 @pytest.mark.slow
 def test_sigkill_at_random_moments_loses_nothing(tmp_path: Path, figures: list[str]) -> None:
 
@@ -173,22 +225,13 @@ def test_sigkill_at_random_moments_loses_nothing(tmp_path: Path, figures: list[s
     with new_project(project) as store:
         for i, text in enumerate(ARTICLES):
             store.documents.add(text, f"article {i}")
-    rng = random.Random(int(os.environ.get("ANNOTATOR_KILL_SEED", "20261125")))
-    model, verified, in_flight = Model(), 0, Counter()
-    for _ in range(KILLS):
-        lines = run_round(project, rng.randrange(1 << 30), rng)
-        model, reported, fate = check_round(project, model, lines)
-        verified += reported
-        in_flight[fate] += 1
+
+    def backups_are_healthy() -> None:
         assert all(is_healthy_project(b.path) for b in backups_of(project))
-    figures += [
-        f"crash_kills: {KILLS} kills",
-        f"crash_actions_verified: {verified} actions",
-        f"crash_in_flight: {in_flight['whole']} committed whole, {in_flight['absent']} rolled "
-        f"back, {in_flight['none']} kills between actions",
-    ]
-    assert verified >= KILLS, "too few actions were saved between kills to prove anything"
-    assert len(model.spans) + len(model.events) > 0
+
+    kills = kill_rounds(project, KILLS, kill_seed(20261125), after_each=backups_are_healthy)
+    figures += kills.figures("crash")
+    kills.check_enough()
 
 
 IMPORT_KILLS = max(10, KILLS // 5)

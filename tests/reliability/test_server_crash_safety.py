@@ -13,17 +13,21 @@ ANNOTATOR_KILLS sets the number of kills (default 50; the server rounds are half
 
 from __future__ import annotations
 
-import os
-import random
 import time
-from collections import Counter
 from collections.abc import Callable
 
 import psycopg
 import pytest
 
-from tests.reliability.test_crash_safety import ARTICLES, KILLS, Model, check_round, run_round
-from tests.team_helpers import as_user, make_team
+from tests.reliability.test_crash_safety import (
+    ARTICLES,
+    KILLS,
+    Model,
+    kill_rounds,
+    kill_seed,
+    read_model,
+)
+from tests.team_helpers import as_user, make_team, sql_as
 
 pytestmark = pytest.mark.usefixtures("pg_server")
 
@@ -55,14 +59,7 @@ def server_state(admin_url: str) -> Callable[[object], tuple[Model, str]]:
     def read(_project: object) -> tuple[Model, str]:
         with psycopg.connect(admin_url, autocommit=True) as admin:
             _wait_for_clients_to_go(admin)
-            model = Model(
-                {r[0]: tuple(r[1:]) for r in admin.execute(
-                    'SELECT id, document_id, start, "end", label FROM spans')},
-                {r[0]: tuple(r[1:]) for r in admin.execute(
-                    "SELECT id, document_id, type, trigger_start, trigger_end FROM events")},
-                {r[0]: tuple(r[1:]) for r in admin.execute(
-                    "SELECT id, event_id, role, span_id FROM event_arguments")},
-            )
+            model = read_model(admin)
             broken = admin.execute(
                 "SELECT (SELECT count(*) FROM event_arguments a WHERE NOT EXISTS "
                 "(SELECT 1 FROM spans s WHERE s.id = a.span_id) OR NOT EXISTS "
@@ -81,7 +78,7 @@ def test_sigkill_of_a_server_client_at_random_moments_loses_nothing(
 ) -> None:
     admin_url = fresh_database()
     make_team(admin_url)
-    with psycopg.connect(as_user(admin_url, "lina"), autocommit=True) as lead:
+    with sql_as(admin_url, "lina") as lead:
         lead.execute("DELETE FROM documents")  # the team's document: ARTICLES instead
     from annotator.store import open_project
 
@@ -90,18 +87,6 @@ def test_sigkill_of_a_server_client_at_random_moments_loses_nothing(
             lead_store.documents.add(text, f"article {i}")
     url = as_user(admin_url, "amal")
     read = server_state(admin_url)
-    rng = random.Random(int(os.environ.get("ANNOTATOR_KILL_SEED", "20261201")))
-    model, verified, in_flight = Model(), 0, Counter()
-    for _ in range(SERVER_KILLS):
-        lines = run_round(url, rng.randrange(1 << 30), rng, annotator="amal")
-        model, reported, fate = check_round(url, model, lines, read)
-        verified += reported
-        in_flight[fate] += 1
-    figures += [
-        f"server_crash_kills: {SERVER_KILLS} kills",
-        f"server_crash_actions_verified: {verified} actions",
-        f"server_crash_in_flight: {in_flight['whole']} committed whole, "
-        f"{in_flight['absent']} rolled back, {in_flight['none']} kills between actions",
-    ]
-    assert verified >= SERVER_KILLS, "too few actions were saved between kills to prove anything"
-    assert len(model.spans) + len(model.events) > 0
+    kills = kill_rounds(url, SERVER_KILLS, kill_seed(20261201), read, annotator="amal")
+    figures += kills.figures("server_crash")
+    kills.check_enough()

@@ -1,15 +1,16 @@
 """The store's tests run on both engines: every test using ``project`` runs on a
-project file and on a project in a PostgreSQL database (tests/conftest.py)."""
+project file and on a project in a PostgreSQL database (tests/conftest.py);
+``file_project`` is the file alone (for what only SQLite has: its JSON quoting, its
+file format)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterator
 
 import pytest
 
-from annotator.services.projects import default_schema
-from annotator.store import ProjectStore, create_project
+from annotator.store import ProjectStore, open_project
+from tests.team_helpers import as_user
 
 
 @pytest.fixture
@@ -19,8 +20,14 @@ def project(engine_project: ProjectStore) -> Iterator[ProjectStore]:
 
 
 @pytest.fixture
-def file_project(tmp_path: Path) -> Iterator[ProjectStore]:
-    """A project file (for what only SQLite has: its JSON quoting, its file format)."""
-    store = create_project(tmp_path / "file.annproj", default_schema())
-    yield store
-    store.close()
+def connect(team: str) -> Iterator[Callable[[str], ProjectStore]]:
+    """Opens the team's project as one person (each closed after the test)."""
+    opened: list[ProjectStore] = []
+
+    def open_as(name: str) -> ProjectStore:
+        opened.append(open_project(as_user(team, name)))
+        return opened[-1]
+
+    yield open_as
+    for store in opened:
+        store.close()

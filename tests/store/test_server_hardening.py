@@ -4,7 +4,7 @@ and changes to another's rows that used to change nothing without a word."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import psycopg
 import pytest
@@ -14,35 +14,10 @@ from annotator.core.errors import NotAllowedError, ProjectError
 from annotator.core.model import Argument, Event, Span, Status, new_id
 from annotator.core.notes import Note, NoteKind
 from annotator.services import team_server
-from annotator.store import ProjectStore, open_project
-from tests.team_helpers import as_user, database_of, make_team
+from annotator.store import ProjectStore
+from tests.team_helpers import as_user, database_of, database_url, make_team, sql_as
 
 pytestmark = pytest.mark.usefixtures("pg_server")
-
-
-@pytest.fixture
-def team(fresh_database: Callable[[], str]) -> str:
-    """lina leads; amal and karim annotate; rana reviews; one document."""
-    url = fresh_database()
-    make_team(url)
-    return url
-
-
-@pytest.fixture
-def connect(team: str) -> Iterator[Callable[[str], ProjectStore]]:
-    opened: list[ProjectStore] = []
-
-    def open_as(name: str) -> ProjectStore:
-        opened.append(open_project(as_user(team, name)))
-        return opened[-1]
-
-    yield open_as
-    for store in opened:
-        store.close()
-
-
-def raw(url: str, name: str) -> psycopg.Connection:
-    return psycopg.connect(as_user(url, name), autocommit=True)
 
 
 def amals_work(amal: ProjectStore) -> tuple[str, Span, Event]:
@@ -112,20 +87,20 @@ def test_the_hide_policy_hides_arguments_and_confidences_of_hidden_work(
 ) -> None:
     amal = connect("amal")
     amals_work(amal)
-    with raw(team, "postgres") as admin:  # a confidence, as a model's accepted span keeps
+    with sql_as(team, "postgres") as admin:  # a confidence, as a model's accepted span keeps
         admin.execute("INSERT INTO span_confidence SELECT id, 0.9 FROM spans")
         admin.execute("INSERT INTO event_confidence SELECT id, 0.8 FROM events")
     team_server.set_hide_policy(as_user(team, "lina"), True)
-    with raw(team, "karim") as karim:
+    with sql_as(team, "karim") as karim:
         for table in ("spans", "events", "event_arguments", "span_confidence",
                       "event_confidence", "notes"):
             count = karim.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             assert count == 0, f"karim reads {count} hidden rows of {table}"
-    with raw(team, "amal") as own:  # her own children stay hers to read
+    with sql_as(team, "amal") as own:  # her own children stay hers to read
         assert own.execute("SELECT count(*) FROM event_arguments").fetchone()[0] == 1
         assert own.execute("SELECT count(*) FROM span_confidence").fetchone()[0] == 1
     team_server.set_hide_policy(as_user(team, "lina"), False)
-    with raw(team, "karim") as karim:
+    with sql_as(team, "karim") as karim:
         assert karim.execute("SELECT count(*) FROM event_arguments").fetchone()[0] == 1
 
 
@@ -137,17 +112,17 @@ def test_nobody_but_the_administrator_creates_objects_in_the_schema(
 ) -> None:
     """PostgreSQL before 15 lets PUBLIC create in ``public``; init takes that away."""
     url = fresh_database()
-    with raw(url, "postgres") as admin:
+    with sql_as(url, "postgres") as admin:
         admin.execute("GRANT CREATE ON SCHEMA public TO PUBLIC")  # as an old cluster has it
     make_team(url)
     for person in ("amal", "lina"):
-        with raw(url, person) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        with sql_as(url, person) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("CREATE FUNCTION lower(varchar) RETURNS text LANGUAGE sql "
                          "AS 'SELECT ''pwned'''")
 
 
 def test_a_lead_cannot_put_a_trigger_on_a_table_or_truncate_it(team: str) -> None:
-    with raw(team, "lina") as lead:
+    with sql_as(team, "lina") as lead:
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             lead.execute("CREATE TRIGGER spy AFTER INSERT ON spans FOR EACH STATEMENT "
                          "EXECUTE FUNCTION annotator_notify()")
@@ -157,7 +132,7 @@ def test_a_lead_cannot_put_a_trigger_on_a_table_or_truncate_it(team: str) -> Non
 
 
 def test_the_definer_function_has_a_fixed_search_path_and_no_public_execute(team: str) -> None:
-    with raw(team, "postgres") as admin:
+    with sql_as(team, "postgres") as admin:
         rows = admin.execute(
             "SELECT p.proname, p.proconfig, has_function_privilege('public', p.oid, 'EXECUTE') "
             "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
@@ -173,7 +148,7 @@ def test_a_temporary_table_cannot_stand_in_for_the_text_a_span_is_checked_agains
     team: str,
 ) -> None:
     """The invariants' trigger functions run as the writer, under the writer's search path."""
-    with raw(team, "karim") as karim:
+    with sql_as(team, "karim") as karim:
         doc, length = karim.execute("SELECT id, length(text) FROM documents").fetchone()
         karim.execute("SET search_path = pg_temp, public")
         karim.execute("CREATE TEMP TABLE documents (id text, text text)")
@@ -184,7 +159,7 @@ def test_a_temporary_table_cannot_stand_in_for_the_text_a_span_is_checked_agains
                 "updated_at) VALUES (%s, %s, 'karim', 5, %s, 'GPE', 'now')",
                 [new_id(), doc, length + 1000],
             )
-    with raw(team, "postgres") as admin:
+    with sql_as(team, "postgres") as admin:
         functions = admin.execute(
             "SELECT proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
             "WHERE n.nspname = 'public' AND p.prolang = (SELECT oid FROM pg_language "
@@ -195,7 +170,7 @@ def test_a_temporary_table_cannot_stand_in_for_the_text_a_span_is_checked_agains
 
 
 def test_an_annotator_cannot_escape_with_set_session_authorization(team: str) -> None:
-    with raw(team, "karim") as karim:
+    with sql_as(team, "karim") as karim:
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             karim.execute("SET SESSION AUTHORIZATION lina")
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
@@ -208,8 +183,6 @@ def test_an_annotator_cannot_escape_with_set_session_authorization(team: str) ->
 
 
 def test_names_that_are_sql_are_only_names(pg_server, fresh_database) -> None:
-    from tests.conftest import database_url
-
     name = 'مشروع"; DROP ROLE lina; --'
     with psycopg.connect(pg_server.get_uri(), autocommit=True) as admin:
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
@@ -240,14 +213,12 @@ def test_a_person_name_too_long_for_a_role_is_refused(team: str) -> None:
     long_name = "عبد الرحمن بن عبد العزيز الحسيني الهاشمي"  # 40 characters, 75 bytes
     with pytest.raises(ProjectError, match="too long for a PostgreSQL login role"):
         team_server.add_user(team, long_name, "lead")
-    with raw(team, "postgres") as admin:
+    with sql_as(team, "postgres") as admin:
         cut = long_name.encode()[:63].decode(errors="ignore")
         assert admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [cut]).fetchone() is None
 
 
 def test_a_database_name_too_long_for_its_group_roles_is_refused(pg_server) -> None:
-    from tests.conftest import database_url
-
     name = "مشروع_الأخبار_العربية_للتدريب"  # 29 characters, 54 bytes: 54 + 10 > 63
     with psycopg.connect(pg_server.get_uri(), autocommit=True) as admin:
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
@@ -269,7 +240,7 @@ def test_a_database_name_too_long_for_its_group_roles_is_refused(pg_server) -> N
 
 
 def test_a_role_that_bypasses_row_level_security_cannot_be_a_person(team: str) -> None:
-    with raw(team, "postgres") as admin:
+    with sql_as(team, "postgres") as admin:
         admin.execute("DROP ROLE IF EXISTS dba_sami")
         admin.execute("CREATE ROLE dba_sami LOGIN BYPASSRLS")
         admin.execute("DROP ROLE IF EXISTS hr_sami")
@@ -280,7 +251,7 @@ def test_a_role_that_bypasses_row_level_security_cannot_be_a_person(team: str) -
                 team_server.add_user(team, name, "annotator")
             assert name not in [m.name for m in team_server.users(team)]
     finally:
-        with raw(team, "postgres") as admin:
+        with sql_as(team, "postgres") as admin:
             admin.execute("DROP ROLE dba_sami")
             admin.execute("DROP ROLE hr_sami")
 
@@ -288,7 +259,7 @@ def test_a_role_that_bypasses_row_level_security_cannot_be_a_person(team: str) -
 def test_a_gold_made_by_a_reviewer_in_a_persons_name_is_refused(team: str, connect) -> None:
     """A reviewer may add gold annotators; one named like a person to come would make
     that person's work count as gold."""
-    with raw(team, "rana") as rana:
+    with sql_as(team, "rana") as rana:
         rana.execute("INSERT INTO annotators (name, kind, created_at) "
                      "VALUES ('sami', 'gold', 'now')")
     with pytest.raises(ProjectError, match="already an annotator of kind gold"):

@@ -3,8 +3,6 @@ their own login role; row-level security refuses the rest, also to raw SQL."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-
 import psycopg
 import pytest
 
@@ -13,40 +11,13 @@ from annotator.core.model import AnnotatorKind, Span, Status, new_id
 from annotator.services import adjudication, team_server
 from annotator.services.opening import open_for_editing
 from annotator.store import ProjectStore, open_project
-from tests.team_helpers import as_user, database_of, make_team
+from tests.team_helpers import as_user, database_of, sql_as
 
 pytestmark = pytest.mark.usefixtures("pg_server")
 
 
-@pytest.fixture
-def team(fresh_database: Callable[[], str]) -> str:
-    """A server project made by ``annotator server init`` (lead lina), with two
-    annotators (amal, karim) and a reviewer (rana), and one document."""
-    url = fresh_database()
-    make_team(url)
-    return url
-
-
-@pytest.fixture
-def connect(team: str) -> Iterator[Callable[[str], ProjectStore]]:
-    """Opens the project as one person (closed after the test)."""
-    opened: list[ProjectStore] = []
-
-    def open_as(name: str) -> ProjectStore:
-        opened.append(open_project(as_user(team, name)))
-        return opened[-1]
-
-    yield open_as
-    for store in opened:
-        store.close()
-
-
 def first_document(store: ProjectStore) -> str:
     return store.documents.summaries()[0].id
-
-
-def raw(url: str, name: str) -> psycopg.Connection:
-    return psycopg.connect(as_user(url, name), autocommit=True)
 
 
 def test_an_annotator_cannot_write_anothers_span_through_the_program(connect) -> None:
@@ -65,7 +36,7 @@ def test_raw_sql_cannot_change_or_delete_anothers_span(team: str, connect) -> No
     doc = first_document(amal)
     span = Span(new_id(), doc, "amal", 0, 4, "GPE")
     amal.annotations.add_span(span)
-    with raw(team, "karim") as karim:
+    with sql_as(team, "karim") as karim:
         changed = karim.execute("UPDATE spans SET label = 'PER' WHERE id = %s", [span.id])
         assert changed.rowcount == 0
         assert karim.execute("DELETE FROM spans WHERE id = %s", [span.id]).rowcount == 0
@@ -86,7 +57,7 @@ def test_an_annotator_cannot_change_anothers_status(team: str, connect) -> None:
     amal.annotators.set_status(doc, "amal", Status.DONE)
     with pytest.raises(NotAllowedError, match="karim may only change their own"):
         karim.annotators.set_status(doc, "amal", Status.SKIPPED)
-    with raw(team, "karim") as conn:
+    with sql_as(team, "karim") as conn:
         changed = conn.execute("UPDATE statuses SET status = 'skipped' WHERE annotator = 'amal'")
         assert changed.rowcount == 0
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
@@ -115,7 +86,7 @@ def test_a_reviewer_writes_the_gold_and_an_annotator_cannot(team: str, connect) 
     amal.annotations.add_span(other)
     with pytest.raises(NotAllowedError, match="amal may only change their own annotations"):
         adjudication.accept_span(amal, other.id, gold)
-    with raw(team, "amal") as conn:
+    with sql_as(team, "amal") as conn:
         assert conn.execute("DELETE FROM spans WHERE annotator = %s", [gold]).rowcount == 0
     with pytest.raises(NotAllowedError, match="rana may only change their own"):
         rana.annotations.add_span(Span(new_id(), doc, "amal", 5, 9, "PER"))  # not a person's
@@ -148,7 +119,7 @@ def test_the_hide_policy_hides_others_work_until_adjudicated(team: str, connect)
     assert karim.annotations.spans(doc, "amal") == []
     assert len(karim.annotations.spans(doc, "crf")) == 1  # not a person's work: shown
     assert "amal" not in karim.annotators.status_counts()
-    with raw(team, "karim") as conn:  # raw SQL sees no more than the program
+    with sql_as(team, "karim") as conn:  # raw SQL sees no more than the program
         rows = conn.execute("SELECT annotator FROM spans").fetchall()
         assert rows == [("crf",)]
     assert len(rana.annotations.spans(doc, "amal")) == 1  # a reviewer sees everything
@@ -187,7 +158,7 @@ def test_users_roles_and_refusals_of_the_set_up(team: str) -> None:
 
 def test_a_password_is_hashed_before_it_is_sent(team: str) -> None:
     team_server.add_user(team, "sami", "annotator", password="correct horse")
-    with raw(team, "postgres") as admin:
+    with sql_as(team, "postgres") as admin:
         stored = admin.execute(
             "SELECT rolpassword FROM pg_authid WHERE rolname = 'sami'"
         ).fetchone()[0]
@@ -196,7 +167,7 @@ def test_a_password_is_hashed_before_it_is_sent(team: str) -> None:
 
 def test_every_table_of_the_project_is_under_row_level_security(team: str) -> None:
     """A migration adding a table must add it to store.pg_security's lists."""
-    with raw(team, "postgres") as admin:
+    with sql_as(team, "postgres") as admin:
         open_tables = admin.execute(
             "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND NOT rowsecurity"
         ).fetchall()

@@ -9,11 +9,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import psycopg
 import pytest
 from PySide6.QtCore import Qt
 
 from annotator.services.copying import copy_project
+from tests.team_helpers import new_database
 from tests.ui.test_project_session import label_first_word
 
 pgserver = pytest.importorskip("pgserver")
@@ -47,9 +47,7 @@ def own_server():
 
 @pytest.fixture
 def window_on_own_server(make_window, demo_path: Path, own_server: OwnServer):
-    with psycopg.connect(own_server.server.get_uri(), autocommit=True) as admin:
-        admin.execute("CREATE DATABASE outage")
-    url = own_server.server.get_uri().replace("/postgres?", "/outage?", 1)
+    url = new_database(own_server.server, "outage")
     copy_project(demo_path, url)
     window = make_window(url)
     assert window.project is not None and window.project.on_server

@@ -3,34 +3,16 @@ makes a window poll at once (its timer alone would take POLL_MS)."""
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import Qt
-
 from annotator.ui.project_session import POLL_MS
 from annotator.ui.review import ReviewFeature
-from tests.team_helpers import TEXT, as_user, make_team
+from tests.team_helpers import TEXT, as_user
+from tests.ui.test_project_session import label_first_word
 
 LIVE_MS = 2000
 
 
-@pytest.fixture
-def team(fresh_database) -> str:
-    url = fresh_database()
-    make_team(url)
-    return url
-
-
 def review_of(window) -> ReviewFeature:
     return next(f for f in window.features if isinstance(f, ReviewFeature))
-
-
-def label_first_word(window, qtbot) -> None:
-    view = window.reading_view
-    cursor = view.textCursor()
-    cursor.setPosition(0)
-    cursor.movePosition(cursor.MoveOperation.EndOfWord, cursor.MoveMode.KeepAnchor)
-    view.setTextCursor(cursor)
-    qtbot.keyClick(view, Qt.Key.Key_1)
 
 
 def test_two_windows_see_each_others_saved_work_live(

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.suggest_helpers import generated_project
+from tests.suggest_helpers import generated_project, trained_project
 
 TRAINING_TIMEOUT_MS = 120_000
 
@@ -104,19 +104,6 @@ def test_a_new_annotator_opens_a_project_without_training(
     assert not live.train()  # Train Now: nothing to learn from, said so, no error
 
 
-def _trained_once(path: Path) -> Path:
-    """``path`` with amal's CRF and strings trained and stored, as a window leaves them."""
-    from annotator.services.project import open_project
-    from annotator.services.recommending import evaluate_recommender, train_recommender
-
-    with open_project(path) as project:
-        training = project.training_set("amal")
-        for name in ("crf", "strings"):
-            evaluation = evaluate_recommender(name, training)
-            project.save_trained("amal", train_recommender(name, training), training, evaluation)
-    return path
-
-
 def test_opening_loads_the_trained_recommenders_off_the_gui_thread(
     bench, generated_path, settings, qtbot, monkeypatch
 ) -> None:
@@ -125,7 +112,7 @@ def test_opening_loads_the_trained_recommenders_off_the_gui_thread(
 
     from annotator.core.recommenders import CrfLabeller
 
-    _trained_once(generated_path)
+    trained_project(generated_path)
     release, loaded_on = threading.Event(), []
     real = CrfLabeller.from_model.__func__
 
@@ -165,7 +152,7 @@ def test_a_load_overtaken_by_another_project_is_dropped(
 
     from annotator.core.recommenders import CrfLabeller
 
-    _trained_once(generated_path)
+    trained_project(generated_path)
     release, real = threading.Event(), CrfLabeller.from_model.__func__
     monkeypatch.setattr(
         CrfLabeller, "from_model", classmethod(lambda cls, m: release.wait(30) and real(cls, m))
