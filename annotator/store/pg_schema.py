@@ -260,17 +260,21 @@ END $$;
 
 # Import speed (SQLite migration 0007): each document keeps its text's length (chars),
 # which the range check reads instead of counting the text; a trigger keeps it true.
+# Both functions pin their search path (see store.pg_security.PINNED_FUNCTIONS), so an
+# upgrade of a secured project does not unpin the replaced one.
 _V7 = """
 ALTER TABLE documents ADD COLUMN chars INTEGER;
 UPDATE documents SET chars = length(text);
-CREATE FUNCTION annotator_text_length() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION annotator_text_length() RETURNS trigger LANGUAGE plpgsql
+    SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
     NEW.chars := length(NEW.text);
     RETURN NEW;
 END $$;
 CREATE TRIGGER documents_chars BEFORE INSERT OR UPDATE OF text, chars ON documents
     FOR EACH ROW EXECUTE FUNCTION annotator_text_length();
-CREATE OR REPLACE FUNCTION annotator_check_offsets() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION annotator_check_offsets() RETURNS trigger LANGUAGE plpgsql
+    SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     stop integer;
 BEGIN

@@ -89,6 +89,7 @@ $$;
 # end past its text. Pinned, as the SECURITY DEFINER function is.
 PINNED_FUNCTIONS = (
     "annotator_check_offsets()", "annotator_text_immutable()", "annotator_argument_place()",
+    "annotator_text_length()",
 )
 _PINNED_PATH = "SET search_path = pg_catalog, public, pg_temp"
 
