@@ -108,7 +108,7 @@ class ImportWriter:
 
     def _fresh_ids(self, table: str, wanted: list[str | None], local: bool) -> list[str]:
         """The file's ids where they are free (so exports round-trip), new ids elsewhere."""
-        if local:
+        if local or not any(wanted):  # new ids never collide: nothing to remember
             return [new_id() for _ in wanted]
         candidates = {i for i in wanted if i and i not in self._queued_ids}
         if candidates:
