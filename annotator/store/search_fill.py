@@ -14,44 +14,20 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from annotator.core.search import fold_arabic
-from annotator.store.bulk import insert_rows
+from annotator.store.bulk import insert_rows, trigger_dropped
 
 TRIGGER = "documents_search_insert"
 # Below this many documents the trigger is cheaper than dropping and creating it.
 MIN_DOCUMENTS = 32
 
 
-def _trigger_sql(conn: sqlite3.Connection) -> str | None:
-    row = conn.execute(
-        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [TRIGGER]
-    ).fetchone()
-    return row[0] if row else None
-
-
-@contextlib.contextmanager
-def trigger_suspended(conn: sqlite3.Connection) -> Iterator[bool]:
-    """Inside a transaction: drop the index's insert trigger for the block.
-
-    Yields whether it was there (the block must then index what it inserts
-    itself). It is created again after the block, from its own stored SQL.
-    """
-    if not conn.in_transaction:
-        raise RuntimeError("the search trigger can only be suspended inside a transaction")
-    sql = _trigger_sql(conn)
-    if sql is None:
-        yield False
-        return
-    conn.execute(f"DROP TRIGGER {TRIGGER}")
-    try:
-        yield True
-    finally:
-        # After a failure the transaction may already be rolled back (trigger back):
-        # create it only where it is missing, so the original error is what is raised.
-        if _trigger_sql(conn) is None:
-            conn.execute(sql)
+def trigger_suspended(conn: sqlite3.Connection) -> contextlib.AbstractContextManager[bool]:
+    """Inside a transaction: the index's insert trigger dropped for the block
+    (bulk.trigger_dropped); when it yields True the block indexes its rows with index_rows."""
+    return trigger_dropped(conn, TRIGGER)
 
 
 def index_rows(conn: sqlite3.Connection, rows: Sequence[tuple[int, str, str]]) -> None:
