@@ -42,6 +42,15 @@ def test_canonical_text_is_a_fixed_point(raw: str) -> None:
     assert canonicalize(text).text == text
 
 
+NEWLINES_AND_CONTROLS = list("ab \n\r\x0b\x0c\x85\u2028\u2029\x00\ufeff")
+
+
+@given(st.text(alphabet=st.sampled_from(NEWLINES_AND_CONTROLS), max_size=20))
+def test_is_canonical_says_whether_canonicalize_changes_anything(raw: str) -> None:
+    result = canonicalize(raw)
+    assert is_canonical(raw) == (result.text == raw) == (result.changes == [])
+
+
 def test_offsets_rules() -> None:
     check_offsets(0, 3, 3)
     for start, end in [(-1, 2), (2, 2), (3, 1), (0, 4)]:
