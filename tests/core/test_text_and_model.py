@@ -7,7 +7,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from annotator.core.errors import ValidationError
-from annotator.core.model import Annotator, Document, Span, Status, check_offsets, text_sha256
+from annotator.core.model import (
+    Annotator,
+    Document,
+    Span,
+    Status,
+    check_offsets,
+    new_id,
+    new_ids,
+    text_sha256,
+)
 from annotator.core.text import canonicalize, first_line_title, is_canonical
 
 
@@ -78,3 +87,14 @@ def test_document_hash_and_annotator_name() -> None:
 def test_first_line_title() -> None:
     assert first_line_title("\n\n  عنوان   الخبر \nنص") == "عنوان الخبر"
     assert first_line_title("ا" * 200, limit=10) == "ا" * 9 + "…"
+
+
+def test_ids_made_in_a_batch_are_like_ids_made_one_by_one() -> None:
+    one = new_id()
+    batch = new_ids(1000)
+    assert len(set(batch)) == 1000
+    for made in batch:
+        assert len(made) == len(one) == 32
+        int(made, 16)  # hexadecimal, or ValueError
+        assert made[:12] >= one[:12]  # the time first: ids made later sort later
+    assert new_ids(0) == []
