@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.formats.records import DocumentRecord
-from annotator.core.model import AnnotatorKind, Argument, Event, Span, Status, new_id
+from annotator.core.model import AnnotatorKind, Argument, Event, Span, Status, new_id, new_ids
 from annotator.core.text import first_line_title
 from annotator.store import ProjectStore
 
@@ -108,8 +108,8 @@ class ImportWriter:
 
     def _fresh_ids(self, table: str, wanted: list[str | None], local: bool) -> list[str]:
         """The file's ids where they are free (so exports round-trip), new ids elsewhere."""
-        if local:
-            return [new_id() for _ in wanted]
+        if local or not any(wanted):  # new ids never collide: nothing to remember
+            return new_ids(len(wanted))
         candidates = {i for i in wanted if i and i not in self._queued_ids}
         if candidates:
             candidates -= self._store.interchange.taken_ids(table, candidates)

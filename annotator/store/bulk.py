@@ -12,8 +12,9 @@ statement, 2.5-2.7 s for 50 to 4,000 rows per statement).
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 # SQLite's oldest limit on parameters per statement (999 before 3.32).
 _MAX_PARAMETERS = 999
@@ -36,3 +37,35 @@ def insert_rows(
         chunk = rows[start : start + per_statement]
         values = ", ".join([marks] * len(chunk))
         conn.execute(f"{head} VALUES {values} {tail}", [v for row in chunk for v in row])
+
+
+def _trigger_sql(conn: sqlite3.Connection, name: str) -> str | None:
+    row = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [name]
+    ).fetchone()
+    return row[0] if row else None
+
+
+@contextlib.contextmanager
+def trigger_dropped(conn: sqlite3.Connection, name: str) -> Iterator[bool]:
+    """Inside a transaction: drop the trigger ``name`` for the block, for a batch
+    whose rows the caller handles itself (checks, or indexes) as the trigger would.
+
+    Yields whether it was there. It is created again after the block from its own
+    stored SQL, so the file's structure is unchanged; a failed write rolls the drop
+    back with everything else, so the trigger is never lost.
+    """
+    if not conn.in_transaction:
+        raise RuntimeError(f"the trigger {name} can only be dropped inside a transaction")
+    sql = _trigger_sql(conn, name)
+    if sql is None:
+        yield False
+        return
+    conn.execute(f"DROP TRIGGER {name}")
+    try:
+        yield True
+    finally:
+        # After a failure the transaction may already be rolled back (trigger back):
+        # create it only where it is missing, so the original error is what is raised.
+        if _trigger_sql(conn, name) is None:
+            conn.execute(sql)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +15,7 @@ from annotator.core.model import (
     new_id,
 )
 from annotator.core.text import is_canonical
+from annotator.store import search_fill
 from annotator.store.bulk import insert_rows
 from annotator.store.clock import utc_now
 
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
     from annotator.store.project import ProjectStore
 
 _COLUMNS = "id, external_id, title, text, sha256, meta"
+_INSERT = "INSERT INTO documents (id, external_id, title, text, chars, sha256, meta, created_at)"
 
 
 def _document(row: tuple[Any, ...]) -> Document:
@@ -42,6 +45,18 @@ def _meta_json(meta: dict[str, Any]) -> str:
     strings (1 and "1") are merged here rather than in every export.
     """
     return json.dumps(json.loads(json.dumps(meta, ensure_ascii=False)), ensure_ascii=False)
+
+
+def _insert_indexed(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
+    """Insert document rows and index them from Python (store.search_fill), inside
+    the caller's transaction. Their rowids are given, so the index rows can name them."""
+    (last,) = conn.execute("SELECT coalesce(max(rowid), 0) FROM documents").fetchone()
+    numbered = [(last + 1 + n, *row) for n, row in enumerate(rows)]
+    with search_fill.trigger_suspended(conn) as indexing:
+        insert_rows(conn, _INSERT.replace("(id,", "(rowid, id,", 1), numbered)
+        if indexing:
+            # row: rowid, id, external_id, title, text, ...
+            search_fill.index_rows(conn, [(row[0], row[3], row[4]) for row in numbered])
 
 
 class DocumentRepository:
@@ -82,12 +97,10 @@ class DocumentRepository:
             for d in documents
         ]
         with self._store.transaction() as db:
-            insert_rows(
-                db.conn,
-                "INSERT INTO documents (id, external_id, title, text, chars, sha256, meta, "
-                "created_at)",
-                rows,
-            )
+            if self._store.dialect.full_text_index and len(rows) >= search_fill.MIN_DOCUMENTS:
+                _insert_indexed(db.conn, rows)
+            else:
+                insert_rows(db.conn, _INSERT, rows)
         return documents
 
     def get(self, doc_id: str) -> Document:

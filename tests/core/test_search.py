@@ -5,7 +5,15 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator.core.search import find_all, fold, is_whole_word, normalize, normalize_query
+from annotator.core.search import (
+    find_all,
+    fold,
+    fold_arabic,
+    fold_table,
+    is_whole_word,
+    normalize,
+    normalize_query,
+)
 
 TEXT = "قال الرَّئِيسُ إنّ الرئيـــس وَالرئيس\u200f أكّد أن رئيس الوزراء ورئيسه غادر."
 
@@ -42,3 +50,13 @@ def test_origins_point_at_the_characters_kept(text: str) -> None:
 @given(st.text(alphabet=st.sampled_from(list("أإآٱابؤئءَتُّ ـ\u200f\u200eAbß😀")), max_size=40))
 def test_fold_equals_the_normalised_text(text: str) -> None:
     assert fold(text) == normalize(text).text
+
+
+# Every character the folding touches, their replacements, and others around them.
+_FOLDED = sorted({chr(code) for code in fold_table()} | {b for b in fold_table().values() if b})
+
+
+@given(st.text(alphabet=st.sampled_from([*_FOLDED, "ب", "A", " ", "😀"]), max_size=60))
+def test_fold_arabic_is_the_translate_table(text: str) -> None:
+    table = {code: base or None for code, base in fold_table().items()}
+    assert fold_arabic(text) == text.translate(table)

@@ -7,7 +7,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from annotator.core.errors import ValidationError
-from annotator.core.model import Annotator, Document, Span, Status, check_offsets, text_sha256
+from annotator.core.model import (
+    Annotator,
+    Document,
+    Span,
+    Status,
+    check_offsets,
+    new_id,
+    new_ids,
+    text_sha256,
+)
 from annotator.core.text import canonicalize, first_line_title, is_canonical
 
 
@@ -42,6 +51,15 @@ def test_canonical_text_is_a_fixed_point(raw: str) -> None:
     assert canonicalize(text).text == text
 
 
+NEWLINES_AND_CONTROLS = list("ab \n\r\x0b\x0c\x85\u2028\u2029\x00\ufeff")
+
+
+@given(st.text(alphabet=st.sampled_from(NEWLINES_AND_CONTROLS), max_size=20))
+def test_is_canonical_says_whether_canonicalize_changes_anything(raw: str) -> None:
+    result = canonicalize(raw)
+    assert is_canonical(raw) == (result.text == raw) == (result.changes == [])
+
+
 def test_offsets_rules() -> None:
     check_offsets(0, 3, 3)
     for start, end in [(-1, 2), (2, 2), (3, 1), (0, 4)]:
@@ -69,3 +87,14 @@ def test_document_hash_and_annotator_name() -> None:
 def test_first_line_title() -> None:
     assert first_line_title("\n\n  عنوان   الخبر \nنص") == "عنوان الخبر"
     assert first_line_title("ا" * 200, limit=10) == "ا" * 9 + "…"
+
+
+def test_ids_made_in_a_batch_are_like_ids_made_one_by_one() -> None:
+    one = new_id()
+    batch = new_ids(1000)
+    assert len(set(batch)) == 1000
+    for made in batch:
+        assert len(made) == len(one) == 32
+        int(made, 16)  # hexadecimal, or ValueError
+        assert made[:12] >= one[:12]  # the time first: ids made later sort later
+    assert new_ids(0) == []

@@ -24,10 +24,17 @@ def read_annotations(obj: dict[str, Any]) -> list[EntityRecord]:
     triples = obj[key]
     if not isinstance(triples, list):
         raise ValidationError(f"{key!r} must be a list of [start, end, label]")
-    return [_entity(item, f"{key}[{i}]") for i, item in enumerate(triples)]
+    return [_entity(item, key, i) for i, item in enumerate(triples)]
 
 
-def _entity(item: Any, where: str) -> EntityRecord:
+def _entity(item: Any, key: str, index: int) -> EntityRecord:
+    # The common case in one test (an import reads 200,000 per 10,000 articles);
+    # type() is int excludes bool, which the checks below refuse.
+    if type(item) is list and len(item) == 3:
+        start, end, label = item
+        if type(start) is int and type(end) is int and type(label) is str and label:
+            return EntityRecord(start, end, label)
+    where = f"{key}[{index}]"
     if not (isinstance(item, list) and len(item) == 3):
         raise ValidationError(f"{where}: expected [start, end, label], got {item!r}")
     start, end, label = item

@@ -1,0 +1,94 @@
+"""Batches of documents indexed from Python (store.search_fill) as the trigger would."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from annotator.core.text import canonicalize
+from annotator.services.importing import ImportFailed, import_paths
+from annotator.services.projects import new_project
+from annotator.store import search_fill
+from annotator.store.structure import structure
+
+ALPHABET = "ابتسلمنويءأإآؤئٱةىـَُِّْ\u200f\u200c\u061cNaTo "
+texts = (
+    st.text(alphabet=ALPHABET, min_size=1, max_size=30)
+    .map(lambda t: canonicalize(t).text)
+    .filter(lambda t: t.strip() != "")
+)
+
+
+def index_dump(store) -> list[tuple]:
+    """Every (trigram, rowid, column, position) the index holds."""
+    store.db.execute(
+        "CREATE VIRTUAL TABLE temp.search_terms USING fts5vocab(main, documents_search, 'instance')"
+    )
+    return store.db.execute(
+        "SELECT term, doc, col, offset FROM search_terms ORDER BY term, doc, col, offset"
+    ).fetchall()
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(texts, min_size=1, max_size=40, unique=True))
+def test_a_batch_is_indexed_exactly_as_the_trigger_indexes(
+    tmp_path_factory: pytest.TempPathFactory, batch: list[str]
+) -> None:
+    folder = tmp_path_factory.mktemp("fill")
+    items = [(text, f"ع{n}" + text[:5], None, None, None) for n, text in enumerate(batch)]
+    dumps = []
+    for name, minimum in (("trigger", 10**9), ("python", 1)):
+        original = search_fill.MIN_DOCUMENTS
+        search_fill.MIN_DOCUMENTS = minimum
+        try:
+            with new_project(folder / f"{name}.annproj") as store:
+                store.documents.add("نص قبلها", "أول")  # rowids after an existing one
+                store.documents.add_many(items)
+                dumps.append(index_dump(store))
+        finally:
+            search_fill.MIN_DOCUMENTS = original
+    assert dumps[0] == dumps[1]
+    assert dumps[0]
+
+
+def test_the_trigger_is_back_unchanged_after_a_batch(tmp_path: Path) -> None:
+    with new_project(tmp_path / "p.annproj") as store:
+        before = structure(store.db.conn)
+        store.documents.add_many(
+            [(f"مقال رقم {n} عن الأمم", f"عنوان {n}", None, None, None) for n in range(100)]
+        )
+        assert structure(store.db.conn) == before
+        store.documents.add("وثيقة أخرى وحدها", "وحيدة")  # the trigger indexes it
+        assert len(store.search.document_ids("أخرى")) == 1
+        assert len(store.search.document_ids("الامم")) == 100
+
+
+def test_a_failed_import_leaves_the_trigger_and_the_index(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    lines = [{"text": f"خبر رقم {n} عن بغداد"} for n in range(300)]
+    lines.append({"text": "نص", "label": [[0, 99, "PER"]]})  # ends after the text: refused
+    source.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n")
+    with new_project(tmp_path / "p.annproj") as store:
+        store.documents.add("خبر قديم عن بغداد", "قديم")
+        before = structure(store.db.conn)
+        with pytest.raises(ImportFailed):
+            import_paths(store, [source])
+        assert structure(store.db.conn) == before
+        assert store.documents.count() == 1
+        assert len(store.search.document_ids("بغداد")) == 1
+        store.documents.add("خبر جديد عن بغداد", "جديد")
+        assert len(store.search.document_ids("بغداد")) == 2
+
+
+def test_a_write_failing_inside_the_batch_rolls_the_drop_back(tmp_path: Path) -> None:
+    with new_project(tmp_path / "p.annproj") as store:
+        before = structure(store.db.conn)
+        items = [(f"نص {n} هنا", f"ع {n}", None, None, "same-id") for n in range(50)]
+        with pytest.raises(Exception, match=r"(?i)unique|already|exists"):
+            store.documents.add_many(items)  # the second row's id collides
+        assert structure(store.db.conn) == before
+        assert store.documents.count() == 0
