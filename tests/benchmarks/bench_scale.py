@@ -108,6 +108,11 @@ def main() -> None:
     print(f"project_{name}_mb: {project.stat().st_size / 1e6:.0f} MB", flush=True)
     print(f"open_{name}_s: {first:.2f} s", flush=True)
     print(f"open_{name}_warm_s: {statistics.median(warm):.2f} s", flush=True)
+    print_list_figures(name, project)
+
+
+def print_list_figures(name: str, project: Path) -> None:
+    """The document list's figures: a keystroke of search (median, slowest) and a jump."""
     typed, jumps = search_and_scroll(project)
     print(f"doc_search_{name}_ms: {statistics.median(typed):.1f} ms", flush=True)
     print(f"doc_search_{name}_max_ms: {max(typed):.1f} ms", flush=True)

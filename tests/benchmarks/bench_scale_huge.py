@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import json
 import os
-import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -29,8 +27,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 
-from bench_scale import app_env, label, open_window, search_and_scroll  # noqa: E402
-from bench_scale_io import measured  # noqa: E402
+from bench_scale import app_env, label, open_window, print_list_figures  # noqa: E402
+from bench_scale_io import import_into_new  # noqa: E402
 from large_corpus import articles_of  # noqa: E402
 
 
@@ -57,25 +55,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         source, project = Path(tmp) / "predictions.jsonl", Path(tmp) / "huge.annproj"
         write_corpus(source, count)
-        subprocess.run(
-            [sys.executable, "-m", "annotator", "new", str(project)],
-            check=True,
-            capture_output=True,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-        )
-        seconds, peak = measured("import", str(project), str(source))
-        ratio = project.stat().st_size / source.stat().st_size
+        seconds, peak, ratio = import_into_new(project, source)
         source.unlink()  # room for the opening backup
         print(f"import_{name}_s: {seconds:.1f} s", flush=True)
         print(f"import_{name}_peak_rss_mb: {peak:.0f} MB", flush=True)
         print(f"project_size_ratio_{name}: {ratio:.2f} ratio", flush=True)
         with tempfile.TemporaryDirectory() as home:
-            opened = open_window(project, app_env(home))
+            opened = open_window(project, app_env(Path(home), "amal"))
         print(f"open_{name}_s: {opened:.2f} s", flush=True)
-        typed, jumps = search_and_scroll(project)
-        print(f"doc_search_{name}_ms: {statistics.median(typed):.1f} ms", flush=True)
-        print(f"doc_search_{name}_max_ms: {max(typed):.1f} ms", flush=True)
-        print(f"doc_scroll_{name}_ms: {statistics.median(jumps):.2f} ms", flush=True)
+        print_list_figures(name, project)
 
 
 if __name__ == "__main__":

@@ -65,14 +65,7 @@ def main() -> None:
     source = doccano_jsonl(count)
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp) / "imported.annproj"
-        subprocess.run(
-            [sys.executable, "-m", "annotator", "new", str(project)],
-            check=True,
-            capture_output=True,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-        )
-        seconds, peak = measured("import", str(project), str(source))
-        ratio = project.stat().st_size / source.stat().st_size
+        seconds, peak, ratio = import_into_new(project, source)
         print(f"import_{name}_s: {seconds:.1f} s", flush=True)
         print(f"import_peak_rss_mb: {peak:.0f} MB", flush=True)
         print(f"project_size_ratio: {ratio:.2f} ratio", flush=True)
@@ -87,6 +80,18 @@ def main() -> None:
         print(f"agreement_{name}_s: {seconds:.1f} s", flush=True)
         print(f"agreement_peak_rss_mb: {peak:.0f} MB", flush=True)
 
+
+
+def import_into_new(project: Path, source: Path) -> tuple[float, float, float]:
+    """`annotator new` then `annotator import`: seconds, peak MB, file size / input size."""
+    subprocess.run(
+        [sys.executable, "-m", "annotator", "new", str(project)],
+        check=True,
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    seconds, peak = measured("import", str(project), str(source))
+    return seconds, peak, project.stat().st_size / source.stat().st_size
 
 if __name__ == "__main__":
     main()
