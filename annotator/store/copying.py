@@ -9,6 +9,7 @@ copied (they belong to the windows open on the source).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -76,10 +77,10 @@ def _copy_table(
     columns = _columns(source, table)
     listed = ", ".join(f'"{c}"' if c == "end" else c for c in columns)
     order = " ORDER BY rowid" if table == "documents" else ""
-    cursor = source.db.execute(f"SELECT {listed} FROM {table}{order}")
+    rows_read = source.stream_rows(f"SELECT {listed} FROM {table}{order}")
     insert = f"INSERT INTO {table} ({listed}) VALUES ({', '.join('?' * len(columns))})"
     copied = 0
-    while rows := cursor.fetchmany(_BATCH):
+    while rows := list(itertools.islice(rows_read, _BATCH)):
         target.db.conn.executemany(insert, [tuple(row) for row in rows])
         copied += len(rows)
         if progress is not None:

@@ -153,6 +153,24 @@ class PgConnection:
             cursor = self._live().cursor(row_factory=_row_factory)
             return cursor.execute(translate(sql), _params(params))
 
+    def stream(self, sql: str, params: Parameters = None, batch: int = 1000) -> Iterator[Row]:
+        """The rows of a long read, fetched ``batch`` at a time through a server-side cursor:
+        a plain cursor would bring the whole result into this process first. Only inside a
+        transaction (the cursor lives as long as it); closed when the rows are done or dropped.
+        """
+        if not self.in_transaction:
+            raise RuntimeError("stream() outside a transaction: use ProjectStore.snapshot()")
+        name = f"annotator_rows_{secrets.token_hex(8)}"
+        cursor = self._live().cursor(name=name, row_factory=_row_factory)
+        cursor.itersize = batch
+        try:
+            with self._reporting_loss():
+                cursor.execute(translate(sql), _params(params))
+                yield from cursor
+        finally:
+            if not self.gone:
+                cursor.close()
+
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> psycopg.Cursor[Any]:
         """Run one statement for each of ``rows`` (pipelined by psycopg)."""
         cursor = self._live().cursor()

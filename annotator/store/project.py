@@ -5,9 +5,9 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
@@ -283,6 +283,11 @@ class ProjectStore:
             raise write_error(self.path, exc) from exc
 
     # -- project metadata -------------------------------------------------
+
+    def stream_rows(self, sql: str, params: Sequence[object] = ()) -> Iterator[Any]:
+        """The rows of a long read, without holding them all: SQLite's cursor already
+        steps through the result (the server's engine uses a server-side cursor)."""
+        return iter(self.db.execute(sql, list(params)))
 
     def get_meta(self, key: str, default: str | None = None) -> str | None:
         """A project metadata value."""
