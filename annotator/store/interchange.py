@@ -281,7 +281,7 @@ class InterchangeRepository:
         )
         text_json = "CAST(json_quote(text) AS BLOB)" if quoting else "NULL"
         columns = f"id, external_id, title, text, meta, sha256, {text_json}"
-        rows = self._store.db.conn.execute(f"SELECT {columns} FROM documents ORDER BY rowid")
+        rows = self._store.stream_rows(f"SELECT {columns} FROM documents ORDER BY rowid")
         return map(DocumentRow._make, rows)
 
     def span_rows(

@@ -84,7 +84,10 @@ class ServerStore(ProjectStore):
 
     def stream_rows(self, sql: str, params: Sequence[object] = ()) -> Iterator[Any]:
         """The rows of a long read through a server-side cursor (inside a snapshot or a
-        transaction), so a 100,000-document table never sits whole in this process."""
+        transaction), so a 100,000-document table never sits whole in this process.
+        Outside one there is nothing to hold such a cursor: the rows come at once."""
+        if not self.db.conn.in_transaction:
+            return iter(self.db.execute(sql, list(params)))
         return self.db.conn.stream(sql, list(params))
 
     def __init__(

@@ -32,9 +32,32 @@ def test_a_long_read_on_a_server_comes_through_a_server_side_cursor(server_url: 
             assert closed == 0
 
 
-def test_a_stream_outside_a_transaction_is_refused(server_url: str) -> None:
-    with create_project(server_url, default_schema()) as store, pytest.raises(RuntimeError):
-        next(store.stream_rows("SELECT id FROM documents"))
+def test_a_server_side_cursor_outside_a_transaction_is_refused(server_url: str) -> None:
+    with create_project(server_url, default_schema()) as store:
+        store.documents.add(TEXT.format(1), "خبر")
+        with pytest.raises(RuntimeError):
+            next(store.db.conn.stream("SELECT id FROM documents"))
+        # The store's long reads outside a snapshot still work (all rows at once).
+        assert len(list(store.stream_rows("SELECT id FROM documents"))) == 1
+
+
+def test_an_export_reads_the_documents_of_a_server_through_a_server_side_cursor(
+    server_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with create_project(server_url, default_schema()) as store:
+        ids = [store.documents.add(TEXT.format(i), f"خبر {i}").id for i in range(12)]
+        streamed: list[str] = []
+        stream = type(store.db.conn).stream
+
+        def watched(conn, sql, params=None, batch=1000):
+            streamed.append(sql)
+            return stream(conn, sql, params, batch)
+
+        monkeypatch.setattr(type(store.db.conn), "stream", watched)
+        with store.snapshot():
+            rows = [row.id for row in store.interchange.document_rows()]
+        assert rows == ids
+        assert any("FROM documents" in sql for sql in streamed)
 
 
 def test_a_server_project_copied_to_a_file_in_batches_keeps_every_row_in_order(
