@@ -233,7 +233,7 @@ def _suggestions(db: Database) -> None:
 # a note follows its annotation back), or the document's id for a document note.
 # Notes of deleted annotations are left: undoing the deletion brings them back, and
 # every read joins them to what exists.
-_V4_NOTES = """
+V4_NOTES = """
 CREATE TABLE notes (
     target_id   TEXT NOT NULL,
     kind        TEXT NOT NULL CHECK (kind IN ('span', 'event', 'document')),
@@ -252,7 +252,7 @@ UPDATE statuses SET auto = 1 WHERE status = 'in_progress';
 
 @migrations(name="0004_notes")
 def _notes(db: Database) -> None:
-    _run_script(db, _V4_NOTES)
+    _run_script(db, V4_NOTES)
     # A file that already had a later step (merged in a different order) keeps its number.
     current = db.execute("PRAGMA user_version").fetchone()[0]
     db.execute(f"PRAGMA user_version = {max(current, 4)}")
@@ -261,7 +261,7 @@ def _notes(db: Database) -> None:
 # The split (train/validation/test...) each document was given by its first export
 # with --split, so later exports keep it and a growing dataset never leaks test
 # documents into training (services.export_splits).
-_V5_SPLITS = """
+V5_SPLITS = """
 CREATE TABLE document_splits (
     document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
     split       TEXT NOT NULL CHECK (length(split) > 0),
@@ -272,7 +272,7 @@ CREATE TABLE document_splits (
 
 @migrations(name="0005_splits")
 def _splits(db: Database) -> None:
-    _run_script(db, _V5_SPLITS)
+    _run_script(db, V5_SPLITS)
     db.execute("PRAGMA user_version = 5")
 
 

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from annotator.core.search import fold_table
+from annotator.store.migrations import V4_NOTES, V5_SPLITS
 
 if TYPE_CHECKING:
     from annotator.store.pg import PgDatabase
@@ -198,29 +199,10 @@ CREATE TABLE recommender_state (
 );
 """
 
-_V4 = """
-CREATE TABLE notes (
-    target_id   TEXT NOT NULL,
-    kind        TEXT NOT NULL CHECK (kind IN ('span', 'event', 'document')),
-    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    annotator   TEXT NOT NULL REFERENCES annotators(name) ON UPDATE CASCADE,
-    note        TEXT NOT NULL DEFAULT '',
-    unsure      INTEGER NOT NULL DEFAULT 0 CHECK (unsure IN (0, 1)),
-    updated_at  TEXT NOT NULL,
-    PRIMARY KEY (target_id, annotator)
-);
-CREATE INDEX notes_by_document ON notes (document_id, annotator);
-ALTER TABLE statuses ADD COLUMN auto INTEGER NOT NULL DEFAULT 0 CHECK (auto IN (0, 1));
-UPDATE statuses SET auto = 1 WHERE status = 'in_progress';
-"""
+# Steps 4 and 5 are the same SQL on both engines: written once, in store.migrations.
+_V4 = V4_NOTES
 
-_V5 = """
-CREATE TABLE document_splits (
-    document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-    split       TEXT NOT NULL CHECK (length(split) > 0),
-    created_at  TEXT NOT NULL
-);
-"""
+_V5 = V5_SPLITS
 
 
 def fold_sql(column: str) -> str:
