@@ -279,8 +279,9 @@ class InterchangeRepository:
             and self._store.dialect.quotes_json
             and sqlite_quotes_like_python(self._store.db.conn)
         )
-        text_json = "CAST(json_quote(text) AS BLOB)" if quoting else "NULL"
-        columns = f"id, external_id, title, text, meta, sha256, {text_json}"
+        text = "annotator_text(text)" if self._store.dialect.packs_text else "text"
+        text_json = f"CAST(json_quote({text}) AS BLOB)" if quoting else "NULL"
+        columns = f"id, external_id, title, {text}, meta, sha256, {text_json}"
         rows = self._store.stream_rows(f"SELECT {columns} FROM documents ORDER BY rowid")
         return map(DocumentRow._make, rows)
 

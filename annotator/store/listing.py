@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from annotator.core.listing import ListFilter, ListRow
 from annotator.core.model import Status
+from annotator.store.dialect import INDEX_MATCH
 from annotator.store.search import MIN_INDEXED, condition, needle_of
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ _STATUS = (
 _ORDERS = {
     "rowid": ("d.rowid",),
     "title": ("{nocase}", "d.rowid"),
-    "length": ("length(d.text)", "d.rowid"),  # reads every text: only when the user sorts so
+    "length": ("d.chars", "d.rowid"),
     "status": (_STATUS, "d.rowid"),
 }
 
@@ -82,13 +83,10 @@ class ListingRepository:
             return self._next_keys_scanned(wanted, after, limit)
         _, named = condition(wanted.search)
         named |= {"annotator": wanted.annotator, "after": after, "limit": limit}
-        clauses = ["f.documents_search MATCH :search", "f.rowid > :after"]
-        join = ""
-        if wanted.statuses is not None or wanted.assigned_only:
-            join = "JOIN documents d ON d.rowid = f.rowid"
-            clauses += self._clauses(wanted, named)
+        clauses = [INDEX_MATCH.format("d"), "f.rowid > :after", *self._clauses(wanted, named)]
         rows = self._store.db.execute(
-            f"SELECT f.rowid FROM documents_search f {join} WHERE {' AND '.join(clauses)} "
+            "SELECT f.rowid FROM documents_search f JOIN documents d ON d.rowid = f.rowid "
+            f"WHERE {' AND '.join(clauses)} "
             "ORDER BY f.rowid LIMIT :limit",
             named,
         )
@@ -113,7 +111,7 @@ class ListingRepository:
             chunk = list(keys[start : start + _CHUNK])
             marks = ", ".join("?" * len(chunk))
             cursor = self._store.db.execute(
-                "SELECT d.rowid, d.id, d.title, length(d.text), coalesce((SELECT st.status FROM "
+                "SELECT d.rowid, d.id, d.title, d.chars, coalesce((SELECT st.status FROM "
                 "statuses st WHERE st.document_id = d.id AND st.annotator = ?), 'new') "
                 f"FROM documents d WHERE d.rowid IN ({marks})",
                 [annotator, *chunk],
