@@ -70,9 +70,8 @@ class Dialect:
 # The index knows which trigrams a document has, not where (migration 0008): those
 # having all of the query's are candidates, and the folded title and text of each is
 # checked (text_codec.contains). {} is the documents alias; f is documents_search.
-INDEX_MATCH = (
-    "f.documents_search MATCH :search AND annotator_contains({0}.title, {0}.text, :needle)"
-)
+CONTAINS = "annotator_contains({0}.title, {0}.text, :needle)"
+INDEX_MATCH = "f.documents_search MATCH :search AND " + CONTAINS
 
 
 def trigram_query(query: str) -> str:

@@ -71,3 +71,25 @@ def test_an_unreadable_compressed_text_is_reported(tmp_path: Path) -> None:
             db.execute("UPDATE documents SET text = x'00112233'")
         (problem,) = data_problems(store.db.conn)
         assert problem.startswith("a document whose text cannot be read") and doc.id in problem
+
+
+def test_the_list_reads_a_search_a_bounded_number_of_candidates_at_a_time(
+    project: ProjectStore,
+) -> None:
+    from annotator.core.listing import ListFilter
+
+    # Every document has the trigrams of "abcd"; only every fourth has "abcd" itself.
+    texts = [("abcd" if n % 4 == 0 else "abc bcd") + f" خبر {n}" for n in range(40)]
+    project.documents.add_many((text, f"t{n}", None, None, None) for n, text in enumerate(texts))
+    wanted = ListFilter("amal", search="abcd")
+    assert project.listing.incremental(wanted)
+    hits, after, calls = [], 0, 0
+    while after is not None:
+        more, after = project.listing.next_keys(wanted, after, 6)
+        assert len(more) <= 6
+        hits += more
+        calls += 1
+    expected = project.listing.keys(wanted)
+    assert hits == list(expected) and len(hits) == 10
+    if project.dialect.full_text_index:  # six candidates a call, hits or not
+        assert calls == 7
