@@ -7,6 +7,8 @@ without knowing the migration table. Never edit a released step: add one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -84,7 +86,7 @@ CREATE INDEX arguments_by_span ON event_arguments (span_id);
 
 # SQLite's length() counts characters (code points), the unit of our offsets, so
 # the file itself refuses an out-of-range span even from outside this program.
-_V1_TRIGGERS = """
+_IMMUTABLE_TEXT = """
 CREATE TRIGGER documents_text_immutable
 BEFORE UPDATE OF text ON documents
 WHEN OLD.text IS NOT NEW.text AND (
@@ -93,6 +95,8 @@ WHEN OLD.text IS NOT NEW.text AND (
 BEGIN
     SELECT RAISE(ABORT, 'immutable text: annotations point into this document');
 END;
+"""
+_V1_TRIGGERS = _IMMUTABLE_TEXT + """
 CREATE TRIGGER spans_in_text_insert BEFORE INSERT ON spans
 WHEN NEW."end" > (SELECT length(text) FROM documents WHERE id = NEW.document_id)
 BEGIN
@@ -126,6 +130,8 @@ def _split_statements(script: str) -> list[str]:
     """Split on ';' at the end of a line, keeping trigger bodies (``...; END;``) whole."""
     statements, current = [], []
     for line in script.strip().splitlines():
+        if not current and not line.strip():
+            continue  # between statements
         current.append(line)
         stripped = line.strip()
         in_trigger = current[0].lstrip().upper().startswith("CREATE TRIGGER")
@@ -293,9 +299,10 @@ def search_fold_sql(column: str) -> str:
     return expression
 
 
-def _search_script() -> str:
-    new_title, new_text = search_fold_sql("NEW.title"), search_fold_sql("NEW.text")
-    old_title, old_text = search_fold_sql("OLD.title"), search_fold_sql("OLD.text")
+def _search_objects(text_sql: Callable[[str], str], options: str = "") -> str:
+    """The index and its three triggers, folding titles in SQL and texts with ``text_sql``."""
+    new_title, new_text = search_fold_sql("NEW.title"), text_sql("NEW.text")
+    old_title, old_text = search_fold_sql("OLD.title"), text_sql("OLD.text")
     insert = (
         "INSERT INTO documents_search (rowid, title, text) "
         f"VALUES (NEW.rowid, {new_title}, {new_text});"
@@ -306,7 +313,7 @@ def _search_script() -> str:
     )
     return f"""
 CREATE VIRTUAL TABLE documents_search USING fts5 (
-    title, text, content = '', tokenize = 'trigram', columnsize = 0
+    title, text, content = '', tokenize = 'trigram', columnsize = 0{options}
 );
 CREATE TRIGGER documents_search_insert AFTER INSERT ON documents
 BEGIN
@@ -321,6 +328,11 @@ BEGIN
     {delete}
     {insert}
 END;
+"""
+
+
+def _search_script() -> str:
+    return _search_objects(search_fold_sql) + """
 CREATE INDEX statuses_by_annotator ON statuses (annotator, status, updated_at);
 CREATE INDEX assignments_by_annotator ON assignments (annotator);
 CREATE INDEX documents_listing ON documents (title, id);
@@ -416,6 +428,8 @@ _MEASURED = (
     "CASE typeof(NEW.text) WHEN 'text' THEN length(NEW.text) "
     "ELSE annotator_text_length(NEW.text) END"
 )
+
+
 def _folded_sql(column: str) -> str:
     return (
         f"CASE typeof({column}) WHEN 'text' THEN {search_fold_sql(column)} "
@@ -424,33 +438,7 @@ def _folded_sql(column: str) -> str:
 
 
 def _v8_search_script() -> str:
-    new_title, new_text = search_fold_sql("NEW.title"), _folded_sql("NEW.text")
-    old_title, old_text = search_fold_sql("OLD.title"), _folded_sql("OLD.text")
-    insert = (
-        "INSERT INTO documents_search (rowid, title, text) "
-        f"VALUES (NEW.rowid, {new_title}, {new_text});"
-    )
-    delete = (
-        "INSERT INTO documents_search (documents_search, rowid, title, text) "
-        f"VALUES ('delete', OLD.rowid, {old_title}, {old_text});"
-    )
-    return f"""
-CREATE VIRTUAL TABLE documents_search USING fts5 (
-    title, text, content = '', tokenize = 'trigram', columnsize = 0, detail = none
-);
-CREATE TRIGGER documents_search_insert AFTER INSERT ON documents
-BEGIN
-    {insert}
-END;
-CREATE TRIGGER documents_search_delete AFTER DELETE ON documents
-BEGIN
-    {delete}
-END;
-CREATE TRIGGER documents_search_update AFTER UPDATE OF title, text ON documents
-BEGIN
-    {delete}
-    {insert}
-END;
+    return _search_objects(_folded_sql, ", detail = none") + f"""
 CREATE TRIGGER documents_chars_insert AFTER INSERT ON documents
 WHEN typeof(NEW.text) = 'text' AND NEW.chars IS NOT length(NEW.text)
 BEGIN
@@ -472,17 +460,6 @@ DROP TRIGGER documents_chars_insert;
 DROP TRIGGER documents_chars_update;
 DROP TRIGGER documents_text_immutable;
 DROP TABLE documents_search;
-"""
-# Unchanged, but dropped while the texts are rewritten compressed (the same texts).
-_V8_IMMUTABLE = """
-CREATE TRIGGER documents_text_immutable
-BEFORE UPDATE OF text ON documents
-WHEN OLD.text IS NOT NEW.text AND (
-    EXISTS (SELECT 1 FROM spans WHERE document_id = OLD.id)
-    OR EXISTS (SELECT 1 FROM events WHERE document_id = OLD.id))
-BEGIN
-    SELECT RAISE(ABORT, 'immutable text: annotations point into this document');
-END;
 """
 _V8_BATCH = 500
 
@@ -513,7 +490,7 @@ def _compact_text(db: Database) -> None:
         packed = [(pack(text), rowid) for rowid, text in rows if isinstance(text, str)]
         db.conn.executemany("UPDATE documents SET text = ? WHERE rowid = ?", packed)
     _run_script(db, _v8_search_script())
-    _run_script(db, _V8_IMMUTABLE)
+    _run_script(db, _IMMUTABLE_TEXT)  # dropped while the texts were compressed
     index_documents(db)
     current = db.execute("PRAGMA user_version").fetchone()[0]
     db.execute(f"PRAGMA user_version = {max(current, 8)}")
