@@ -127,9 +127,9 @@ class DocumentRepository:
         return _document(row) if row else None
 
     def iter_all(self) -> Iterator[Document]:
-        """Every document, in the order they were added."""
-        cursor = self._store.db.execute(f"SELECT {_COLUMNS} FROM documents ORDER BY rowid")
-        for row in cursor:
+        """Every document, in the order they were added (streamed: on a server, through
+        a server-side cursor when inside a snapshot or transaction)."""
+        for row in self._store.stream_rows(f"SELECT {_COLUMNS} FROM documents ORDER BY rowid"):
             yield _document(row)
 
     def summaries(self) -> list[DocumentSummary]:
