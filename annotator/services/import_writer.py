@@ -119,6 +119,8 @@ class ImportWriter:
 
     def _fresh_ids(self, table: str, wanted: list[str | None], local: bool) -> list[str]:
         """The file's ids where they are free (so exports round-trip), new ids elsewhere."""
+        if not wanted:
+            return []
         if local or not any(wanted):  # new ids never collide: nothing to remember
             return new_ids(len(wanted))
         candidates = {i for i in wanted if i and i not in self._queued_ids}

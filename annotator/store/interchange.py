@@ -356,18 +356,21 @@ def _all_fit(
 ) -> bool:
     """True when every span lies in its document's text (``lengths``) and has a label
     of the schema: check_span_offsets and check_entity_label for the common case, in
-    one pass without a call per span (0.35 s of an import of 200,000 spans, now 0.05)."""
-    # A missing document gets length -1, which no end fits; type() is int refuses bools.
-    return not [
-        span
-        for span in spans
-        if not (
-            type(span[3]) is int
-            and type(span[4]) is int
-            and 0 <= span[3] < span[4] <= lengths.get(span[1], -1)
-            and span[5] in labels
-        )
-    ]
+    one pass with no call per span (an import writes 200,000 per 10,000 articles)."""
+    # type() is int refuses bools, as check_span_offsets does.
+    try:
+        return not [
+            True
+            for _, doc_id, _, start, end, label, _ in spans
+            if not (
+                type(start) is int
+                and type(end) is int
+                and 0 <= start < end <= lengths[doc_id]
+                and label in labels
+            )
+        ]
+    except KeyError:  # a document that is not there
+        return False
 
 
 def _span_order(row: SpanRow) -> tuple[int, int, str]:
