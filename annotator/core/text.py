@@ -45,6 +45,11 @@ def canonicalize(raw: str) -> CanonicalText:
     """
     if is_canonical(raw):
         return CanonicalText(raw)
+    return canonicalize_each(raw)
+
+
+def canonicalize_each(raw: str) -> CanonicalText:
+    """:func:`canonicalize` step by step, whatever ``raw`` holds (its result for any text)."""
     match = _SURROGATE.search(raw)
     if match:
         raise ValidationError(

@@ -79,7 +79,7 @@ def validate_record(record: DocumentRecord, schema: Schema) -> list[str]:
         return [str(exc)]  # its offsets are not worth checking one by one
     length = len(record.text)
     found: list[str] = []
-    labels = _labels_if_fine(record.entities, length, schema)
+    labels = entity_labels_if_fine(record.entities, length, schema)
     if labels is None:
         found, labels = entity_problems(record.entities, length, schema)
     if not found:
@@ -89,7 +89,7 @@ def validate_record(record: DocumentRecord, schema: Schema) -> list[str]:
     return found
 
 
-def _labels_if_fine(
+def entity_labels_if_fine(
     entities: list[EntityRecord], length: int, schema: Schema
 ) -> dict[str, str] | None:
     """Entity labels by file id when no entity breaks a rule entity_problems checks, else
