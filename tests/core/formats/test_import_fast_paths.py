@@ -89,6 +89,7 @@ PLAIN_ENTITY = st.builds(
     start=st.integers(0, LENGTH - 1),
     end=st.integers(1, LENGTH),
     label=st.sampled_from(SCHEMA.entity_keys),
+    id=st.one_of(st.none(), st.sampled_from(["T1", "T2"])),
 )
 ENTITIES = st.lists(st.one_of(ENTITY, PLAIN_ENTITY, PLAIN_ENTITY), max_size=6)
 
