@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from annotator.core import rules
 from annotator.core.errors import ValidationError
-from annotator.core.formats import doccano
+from annotator.core.formats import doccano, native
 from annotator.core.formats.records import (
     DocumentRecord,
     EntityRecord,
@@ -73,6 +73,37 @@ def test_a_doccano_label_list_reads_as_item_by_item(items: list[Any]) -> None:
     if fast is not None:  # accepted in one pass: item by item accepts the same entities
         assert slow == ("ok", fast)
     assert outcome(doccano.read_annotations, {"label": items}) == slow
+
+
+# -- native: plain_entities against read_entity item by item -----------------------
+
+NATIVE_VALUE = st.one_of(OFFSETS, LABEL, st.sampled_from(["e1", "model:crf", ""]))
+NATIVE_ITEM = st.one_of(
+    st.fixed_dictionaries(
+        {"start": st.integers(0, 9), "end": st.integers(0, 9), "label": st.just("PER")},
+        optional={"id": st.sampled_from(["e1", "e2"]), "source": st.just("model:crf")},
+    ),
+    st.dictionaries(
+        st.sampled_from(["start", "end", "label", "id", "source", "start_offset", "end_offset"]),
+        NATIVE_VALUE,
+        max_size=7,
+    ),
+)
+
+
+def native_one_by_one(items: list[Any]) -> list[EntityRecord]:
+    return [native.read_entity(item, f"entities[{i}]") for i, item in enumerate(items)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(NATIVE_ITEM, max_size=5))
+def test_native_entities_read_as_item_by_item(items: list[Any]) -> None:
+    fast = native.plain_entities(items)
+    slow = outcome(native_one_by_one, items)
+    if fast is not None:
+        assert slow == ("ok", fast)
+    read = outcome(native.read_annotations, {"entities": items})
+    assert read == (("ok", (slow[1], [])) if slow[0] == "ok" else slow)
 
 
 # -- a record's entities: entity_labels_if_fine against entity_problems -------------
