@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from annotator.core import rules
 from annotator.core.errors import ValidationError
-from annotator.core.formats import doccano, native
+from annotator.core.formats import doccano, native, spacy
 from annotator.core.formats.records import (
     DocumentRecord,
     EntityRecord,
@@ -75,7 +75,7 @@ def test_a_doccano_label_list_reads_as_item_by_item(items: list[Any]) -> None:
     assert outcome(doccano.read_annotations, {"label": items}) == slow
 
 
-# -- native: plain_entities against read_entity item by item -----------------------
+# -- native and spaCy: plain_entities against read_entity item by item --------------
 
 # Every type a key may wrongly (or rightly) hold, each as likely as the others.
 NATIVE_VALUE = st.sampled_from([True, False, None, 1.5, -1, 3, 12, "", "e1", "PER", [1]])
@@ -112,6 +112,20 @@ def test_native_entities_read_as_item_by_item(items: list[Any]) -> None:
         assert slow == ("ok", fast)
     read = outcome(native.read_annotations, {"entities": items})
     assert read == (("ok", (slow[1], [])) if slow[0] == "ok" else slow)
+
+
+def spacy_one_by_one(items: list[Any]) -> list[EntityRecord]:
+    return [spacy.read_entity(item, f"spans[{i}]") for i, item in enumerate(items)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(native_item(), max_size=5))
+def test_spacy_spans_read_as_item_by_item(items: list[Any]) -> None:
+    fast = spacy.plain_entities(items)
+    slow = outcome(spacy_one_by_one, items)
+    if fast is not None:
+        assert slow == ("ok", fast)
+    assert outcome(spacy.read_annotations, {"spans": items}) == slow
 
 
 # -- a record's entities: entity_labels_if_fine against entity_problems -------------
