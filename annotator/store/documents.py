@@ -45,6 +45,8 @@ def _meta_json(meta: dict[str, Any]) -> str:
     Encoded twice, it reads back as what it is: keys that only collide once made
     strings (1 and "1") are merged here rather than in every export.
     """
+    if not meta:
+        return "{}"  # most documents: no need to encode anything
     return json.dumps(json.loads(json.dumps(meta, ensure_ascii=False)), ensure_ascii=False)
 
 
