@@ -6,6 +6,7 @@ everywhere in this package. Qt's UTF-16 positions are converted in the UI only.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -29,7 +30,11 @@ _BYTE_TO_DIGIT = bytes(_CROCKFORD[value & 31] for value in range(256))
 
 def _time_part() -> str:
     """The current time in milliseconds as a ULID's first 10 characters."""
-    millis = time.time_ns() // 1_000_000
+    return _encoded_millis(time.time_ns() // 1_000_000)
+
+
+@functools.lru_cache(maxsize=1)  # an import makes thousands of ids in one millisecond
+def _encoded_millis(millis: int) -> str:
     return "".join(chr(_CROCKFORD[(millis >> shift) & 31]) for shift in range(45, -1, -5))
 
 
