@@ -18,25 +18,44 @@ from typing import Any
 from annotator.core.errors import ValidationError
 from annotator.core.notes import Note
 
+# ULIDs (github.com/ulid/spec): 48 bits of milliseconds then 80 random bits, written as 26
+# characters of Crockford's base 32, whose digits sort as they count. Made here rather than
+# by a ULID package: an import makes 200,000 at once, from one clock reading, one read of
+# random bytes and one bytes.translate (0.04 s), where a package builds an object per id.
+_CROCKFORD = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+# A random byte -> a random digit: its low 5 bits (256 values, each digit 8 times: uniform).
+_BYTE_TO_DIGIT = bytes(_CROCKFORD[value & 31] for value in range(256))
+
+
+def _time_part() -> str:
+    """The current time in milliseconds as a ULID's first 10 characters."""
+    millis = time.time_ns() // 1_000_000
+    return "".join(chr(_CROCKFORD[(millis >> shift) & 31]) for shift in range(45, -1, -5))
+
+
+def _random_parts(count: int) -> str:
+    """``count`` ULID random parts (80 bits, 16 characters each), one after another."""
+    return os.urandom(16 * count).translate(_BYTE_TO_DIGIT).decode("ascii")
+
 
 def new_id() -> str:
-    """A fresh globally unique id; ids survive merging projects from several machines.
+    """A fresh globally unique id (a ULID); ids survive merging projects from several machines.
 
-    32 hex digits: the time in milliseconds (48 bits) then 80 random bits. Ids made
-    later sort later, so the file's indexes on ids grow at their end: an import
-    writes each index page once and keeps it full, instead of splitting pages all
-    over a large index (3x the writes, a third of each page empty). 80 random bits
-    per millisecond keep ids from different machines apart as 128 random bits did.
+    The time comes first, so ids made later sort later and the file's indexes on ids
+    grow at their end: an import writes each index page once and keeps it full,
+    instead of splitting pages all over a large index (3x the writes, a third of each
+    page empty). 80 random bits per millisecond keep ids from different machines apart.
+    26 characters where the same 128 bits in hexadecimal take 32: ids are most of an
+    annotation's row and of its indexes. Ids of older projects (32 hex digits) stay valid.
     """
-    return f"{time.time_ns() // 1_000_000:012x}{os.urandom(10).hex()}"
+    return _time_part() + _random_parts(1)
 
 
 def new_ids(count: int) -> list[str]:
     """``count`` fresh ids, as ``new_id`` makes them, with one clock reading and one
     read of random bytes (an import makes 200,000: 0.2 s one by one, 0.05 s so)."""
-    stamp = f"{time.time_ns() // 1_000_000:012x}"
-    random = os.urandom(10 * count).hex()
-    return [stamp + random[at : at + 20] for at in range(0, 20 * count, 20)]
+    stamp, random = _time_part(), _random_parts(count)
+    return [stamp + random[at : at + 16] for at in range(0, 16 * count, 16)]
 
 
 def text_sha256(text: str) -> str:
@@ -223,6 +242,12 @@ class Span:
     def overlaps(self, other: Span) -> bool:
         """True when the two spans share at least one character."""
         return self.start < other.end and other.start < self.end
+
+
+# A span as the tuple of its fields in Span's order (id, document_id, annotator, start,
+# end, label, source): what an import queues for the store, never built as a Span
+# (a frozen dataclass costs 1 µs a span: 0.2 s of an import of 10,000 articles).
+SpanValues = tuple[str, str, str, int, int, str, str | None]
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from annotator.core.errors import SchemaError
@@ -96,6 +97,12 @@ class Schema:
     def event(self, key: str) -> EventType | None:
         """The event type ``key``, or None."""
         return self._event_index.get(key)
+
+    @property
+    def entities_by_key(self) -> Mapping[str, EntityType]:
+        """The entity types by key, read-only: ``label in schema.entities_by_key`` checks
+        a label without a call (an import checks 400,000 per 10,000 articles)."""
+        return MappingProxyType(self._entity_index)
 
     @property
     def entity_keys(self) -> list[str]:

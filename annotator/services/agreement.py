@@ -68,14 +68,16 @@ def agreement_documents(
 def iter_agreement_documents(
     store: ProjectStore, annotators: Sequence[str], progress: Progress | None = None
 ) -> Iterator[AgreementDocument]:
-    """:func:`agreement_documents` streamed: CHUNK documents and their work at a time."""
-    documents = store.documents.iter_all()
-    total, done = store.documents.count(), 0
-    while chunk := list(islice(documents, CHUNK)):
-        if progress is not None and progress(done, total) is False:
-            raise AgreementCancelled()
-        done += len(chunk)
-        yield from _shared(store, chunk, annotators)
+    """:func:`agreement_documents` streamed: CHUNK documents and their work at a time,
+    all of one moment (a snapshot, which also lets a server stream the documents)."""
+    with store.snapshot():
+        documents = store.documents.iter_all()
+        total, done = store.documents.count(), 0
+        while chunk := list(islice(documents, CHUNK)):
+            if progress is not None and progress(done, total) is False:
+                raise AgreementCancelled()
+            done += len(chunk)
+            yield from _shared(store, chunk, annotators)
 
 
 def agreement_document(

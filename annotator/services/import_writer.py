@@ -13,7 +13,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.formats.records import DocumentRecord
-from annotator.core.model import AnnotatorKind, Argument, Event, Span, Status, new_id, new_ids
+from annotator.core.model import (
+    AnnotatorKind,
+    Argument,
+    Event,
+    SpanValues,
+    Status,
+    new_id,
+    new_ids,
+)
 from annotator.core.text import first_line_title
 from annotator.store import ProjectStore
 
@@ -39,7 +47,7 @@ class ImportWriter:
         self._queued_ids: set[str] = set()
         self._ensured: set[str] = set()
         self._documents: list[tuple[str, str, str | None, dict[str, Any], str]] = []
-        self._spans: list[Span] = []
+        self._spans: list[SpanValues] = []
         self._events: list[Event] = []
         self._statuses: list[tuple[str, str, Status]] = []
 
@@ -78,14 +86,17 @@ class ImportWriter:
         if name not in self._ensured:
             self._store.annotators.ensure(name, self._kind_of(name))
             self._ensured.add(name)
-        span_ids = self._fresh_ids("spans", [e.id for e in record.entities], record.local_ids)
+        file_ids = [e.id for e in record.entities]
+        span_ids = self._fresh_ids("spans", file_ids, record.local_ids)
+        # Tuples, not Span objects: validate_record checked them and the store checks
+        # them again as it writes them (add_span_values).
         self._spans += [
-            Span(span_id, doc_id, name, e.start, e.end, e.label, e.source)
+            (span_id, doc_id, name, e.start, e.end, e.label, e.source)
             for span_id, e in zip(span_ids, record.entities, strict=True)
         ]
-        by_file_id = {
-            e.id: span_id for span_id, e in zip(span_ids, record.entities, strict=True) if e.id
-        }
+        by_file_id: dict[str | None, str] = {}  # only event arguments look spans up so
+        if record.events:
+            by_file_id = dict(zip(file_ids, span_ids, strict=True))
         event_ids = self._fresh_ids("events", [e.id for e in record.events], record.local_ids)
         self._events += [
             Event(
@@ -108,6 +119,8 @@ class ImportWriter:
 
     def _fresh_ids(self, table: str, wanted: list[str | None], local: bool) -> list[str]:
         """The file's ids where they are free (so exports round-trip), new ids elsewhere."""
+        if not wanted:
+            return []
         if local or not any(wanted):  # new ids never collide: nothing to remember
             return new_ids(len(wanted))
         candidates = {i for i in wanted if i and i not in self._queued_ids}
@@ -126,7 +139,7 @@ class ImportWriter:
         if self._documents:
             self._store.documents.add_many(self._documents)
         if self._spans:
-            self._store.interchange.add_spans(self._spans)
+            self._store.interchange.add_span_values(self._spans)
         if self._events:
             self._store.interchange.add_events(self._events)
         if self._statuses:

@@ -182,9 +182,12 @@ def _merge(
 
 
 def _chunks(other: ProjectStore) -> Iterator[list[Document]]:
-    documents = other.documents.iter_all()
-    while chunk := list(islice(documents, CHUNK)):
-        yield chunk
+    """OTHER's documents, CHUNK at a time, of one moment (a snapshot, which also lets a
+    server stream them)."""
+    with other.snapshot():
+        documents = other.documents.iter_all()
+        while chunk := list(islice(documents, CHUNK)):
+            yield chunk
 
 
 def _would_replace(store: ProjectStore, other: ProjectStore) -> bool:

@@ -200,8 +200,11 @@ class Project:
         """True when ``list_next_keys`` can list ``wanted`` a piece at a time."""
         return self._store.listing.incremental(wanted)
 
-    def list_next_keys(self, wanted: ListFilter, after: int, limit: int) -> list[int]:
-        """The next ``limit`` keys ``wanted`` selects after ``after``."""
+    def list_next_keys(
+        self, wanted: ListFilter, after: int, limit: int
+    ) -> tuple[list[int], int | None]:
+        """The keys ``wanted`` selects among the next ``limit`` candidates after
+        ``after``, and the key to go on after (None: no more)."""
         return self._store.listing.next_keys(wanted, after, limit)
 
     def list_rows(self, keys: Sequence[int], annotator: str) -> dict[int, ListRow]:

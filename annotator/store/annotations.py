@@ -42,7 +42,7 @@ class AnnotationRepository:
 
     def _text_length(self, doc_id: str) -> int:
         row = self._store.db.execute(
-            "SELECT length(text) FROM documents WHERE id = ?", [doc_id]
+            "SELECT chars FROM documents WHERE id = ?", [doc_id]
         ).fetchone()
         if row is None:
             raise ValidationError(f"no document with id {doc_id!r}")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Iterator, Sequence
+from itertools import chain
 
 # SQLite's oldest limit on parameters per statement (999 before 3.32).
 _MAX_PARAMETERS = 999
@@ -36,7 +37,7 @@ def insert_rows(
     for start in range(0, len(rows), per_statement):
         chunk = rows[start : start + per_statement]
         values = ", ".join([marks] * len(chunk))
-        conn.execute(f"{head} VALUES {values} {tail}", [v for row in chunk for v in row])
+        conn.execute(f"{head} VALUES {values} {tail}", list(chain.from_iterable(chunk)))
 
 
 def _trigger_sql(conn: sqlite3.Connection, name: str) -> str | None:

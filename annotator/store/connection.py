@@ -23,6 +23,7 @@ from annotator.core.errors import (
     ProjectBusyError,
     ProjectError,
 )
+from annotator.store import text_codec
 from annotator.store.failures import is_busy
 from annotator.store.migrations import LATEST_VERSION
 from annotator.store.structure import data_problems, structure_problems
@@ -57,6 +58,14 @@ def wal_has_frames(path: Path) -> bool:
 
 
 def open_reader(path: Path) -> tuple[sqlite3.Connection, Path | None]:
+    """A read-only connection that creates nothing beside ``path``; and its temporary folder
+    (see _open_reader). Its checks may read texts: the text functions are registered."""
+    conn, folder = _open_reader(path)
+    text_codec.register(conn)
+    return conn, folder
+
+
+def _open_reader(path: Path) -> tuple[sqlite3.Connection, Path | None]:
     """A read-only connection that creates nothing beside ``path``; and its temporary folder.
 
     * A file in rollback-journal mode: ``mode=ro`` (no file is made beside it).

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import ProjectError
+from annotator.store.text_codec import pack, unpack
 
 if TYPE_CHECKING:
     from annotator.store.project import ProjectStore
@@ -71,6 +72,20 @@ def _columns(store: ProjectStore, table: str) -> list[str]:
     return ["rowid", *kept] if table == "documents" else kept
 
 
+def _text_converter(target: ProjectStore, columns: list[str]) -> Callable[[Any], tuple]:
+    """A document row as ``target`` keeps it: its text compressed in a file, plain on a
+    server (store.text_codec), whichever way the source kept it."""
+    at = columns.index("text")
+    store = pack if target.dialect.packs_text else str
+
+    def converted(row: Any) -> tuple:
+        values = list(row)
+        values[at] = store(unpack(values[at]))
+        return tuple(values)
+
+    return converted
+
+
 def _copy_table(
     source: ProjectStore, target: ProjectStore, table: str, progress: CopyProgress | None
 ) -> int:
@@ -79,9 +94,10 @@ def _copy_table(
     order = " ORDER BY rowid" if table == "documents" else ""
     rows_read = source.stream_rows(f"SELECT {listed} FROM {table}{order}")
     insert = f"INSERT INTO {table} ({listed}) VALUES ({', '.join('?' * len(columns))})"
+    convert = _text_converter(target, columns) if table == "documents" else tuple
     copied = 0
     while rows := list(itertools.islice(rows_read, _BATCH)):
-        target.db.conn.executemany(insert, [tuple(row) for row in rows])
+        target.db.conn.executemany(insert, [convert(row) for row in rows])
         copied += len(rows)
         if progress is not None:
             progress(table, copied)

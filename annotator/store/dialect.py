@@ -29,6 +29,8 @@ class Dialect:
     span_groups: str
     # True when the project has SQLite's FTS5 search index (documents_search).
     full_text_index: bool
+    # True when documents.text holds texts compressed (store.text_codec; project files).
+    packs_text: bool
     # True when json_quote() may quote document texts for a native export (SQLite's,
     # once probed to agree with Python's json module: interchange.sqlite_quotes_like_python).
     quotes_json: bool
@@ -43,12 +45,10 @@ class Dialect:
         if len(needle) < MIN_INDEXED:
             return self._title_contains(needle, rowid)
         if self.full_text_index:
-            # The index folds letter case by SQLite's rules: give it the case as typed.
-            phrase = '"' + fold_arabic(query).strip().replace('"', '""') + '"'
             return (
-                f"{rowid} IN (SELECT rowid FROM documents_search "
-                "WHERE documents_search MATCH :search)",
-                {"search": phrase},
+                f"{rowid} IN (SELECT f.rowid FROM documents_search f "
+                f"JOIN documents c ON c.rowid = f.rowid WHERE {INDEX_MATCH.format('c')})",
+                {"search": trigram_query(query), "needle": needle},
             )
         return (
             f"{rowid} IN (SELECT rowid FROM documents WHERE search_title LIKE :search "
@@ -67,6 +67,21 @@ class Dialect:
         )
 
 
+# The index knows which trigrams a document has, not where (migration 0008): those
+# having all of the query's are candidates, and the folded title and text of each is
+# checked (text_codec.contains). {} is the documents alias; f is documents_search.
+CONTAINS = "annotator_contains({0}.title, {0}.text, :needle)"
+INDEX_MATCH = "f.documents_search MATCH :search AND " + CONTAINS
+
+
+def trigram_query(query: str) -> str:
+    """An FTS5 query for the documents having every trigram of ``query`` (folded, the
+    letter case as typed: the index folds case by SQLite's rules)."""
+    needle = fold_arabic(query).strip()
+    trigrams = dict.fromkeys(needle[i : i + 3] for i in range(len(needle) - 2))
+    return " ".join('"' + trigram.replace('"', '""') + '"' for trigram in trigrams)
+
+
 def _like_pattern(needle: str) -> str:
     """A LIKE pattern (escape character '!') matching any text containing ``needle``."""
     escaped = needle.replace("!", "!!").replace("%", "!%").replace("_", "!_")
@@ -81,6 +96,7 @@ SQLITE = Dialect(
     listing_index=" INDEXED BY documents_listing",
     span_groups=f"json_group_array(json_array({_SPAN_FIELDS}))",
     full_text_index=True,
+    packs_text=True,
     quotes_json=True,
 )
 
@@ -90,5 +106,6 @@ POSTGRES = Dialect(
     listing_index="",
     span_groups=f"json_agg(json_build_array({_SPAN_FIELDS}))::text",
     full_text_index=False,
+    packs_text=False,
     quotes_json=False,
 )

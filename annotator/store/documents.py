@@ -18,6 +18,7 @@ from annotator.core.text import is_canonical
 from annotator.store import search_fill
 from annotator.store.bulk import insert_rows
 from annotator.store.clock import utc_now
+from annotator.store.text_codec import pack, unpack
 
 if TYPE_CHECKING:
     from annotator.store.project import ProjectStore
@@ -31,7 +32,7 @@ def _document(row: tuple[Any, ...]) -> Document:
     return Document(
         id=doc_id,
         title=title,
-        text=text,
+        text=unpack(text),
         external_id=external_id,
         meta=json.loads(meta),
         sha256=sha256,
@@ -47,16 +48,20 @@ def _meta_json(meta: dict[str, Any]) -> str:
     return json.dumps(json.loads(json.dumps(meta, ensure_ascii=False)), ensure_ascii=False)
 
 
-def _insert_indexed(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
-    """Insert document rows and index them from Python (store.search_fill), inside
-    the caller's transaction. Their rowids are given, so the index rows can name them."""
+def _insert_indexed(
+    conn: sqlite3.Connection, rows: list[tuple[Any, ...]], documents: list[Document]
+) -> None:
+    """Insert document rows and index ``documents`` (their texts as they are) from
+    Python (store.search_fill), inside the caller's transaction. Their rowids are
+    given, so the index rows can name them."""
     (last,) = conn.execute("SELECT coalesce(max(rowid), 0) FROM documents").fetchone()
     numbered = [(last + 1 + n, *row) for n, row in enumerate(rows)]
     with search_fill.trigger_suspended(conn) as indexing:
         insert_rows(conn, _INSERT.replace("(id,", "(rowid, id,", 1), numbered)
         if indexing:
-            # row: rowid, id, external_id, title, text, ...
-            search_fill.index_rows(conn, [(row[0], row[3], row[4]) for row in numbered])
+            search_fill.index_rows(
+                conn, [(last + 1 + n, d.title, d.text) for n, d in enumerate(documents)]
+            )
 
 
 class DocumentRepository:
@@ -89,16 +94,18 @@ class DocumentRepository:
                 Document(doc_id or new_id(), title, text, external_id, dict(meta or {}))
             )
         now = utc_now()
+        stored = pack if self._store.dialect.packs_text else str
         # chars: the text's length in code points (Python's len, SQLite's length(): the
         # text is canonical, so has no NUL where length() would stop), which the range
         # triggers of spans and events read instead of counting the text (migration 0007).
         rows = [
-            (d.id, d.external_id, d.title, d.text, len(d.text), d.sha256, _meta_json(d.meta), now)
+            (d.id, d.external_id, d.title, stored(d.text), len(d.text), d.sha256,
+             _meta_json(d.meta), now)
             for d in documents
-        ]
+        ]  # fmt: skip
         with self._store.transaction() as db:
             if self._store.dialect.full_text_index and len(rows) >= search_fill.MIN_DOCUMENTS:
-                _insert_indexed(db.conn, rows)
+                _insert_indexed(db.conn, rows, documents)
             else:
                 insert_rows(db.conn, _INSERT, rows)
         return documents
@@ -120,15 +127,15 @@ class DocumentRepository:
         return _document(row) if row else None
 
     def iter_all(self) -> Iterator[Document]:
-        """Every document, in the order they were added."""
-        cursor = self._store.db.execute(f"SELECT {_COLUMNS} FROM documents ORDER BY rowid")
-        for row in cursor:
+        """Every document, in the order they were added (streamed: on a server, through
+        a server-side cursor when inside a snapshot or transaction)."""
+        for row in self._store.stream_rows(f"SELECT {_COLUMNS} FROM documents ORDER BY rowid"):
             yield _document(row)
 
     def summaries(self) -> list[DocumentSummary]:
         """Id, title and length of every document, in the order they were added."""
         rows = self._store.db.execute(
-            "SELECT id, title, length(text), external_id FROM documents ORDER BY rowid"
+            "SELECT id, title, chars, external_id FROM documents ORDER BY rowid"
         ).fetchall()
         return [DocumentSummary(*row) for row in rows]
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from annotator.core.listing import ListFilter, ListRow
 from annotator.core.model import Status
+from annotator.store.dialect import CONTAINS
 from annotator.store.search import MIN_INDEXED, condition, needle_of
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ _STATUS = (
 _ORDERS = {
     "rowid": ("d.rowid",),
     "title": ("{nocase}", "d.rowid"),
-    "length": ("length(d.text)", "d.rowid"),  # reads every text: only when the user sorts so
+    "length": ("d.chars", "d.rowid"),
     "status": (_STATUS, "d.rowid"),
 }
 
@@ -79,26 +80,35 @@ class ListingRepository:
         indexed = len(needle_of(wanted.search)) >= MIN_INDEXED
         return indexed and wanted.order == "rowid" and not wanted.descending
 
-    def next_keys(self, wanted: ListFilter, after: int, limit: int) -> list[int]:
-        """The next ``limit`` rowids ``wanted`` selects after rowid ``after`` (see incremental)."""
+    def next_keys(
+        self, wanted: ListFilter, after: int, limit: int
+    ) -> tuple[list[int], int | None]:
+        """The rowids ``wanted`` selects among the next ``limit`` candidates after rowid
+        ``after`` (see incremental), and the rowid to go on after (None: no more).
+
+        The work of a call is bounded by ``limit`` whatever the hit rate: the index
+        names candidates, and each is checked against its folded text (store.dialect),
+        so a slice of a rare query's hits never stalls the window.
+        """
         if not self._store.dialect.full_text_index:
             return self._next_keys_scanned(wanted, after, limit)
         _, named = condition(wanted.search)
         named |= {"annotator": wanted.annotator, "after": after, "limit": limit}
         clauses = ["f.documents_search MATCH :search", "f.rowid > :after"]
-        join = ""
-        if wanted.statuses is not None or wanted.assigned_only:
-            join = "JOIN documents d ON d.rowid = f.rowid"
-            clauses += self._clauses(wanted, named)
+        clauses += self._clauses(wanted, named)
         rows = self._store.db.execute(
-            f"SELECT f.rowid FROM documents_search f {join} WHERE {' AND '.join(clauses)} "
+            f"SELECT f.rowid, {CONTAINS.format('d')} FROM documents_search f "
+            f"JOIN documents d ON d.rowid = f.rowid WHERE {' AND '.join(clauses)} "
             "ORDER BY f.rowid LIMIT :limit",
             named,
-        )
-        return [row[0] for row in rows]
+        ).fetchall()
+        going_on = rows[-1][0] if len(rows) == limit else None
+        return [rowid for rowid, hit in rows if hit], going_on
 
-    def _next_keys_scanned(self, wanted: ListFilter, after: int, limit: int) -> list[int]:
-        """next_keys without a full-text index: the documents in rowid order, filtered."""
+    def _next_keys_scanned(
+        self, wanted: ListFilter, after: int, limit: int
+    ) -> tuple[list[int], int | None]:
+        """next_keys without a full-text index: the next ``limit`` hits in rowid order."""
         where, named = condition(wanted.search, "d.rowid", self._store.dialect)
         named |= {"annotator": wanted.annotator, "after": after, "limit": limit}
         clauses = [where, "d.rowid > :after", *self._clauses(wanted, named)]
@@ -107,7 +117,8 @@ class ListingRepository:
             "ORDER BY d.rowid LIMIT :limit",
             named,
         )
-        return [row[0] for row in rows]
+        hits = [row[0] for row in rows]
+        return hits, hits[-1] if len(hits) == limit else None
 
     def rows(self, keys: Sequence[int], annotator: str) -> dict[int, ListRow]:
         """rowid -> its row, for ``keys`` (a page of the list)."""
@@ -116,7 +127,7 @@ class ListingRepository:
             chunk = list(keys[start : start + _CHUNK])
             marks = ", ".join("?" * len(chunk))
             cursor = self._store.db.execute(
-                "SELECT d.rowid, d.id, d.title, length(d.text), coalesce((SELECT st.status FROM "
+                "SELECT d.rowid, d.id, d.title, d.chars, coalesce((SELECT st.status FROM "
                 "statuses st WHERE st.document_id = d.id AND st.annotator = ?), 'new') "
                 f"FROM documents d WHERE d.rowid IN ({marks})",
                 [annotator, *chunk],

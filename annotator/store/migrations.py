@@ -7,10 +7,13 @@ without knowing the migration table. Never edit a released step: add one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from annotator.core.search import fold_table
+from annotator.core.search import fold_arabic, fold_table
+from annotator.store.text_codec import pack, search_text
 
 migrations = Migrations("annotator")
 
@@ -83,7 +86,7 @@ CREATE INDEX arguments_by_span ON event_arguments (span_id);
 
 # SQLite's length() counts characters (code points), the unit of our offsets, so
 # the file itself refuses an out-of-range span even from outside this program.
-_V1_TRIGGERS = """
+_IMMUTABLE_TEXT = """
 CREATE TRIGGER documents_text_immutable
 BEFORE UPDATE OF text ON documents
 WHEN OLD.text IS NOT NEW.text AND (
@@ -92,6 +95,8 @@ WHEN OLD.text IS NOT NEW.text AND (
 BEGIN
     SELECT RAISE(ABORT, 'immutable text: annotations point into this document');
 END;
+"""
+_V1_TRIGGERS = _IMMUTABLE_TEXT + """
 CREATE TRIGGER spans_in_text_insert BEFORE INSERT ON spans
 WHEN NEW."end" > (SELECT length(text) FROM documents WHERE id = NEW.document_id)
 BEGIN
@@ -125,6 +130,8 @@ def _split_statements(script: str) -> list[str]:
     """Split on ';' at the end of a line, keeping trigger bodies (``...; END;``) whole."""
     statements, current = [], []
     for line in script.strip().splitlines():
+        if not current and not line.strip():
+            continue  # between statements
         current.append(line)
         stripped = line.strip()
         in_trigger = current[0].lstrip().upper().startswith("CREATE TRIGGER")
@@ -292,9 +299,10 @@ def search_fold_sql(column: str) -> str:
     return expression
 
 
-def _search_script() -> str:
-    new_title, new_text = search_fold_sql("NEW.title"), search_fold_sql("NEW.text")
-    old_title, old_text = search_fold_sql("OLD.title"), search_fold_sql("OLD.text")
+def _search_objects(text_sql: Callable[[str], str], options: str = "") -> str:
+    """The index and its three triggers, folding titles in SQL and texts with ``text_sql``."""
+    new_title, new_text = search_fold_sql("NEW.title"), text_sql("NEW.text")
+    old_title, old_text = search_fold_sql("OLD.title"), text_sql("OLD.text")
     insert = (
         "INSERT INTO documents_search (rowid, title, text) "
         f"VALUES (NEW.rowid, {new_title}, {new_text});"
@@ -305,7 +313,7 @@ def _search_script() -> str:
     )
     return f"""
 CREATE VIRTUAL TABLE documents_search USING fts5 (
-    title, text, content = '', tokenize = 'trigram', columnsize = 0
+    title, text, content = '', tokenize = 'trigram', columnsize = 0{options}
 );
 CREATE TRIGGER documents_search_insert AFTER INSERT ON documents
 BEGIN
@@ -320,6 +328,11 @@ BEGIN
     {delete}
     {insert}
 END;
+"""
+
+
+def _search_script() -> str:
+    return _search_objects(search_fold_sql) + """
 CREATE INDEX statuses_by_annotator ON statuses (annotator, status, updated_at);
 CREATE INDEX assignments_by_annotator ON assignments (annotator);
 CREATE INDEX documents_listing ON documents (title, id);
@@ -400,5 +413,88 @@ def _text_length(db: Database) -> None:
     db.execute(f"PRAGMA user_version = {max(current, 7)}")
 
 
+
+# A compact file (issue 12). Texts are kept zlib-compressed (store.text_codec: a BLOB;
+# a TEXT value written by another tool is still read as it is), and the search index
+# keeps which trigrams each document has, not where (detail = none: 3 MB instead of
+# 38 for 10,000 articles): a query's trigrams name the candidates, and a check of the
+# folded text keeps those that really contain it (store.dialect). The triggers fold a
+# TEXT value in SQL as before and a compressed one with annotator_search_text (so a
+# row written by another SQLite tool is indexed without this program's functions).
+# An inserted length is re-measured only for TEXT (a compressed text is only inserted
+# by this program, which gives its length; the checks compare it): an import pays no
+# decompression. A changed text or length is always re-measured.
+_MEASURED = (
+    "CASE typeof(NEW.text) WHEN 'text' THEN length(NEW.text) "
+    "ELSE annotator_text_length(NEW.text) END"
+)
+
+
+def _folded_sql(column: str) -> str:
+    return (
+        f"CASE typeof({column}) WHEN 'text' THEN {search_fold_sql(column)} "
+        f"ELSE annotator_search_text({column}) END"
+    )
+
+
+def _v8_search_script() -> str:
+    return _search_objects(_folded_sql, ", detail = none") + f"""
+CREATE TRIGGER documents_chars_insert AFTER INSERT ON documents
+WHEN typeof(NEW.text) = 'text' AND NEW.chars IS NOT length(NEW.text)
+BEGIN
+    UPDATE documents SET chars = length(NEW.text) WHERE rowid = NEW.rowid;
+END;
+CREATE TRIGGER documents_chars_update AFTER UPDATE OF text, chars ON documents
+WHEN NEW.chars IS NOT {_MEASURED}
+BEGIN
+    UPDATE documents SET chars = {_MEASURED} WHERE rowid = NEW.rowid;
+END;
+"""
+
+
+_V8_DROPPED = """
+DROP TRIGGER documents_search_insert;
+DROP TRIGGER documents_search_delete;
+DROP TRIGGER documents_search_update;
+DROP TRIGGER documents_chars_insert;
+DROP TRIGGER documents_chars_update;
+DROP TRIGGER documents_text_immutable;
+DROP TABLE documents_search;
+"""
+_V8_BATCH = 500
+
+
+def index_documents(db: Database) -> None:
+    """Fill the (empty) format-8 search index from the documents, folded in Python."""
+    last = 0
+    while rows := db.execute(
+        "SELECT rowid, title, text FROM documents WHERE rowid > ? ORDER BY rowid LIMIT ?",
+        [last, _V8_BATCH],
+    ).fetchall():
+        last = rows[-1][0]
+        db.conn.executemany(
+            "INSERT INTO documents_search (rowid, title, text) VALUES (?, ?, ?)",
+            [(rowid, fold_arabic(title), search_text(text)) for rowid, title, text in rows],
+        )
+
+
+@migrations(name="0008_compact_text")
+def _compact_text(db: Database) -> None:
+    _run_script(db, _V8_DROPPED)
+    last = 0
+    while rows := db.execute(
+        "SELECT rowid, text FROM documents WHERE rowid > ? ORDER BY rowid LIMIT ?",
+        [last, _V8_BATCH],
+    ).fetchall():
+        last = rows[-1][0]
+        packed = [(pack(text), rowid) for rowid, text in rows if isinstance(text, str)]
+        db.conn.executemany("UPDATE documents SET text = ? WHERE rowid = ?", packed)
+    _run_script(db, _v8_search_script())
+    _run_script(db, _IMMUTABLE_TEXT)  # dropped while the texts were compressed
+    index_documents(db)
+    current = db.execute("PRAGMA user_version").fetchone()[0]
+    db.execute(f"PRAGMA user_version = {max(current, 8)}")
+
+
 # The user_version the newest migration sets; tests check it matches the steps.
-LATEST_VERSION = 7
+LATEST_VERSION = 8

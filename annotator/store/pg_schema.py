@@ -270,6 +270,14 @@ BEGIN
 END $$;
 """
 
+# Format 8 (SQLite migration 0008) compresses a file's texts and shrinks its search
+# index. A server needs neither: TOAST already stores long texts compressed, and its
+# search reads the folded columns. The step records the format, and says so.
+_V8 = """
+COMMENT ON COLUMN documents.text IS
+    'The text as it is: TOAST compresses it (project files compress it themselves, format 8)';
+"""
+
 # version -> (name, SQL): the names of the SQLite migrations of the same number.
 STEPS: dict[int, tuple[str, str]] = {
     1: ("0001_initial", _V1),
@@ -279,6 +287,7 @@ STEPS: dict[int, tuple[str, str]] = {
     5: ("0005_splits", _V5),
     6: ("0006_search", _v6()),
     7: ("0007_text_length", _V7),
+    8: ("0008_compact_text", _V8),
 }
 
 _VERSION_TABLE = """

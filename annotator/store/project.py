@@ -17,6 +17,7 @@ from annotator.core.model import new_id
 from annotator.core.paths import shown_text
 from annotator.core.schema import Schema, parse_schema
 from annotator.core.server_urls import is_server_url
+from annotator.store import text_codec
 from annotator.store.annotations import AnnotationRepository
 from annotator.store.annotators import AnnotatorRepository
 from annotator.store.assignments import AssignmentRepository
@@ -85,6 +86,8 @@ class ProjectStore:
         # opening backup runs in the background and the first change waits for it.
         self.write_gate: Callable[[], None] | None = None
         self._schema: Schema | None = None
+        if not self.on_server:  # the functions the file's SQL calls (store.text_codec)
+            text_codec.register(db.conn)
         # True while snapshot() holds a read transaction it began (see there).
         self._reading = False
         self.documents = DocumentRepository(self)

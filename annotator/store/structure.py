@@ -37,7 +37,8 @@ _DATA_CHECKS = (
      "OR typeof(trigger_end) != 'integer' OR trigger_start < 0 "
      "OR trigger_start >= trigger_end LIMIT 1"),
     ("a document whose text, title or metadata is not text",
-     "SELECT id FROM documents WHERE typeof(text) != 'text' OR typeof(title) != 'text' "
+     "SELECT id FROM documents WHERE typeof(text) NOT IN ('text', 'blob') "
+     "OR typeof(title) != 'text' "
      "OR typeof(meta) != 'text' LIMIT 1"),
 )  # fmt: skip
 
@@ -138,9 +139,10 @@ _META_CHECK = (
 
 # From format 7 on (migration 0007): the length the range triggers trust (kept by
 # triggers, which a hand-made file may have lacked while writing); older formats lack it.
+# From format 8 on a text may be compressed: one that cannot be read fails here too.
 _LENGTH_CHECK = (
-    "a document whose recorded length is not its text's",
-    "SELECT id FROM documents WHERE chars != length(text) LIMIT 1",
+    "a document whose text cannot be read or whose recorded length is not its text's",
+    "SELECT id FROM documents WHERE chars IS NOT annotator_text_length(text) LIMIT 1",
 )
 
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from annotator.ui.fonts import reading_font
 from annotator.ui.i18n import LANGUAGES, SYSTEM, fill, interface_language
+from annotator.ui.keys import standard_key
 from annotator.ui.reading_view import MAX_FONT_SIZE, MIN_FONT_SIZE
 from annotator.ui.settings import AppSettings
 from annotator.ui.workspace.annotator_choice import usable_name
@@ -216,12 +217,11 @@ def open_settings_dialog(window: MainWindow) -> SettingsDialog:
 
 def install(window: MainWindow) -> QAction:
     """Add Edit > Preferences… (Ctrl+,) to the main window."""
-    shortcut = QKeySequence(QKeySequence.StandardKey.Preferences)
     action = window.add_action(
         "edit",
         QCoreApplication.translate("SettingsDialog", "&Preferences…"),
         lambda: open_settings_dialog(window),
-        shortcut if not shortcut.isEmpty() else "Ctrl+,",
+        standard_key(QKeySequence.StandardKey.Preferences, "Ctrl+,"),
     )
     action.setMenuRole(QAction.MenuRole.PreferencesRole)
     return action

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from annotator.ui.bidi import left_to_right
 from annotator.ui.i18n import translate
+from annotator.ui.keys import standard_key
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -163,12 +164,11 @@ def show_shortcuts(window: MainWindow) -> ShortcutsSheet:
 
 def install(window: MainWindow) -> QAction:
     """Add Help › Keyboard Shortcuts (F1) at the top of the Help menu."""
-    keys = QKeySequence(QKeySequence.StandardKey.HelpContents)
     action = window.add_action(
         "help",
         translate("ShortcutsSheet", "&Keyboard Shortcuts"),
         lambda: show_shortcuts(window),
-        keys if not keys.isEmpty() else "F1",
+        standard_key(QKeySequence.StandardKey.HelpContents, "F1"),
     )
     help_menu = window.menu("help")
     help_menu.removeAction(action)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -94,7 +96,25 @@ def test_ids_made_in_a_batch_are_like_ids_made_one_by_one() -> None:
     batch = new_ids(1000)
     assert len(set(batch)) == 1000
     for made in batch:
-        assert len(made) == len(one) == 32
-        int(made, 16)  # hexadecimal, or ValueError
-        assert made[:12] >= one[:12]  # the time first: ids made later sort later
+        assert len(made) == len(one) == 26
+        assert set(made) <= set("0123456789ABCDEFGHJKMNPQRSTVWXYZ")  # Crockford's base 32
+        assert made[:10] >= one[:10]  # the time first: ids made later sort later
     assert new_ids(0) == []
+
+
+def test_an_id_is_a_ulid_of_the_time_it_was_made() -> None:
+    before = time.time_ns() // 1_000_000
+    made = new_id()
+    after = time.time_ns() // 1_000_000
+    digits = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+    value = 0
+    for char in made:
+        value = value * 32 + digits.index(char)
+    assert value < 2**128  # a ULID's 130 bits begin with two zeros
+    assert before <= value >> 80 <= after
+    # Ids of later milliseconds sort later as text, the way the file's indexes order them.
+    made_later = []
+    for _ in range(3):
+        time.sleep(0.002)
+        made_later.append(new_id())
+    assert [made, *made_later] == sorted([made, *made_later])

@@ -4,6 +4,7 @@ back whole, everything saved before kept, and the project still usable afterward
 from __future__ import annotations
 
 import os
+import random
 import sqlite3
 from pathlib import Path
 
@@ -35,6 +36,12 @@ def fill_the_disk(store: ProjectStore) -> None:
     store.db.execute(f"PRAGMA max_page_count = {pages}")
 
 
+def incompressible_text(length: int) -> str:
+    """Letters in no pattern: a text the project file cannot compress (format 8) to nothing."""
+    letters = random.Random(0).choices("ابتثجحخدذرزسشصضطظعغفقكلمنهوي ", k=length)
+    return "".join(letters).strip()
+
+
 def many_spans(doc_id: str) -> list[Span]:
     return [Span(new_id(), doc_id, "amal", i % 40, i % 40 + 5, "PER") for i in range(3000)]
 
@@ -49,7 +56,7 @@ def test_full_disk_refuses_the_change_whole_and_the_store_stays_usable(saved: Pa
         assert "Everything saved before it is safe" in str(caught.value)
         assert [s.id for s in store.annotations.spans(doc.id)] == ["kept"]  # no part of it
         with pytest.raises(SaveFailedError):
-            store.documents.add("نص طويل " * 5000, "كبير")
+            store.documents.add(incompressible_text(40_000), "كبير")
         assert store.documents.count() == 1
         store.db.execute("PRAGMA max_page_count = 1073741823")  # space freed
         store.annotations.add_spans(many_spans(doc.id))

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 import tempfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+from sqlite_utils import Database
 
 from annotator.core.model import text_sha256
 from annotator.core.search import fold
@@ -17,8 +19,10 @@ from annotator.core.text import canonicalize
 from annotator.services.backups import backup_project, restore_project
 from annotator.services.importing import import_paths
 from annotator.services.merge import merge_project
-from annotator.services.projects import new_project, open_project
-from annotator.store.migrations import search_fold_sql
+from annotator.services.projects import default_schema, new_project, open_project
+from annotator.store.connection import APPLICATION_ID
+from annotator.store.dialect import trigram_query
+from annotator.store.migrations import LATEST_VERSION, migrations, search_fold_sql
 
 # Letters, harakat, tatweel, hamza forms, bidi marks, Latin in both cases, spaces.
 ALPHABET = "ابتسلمنويءأإآؤئٱةىـَُِّْ\u200f\u200cNaTo "
@@ -127,15 +131,15 @@ class SearchIndexMachine(RuleBasedStateMachine):
     @invariant()
     def index_holds_every_document_once(self) -> None:
         db = self.store.db
-        # Every document's own folded text (exactly as the triggers fold) is found in it.
+        # Every document has every trigram of its own folded text in the index.
         for rowid, text in db.execute(
-            f"SELECT rowid, {search_fold_sql('text')} FROM documents"
+            "SELECT rowid, annotator_search_text(text) FROM documents"
         ).fetchall():
             needle = text.strip()
             if len(needle) >= 3:
-                phrase = '"' + needle.replace('"', '""') + '"'
                 hits = db.execute(
-                    "SELECT rowid FROM documents_search WHERE documents_search MATCH ?", [phrase]
+                    "SELECT rowid FROM documents_search WHERE documents_search MATCH ?",
+                    [trigram_query(needle)],
                 ).fetchall()
                 assert (rowid,) in hits
 
@@ -158,22 +162,26 @@ def test_the_sql_fold_is_the_python_fold(tmp_path: Path) -> None:
 
 def test_a_project_from_before_the_index_gets_one_when_opened(tmp_path: Path) -> None:
     path = tmp_path / "old.annproj"
-    with new_project(path) as store:
-        first = store.documents.add("وصل وزيرُ الخارجيّة إلى بغداد", "زيارة")
-        store.documents.add("NATO meets in Brussels", "أخبار الناتو")
-        db = store.db
-        db.execute("DROP TABLE documents_search")  # as a version 2 file had it: no index
-        for name in ("insert", "delete", "update"):
-            db.execute(f"DROP TRIGGER documents_search_{name}")
-        db.execute("DROP INDEX statuses_by_annotator")
-        db.execute("DROP INDEX assignments_by_annotator")
-        db.execute("DROP INDEX documents_listing")
-        db.execute("DELETE FROM _sqlite_migrations WHERE name = '0006_search'")
-        db.execute("PRAGMA user_version = 5")  # the file as the step before had it
+    # A version 5 file, made by the migrations of then: no index, texts as TEXT.
+    db = Database(sqlite3.connect(path))
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    migrations.apply(db, stop_before="0006_search")
+    texts = {"وصل وزيرُ الخارجيّة إلى بغداد": "زيارة", "NATO meets in Brussels": "أخبار الناتو"}
+    with db.conn:
+        db.execute("INSERT INTO project_meta VALUES ('schema', ?)", [default_schema().to_json()])
+        for n, (text, title) in enumerate(texts.items()):
+            db.execute(
+                "INSERT INTO documents (id, title, text, sha256, created_at) "
+                "VALUES (?, ?, ?, ?, '2026-01-01')",
+                [f"doc{n}", title, text, text_sha256(text)],
+            )
+    db.close()
     with open_project(path) as store:
-        assert store.file_version() >= 6
-        assert store.documents.ids_matching("وزير الخارجية") == {first.id}
+        assert store.file_version() == LATEST_VERSION
+        assert store.documents.ids_matching("وزير الخارجية") == {"doc0"}
         assert store.search.count("nato") == 1
+        assert store.documents.get("doc1").text == "NATO meets in Brussels"
+        assert store.db.execute("SELECT typeof(text) FROM documents").fetchall() == [("blob",)] * 2
 
 
 def test_annotation_search_finds_labels_annotators_and_what_another_lacks(project) -> None:

@@ -72,3 +72,35 @@ def test_a_server_project_copied_to_a_file_in_batches_keeps_every_row_in_order(
     assert counts["documents"] == 30
     with open_project(tmp_path / "copy.annproj") as copied:
         assert [d.id for d in copied.documents.iter_all()] == ids
+
+
+@pytest.mark.parametrize("reader", ["agreement", "merge"])
+def test_agreement_and_merge_read_a_server_project_through_a_server_side_cursor(
+    reader: str, server_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotator.core.model import Span, new_id
+    from annotator.services.agreement import agreement_documents
+    from annotator.services.merge import merge_project
+
+    with create_project(server_url, default_schema()) as server:
+        docs = [server.documents.add(TEXT.format(i), f"خبر {i}") for i in range(6)]
+        server.annotations.add_spans(
+            Span(new_id(), doc.id, name, 0, 3, "PER") for doc in docs for name in ("amal", "karim")
+        )
+        streamed: list[str] = []
+        stream = type(server.db.conn).stream
+
+        def watched(conn, sql, params=None, batch=1000):
+            streamed.append(sql)
+            return stream(conn, sql, params, batch)
+
+        monkeypatch.setattr(type(server.db.conn), "stream", watched)
+        if reader == "agreement":
+            shared = agreement_documents(server, ["amal", "karim"])
+            assert [d.doc_id for d in shared] == [d.id for d in docs]
+        else:
+            target = create_project(tmp_path / "merged.annproj", default_schema())
+            with target:
+                merge_project(target, server_url)
+                assert target.documents.count() == 6
+        assert any("FROM documents" in sql for sql in streamed)

@@ -24,16 +24,34 @@ def read_annotations(obj: dict[str, Any]) -> list[EntityRecord]:
     triples = obj[key]
     if not isinstance(triples, list):
         raise ValidationError(f"{key!r} must be a list of [start, end, label]")
-    return [_entity(item, key, i) for i, item in enumerate(triples)]
+    entities = plain_entities(triples)
+    if entities is None:  # some item is not plain: the first such raises, with its index
+        entities = [entity(item, key, i) for i, item in enumerate(triples)]
+    return entities
 
 
-def _entity(item: Any, key: str, index: int) -> EntityRecord:
-    # The common case in one test (an import reads 200,000 per 10,000 articles);
-    # type() is int excludes bool, which the checks below refuse.
-    if type(item) is list and len(item) == 3:
-        start, end, label = item
-        if type(start) is int and type(end) is int and type(label) is str and label:
-            return EntityRecord(start, end, label)
+def plain_entities(triples: list[Any]) -> list[EntityRecord] | None:
+    """The entities when every item is ``[int, int, non-empty str]``, else None.
+
+    What :func:`entity` accepts, for the common case in one pass with no call per item
+    (an import reads 200,000 per 10,000 articles); type() is int excludes bool, which
+    entity() refuses.
+    """
+    entities = [
+        EntityRecord(*item)
+        for item in triples
+        if type(item) is list
+        and len(item) == 3
+        and type(item[0]) is int
+        and type(item[1]) is int
+        and type(item[2]) is str
+        and item[2]
+    ]
+    return entities if len(entities) == len(triples) else None
+
+
+def entity(item: Any, key: str, index: int) -> EntityRecord:
+    """The entity of item ``index`` of the list ``key``; ValidationError naming it."""
     where = f"{key}[{index}]"
     if not (isinstance(item, list) and len(item) == 3):
         raise ValidationError(f"{where}: expected [start, end, label], got {item!r}")

@@ -159,6 +159,8 @@ def _meta(obj: dict[str, Any]) -> dict[str, Any]:
 
 def _check_meta_size(meta: dict[str, Any]) -> None:
     """``meta`` (with the unknown keys kept in it) within its documented limit."""
+    if not meta:
+        return  # most lines: no JSON to write
     size = len(json.dumps(meta, ensure_ascii=False))
     if size > MAX_META_CHARS:
         raise ValidationError(

@@ -42,17 +42,43 @@ def read_annotations(obj: dict[str, Any]) -> tuple[list[EntityRecord], list[Even
     doccano's relation-extraction export also has ``entities``, with
     ``start_offset``/``end_offset``: those are read as well.
     """
-    entities = [
-        _read_entity(item, f"entities[{i}]")
-        for i, item in enumerate(get_list(obj, "entities", "line"))
-    ]
+    items = get_list(obj, "entities", "line")
+    entities = plain_entities(items)
+    if entities is None:  # some item is not plain: the first such raises, named
+        entities = [read_entity(item, f"entities[{i}]") for i, item in enumerate(items)]
     events = [
         _read_event(item, f"events[{i}]") for i, item in enumerate(get_list(obj, "events", "line"))
     ]
     return entities, events
 
 
-def _read_entity(item: dict[str, Any], where: str) -> EntityRecord:
+def plain_entities(items: list[dict[str, Any]]) -> list[EntityRecord] | None:
+    """The entities when every item has int ``start`` and ``end``, a non-empty string
+    ``label`` and a string (or no) ``id`` and ``source``, else None: what read_entity
+    reads, for the common case with no call per item but dict.get (an import of an
+    export reads 200,000 per 10,000 articles)."""
+    entities = []
+    for item in items:
+        get = item.get
+        start, end, label, entity_id, source = (
+            get("start"), get("end"), get("label"), get("id"), get("source")
+        )  # fmt: skip
+        if not (
+            type(start) is int  # not a bool, which get_int refuses
+            and type(end) is int
+            and type(label) is str
+            and label
+            and (entity_id is None or type(entity_id) is str)
+            and (source is None or type(source) is str)
+            and "start_offset" not in item
+        ):
+            return None
+        entities.append(EntityRecord(start, end, label, entity_id, source))
+    return entities
+
+
+def read_entity(item: dict[str, Any], where: str) -> EntityRecord:
+    """The entity of one item of ``entities``; ValidationError naming ``where`` and the key."""
     start, end = ("start_offset", "end_offset") if "start_offset" in item else ("start", "end")
     return EntityRecord(
         get_int(item, start, where),

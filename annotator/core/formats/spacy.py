@@ -26,14 +26,32 @@ from annotator.core.model import DocumentAnnotations
 
 def read_annotations(obj: dict[str, Any]) -> list[EntityRecord]:
     """The entities of a spaCy/Prodigy line (from the character offsets of ``spans``)."""
-    return [
-        EntityRecord(
-            get_int(item, "start", f"spans[{i}]"),
-            get_int(item, "end", f"spans[{i}]"),
-            get_str(item, "label", f"spans[{i}]"),
-        )
-        for i, item in enumerate(get_list(obj, "spans", "line"))
-    ]
+    items = get_list(obj, "spans", "line")
+    entities = plain_entities(items)
+    if entities is None:  # some item is not plain: the first such raises, named
+        entities = [read_entity(item, f"spans[{i}]") for i, item in enumerate(items)]
+    return entities
+
+
+def plain_entities(items: list[dict[str, Any]]) -> list[EntityRecord] | None:
+    """The entities when every item has int ``start`` and ``end`` and a non-empty string
+    ``label``, else None: what read_entity reads, for the common case with no call per
+    item but dict.get (an import reads 200,000 per 10,000 articles)."""
+    entities = []
+    for item in items:
+        start, end, label = item.get("start"), item.get("end"), item.get("label")
+        # type() is int refuses bools, as get_int does.
+        if not (type(start) is int and type(end) is int and type(label) is str and label):
+            return None
+        entities.append(EntityRecord(start, end, label))
+    return entities
+
+
+def read_entity(item: dict[str, Any], where: str) -> EntityRecord:
+    """The entity of one item of ``spans``; ValidationError naming ``where`` and the key."""
+    return EntityRecord(
+        get_int(item, "start", where), get_int(item, "end", where), get_str(item, "label", where)
+    )
 
 
 def to_json(

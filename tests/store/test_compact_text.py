@@ -1,0 +1,95 @@
+"""File format 8: texts kept compressed, a search index of trigrams without positions."""
+
+from __future__ import annotations
+
+import zlib
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from annotator.core.model import Span, new_id
+from annotator.services.projects import new_project
+from annotator.store import ProjectStore, text_codec
+from annotator.store.structure import data_problems
+
+PARAGRAPH = (
+    "أعلنت وزارة الصحة في بغداد صباح اليوم عن افتتاح مستشفى جديد في مدينة البصرة، "
+    "وقال الوزير في مؤتمر صحفي إن المستشفى يضم ثلاثمئة سرير ومختبرات حديثة، "
+    "وإن العمل فيه سيبدأ مطلع الشهر المقبل بعد استكمال تدريب الكوادر الطبية. "
+)
+
+
+@given(st.text())
+def test_a_text_packs_and_unpacks_to_itself(text: str) -> None:
+    assert text_codec.unpack(text_codec.pack(text)) == text
+    assert text_codec.unpack(text) == text  # TEXT written by another tool is read as it is
+
+
+def test_the_file_keeps_texts_compressed_and_reads_them_back(file_project: ProjectStore) -> None:
+    text = PARAGRAPH * 20
+    doc = file_project.documents.add(text, "خبر")
+    kind, stored = file_project.db.execute(
+        "SELECT typeof(text), text FROM documents WHERE id = ?", [doc.id]
+    ).fetchone()
+    assert kind == "blob"
+    assert zlib.decompress(stored).decode() == text
+    assert len(stored) < len(text.encode()) / 3
+    assert file_project.documents.get(doc.id).text == text
+    assert file_project.documents.summaries()[0].length == len(text)
+
+
+def test_a_span_search_reads_each_span_text_from_the_compressed_text(
+    file_project: ProjectStore,
+) -> None:
+    doc = file_project.documents.add(PARAGRAPH, "خبر")
+    start = PARAGRAPH.index("البصرة")
+    file_project.annotations.add_span(Span(new_id(), doc.id, "amal", start, start + 6, "GPE"))
+    (found,) = file_project.search.spans("البصرة", label="GPE")
+    assert found.text == "البصرة"
+
+
+def test_a_document_with_every_trigram_but_not_the_query_is_not_found(
+    project: ProjectStore,
+) -> None:
+    # "abcd" has the trigrams abc and bcd; the first text has both, apart.
+    apart = project.documents.add("abc then xbcd", "one")
+    whole = project.documents.add("it has abcd in it", "two")
+    assert project.documents.ids_matching("abcd") == {whole.id}
+    assert project.search.count("ABCD") == 1
+    assert [d.id for d in project.search.documents("abc")] == [apart.id, whole.id]
+
+
+def test_an_unreadable_compressed_text_is_reported(tmp_path: Path) -> None:
+    with new_project(tmp_path / "p.annproj") as store:
+        doc = store.documents.add(PARAGRAPH, "خبر")
+        assert data_problems(store.db.conn) == []
+        with store.transaction() as db:
+            db.execute("DROP TRIGGER documents_text_immutable")
+            db.execute("DROP TRIGGER documents_search_update")
+            db.execute("DROP TRIGGER documents_chars_update")
+            db.execute("UPDATE documents SET text = x'00112233'")
+        (problem,) = data_problems(store.db.conn)
+        assert problem.startswith("a document whose text cannot be read") and doc.id in problem
+
+
+def test_the_list_reads_a_search_a_bounded_number_of_candidates_at_a_time(
+    project: ProjectStore,
+) -> None:
+    from annotator.core.listing import ListFilter
+
+    # Every document has the trigrams of "abcd"; only every fourth has "abcd" itself.
+    texts = [("abcd" if n % 4 == 0 else "abc bcd") + f" خبر {n}" for n in range(40)]
+    project.documents.add_many((text, f"t{n}", None, None, None) for n, text in enumerate(texts))
+    wanted = ListFilter("amal", search="abcd")
+    assert project.listing.incremental(wanted)
+    hits, after, calls = [], 0, 0
+    while after is not None:
+        more, after = project.listing.next_keys(wanted, after, 6)
+        assert len(more) <= 6
+        hits += more
+        calls += 1
+    expected = project.listing.keys(wanted)
+    assert hits == list(expected) and len(hits) == 10
+    if project.dialect.full_text_index:  # six candidates a call, hits or not
+        assert calls == 7
