@@ -31,8 +31,6 @@ from annotator.store.backup import (
 )
 from annotator.store.connection import check_existing, integrity_problems
 from annotator.store.project import open_project
-from annotator.store.server import ServerStore
-from annotator.store.server_check import structure_problems
 
 __all__ = [
     "DEFAULT_KEEP",
@@ -218,6 +216,10 @@ def backup_server_project(store: ProjectStore) -> Path:
 
 def check_server_project(location: ServerLocation) -> list[str]:
     """What differs between a server project's tables and its version's ([]: none)."""
+    # Imported here: the PostgreSQL client is a tenth of a second that opening a file skips.
+    from annotator.store.server import ServerStore
+    from annotator.store.server_check import structure_problems
+
     store = ServerStore(location, read_only_reason="it is being checked")
     try:
         return structure_problems(store.db, location)

@@ -11,12 +11,12 @@ tests/test_layers.py fails if they name anything the store defines.
 from __future__ import annotations
 
 import functools
+import importlib
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar
 
-from annotator.core.agreement import AgreementReport
 from annotator.core.listing import ListFilter, ListRow
 from annotator.core.model import (
     Annotator,
@@ -28,30 +28,17 @@ from annotator.core.model import (
     Status,
 )
 from annotator.core.schema import Schema
-from annotator.services import adjudication as _adjudication
-from annotator.services import agreement as _agreement
-from annotator.services import assignment as _assignment
-from annotator.services import background_training as _training
-from annotator.services import backups as _backups
-from annotator.services import effort as _effort
-from annotator.services import exporting as _exporting
-from annotator.services import importing as _importing
 from annotator.services import jobs as _jobs
-from annotator.services import label_all as _label_all
-from annotator.services import merge as _merge
-from annotator.services import notes as _notes
-from annotator.services import predicting as _predicting
-from annotator.services import progress as _progress
 from annotator.services import projects as _projects
-from annotator.services import recommending as _recommending
-from annotator.services import search as _search
-from annotator.services import stats as _stats
-from annotator.services import suggestion_actions as _actions
-from annotator.services import suggestion_commands as _commands
-from annotator.services import suggestions as _suggestions
 from annotator.services.editing import EditingSession
 from annotator.store import PROJECT_SUFFIX as _SUFFIX
 from annotator.store import ProjectStore
+
+if TYPE_CHECKING:
+    from annotator.core.agreement import AgreementReport
+    from annotator.services import agreement as _agreement
+    from annotator.services import suggestion_commands as _commands
+    from annotator.services import suggestions as _suggestions
 
 PROJECT_SUFFIX = _SUFFIX
 """The file name suffix of project files."""
@@ -61,11 +48,27 @@ R = TypeVar("R")
 
 
 class _UseCase(Generic[P, R]):
-    """A service function ``f(store, …)`` offered as the method ``project.name(…)``."""
+    """A service function ``f(store, …)`` offered as the method ``project.name(…)``.
 
-    def __init__(self, function: Callable[Concatenate[ProjectStore, P], R]) -> None:
-        self.function = function
-        functools.update_wrapper(self, function)  # type: ignore[arg-type]
+    Given as ``"module.function"`` (a module of annotator.services), the module is
+    imported when the method is first used: most use cases (export, agreement,
+    recommenders…) are not needed to open a project, and importing them all made
+    every start-up slower.
+    """
+
+    def __init__(self, function: Callable[Concatenate[ProjectStore, P], R] | str) -> None:
+        self._where = function if isinstance(function, str) else ""
+        self._function = None if isinstance(function, str) else function
+        if self._function is not None:
+            functools.update_wrapper(self, self._function)  # type: ignore[arg-type]
+
+    @property
+    def function(self) -> Callable[Concatenate[ProjectStore, P], R]:
+        """The service function (its module imported on first use)."""
+        if self._function is None:
+            module, _, name = self._where.rpartition(".")
+            self._function = getattr(importlib.import_module(f"annotator.services.{module}"), name)
+        return self._function  # type: ignore[return-value]
 
     def __get__(self, project: Project | None, owner: Any = None) -> Callable[P, R]:
         if project is None:
@@ -243,7 +246,9 @@ class Project:
     ) -> AgreementReport:
         """``agreement`` computed here (a worker's connection) whose documents are read
         again, when their own figures are first asked for, through ``reader``."""
-        return _agreement.project_agreement(self._store, annotators, progress, reader._store)
+        from annotator.services import agreement
+
+        return agreement.project_agreement(self._store, annotators, progress, reader._store)
 
     # -- annotations (read) ---------------------------------------------------
 
@@ -265,76 +270,82 @@ class Project:
         """An undoable editing session of ``annotator`` on a document."""
         return EditingSession(self._store, doc_id, annotator)
 
-    export = _UseCase(_exporting.export_project)
-    export_to_stream = _UseCase(_exporting.export_to_stream)
-    info = _UseCase(_projects.project_info)
-    backup = _UseCase(_backups.backup_project)
-    import_paths = _UseCase(_importing.import_paths)
-    stats = _UseCase(_stats.project_stats)
-    merge = _UseCase(_merge.merge_projects)
-    agreement = _UseCase(_agreement.project_agreement)
-    comparable_annotators = _UseCase(_agreement.comparable_annotators)
-    assign = _UseCase(_assignment.assign_documents)
-    preview_assignment = _UseCase(_assignment.preview_assignment)
-    assigned_documents = _UseCase(_assignment.assigned_documents)
-    ensure_gold = _UseCase(_adjudication.ensure_gold)
-    disagreements = _UseCase(_adjudication.disagreements)
-    accept_span = _UseCase(_adjudication.accept_span)
-    accept_event = _UseCase(_adjudication.accept_event)
-    accept_agreed = _UseCase(_adjudication.accept_agreed)
-    add_gold_span = _UseCase(_adjudication.add_gold_span)
-    relabel_gold_span = _UseCase(_adjudication.relabel_gold_span)
-    remove_gold_span = _UseCase(_adjudication.remove_gold_span)
-    remove_gold_event = _UseCase(_adjudication.remove_gold_event)
-    undo_gold = _UseCase(_adjudication.undo)
-    redo_gold = _UseCase(_adjudication.redo)
-    document_annotators = _UseCase(_agreement.document_annotators)
-    everyones_notes = _UseCase(_notes.everyones_notes)
-    notes_in = _UseCase(_notes.notes_in)
-    project_progress = _UseCase(_progress.project_progress)
-    corpus_matches = _UseCase(_label_all.corpus_matches)
-    predict = _UseCase(_predicting.predict_project)
-    search = _UseCase(_search.search)
-    search_choices = _UseCase(_search.search_choices)
-    count_documents_matching = _UseCase(_search.count_documents)
+    export = _UseCase("exporting.export_project")
+    export_to_stream = _UseCase("exporting.export_to_stream")
+    info = _UseCase("projects.project_info")
+    backup = _UseCase("backups.backup_project")
+    import_paths = _UseCase("importing.import_paths")
+    stats = _UseCase("stats.project_stats")
+    merge = _UseCase("merge.merge_projects")
+    agreement = _UseCase("agreement.project_agreement")
+    comparable_annotators = _UseCase("agreement.comparable_annotators")
+    assign = _UseCase("assignment.assign_documents")
+    preview_assignment = _UseCase("assignment.preview_assignment")
+    assigned_documents = _UseCase("assignment.assigned_documents")
+    ensure_gold = _UseCase("adjudication.ensure_gold")
+    disagreements = _UseCase("adjudication.disagreements")
+    accept_span = _UseCase("adjudication.accept_span")
+    accept_event = _UseCase("adjudication.accept_event")
+    accept_agreed = _UseCase("adjudication.accept_agreed")
+    add_gold_span = _UseCase("adjudication.add_gold_span")
+    relabel_gold_span = _UseCase("adjudication.relabel_gold_span")
+    remove_gold_span = _UseCase("adjudication.remove_gold_span")
+    remove_gold_event = _UseCase("adjudication.remove_gold_event")
+    undo_gold = _UseCase("adjudication.undo")
+    redo_gold = _UseCase("adjudication.redo")
+    document_annotators = _UseCase("agreement.document_annotators")
+    everyones_notes = _UseCase("notes.everyones_notes")
+    notes_in = _UseCase("notes.notes_in")
+    project_progress = _UseCase("progress.project_progress")
+    corpus_matches = _UseCase("label_all.corpus_matches")
+    predict = _UseCase("predicting.predict_project")
+    search = _UseCase("search.search")
+    search_choices = _UseCase("search.search_choices")
+    count_documents_matching = _UseCase("search.count_documents")
 
     # -- suggestions, recommenders, effort (issue #10) -------------------------------
-    suggestion_sources = _UseCase(_suggestions.available_sources)
-    suggestions = _UseCase(_suggestions.suggestions)
-    accept_suggestion = _UseCase(_actions.accept)
-    accept_suggestions = _UseCase(_actions.accept_all)
-    accept_argument = _UseCase(_actions.accept_argument)
-    undo_accept = _UseCase(_actions.undo_accept)
-    undo_accept_all = _UseCase(_actions.undo_accept_all)
-    redo_accept = _UseCase(_actions.redo_accept)
-    reject_suggestions = _UseCase(_actions.reject)
-    undo_reject = _UseCase(_actions.undo_reject)
-    training_set = _UseCase(_recommending.training_set)
-    recommender_statuses = _UseCase(_recommending.recommender_statuses)
-    set_recommender_options = _UseCase(_recommending.set_recommender_options)
-    save_trained = _UseCase(_recommending.save_trained)
-    load_trained = _UseCase(_recommending.load_trained)
-    apply_training = _UseCase(_training.apply_training)
-    documents_by_usefulness = _UseCase(_recommending.documents_by_usefulness)
-    suggest = _UseCase(_predicting.predict_project)
-    record_activity = _UseCase(_effort.record_activity)
-    annotator_effort = _UseCase(_effort.annotator_effort)
+    suggestion_sources = _UseCase("suggestions.available_sources")
+    suggestions = _UseCase("suggestions.suggestions")
+    accept_suggestion = _UseCase("suggestion_actions.accept")
+    accept_suggestions = _UseCase("suggestion_actions.accept_all")
+    accept_argument = _UseCase("suggestion_actions.accept_argument")
+    undo_accept = _UseCase("suggestion_actions.undo_accept")
+    undo_accept_all = _UseCase("suggestion_actions.undo_accept_all")
+    redo_accept = _UseCase("suggestion_actions.redo_accept")
+    reject_suggestions = _UseCase("suggestion_actions.reject")
+    undo_reject = _UseCase("suggestion_actions.undo_reject")
+    training_set = _UseCase("recommending.training_set")
+    recommender_statuses = _UseCase("recommending.recommender_statuses")
+    set_recommender_options = _UseCase("recommending.set_recommender_options")
+    save_trained = _UseCase("recommending.save_trained")
+    load_trained = _UseCase("recommending.load_trained")
+    apply_training = _UseCase("background_training.apply_training")
+    documents_by_usefulness = _UseCase("recommending.documents_by_usefulness")
+    suggest = _UseCase("predicting.predict_project")
+    record_activity = _UseCase("effort.record_activity")
+    annotator_effort = _UseCase("effort.annotator_effort")
 
     def accept_command(
         self, items: list[_suggestions.Suggestion], label: str | None = None
     ) -> _commands.AcceptSuggestions:
         """Accepting ``items`` (relabelled as ``label``) as a step for ``session.execute``."""
-        return _commands.AcceptSuggestions(self._store, items, label)
+        from annotator.services.suggestion_commands import AcceptSuggestions
+
+        return AcceptSuggestions(self._store, items, label)
 
     def reject_command(self, items: list[_suggestions.Suggestion]) -> _commands.RejectSuggestions:
         """Rejecting ``items`` as a step for ``session.execute``."""
-        return _commands.RejectSuggestions(self._store, items)
+        from annotator.services.suggestion_commands import RejectSuggestions
+
+        return RejectSuggestions(self._store, items)
 
     def accept_argument_command(
         self, event_id: str, argument: _suggestions.SuggestedArgument, source: str
     ) -> _commands.AcceptArgument:
         """Adding an offered argument as a step for ``session.execute``."""
-        return _commands.AcceptArgument(self._store, event_id, argument, source)
+        from annotator.services.suggestion_commands import AcceptArgument
+
+        return AcceptArgument(self._store, event_id, argument, source)
 
 
 def open_project(path: str | Path, read_only: bool = False) -> Project:

@@ -12,6 +12,14 @@ from annotator.store.clock import utc_now
 if TYPE_CHECKING:
     from annotator.store.project import ProjectStore
 
+# The latest updated_at of an annotator's statuses, one index lookup per status: the index
+# is (annotator, status, updated_at), so a plain max() over the annotator's rows read them
+# all (tens of milliseconds at 100,000 documents, at every open and every poll).
+_LATEST_STATUS_CHANGE = "SELECT max(latest) FROM (" + " UNION ALL ".join(
+    f"SELECT max(updated_at) AS latest FROM statuses WHERE annotator = ? AND status = '{s.value}'"
+    for s in Status
+) + ") AS latest_by_status"
+
 
 class AnnotatorRepository:
     """Reads and writes the ``annotators`` and ``statuses`` tables."""
@@ -167,9 +175,9 @@ class AnnotatorRepository:
             self._store.db.execute(
                 "SELECT (SELECT count(*) FROM documents), (SELECT max(rowid) FROM documents), "
                 "(SELECT count(*) FROM statuses WHERE annotator = ?), "
-                "(SELECT max(updated_at) FROM statuses WHERE annotator = ?), "
+                f"({_LATEST_STATUS_CHANGE}), "
                 # A lead's reassignment changes the annotator's list (a team server).
                 "(SELECT count(*) FROM assignments WHERE annotator = ?)",
-                [annotator, annotator, annotator],
+                [annotator, *[annotator] * len(Status), annotator],
             ).fetchone()
         )

@@ -49,8 +49,11 @@ class ListingRepository:
         ``range`` (nothing read, whatever the size); otherwise an array from an index.
         """
         if wanted == ListFilter(wanted.annotator):
+            # Three subqueries: alone, count(*) counts the smallest index's pages and min
+            # and max read one row each; together they read every row (4x slower).
             count, first, last = self._store.db.execute(
-                "SELECT count(*), min(rowid), max(rowid) FROM documents"
+                "SELECT (SELECT count(*) FROM documents), (SELECT min(rowid) FROM documents), "
+                "(SELECT max(rowid) FROM documents)"
             ).fetchone()
             if not count or last - first + 1 == count:
                 return range(first or 1, (last or 0) + 1)

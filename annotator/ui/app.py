@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication
 
 from annotator import __version__
 from annotator.core.server_urls import is_server_url
-from annotator.services.demo import ensure_demo_project
 from annotator.services.logs import setup_logging
 from annotator.ui.app_icon import app_icon
 from annotator.ui.errors import install_excepthook
@@ -48,6 +47,14 @@ def project_to_open(args: Sequence[str], settings: AppSettings) -> Path | str:
         return last
     if last and Path(last).is_file():
         return Path(last)
+    return _demo_project()
+
+
+def _demo_project() -> Path:
+    """The demo project (created on first run; its module trains recommenders, so it is
+    imported only when the demo is what opens)."""
+    from annotator.services.demo import ensure_demo_project
+
     return ensure_demo_project()
 
 
@@ -60,7 +67,7 @@ def create_main_window(args: Sequence[str] = ()) -> MainWindow:
     target = project_to_open(args, settings)
     if not window.open_project(target) and not args and is_server_url(target):
         # Last time's server cannot be reached (the window said why): work on the demo.
-        window.open_project(ensure_demo_project())
+        window.open_project(_demo_project())
     return window
 
 

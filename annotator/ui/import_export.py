@@ -16,11 +16,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotator.core.errors import AnnotatorError
-from annotator.services.exporting import ExportCancelled, ExportOptions
-from annotator.services.importing import ImportCancelled
 from annotator.services.project import PROJECT_SUFFIX, Project
 from annotator.ui.background import Progress, run_job
-from annotator.ui.import_export_dialogs import ExportOptionsDialog, ImportOptionsDialog
 from annotator.ui.messages import (
     describe,
     export_details,
@@ -32,6 +29,7 @@ from annotator.ui.messages import (
 T = TypeVar("T")
 
 if TYPE_CHECKING:
+    from annotator.services.exporting import ExportOptions
     from annotator.ui.main_window import MainWindow
 
 IMPORT_FILTER = QT_TRANSLATE_NOOP(
@@ -99,6 +97,10 @@ class ImportExport(QObject):
         if project is None:
             self.window.show_error(self.tr("Open or create a project first."))
             return
+        # Imported here, as the export below: opening the window needs neither module.
+        from annotator.services.importing import ImportCancelled
+        from annotator.ui.import_export_dialogs import ImportOptionsDialog
+
         dialog = ImportOptionsDialog(self.window)
         if not dialog.exec():
             return
@@ -153,6 +155,9 @@ class ImportExport(QObject):
         if project is None:
             self.window.show_error(self.tr("Open or create a project first."))
             return
+        from annotator.services.exporting import ExportCancelled
+        from annotator.ui.import_export_dialogs import ExportOptionsDialog
+
         annotators = [a.name for a in project.annotators()]
         labels = project.schema.entity_keys + project.schema.event_keys
         dialog = ExportOptionsDialog(self.window, annotators, labels)

@@ -29,6 +29,7 @@ from annotator.services.project import PROJECT_SUFFIX, Project, new_project
 from annotator.ui.bidi import install_bidi_style, isolate
 from annotator.ui.document_list import DocumentList
 from annotator.ui.features import FEATURES
+from annotator.ui.first_paint import FirstPaint
 from annotator.ui.i18n import fill
 from annotator.ui.messages import describe
 from annotator.ui.plain_text import plain_label
@@ -71,6 +72,8 @@ class MainWindow(QMainWindow):
         self.project: Project | None = None
         self.current_document_id: str | None = None
         self._menus: dict[str, QMenu] = {}
+        # Work that waits until the window has shown itself (see first_paint.py).
+        self.first_paint = FirstPaint(self)
         self.reading_view = ReadingView(settings.font_family, settings.font_size, self)
         self.reading_view.font_size_changed.connect(self._remember_font_size)
         self._central = QVBoxLayout(QWidget(self))

@@ -14,14 +14,17 @@ from __future__ import annotations
 import socket
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from annotator.services.exporting import ExportReport
-from annotator.services.importing import ImportReport
 from annotator.services.sessions import SessionConflict
 from annotator.ui.bidi import isolate
 from annotator.ui.i18n import fill
+
+if TYPE_CHECKING:  # the export and import modules load when first used, not at start-up
+    from annotator.services.exporting import ExportReport
+    from annotator.services.importing import ImportReport
 
 
 class ServiceMessages(QObject):

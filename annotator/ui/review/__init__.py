@@ -9,17 +9,17 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotator.core.errors import AnnotatorError
-from annotator.services.merge import MergeCancelled
 from annotator.ui.background import run_job
 from annotator.ui.i18n import translate
 from annotator.ui.messages import describe
-from annotator.ui.review.adjudication_window import AdjudicationWindow
-from annotator.ui.review.agreement_window import AgreementWindow
-from annotator.ui.review.assign_dialog import AssignDialog, AssignmentChoice
-from annotator.ui.review.progress_window import ProgressWindow
 
 if TYPE_CHECKING:
+    # The windows are imported when first opened: the main window opens faster without them.
     from annotator.ui.main_window import MainWindow
+    from annotator.ui.review.adjudication_window import AdjudicationWindow
+    from annotator.ui.review.agreement_window import AgreementWindow
+    from annotator.ui.review.assign_dialog import AssignDialog, AssignmentChoice
+    from annotator.ui.review.progress_window import ProgressWindow
 
 # The progress and agreement views follow other people's saves at most this often.
 LIVE_REFRESH_MS = 1000
@@ -38,6 +38,8 @@ class ReviewFeature:
     def show_progress(self) -> ProgressWindow:
         """Open (or raise) the progress view, re-read from the project."""
         if self.progress is None:
+            from annotator.ui.review.progress_window import ProgressWindow
+
             self.progress = ProgressWindow(self.window)
         self.progress.set_project(self.window.project)
         self.progress.show()
@@ -47,6 +49,8 @@ class ReviewFeature:
     def show_agreement(self) -> AgreementWindow:
         """Open (or raise) the agreement view on the current project."""
         if self.agreement is None:
+            from annotator.ui.review.agreement_window import AgreementWindow
+
             self.agreement = AgreementWindow(self.window.show_error, self.window)
             self.agreement.document_chosen.connect(self.adjudicate)
             self.agreement.set_project(self.window.project)
@@ -60,6 +64,8 @@ class ReviewFeature:
         if self.window.project is None or doc_id is None:
             return None
         if self.adjudication is None:
+            from annotator.ui.review.adjudication_window import AdjudicationWindow
+
             settings = self.window.settings
             self.adjudication = AdjudicationWindow(
                 (settings.font_family, settings.font_size), self.window.show_error, self.window
@@ -101,6 +107,8 @@ class ReviewFeature:
         """Ask how to distribute the documents among annotators; Assign assigns them."""
         if self.window.project is None:
             return None
+        from annotator.ui.review.assign_dialog import AssignDialog
+
         dialog = AssignDialog(self.window.project, self.window)
         dialog.accepted.connect(lambda: self.assign(dialog.choice()))
         dialog.finished.connect(dialog.deleteLater)
@@ -145,6 +153,8 @@ class ReviewFeature:
 
     def merge(self, paths: list[str]) -> list[str]:
         """Merge ``paths`` into the open project; shows and returns the report lines."""
+        from annotator.services.merge import MergeCancelled
+
         project = self.window.project
         assert project is not None
         try:

@@ -111,7 +111,14 @@ class LiveRecommenders(QObject):
         self.read_statuses()
         self._load_trained()
         self.changed.emit()
-        self.train_if_due()
+        # Gathering what to learn from reads every done document: not before the window
+        # has shown itself (the program opens its project before the first paint).
+        generation = self._generation
+        self.window.first_paint.later(lambda: self._train_if_still_due(generation))
+
+    def _train_if_still_due(self, generation: int) -> None:
+        if generation == self._generation:  # still the project and annotator it was for
+            self.train_if_due()
 
     def _load_trained(self) -> None:
         """Load the recommenders trained before, off the GUI thread (see the module's doc)."""

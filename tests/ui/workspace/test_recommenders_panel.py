@@ -26,7 +26,8 @@ def test_training_runs_in_the_background_while_keys_are_handled(
     wb = bench(generated_path)
     live = wb.feature.suggestions.live
     panel = wb.feature.recommenders
-    assert live.busy  # never trained, 20 done documents: training started on opening
+    # Never trained, 20 done documents: training starts once the window has painted.
+    qtbot.waitUntil(lambda: live.busy)
     assert not panel.train_button.isEnabled()
     # A keystroke while the worker trains: handled and saved at once.
     start = wb.text.index(" ") + 1
