@@ -93,3 +93,20 @@ def test_the_list_reads_a_search_a_bounded_number_of_candidates_at_a_time(
     assert hits == list(expected) and len(hits) == 10
     if project.dialect.full_text_index:  # six candidates a call, hits or not
         assert calls == 7
+
+
+def test_the_checks_need_the_text_functions_and_say_so(tmp_path: Path) -> None:
+    import sqlite3
+
+    import pytest
+
+    with new_project(tmp_path / "p.annproj") as store:
+        store.documents.add(PARAGRAPH, "خبر")
+    bare = sqlite3.connect(tmp_path / "p.annproj")  # no text functions registered
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="annotator_text_length"):
+            data_problems(bare)
+        text_codec.register(bare)
+        assert data_problems(bare) == []
+    finally:
+        bare.close()
