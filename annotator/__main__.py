@@ -24,7 +24,7 @@ def opens_window(args: Sequence[str]) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     """``annotator [PROJECT_FILE | URL]`` opens the GUI; ``annotator COMMAND ...`` runs one."""
     args = list(sys.argv[1:] if argv is None else argv)
-    from annotator.services.selfcheck import QT_SELFCHECK_COMMAND
+    from annotator.core.child_commands import QT_SELFCHECK_COMMAND
 
     if args[:1] == [QT_SELFCHECK_COMMAND]:
         # The Qt half of `annotator selfcheck`, which starts it as a child process.

@@ -7,9 +7,10 @@ import getpass
 import json
 import sys
 from dataclasses import asdict
+from types import ModuleType
 
 from annotator.cli.arguments import add_command, add_json, add_project
-from annotator.services import team_server
+from annotator.core.team import ROLES
 
 ADMIN_URL_HELP = (
     "the administrator's postgresql:// URL of the project database (a role that may "
@@ -68,7 +69,7 @@ def _add_add_user(commands: argparse._SubParsersAction) -> None:
     )
     add_project(add, ADMIN_URL_HELP)
     add.add_argument("name", help="the login role, which is also the annotator name")
-    add.add_argument("--role", choices=team_server.ROLES, default="annotator")
+    add.add_argument("--role", choices=ROLES, default="annotator")
     add.add_argument(
         "--password", action="store_true",
         help="ask for the person's password (hashed here before it is sent; never stored)",
@@ -92,13 +93,21 @@ def _add_policy(commands: argparse._SubParsersAction) -> None:
     choice.add_argument("--show-others", dest="hide", action="store_false")
 
 
+def _team() -> ModuleType:
+    """services.team_server, imported when a server command runs: it brings the
+    PostgreSQL client, which no other command needs at start-up."""
+    from annotator.services import team_server
+
+    return team_server
+
+
 # PROJECT is a URL's text as typed (it may carry a password for this run) or, when it is
 # no URL, a Path, which team_server refuses naming it: str() passes both on unchanged.
 
 
 def run_init(args: argparse.Namespace) -> int:
     """Create or secure the project and say what was done."""
-    print(team_server.init_server(str(args.project), args.lead, args.schema, args.name))
+    print(_team().init_server(str(args.project), args.lead, args.schema, args.name))
     return 0
 
 
@@ -111,7 +120,7 @@ def run_add_user(args: argparse.Namespace) -> int:
             print("annotator: error: the two passwords differ; nothing was changed",
                   file=sys.stderr)
             return 1
-    team_server.add_user(str(args.project), args.name, args.role, password)
+    _team().add_user(str(args.project), args.name, args.role, password)
     print(f"{args.name} is now {args.role}; they open the project as "
           f"postgresql://{args.name}@HOST/DATABASE")
     return 0
@@ -119,7 +128,7 @@ def run_add_user(args: argparse.Namespace) -> int:
 
 def run_users(args: argparse.Namespace) -> int:
     """List the people of the project, one a line (or as JSON)."""
-    members = team_server.users(str(args.project))
+    members = _team().users(str(args.project))
     if args.json:
         print(json.dumps([asdict(m) for m in members], ensure_ascii=False, indent=2))
         return 0
@@ -132,8 +141,8 @@ def run_users(args: argparse.Namespace) -> int:
 def run_policy(args: argparse.Namespace) -> int:
     """Set the hide policy when asked to, then print it."""
     if args.hide is not None:
-        team_server.set_hide_policy(str(args.project), args.hide)
-    hidden = team_server.hide_policy(str(args.project))
+        _team().set_hide_policy(str(args.project), args.hide)
+    hidden = _team().hide_policy(str(args.project))
     print("other annotators' work is hidden from annotators until adjudicated" if hidden
           else "annotators see each other's work")
     return 0

@@ -16,13 +16,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from annotator.core.child_commands import QT_SELFCHECK_COMMAND
 from annotator.core.resources import DEFAULT_SCHEMA, resource_path, resources_dir
 from annotator.core.schema import load_schema
 from annotator.services.demo import create_demo_project
 from annotator.services.desktop import DESKTOP_FILE, desktop_files_dir
 from annotator.services.projects import project_info
 
-QT_SELFCHECK_COMMAND = "_selfcheck-qt"
 """The hidden first argument on which ``annotator.__main__`` runs the Qt checks."""
 
 QM_MAGIC = bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")

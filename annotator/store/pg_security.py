@@ -33,12 +33,12 @@ from typing import TYPE_CHECKING
 from psycopg import sql
 
 from annotator.core.errors import ProjectError
+from annotator.core.team import ROLES
 from annotator.store.clock import utc_now
 
 if TYPE_CHECKING:
     from annotator.store.pg import PgDatabase
 
-ROLES = ("annotator", "reviewer", "lead")
 # project_meta keys: roles are enforced; the policy hiding other annotators' work.
 SECURED_KEY = "roles_enforced"
 HIDE_KEY = "hide_others_until_adjudicated"
