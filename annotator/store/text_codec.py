@@ -51,8 +51,16 @@ def search_text(stored: bytes | str) -> str:
 
 
 def contains(title: str, stored: bytes | str, needle: str) -> bool:
-    """True when the title or text contains the folded ``needle`` (see store.dialect)."""
-    return needle in fold(title) or needle in fold(unpack(stored))
+    """True when the title or text contains the folded ``needle`` (see store.dialect).
+
+    A text holding the folded needle as it is holds it folded too (folding only drops
+    or changes characters a folded needle has none of), so most hits, in texts without
+    harakat, are found before the text is folded (~25 of ~50 microseconds).
+    """
+    if needle in title or needle in fold(title):
+        return True
+    text = unpack(stored)
+    return needle in text or needle in fold(text)
 
 
 def register(conn: sqlite3.Connection) -> None:

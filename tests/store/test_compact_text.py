@@ -110,3 +110,15 @@ def test_the_checks_need_the_text_functions_and_say_so(tmp_path: Path) -> None:
         assert data_problems(bare) == []
     finally:
         bare.close()
+
+
+FOLDABLE = "ابتسلمنويءأإآؤئٱةىـَُِّْ\u200f\u200cNaTo İßK "
+
+
+@given(st.text(FOLDABLE, max_size=20), st.text(FOLDABLE, max_size=40), st.text(FOLDABLE))
+def test_the_candidate_check_is_the_folded_comparison(title: str, text: str, query: str) -> None:
+    from annotator.core.search import fold
+
+    needle = fold(query).strip()
+    expected = needle in fold(title) or needle in fold(text)
+    assert text_codec.contains(title, text_codec.pack(text), needle) == expected
