@@ -15,6 +15,19 @@ from annotator.store.copying import copy_rows
 TEXT = "قال الوزير إن الاجتماع عُقد في بغداد يوم {}."
 
 
+def watch_streams(store, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The SQL of every server-side cursor opened from now on (any connection)."""
+    streamed: list[str] = []
+    stream = type(store.db.conn).stream
+
+    def watched(conn, sql, params=None, batch=1000):
+        streamed.append(sql)
+        return stream(conn, sql, params, batch)
+
+    monkeypatch.setattr(type(store.db.conn), "stream", watched)
+    return streamed
+
+
 def test_a_long_read_on_a_server_comes_through_a_server_side_cursor(server_url: str) -> None:
     with create_project(server_url, default_schema()) as store:
         ids = [store.documents.add(TEXT.format(i), f"خبر {i}").id for i in range(25)]
@@ -46,14 +59,7 @@ def test_an_export_reads_the_documents_of_a_server_through_a_server_side_cursor(
 ) -> None:
     with create_project(server_url, default_schema()) as store:
         ids = [store.documents.add(TEXT.format(i), f"خبر {i}").id for i in range(12)]
-        streamed: list[str] = []
-        stream = type(store.db.conn).stream
-
-        def watched(conn, sql, params=None, batch=1000):
-            streamed.append(sql)
-            return stream(conn, sql, params, batch)
-
-        monkeypatch.setattr(type(store.db.conn), "stream", watched)
+        streamed = watch_streams(store, monkeypatch)
         with store.snapshot():
             rows = [row.id for row in store.interchange.document_rows()]
         assert rows == ids
@@ -87,14 +93,7 @@ def test_agreement_and_merge_read_a_server_project_through_a_server_side_cursor(
         server.annotations.add_spans(
             Span(new_id(), doc.id, name, 0, 3, "PER") for doc in docs for name in ("amal", "karim")
         )
-        streamed: list[str] = []
-        stream = type(server.db.conn).stream
-
-        def watched(conn, sql, params=None, batch=1000):
-            streamed.append(sql)
-            return stream(conn, sql, params, batch)
-
-        monkeypatch.setattr(type(server.db.conn), "stream", watched)
+        streamed = watch_streams(server, monkeypatch)
         if reader == "agreement":
             shared = agreement_documents(server, ["amal", "karim"])
             assert [d.doc_id for d in shared] == [d.id for d in docs]
