@@ -102,8 +102,9 @@ def _text_hits(store: ProjectStore, query: SearchQuery) -> Iterator[Hit]:
 def _span_hits(store: ProjectStore, query: SearchQuery) -> Iterator[Hit]:
     needle = fold(query.text).strip()
     # Spans are looked for in the documents containing the query; the index needs the
-    # documents' text, not the titles, so a short query reads every span instead.
-    where = query.text if len(needle) >= MIN_INDEXED else ""
+    # documents' text, not the titles, so a short query (or one the index cannot take,
+    # store.search.reads_texts) reads every span instead.
+    where = query.text if store.search.reads_texts(query.text) else ""
     texts: dict[str, str] = {}
     for span in store.search.spans(where, query.label, query.annotator, query.lacking):
         folded = fold(span.text).strip()

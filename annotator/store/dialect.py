@@ -42,7 +42,9 @@ class Dialect:
         needle = fold(query).strip()
         if not needle:
             return "1 = 1", {}
-        if len(needle) < MIN_INDEXED:
+        if "\x00" in needle and not self.full_text_index:
+            return "1 = 0", {}  # PostgreSQL's text holds no NUL (a canonical text has none)
+        if len(needle) < MIN_INDEXED or (self.full_text_index and not indexed(query)):
             return self._title_contains(needle, rowid)
         if self.full_text_index:
             return (
@@ -72,6 +74,13 @@ class Dialect:
 # checked (text_codec.contains). {} is the documents alias; f is documents_search.
 CONTAINS = "annotator_contains({0}.title, {0}.text, :needle)"
 INDEX_MATCH = "f.documents_search MATCH :search AND " + CONTAINS
+
+
+def indexed(query: str) -> bool:
+    """True when the trigram index can answer ``query``: three characters once folded
+    as the index folds (letter case as typed: "ßx" folds to "ssx" in Python, but
+    SQLite's index keeps "ß", so the query has no trigram of its own), and no NUL."""
+    return len(fold_arabic(query).strip()) >= MIN_INDEXED and "\x00" not in query
 
 
 def trigram_query(query: str) -> str:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from annotator.core.listing import ListFilter, ListRow
 from annotator.core.model import Status
-from annotator.store.dialect import CONTAINS
+from annotator.store.dialect import CONTAINS, indexed
 from annotator.store.search import MIN_INDEXED, condition, needle_of
 
 if TYPE_CHECKING:
@@ -77,8 +77,10 @@ class ListingRepository:
         """True when ``next_keys`` can list ``wanted`` a piece at a time: a search, in
         project order (the index hands its hits over in rowid order, so the first
         screen costs the same however many documents match)."""
-        indexed = len(needle_of(wanted.search)) >= MIN_INDEXED
-        return indexed and wanted.order == "rowid" and not wanted.descending
+        long_enough = len(needle_of(wanted.search)) >= MIN_INDEXED
+        if self._store.dialect.full_text_index and not indexed(wanted.search):
+            return False  # no trigram to ask the index for: titles only (store.dialect)
+        return long_enough and wanted.order == "rowid" and not wanted.descending
 
     def next_keys(
         self, wanted: ListFilter, after: int, limit: int

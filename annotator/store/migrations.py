@@ -419,8 +419,10 @@ def _text_length(db: Database) -> None:
 # keeps which trigrams each document has, not where (detail = none: 3 MB instead of
 # 38 for 10,000 articles): a query's trigrams name the candidates, and a check of the
 # folded text keeps those that really contain it (store.dialect). The triggers fold a
-# TEXT value in SQL as before and a compressed one with annotator_search_text (so a
-# row written by another SQLite tool is indexed without this program's functions).
+# TEXT value in SQL as before and a compressed one with annotator_search_text. SQLite
+# resolves a trigger's functions when it prepares the write that fires it, so another
+# SQLite tool writes `documents` only once it has registered them (text_codec.register);
+# without them the write is refused ("no such function") and the file left as it was.
 # An inserted length is re-measured only for TEXT (a compressed text is only inserted
 # by this program, which gives its length; the checks compare it): an import pays no
 # decompression. A changed text or length is always re-measured.

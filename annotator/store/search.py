@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from annotator.core.search import fold
-from annotator.store.dialect import MIN_INDEXED, SQLITE, Dialect
+from annotator.store.dialect import MIN_INDEXED, SQLITE, Dialect, indexed
 from annotator.store.migrations import index_documents
 from annotator.store.text_codec import unpack
 
@@ -69,6 +69,13 @@ class SearchRepository:
 
     def __init__(self, store: ProjectStore) -> None:
         self._store = store
+
+    def reads_texts(self, query: str) -> bool:
+        """True when a search for ``query`` looks in texts, not in titles only (too short,
+        or on a file no trigram of its own: store.dialect.indexed)."""
+        if len(needle_of(query)) < MIN_INDEXED:
+            return False
+        return not self._store.dialect.full_text_index or indexed(query)
 
     def _condition(self, query: str) -> tuple[str, dict[str, object]]:
         return condition(query, "d.rowid", self._store.dialect)

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from annotator.core.model import Span, new_id
-from annotator.services.projects import new_project
+from annotator.services.projects import new_project, open_project
 from annotator.store import ProjectStore, text_codec
 from annotator.store.structure import data_problems
 
@@ -122,3 +122,36 @@ def test_the_candidate_check_is_the_folded_comparison(title: str, text: str, que
     needle = fold(query).strip()
     expected = needle in fold(title) or needle in fold(text)
     assert text_codec.contains(title, text_codec.pack(text), needle) == expected
+
+
+def test_another_sqlite_tool_writes_documents_only_with_the_text_functions(
+    tmp_path: Path,
+) -> None:
+    # The triggers of `documents` name this program's functions, and SQLite resolves
+    # them when it prepares a write: a tool without them is refused, the file unchanged;
+    # with them (text_codec.register) its TEXT row is indexed like the program's own.
+    import sqlite3
+
+    import pytest
+
+    path = tmp_path / "p.annproj"
+    with new_project(path) as store:
+        store.documents.add(PARAGRAPH, "خبر")
+    insert = (
+        "INSERT INTO documents (id, title, text, sha256, created_at) "
+        "VALUES ('x', 'two', 'a TEXT row from elsewhere', 'h', '2026')"
+    )
+    tool = sqlite3.connect(path)
+    try:
+        for write in (insert, "UPDATE documents SET title = 'renamed'", "DELETE FROM documents"):
+            with pytest.raises(sqlite3.OperationalError, match="no such function: annotator_"):
+                tool.execute(write)
+        text_codec.register(tool)
+        with tool:
+            tool.execute(insert)
+    finally:
+        tool.close()
+    with open_project(path) as store:
+        assert store.documents.ids_matching("from elsewhere") == {"x"}
+        assert store.documents.ids_matching("البصرة") != set()
+        assert data_problems(store.db.conn) == []
