@@ -53,17 +53,14 @@ def _meta_json(meta: dict[str, Any]) -> str:
 def _insert_indexed(
     conn: sqlite3.Connection, rows: list[tuple[Any, ...]], documents: list[Document]
 ) -> None:
-    """Insert document rows and index ``documents`` (their texts as they are) from
-    Python (store.search_fill), inside the caller's transaction. Their rowids are
-    given, so the index rows can name them."""
+    """Insert document rows with their texts compressed, and index ``documents`` (their
+    texts as they are) from Python (store.search_fill), inside the caller's transaction:
+    the index's triggers only fold TEXT rows (migration 0008). Their rowids are given,
+    so the index rows can name them."""
     (last,) = conn.execute("SELECT coalesce(max(rowid), 0) FROM documents").fetchone()
     numbered = [(last + 1 + n, *row) for n, row in enumerate(rows)]
-    with search_fill.trigger_suspended(conn) as indexing:
-        insert_rows(conn, _INSERT.replace("(id,", "(rowid, id,", 1), numbered)
-        if indexing:
-            search_fill.index_rows(
-                conn, [(last + 1 + n, d.title, d.text) for n, d in enumerate(documents)]
-            )
+    insert_rows(conn, _INSERT.replace("(id,", "(rowid, id,", 1), numbered)
+    search_fill.index_rows(conn, [(last + 1 + n, d.title, d.text) for n, d in enumerate(documents)])
 
 
 class DocumentRepository:
@@ -106,7 +103,7 @@ class DocumentRepository:
             for d in documents
         ]  # fmt: skip
         with self._store.transaction() as db:
-            if self._store.dialect.full_text_index and len(rows) >= search_fill.MIN_DOCUMENTS:
+            if self._store.dialect.packs_text:
                 _insert_indexed(db.conn, rows, documents)
             else:
                 insert_rows(db.conn, _INSERT, rows)

@@ -418,38 +418,49 @@ def _text_length(db: Database) -> None:
 # a TEXT value written by another tool is still read as it is), and the search index
 # keeps which trigrams each document has, not where (detail = none: 3 MB instead of
 # 38 for 10,000 articles): a query's trigrams name the candidates, and a check of the
-# folded text keeps those that really contain it (store.dialect). The triggers fold a
-# TEXT value in SQL as before and a compressed one with annotator_search_text. SQLite
-# resolves a trigger's functions when it prepares the write that fires it, so another
-# SQLite tool writes `documents` only once it has registered them (text_codec.register);
-# without them the write is refused ("no such function") and the file left as it was.
-# An inserted length is re-measured only for TEXT (a compressed text is only inserted
-# by this program, which gives its length; the checks compare it): an import pays no
-# decompression. A changed text or length is always re-measured.
-_MEASURED = (
-    "CASE typeof(NEW.text) WHEN 'text' THEN length(NEW.text) "
-    "ELSE annotator_text_length(NEW.text) END"
-)
-
-
-def _folded_sql(column: str) -> str:
-    return (
-        f"CASE typeof({column}) WHEN 'text' THEN {search_fold_sql(column)} "
-        f"ELSE annotator_search_text({column}) END"
-    )
-
-
+# folded text keeps those that really contain it (store.dialect). So the index may
+# hold more than the texts have, never less: extra trigrams only cost a check.
+# The triggers are plain SQL, so any SQLite tool may write `documents`: they index a
+# TEXT row as before (folded in SQL), and this program indexes the texts it compresses
+# itself (store.documents). A compressed row's trigrams stay when it is deleted or
+# renamed by another tool (a new title is added); only a compressed text written by
+# another program would go unindexed. Lengths: a TEXT row's is measured; a compressed
+# text is only written by this program, which gives its length (the checks compare it).
 def _v8_search_script() -> str:
-    return _search_objects(_folded_sql, ", detail = none") + f"""
+    new_title, old_title = search_fold_sql("NEW.title"), search_fold_sql("OLD.title")
+    new_text, old_text = search_fold_sql("NEW.text"), search_fold_sql("OLD.text")
+    return f"""
+CREATE VIRTUAL TABLE documents_search USING fts5 (
+    title, text, content = '', tokenize = 'trigram', columnsize = 0, detail = none
+);
+CREATE TRIGGER documents_search_insert AFTER INSERT ON documents
+WHEN typeof(NEW.text) = 'text'
+BEGIN
+    INSERT INTO documents_search (rowid, title, text)
+    VALUES (NEW.rowid, {new_title}, {new_text});
+END;
+CREATE TRIGGER documents_search_delete AFTER DELETE ON documents
+WHEN typeof(OLD.text) = 'text'
+BEGIN
+    INSERT INTO documents_search (documents_search, rowid, title, text)
+    VALUES ('delete', OLD.rowid, {old_title}, {old_text});
+END;
+CREATE TRIGGER documents_search_update AFTER UPDATE OF title, text ON documents
+BEGIN
+    INSERT INTO documents_search (documents_search, rowid, title, text)
+    SELECT 'delete', OLD.rowid, {old_title}, {old_text} WHERE typeof(OLD.text) = 'text';
+    INSERT INTO documents_search (rowid, title, text)
+    VALUES (NEW.rowid, {new_title}, CASE typeof(NEW.text) WHEN 'text' THEN {new_text} ELSE '' END);
+END;
 CREATE TRIGGER documents_chars_insert AFTER INSERT ON documents
 WHEN typeof(NEW.text) = 'text' AND NEW.chars IS NOT length(NEW.text)
 BEGIN
     UPDATE documents SET chars = length(NEW.text) WHERE rowid = NEW.rowid;
 END;
 CREATE TRIGGER documents_chars_update AFTER UPDATE OF text, chars ON documents
-WHEN NEW.chars IS NOT {_MEASURED}
+WHEN typeof(NEW.text) = 'text' AND NEW.chars IS NOT length(NEW.text)
 BEGIN
-    UPDATE documents SET chars = {_MEASURED} WHERE rowid = NEW.rowid;
+    UPDATE documents SET chars = length(NEW.text) WHERE rowid = NEW.rowid;
 END;
 """
 

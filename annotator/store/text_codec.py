@@ -5,14 +5,13 @@ zlib (RFC 1950, in Python's standard library and in every language's) shrinks
 three to four times, and reading one back costs ~20 microseconds, less than
 drawing it. So ``documents.text`` holds the zlib stream of the text's UTF-8 as a
 BLOB. A TEXT value is read as it is: a row written by another SQLite tool stays
-readable, and the search index's triggers fold it in SQL (migration 0008); but the
-triggers also name the functions below, so such a tool must register them to write
-``documents`` at all (SQLite refuses the write otherwise, leaving the file as it was).
+readable, and the search index's triggers (plain SQL) fold it (migration 0008).
 On a PostgreSQL server texts stay TEXT: its TOAST storage compresses them itself.
 
 SQLite cannot call into Python by itself, so every connection the store opens on
 a file registers the functions below (``register``); the SQL that needs a text
-(span texts, the quoting of a native export, the checks) goes through them.
+(the candidates' check of a search, the quoting of a native export, the checks of
+an opened file) goes through them. No trigger names them: any tool may write.
 """
 
 from __future__ import annotations

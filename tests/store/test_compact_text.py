@@ -124,34 +124,31 @@ def test_the_candidate_check_is_the_folded_comparison(title: str, text: str, que
     assert text_codec.contains(title, text_codec.pack(text), needle) == expected
 
 
-def test_another_sqlite_tool_writes_documents_only_with_the_text_functions(
-    tmp_path: Path,
-) -> None:
-    # The triggers of `documents` name this program's functions, and SQLite resolves
-    # them when it prepares a write: a tool without them is refused, the file unchanged;
-    # with them (text_codec.register) its TEXT row is indexed like the program's own.
+def test_another_sqlite_tool_writes_documents_and_the_search_follows(tmp_path: Path) -> None:
+    # The triggers of `documents` are plain SQL: a tool without this program's functions
+    # adds a TEXT row (indexed by the trigger), renames a compressed one (its new title
+    # is added to the index) and deletes one (its trigrams may stay: candidates only).
     import sqlite3
-
-    import pytest
 
     path = tmp_path / "p.annproj"
     with new_project(path) as store:
-        store.documents.add(PARAGRAPH, "خبر")
-    insert = (
-        "INSERT INTO documents (id, title, text, sha256, created_at) "
-        "VALUES ('x', 'two', 'a TEXT row from elsewhere', 'h', '2026')"
-    )
+        kept = store.documents.add(PARAGRAPH, "خبر")
+        gone = store.documents.add("نص سيحذف من المشروع بأداة أخرى", "للحذف")
     tool = sqlite3.connect(path)
     try:
-        for write in (insert, "UPDATE documents SET title = 'renamed'", "DELETE FROM documents"):
-            with pytest.raises(sqlite3.OperationalError, match="no such function: annotator_"):
-                tool.execute(write)
-        text_codec.register(tool)
         with tool:
-            tool.execute(insert)
+            tool.execute(
+                "INSERT INTO documents (id, title, text, sha256, created_at) "
+                "VALUES ('x', 'two', 'a TEXT row from elsewhere', 'h', '2026')"
+            )
+            tool.execute("UPDATE documents SET title = 'Renamed Here' WHERE id = ?", [kept.id])
+            tool.execute("DELETE FROM documents WHERE id = ?", [gone.id])
     finally:
         tool.close()
     with open_project(path) as store:
         assert store.documents.ids_matching("from elsewhere") == {"x"}
-        assert store.documents.ids_matching("البصرة") != set()
+        assert store.documents.ids_matching("renamed") == {kept.id}
+        assert store.documents.ids_matching("البصرة") == {kept.id}
+        assert store.documents.ids_matching("سيحذف") == set()
+        assert store.documents.get("x").text == "a TEXT row from elsewhere"
         assert data_problems(store.db.conn) == []

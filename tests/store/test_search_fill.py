@@ -1,4 +1,4 @@
-"""Batches of documents indexed from Python (store.search_fill) as the trigger would."""
+"""Documents indexed from Python (store.search_fill) exactly as the trigger indexes TEXT rows."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 from annotator.core.text import canonicalize
 from annotator.services.importing import ImportFailed, import_paths
 from annotator.services.projects import new_project
-from annotator.store import search_fill
 from annotator.store.structure import structure
 
 ALPHABET = "ابتسلمنويءأإآؤئٱةىـَُِّْ\u200f\u200c\u061cNaTo "
@@ -35,34 +34,37 @@ def index_dump(store) -> list[tuple]:
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(texts, min_size=1, max_size=40, unique=True))
-def test_a_batch_is_indexed_exactly_as_the_trigger_indexes(
+def test_the_program_indexes_its_documents_exactly_as_the_trigger_indexes_text_rows(
     tmp_path_factory: pytest.TempPathFactory, batch: list[str]
 ) -> None:
     folder = tmp_path_factory.mktemp("fill")
     items = [(text, f"ع{n}" + text[:5], None, None, None) for n, text in enumerate(batch)]
-    dumps = []
-    for name, minimum in (("trigger", 10**9), ("python", 1)):
-        original = search_fill.MIN_DOCUMENTS
-        search_fill.MIN_DOCUMENTS = minimum
-        try:
-            with new_project(folder / f"{name}.annproj") as store:
-                store.documents.add("نص قبلها", "أول")  # rowids after an existing one
-                store.documents.add_many(items)
-                dumps.append(index_dump(store))
-        finally:
-            search_fill.MIN_DOCUMENTS = original
-    assert dumps[0] == dumps[1]
-    assert dumps[0]
+    with new_project(folder / "python.annproj") as store:
+        store.documents.add("نص قبلها", "أول")  # rowids after an existing one
+        store.documents.add_many(items)
+        by_python = index_dump(store)
+    with new_project(folder / "trigger.annproj") as store:
+        store.documents.add("نص قبلها", "أول")
+        with store.transaction() as db:  # TEXT rows, as another SQLite tool writes them
+            for n, (text, title, *_) in enumerate(items):
+                db.execute(
+                    "INSERT INTO documents (id, title, text, sha256, created_at) "
+                    "VALUES (?, ?, ?, ?, '2026')",
+                    [f"doc{n}", title, text, f"h{n}"],
+                )
+        by_trigger = index_dump(store)
+    assert by_python == by_trigger
+    assert by_python
 
 
-def test_the_trigger_is_back_unchanged_after_a_batch(tmp_path: Path) -> None:
+def test_a_batch_leaves_the_file_structure_as_it_was(tmp_path: Path) -> None:
     with new_project(tmp_path / "p.annproj") as store:
         before = structure(store.db.conn)
         store.documents.add_many(
             [(f"مقال رقم {n} عن الأمم", f"عنوان {n}", None, None, None) for n in range(100)]
         )
         assert structure(store.db.conn) == before
-        store.documents.add("وثيقة أخرى وحدها", "وحيدة")  # the trigger indexes it
+        store.documents.add("وثيقة أخرى وحدها", "وحيدة")
         assert len(store.search.document_ids("أخرى")) == 1
         assert len(store.search.document_ids("الامم")) == 100
 
@@ -84,7 +86,7 @@ def test_a_failed_import_leaves_the_trigger_and_the_index(tmp_path: Path) -> Non
         assert len(store.search.document_ids("بغداد")) == 2
 
 
-def test_a_write_failing_inside_the_batch_rolls_the_drop_back(tmp_path: Path) -> None:
+def test_a_write_failing_inside_the_batch_leaves_the_file_as_it_was(tmp_path: Path) -> None:
     with new_project(tmp_path / "p.annproj") as store:
         before = structure(store.db.conn)
         items = [(f"نص {n} هنا", f"ع {n}", None, None, "same-id") for n in range(50)]

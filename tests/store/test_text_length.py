@@ -62,14 +62,16 @@ def test_a_version_6_file_is_upgraded_with_its_contents_and_search(tmp_path: Pat
 
 
 def test_the_length_follows_every_write_to_the_text(project: ProjectStore) -> None:
-    doc = project.documents.add("نص قصير", "عنوان")
+    project.documents.add("نص قصير", "عنوان")
     with project.transaction() as db:
-        # Written by hand: no length, then a wrong one, then a new text.
+        # Written by hand: no length, then a wrong one, then a new text. (A compressed
+        # text is only written by this program; a wrong length on one is reported by the
+        # checks, test_a_wrong_length_left_by_hand_is_reported.)
         db.execute(
             "INSERT INTO documents (id, title, text, sha256, created_at) "
             "VALUES ('hand', 't', 'نص آخر أطول قليلا', 'x', '2026-01-01')"
         )
-        db.execute("UPDATE documents SET chars = 1 WHERE id = ?", [doc.id])
+        db.execute("UPDATE documents SET chars = 1 WHERE id = 'hand'")
     assert lengths(project) == [(7, 7), (17, 17)]
     with project.transaction() as db:
         db.execute("UPDATE documents SET text = 'ab' WHERE id = 'hand'")
