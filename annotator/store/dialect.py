@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from annotator.core.search import fold, fold_arabic
+from annotator.core.search import fold
 
 # The shortest folded query SQLite's trigram index answers; shorter ones match titles only.
 MIN_INDEXED = 3
@@ -78,15 +78,14 @@ INDEX_MATCH = "f.documents_search MATCH :search AND " + CONTAINS
 
 def indexed(query: str) -> bool:
     """True when the trigram index can answer ``query``: three characters once folded
-    as the index folds (letter case as typed: "ßx" folds to "ssx" in Python, but
-    SQLite's index keeps "ß", so the query has no trigram of its own), and no NUL."""
-    return len(fold_arabic(query).strip()) >= MIN_INDEXED and "\x00" not in query
+    (as the index holds texts: core.search.fold, letter case included), and no NUL."""
+    return len(fold(query).strip()) >= MIN_INDEXED and "\x00" not in query
 
 
 def trigram_query(query: str) -> str:
-    """An FTS5 query for the documents having every trigram of ``query`` (folded, the
-    letter case as typed: the index folds case by SQLite's rules)."""
-    needle = fold_arabic(query).strip()
+    """An FTS5 query for the documents having every trigram of ``query``, folded as the
+    index holds texts (core.search.fold: the index itself is case-sensitive)."""
+    needle = fold(query).strip()
     trigrams = dict.fromkeys(needle[i : i + 3] for i in range(len(needle) - 2))
     return " ".join('"' + trigram.replace('"', '""') + '"' for trigram in trigrams)
 

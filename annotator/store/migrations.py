@@ -12,7 +12,7 @@ from collections.abc import Callable
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from annotator.core.search import fold_arabic, fold_table
+from annotator.core.search import fold, fold_table
 from annotator.store.text_codec import pack, search_text
 
 migrations = Migrations("annotator")
@@ -424,14 +424,23 @@ def _text_length(db: Database) -> None:
 # TEXT row as before (folded in SQL), and this program indexes the texts it compresses
 # itself (store.documents). A compressed row's trigrams stay when it is deleted or
 # renamed by another tool (a new title is added); only a compressed text written by
-# another program would go unindexed. Lengths: a TEXT row's is measured; a compressed
-# text is only written by this program, which gives its length (the checks compare it).
+# another program would go unindexed. The index is case-sensitive over text folded as
+# core.search.fold folds it, letter case included (Python's case folding, the one the
+# check of each candidate uses; SQLite's tokenizer folds slower and differently):
+# a TEXT row's letter case is folded by lower(), which knows ASCII letters only.
+# Lengths: a TEXT row's is measured; a compressed text is only written by this
+# program, which gives its length (the checks compare it).
+def _lowered_fold(column: str) -> str:
+    """The SQL fold of a TEXT row, letter case folded by SQLite's lower() (ASCII)."""
+    return f"lower({search_fold_sql(column)})"
+
+
 def _v8_search_script() -> str:
-    new_title, old_title = search_fold_sql("NEW.title"), search_fold_sql("OLD.title")
-    new_text, old_text = search_fold_sql("NEW.text"), search_fold_sql("OLD.text")
+    new_title, old_title = _lowered_fold("NEW.title"), _lowered_fold("OLD.title")
+    new_text, old_text = _lowered_fold("NEW.text"), _lowered_fold("OLD.text")
     return f"""
 CREATE VIRTUAL TABLE documents_search USING fts5 (
-    title, text, content = '', tokenize = 'trigram', columnsize = 0, detail = none
+    title, text, content = '', tokenize = 'trigram case_sensitive 1', columnsize = 0, detail = none
 );
 CREATE TRIGGER documents_search_insert AFTER INSERT ON documents
 WHEN typeof(NEW.text) = 'text'
@@ -487,7 +496,7 @@ def index_documents(db: Database) -> None:
         last = rows[-1][0]
         db.conn.executemany(
             "INSERT INTO documents_search (rowid, title, text) VALUES (?, ?, ?)",
-            [(rowid, fold_arabic(title), search_text(text)) for rowid, title, text in rows],
+            [(rowid, fold(title), search_text(text)) for rowid, title, text in rows],
         )
 
 

@@ -2,9 +2,10 @@
 
 The project file keeps texts compressed (format 8), which SQL cannot fold, so the
 index's triggers only fold TEXT rows (written by other tools) and the store indexes
-the documents it adds itself, folded as core.search folds them (one str.replace per
-foldable character: 16.5 million characters of Arabic, 10,000 articles, in 0.1 s),
-many rows to a statement, inside the transaction that adds them.
+the documents it adds itself, folded as core.search.fold folds them (letter case
+included: the index is case-sensitive, which tokenizes in 0.5 s where SQLite's own
+case folding took 0.8 s for 10,000 articles, and then agrees exactly with the check
+of each candidate), many rows to a statement, inside the transaction that adds them.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
-from annotator.core.search import fold_arabic
+from annotator.core.search import fold
 from annotator.store.bulk import insert_rows
 
 
@@ -21,5 +22,5 @@ def index_rows(conn: sqlite3.Connection, rows: Sequence[tuple[int, str, str]]) -
     insert_rows(
         conn,
         "INSERT INTO documents_search (rowid, title, text)",
-        [(rowid, fold_arabic(title), fold_arabic(text)) for rowid, title, text in rows],
+        [(rowid, fold(title), fold(text)) for rowid, title, text in rows],
     )

@@ -19,7 +19,7 @@ from __future__ import annotations
 import sqlite3
 import zlib
 
-from annotator.core.search import fold, fold_arabic
+from annotator.core.search import fold
 
 # zlib's fastest level: 3.4x on generated news against 4.1x at the default level,
 # for a third of the time (an import compresses every text it adds).
@@ -47,8 +47,8 @@ def text_length(stored: bytes | str) -> int | None:
 
 
 def search_text(stored: bytes | str) -> str:
-    """A stored text as the search index holds it (folded; SQLite folds letter case)."""
-    return fold_arabic(unpack(stored))
+    """A stored text as the search index holds it (core.search.fold)."""
+    return fold(unpack(stored))
 
 
 def contains(title: str, stored: bytes | str, needle: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import zlib
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -152,3 +153,17 @@ def test_another_sqlite_tool_writes_documents_and_the_search_follows(tmp_path: P
         assert store.documents.ids_matching("سيحذف") == set()
         assert store.documents.get("x").text == "a TEXT row from elsewhere"
         assert data_problems(store.db.conn) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [("Die Straße ist lang", "STRASSE"), ("an ﬀoo here", "ffoo"), ("273 \u212a cold", "273 k")],
+)
+def test_the_index_folds_letter_case_as_the_check_does(
+    file_project: ProjectStore, text: str, query: str
+) -> None:
+    # Python folds ß to ss, ﬀ to ff and the Kelvin sign to k; SQLite's tokenizer does not.
+    # The index holds texts folded by Python, so no candidate is lost before the check.
+    doc = file_project.documents.add(text, "t")
+    file_project.documents.add("nothing of the kind", "u")
+    assert file_project.documents.ids_matching(query) == {doc.id}
