@@ -40,6 +40,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from annotator.services.assignment import assign_documents, preview_assignment
+    from annotator.services.project import Project
     from annotator.services.projects import new_project
     from annotator.ui.document_list import DocumentList
 
@@ -54,7 +55,8 @@ def main() -> None:
             lambda: assign_documents(store, ANNOTATORS, share=0.2, seed=1, replace=True)
         )
         document_list = DocumentList()
-        load = best_of(lambda: document_list.model.load(store, "amal"))
+        project = Project(store)  # the window's facade, as the list is given it
+        load = best_of(lambda: document_list.model.load(project, "amal"))
         shown = len(document_list.shown_ids())
     print(f"assign_preview_10k_s: {preview:.3f} s")
     print(f"assign_10k_s: {stored:.3f} s")
