@@ -7,13 +7,15 @@ without knowing the migration table. Never edit a released step: add one.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from annotator.core.search import fold, fold_table
-from annotator.store.text_codec import pack, search_text
+from annotator.core.search import fold_table
+from annotator.store.search_fill import index_rows
+from annotator.store.text_codec import pack, unpack
 
 migrations = Migrations("annotator")
 
@@ -486,29 +488,28 @@ DROP TABLE documents_search;
 _V8_BATCH = 500
 
 
-def index_documents(db: Database) -> None:
-    """Fill the (empty) format-8 search index from the documents, folded in Python."""
+def _document_batches(db: Database, columns: str) -> Iterator[list[Any]]:
+    """(rowid, ``columns``) of every document, _V8_BATCH rows at a time, in rowid order."""
     last = 0
     while rows := db.execute(
-        "SELECT rowid, title, text FROM documents WHERE rowid > ? ORDER BY rowid LIMIT ?",
+        f"SELECT rowid, {columns} FROM documents WHERE rowid > ? ORDER BY rowid LIMIT ?",
         [last, _V8_BATCH],
     ).fetchall():
         last = rows[-1][0]
-        db.conn.executemany(
-            "INSERT INTO documents_search (rowid, title, text) VALUES (?, ?, ?)",
-            [(rowid, fold(title), search_text(text)) for rowid, title, text in rows],
-        )
+        yield rows
+
+
+def index_documents(db: Database) -> None:
+    """Fill the (empty) format-8 search index from the documents, as the program
+    indexes the documents it adds (store.search_fill)."""
+    for rows in _document_batches(db, "title, text"):
+        index_rows(db.conn, [(rowid, title, unpack(text)) for rowid, title, text in rows])
 
 
 @migrations(name="0008_compact_text")
 def _compact_text(db: Database) -> None:
     _run_script(db, _V8_DROPPED)
-    last = 0
-    while rows := db.execute(
-        "SELECT rowid, text FROM documents WHERE rowid > ? ORDER BY rowid LIMIT ?",
-        [last, _V8_BATCH],
-    ).fetchall():
-        last = rows[-1][0]
+    for rows in _document_batches(db, "text"):
         packed = [(pack(text), rowid) for rowid, text in rows if isinstance(text, str)]
         db.conn.executemany("UPDATE documents SET text = ? WHERE rowid = ?", packed)
     _run_script(db, _v8_search_script())

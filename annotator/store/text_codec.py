@@ -46,11 +46,6 @@ def text_length(stored: bytes | str) -> int | None:
         return None
 
 
-def search_text(stored: bytes | str) -> str:
-    """A stored text as the search index holds it (core.search.fold)."""
-    return fold(unpack(stored))
-
-
 def contains(title: str, stored: bytes | str, needle: str) -> bool:
     """True when the title or text contains the folded ``needle`` (see store.dialect).
 
@@ -68,6 +63,5 @@ def register(conn: sqlite3.Connection) -> None:
     """Make the SQL functions above callable on ``conn``."""
     conn.create_function("annotator_text", 1, unpack, deterministic=True)
     conn.create_function("annotator_text_length", 1, text_length, deterministic=True)
-    conn.create_function("annotator_search_text", 1, search_text, deterministic=True)
     conn.create_function("annotator_contains", 3, contains, deterministic=True)
     conn.create_function("annotator_fold", 1, fold, deterministic=True)

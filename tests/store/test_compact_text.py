@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import zlib
 from pathlib import Path
 
@@ -97,10 +98,6 @@ def test_the_list_reads_a_search_a_bounded_number_of_candidates_at_a_time(
 
 
 def test_the_checks_need_the_text_functions_and_say_so(tmp_path: Path) -> None:
-    import sqlite3
-
-    import pytest
-
     with new_project(tmp_path / "p.annproj") as store:
         store.documents.add(PARAGRAPH, "خبر")
     bare = sqlite3.connect(tmp_path / "p.annproj")  # no text functions registered
@@ -129,8 +126,6 @@ def test_another_sqlite_tool_writes_documents_and_the_search_follows(tmp_path: P
     # The triggers of `documents` are plain SQL: a tool without this program's functions
     # adds a TEXT row (indexed by the trigger), renames a compressed one (its new title
     # is added to the index) and deletes one (its trigrams may stay: candidates only).
-    import sqlite3
-
     path = tmp_path / "p.annproj"
     with new_project(path) as store:
         kept = store.documents.add(PARAGRAPH, "خبر")

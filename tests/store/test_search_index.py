@@ -23,6 +23,7 @@ from annotator.services.projects import default_schema, new_project, open_projec
 from annotator.store.connection import APPLICATION_ID
 from annotator.store.dialect import trigram_query
 from annotator.store.migrations import LATEST_VERSION, migrations, search_fold_sql
+from annotator.store.text_codec import unpack
 
 # Letters, harakat, tatweel, hamza forms, bidi marks, Latin in both cases, spaces.
 ALPHABET = "ابتسلمنويءأإآؤئٱةىـَُِّْ\u200f\u200cNaTo "
@@ -132,10 +133,8 @@ class SearchIndexMachine(RuleBasedStateMachine):
     def index_holds_every_document_once(self) -> None:
         db = self.store.db
         # Every document has every trigram of its own folded text in the index.
-        for rowid, text in db.execute(
-            "SELECT rowid, annotator_search_text(text) FROM documents"
-        ).fetchall():
-            needle = text.strip()
+        for rowid, stored in db.execute("SELECT rowid, text FROM documents").fetchall():
+            needle = fold(unpack(stored)).strip()
             if len(needle) >= 3:
                 hits = db.execute(
                     "SELECT rowid FROM documents_search WHERE documents_search MATCH ?",
