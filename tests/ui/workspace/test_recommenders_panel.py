@@ -13,6 +13,14 @@ from tests.suggest_helpers import generated_project, trained_project
 TRAINING_TIMEOUT_MS = 120_000
 
 
+def wait_trained(qtbot, live) -> None:
+    """Until the first training is over. It starts once the window has painted, so "not
+    busy" alone can hold before it has begun."""
+    qtbot.waitUntil(
+        lambda: "crf" in live.recommenders and not live.busy, timeout=TRAINING_TIMEOUT_MS
+    )
+
+
 @pytest.fixture
 def generated_path(tmp_path: Path) -> Path:
     """30 generated articles; amal labelled and marked done the first 20."""
@@ -53,7 +61,7 @@ def test_live_suggestions_threshold_and_retraining_after_done(
     settings.retrain_after_done = 1
     wb = bench(generated_path)
     live, view = wb.feature.suggestions.live, wb.feature.suggestions
-    qtbot.waitUntil(lambda: not live.busy, timeout=TRAINING_TIMEOUT_MS)
+    wait_trained(qtbot, live)
     # An article amal has not done: the recommenders suggest there.
     not_done = next(d.id for d in wb.window.project.document_summaries()
                     if wb.window.project.status(d.id, "amal").value == "new")
@@ -79,7 +87,7 @@ def test_active_learning_orders_documents_and_opens_the_most_useful(
     feature = wb.feature
     learning = feature.active_learning
     assert not learning.order_action.isChecked()  # off by default
-    qtbot.waitUntil(lambda: not feature.suggestions.live.busy, timeout=TRAINING_TIMEOUT_MS)
+    wait_trained(qtbot, feature.suggestions.live)
     learning.order_action.setChecked(True)
     qtbot.waitUntil(lambda: learning.ranking is not None, timeout=10_000)
     ranking = learning.ranking
