@@ -6,6 +6,7 @@ project schema, and touches the annotator's status row for the document.
 
 from __future__ import annotations
 
+import operator
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -14,8 +15,17 @@ from typing import TYPE_CHECKING, Any
 from annotator.core import rules
 from annotator.core.errors import NotFoundError, ValidationError
 from annotator.core.model import Argument, Event, Span
+from annotator.store.bulk import insert_rows
 from annotator.store.clock import utc_now
-from annotator.store.columns import EVENT_COLUMNS, SPAN_COLUMNS
+from annotator.store.columns import (
+    DOCUMENT_KEY,
+    EVENT_COLUMNS,
+    SPAN_COLUMNS,
+    SPAN_FIELDS,
+    SPAN_INSERT,
+    SPANS,
+    span_rows,
+)
 
 if TYPE_CHECKING:
     from annotator.store.project import ProjectStore
@@ -116,9 +126,7 @@ class AnnotationRepository:
         with self._store.transaction() as db:
             for name in {s.annotator for s in spans}:
                 self._store.annotators.ensure(name)
-            db["spans"].insert_all(
-                ({**_span_row(s), "updated_at": now} for s in spans), batch_size=1000
-            )
+            insert_rows(db.conn, SPAN_INSERT, span_rows(db, [_span_values(s) for s in spans], now))
             self._touch((s.document_id, s.annotator) for s in spans)
         return spans
 
@@ -175,7 +183,7 @@ class AnnotationRepository:
     def span(self, span_id: str) -> Span:
         """The span with id ``span_id``; NotFoundError if there is none."""
         row = self._store.db.execute(
-            f"SELECT {SPAN_COLUMNS} FROM spans WHERE id = ?", [span_id]
+            f"SELECT {SPAN_COLUMNS} FROM {SPANS} WHERE s.id = ?", [span_id]
         ).fetchone()
         if row is None:
             raise NotFoundError(f"the span {span_id!r} is no longer in the project")
@@ -183,20 +191,20 @@ class AnnotationRepository:
 
     def spans(self, doc_id: str, annotator: str | None = None) -> list[Span]:
         """A document's spans (of one annotator, if given), by position."""
-        sql = f"SELECT {SPAN_COLUMNS} FROM spans WHERE document_id = ?"
+        sql = f"SELECT {SPAN_COLUMNS} FROM {SPANS} WHERE d.id = ?"
         params: list[Any] = [doc_id]
         if annotator is not None:
-            sql, params = sql + " AND annotator = ?", [*params, annotator]
-        rows = self._store.db.execute(sql + ' ORDER BY start, "end" DESC, id', params)
+            sql, params = sql + " AND s.annotator = ?", [*params, annotator]
+        rows = self._store.db.execute(sql + ' ORDER BY s.start, s."end" DESC, s.id', params)
         return [Span(*row) for row in rows]
 
     def label_counts(self, doc_id: str | None = None) -> dict[tuple[str, str], int]:
         """(annotator, label) -> number of spans, in one document or the whole project."""
-        sql = "SELECT annotator, label, count(*) FROM spans"
+        sql = "SELECT s.annotator, s.label, count(*) FROM spans s"
         params: list[Any] = []
         if doc_id is not None:
-            sql, params = sql + " WHERE document_id = ?", [doc_id]
-        rows = self._store.db.execute(sql + " GROUP BY annotator, label", params)
+            sql, params = sql + f" WHERE s.document = {DOCUMENT_KEY}", [doc_id]
+        rows = self._store.db.execute(sql + " GROUP BY s.annotator, s.label", params)
         return {(annotator, label): n for annotator, label, n in rows}
 
     # -- events -----------------------------------------------------------
@@ -347,16 +355,7 @@ class AnnotationRepository:
         return [Event(*row[:6], arguments=tuple(arguments[row[0]]), source=row[6]) for row in rows]
 
 
-def _span_row(span: Span) -> dict[str, Any]:
-    return {
-        "id": span.id,
-        "document_id": span.document_id,
-        "annotator": span.annotator,
-        "start": span.start,
-        "end": span.end,
-        "label": span.label,
-        "source": span.source,
-    }
+_span_values = operator.attrgetter(*SPAN_FIELDS)
 
 
 def _event_row(event: Event) -> dict[str, Any]:

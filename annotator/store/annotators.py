@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from annotator.core.errors import NotFoundError
 from annotator.core.model import Annotator, AnnotatorKind, Status, check_annotator_name
 from annotator.store.clock import utc_now
+from annotator.store.columns import DOCUMENT_KEY
 
 if TYPE_CHECKING:
     from annotator.store.project import ProjectStore
@@ -135,7 +136,8 @@ class AnnotatorRepository:
     def _follow_annotations(self, doc_id: str, annotator: str) -> None:
         db = self._store.db
         annotated = db.execute(
-            "SELECT EXISTS (SELECT 1 FROM spans WHERE document_id = ? AND annotator = ?) "
+            f"SELECT EXISTS (SELECT 1 FROM spans WHERE document = {DOCUMENT_KEY} "
+            "AND annotator = ?) "
             "OR EXISTS (SELECT 1 FROM events WHERE document_id = ? AND annotator = ?)",
             [doc_id, annotator, doc_id, annotator],
         ).fetchone()[0]

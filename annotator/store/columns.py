@@ -2,10 +2,48 @@
 
 ``Span(*row)`` and ``Event(*row[:6], source=row[6])`` build objects straight from
 rows selected with these lists, so every repository uses this one definition.
+
+A span names its document by the document's row number (``spans.document``,
+migration 0009), so span reads join ``documents`` for the document's id:
+``SELECT {SPAN_COLUMNS} FROM {SPANS} WHERE d.id = ?``. Writes give the row number,
+looked up once per batch by ``document_keys``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from typing import Any
+
 SPAN_FIELDS = ("id", "document_id", "annotator", "start", "end", "label", "source")
-SPAN_COLUMNS = ", ".join(f'"{name}"' if name == "end" else name for name in SPAN_FIELDS)
+SPAN_COLUMNS = 's.id, d.id, s.annotator, s.start, s."end", s.label, s.source'
+SPANS = "spans s JOIN documents d ON d.rowid = s.document"
+# Values in SPAN_FIELDS' order, the document given by its row number, then updated_at.
+SPAN_INSERT = 'INSERT INTO spans (id, document, annotator, start, "end", label, source, updated_at)'
+# A document's row number from its id (one index lookup), for a WHERE clause on spans.
+DOCUMENT_KEY = "(SELECT rowid FROM documents WHERE id = ?)"
+# table -> the WHERE clause of one annotator's rows on one document (document id, annotator).
+WORK_OF = {
+    "spans": f"document = {DOCUMENT_KEY} AND annotator = ?",
+    "events": "document_id = ? AND annotator = ?",
+}
 EVENT_COLUMNS = "id, document_id, annotator, type, trigger_start, trigger_end, source"
+
+_CHUNK = 500  # stays under SQLite's limit on host parameters per statement
+
+
+def document_keys(db: Any, doc_ids: Iterable[str]) -> dict[str, int]:
+    """Document id -> row number, for those of ``doc_ids`` in the project."""
+    ids = sorted(set(doc_ids))
+    keys: dict[str, int] = {}
+    for first in range(0, len(ids), _CHUNK):
+        chunk = ids[first : first + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        keys.update(db.execute(f"SELECT id, rowid FROM documents WHERE id IN ({marks})", chunk))
+    return keys
+
+
+def span_rows(db: Any, spans: Sequence[Sequence[Any]], now: str) -> list[tuple[Any, ...]]:
+    """Rows for SPAN_INSERT from spans' values in SPAN_FIELDS' order, each document id
+    replaced by its row number (the caller has checked every document is there)."""
+    keys = document_keys(db, (span[1] for span in spans))
+    return [(span[0], keys[span[1]], *span[2:], now) for span in spans]

@@ -96,7 +96,7 @@ def _like_pattern(needle: str) -> str:
     return f"%{escaped}%"
 
 
-_SPAN_FIELDS = 'start, "end", id, label, source'
+_SPAN_FIELDS = 's.start, s."end", s.id, s.label, s.source'
 
 SQLITE = Dialect(
     name="sqlite",

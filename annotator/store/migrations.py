@@ -7,6 +7,7 @@ without knowing the migration table. Never edit a released step: add one.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -438,12 +439,18 @@ def _lowered_fold(column: str) -> str:
 
 
 def _v8_search_script() -> str:
-    new_title, old_title = _lowered_fold("NEW.title"), _lowered_fold("OLD.title")
-    new_text, old_text = _lowered_fold("NEW.text"), _lowered_fold("OLD.text")
     return f"""
 CREATE VIRTUAL TABLE documents_search USING fts5 (
     title, text, content = '', tokenize = 'trigram case_sensitive 1', columnsize = 0, detail = none
 );
+{_v8_document_triggers()}"""
+
+
+def _v8_document_triggers() -> str:
+    """The triggers of format 8 keeping the search index and the lengths of ``documents``."""
+    new_title, old_title = _lowered_fold("NEW.title"), _lowered_fold("OLD.title")
+    new_text, old_text = _lowered_fold("NEW.text"), _lowered_fold("OLD.text")
+    return f"""
 CREATE TRIGGER documents_search_insert AFTER INSERT ON documents
 WHEN typeof(NEW.text) = 'text'
 BEGIN
@@ -519,5 +526,152 @@ def _compact_text(db: Database) -> None:
     db.execute(f"PRAGMA user_version = {max(current, 8)}")
 
 
+# Integer keys inside the file (issue 12): a span names its document by the document's
+# row number, not by its 26-character id, which the span table and its index by
+# document each held once per span (a quarter of a pre-annotated project's file).
+# ``documents.rowid`` becomes a declared INTEGER PRIMARY KEY, which a foreign key may
+# name and VACUUM keeps (the search index is keyed by it too); ids stay the documents'
+# names outside the file (merge, export, the interface). Both tables are rebuilt the
+# way SQLite documents for changing a table (new table, copy, drop the old one), so
+# this step runs with foreign keys off: run_pending checks them before it commits.
+_V9_DOCUMENTS = """
+CREATE TABLE documents (
+    rowid       INTEGER PRIMARY KEY,
+    id          TEXT NOT NULL UNIQUE,
+    external_id TEXT,
+    title       TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    sha256      TEXT NOT NULL UNIQUE,
+    meta        TEXT NOT NULL DEFAULT '{}',
+    created_at  TEXT NOT NULL,
+    chars       INTEGER
+);
+INSERT INTO documents (rowid, id, external_id, title, text, sha256, meta, created_at, chars)
+SELECT rowid, id, external_id, title, text, sha256, meta, created_at, chars
+FROM documents_v8 ORDER BY rowid;
+DROP TABLE documents_v8;
+CREATE INDEX documents_listing ON documents (title, id);
+"""
+_V9_SPANS = """
+CREATE TABLE spans (
+    id          TEXT PRIMARY KEY,
+    document    INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    annotator   TEXT NOT NULL REFERENCES annotators(name) ON UPDATE CASCADE,
+    start       INTEGER NOT NULL,
+    "end"       INTEGER NOT NULL,
+    label       TEXT NOT NULL,
+    source      TEXT,
+    updated_at  TEXT NOT NULL,
+    CHECK (start >= 0 AND start < "end")
+);
+INSERT INTO spans (id, document, annotator, start, "end", label, source, updated_at)
+SELECT s.id, d.rowid, s.annotator, s.start, s."end", s.label, s.source, s.updated_at
+FROM spans_v8 s JOIN documents d ON d.id = s.document_id ORDER BY s.rowid;
+DROP TABLE spans_v8;
+CREATE INDEX spans_by_document ON spans (document, annotator, start);
+"""
+_SPAN_TEXT_LENGTH = (
+    "(SELECT coalesce(chars, length(text)) FROM documents WHERE rowid = NEW.document)"
+)
+_V9_TRIGGERS = f"""
+CREATE TRIGGER documents_text_immutable
+BEFORE UPDATE OF text ON documents
+WHEN OLD.text IS NOT NEW.text AND (
+    EXISTS (SELECT 1 FROM spans WHERE document = OLD.rowid)
+    OR EXISTS (SELECT 1 FROM events WHERE document_id = OLD.id))
+BEGIN
+    SELECT RAISE(ABORT, 'immutable text: annotations point into this document');
+END;
+CREATE TRIGGER spans_in_text_insert BEFORE INSERT ON spans
+WHEN NEW."end" > {_SPAN_TEXT_LENGTH}
+BEGIN
+    SELECT RAISE(ABORT, 'span ends after the text');
+END;
+CREATE TRIGGER spans_in_text_update BEFORE UPDATE OF start, "end" ON spans
+WHEN NEW."end" > {_SPAN_TEXT_LENGTH}
+BEGIN
+    SELECT RAISE(ABORT, 'span ends after the text');
+END;
+"""
+
+
+def _set_aside(db: Database, table: str) -> None:
+    """Rename ``table`` to ``<table>_v8`` after dropping its own triggers and named
+    indexes (they come back on the new table); references to it from other tables and
+    their triggers are left as they are, naming the new table once it exists."""
+    owned = db.execute(
+        "SELECT type, name FROM sqlite_master WHERE tbl_name = ? AND type IN "
+        "('trigger', 'index') AND sql IS NOT NULL",
+        [table],
+    ).fetchall()
+    for kind, name in owned:
+        db.execute(f"DROP {kind.upper()} {name}")
+    db.execute(f"ALTER TABLE {table} RENAME TO {table}_v8")
+
+
+def _refuse_lost_spans(db: Database) -> None:
+    """A span naming no document (possible with foreign keys off) would have no row
+    number: refuse the upgrade rather than drop it."""
+    lost = db.execute(
+        "SELECT id, document_id FROM spans s WHERE NOT EXISTS "
+        "(SELECT 1 FROM documents d WHERE d.id = s.document_id) LIMIT 1"
+    ).fetchone()
+    if lost is not None:
+        raise sqlite3.IntegrityError(
+            f"the span {lost[0]!r} names a document ({lost[1]!r}) that is not in the project"
+        )
+
+
+@migrations(name="0009_integer_keys")
+def _integer_keys(db: Database) -> None:
+    if db.execute("PRAGMA foreign_keys").fetchone()[0]:
+        raise RuntimeError("migration 0009 rebuilds tables: run it with foreign keys off")
+    _refuse_lost_spans(db)
+    # Legacy renaming leaves other tables' references alone (the modern one would point
+    # them at the table set aside, and re-check every trigger midway).
+    db.execute("PRAGMA legacy_alter_table = ON")
+    try:
+        _set_aside(db, "documents")
+        _run_script(db, _V9_DOCUMENTS)
+        _set_aside(db, "spans")
+        _run_script(db, _V9_SPANS)
+    finally:
+        db.execute("PRAGMA legacy_alter_table = OFF")
+    _run_script(db, _v8_document_triggers())
+    _run_script(db, _V9_TRIGGERS)
+    current = db.execute("PRAGMA user_version").fetchone()[0]
+    db.execute(f"PRAGMA user_version = {max(current, 9)}")
+
+
+def run_pending(db: Database, stop_before: str | None = None) -> None:
+    """Apply the pending steps in one write transaction, foreign keys off meanwhile.
+
+    The transaction takes the write lock first, so two processes never both run a step.
+
+    SQLite's way of changing a table's definition (step 0009) needs foreign keys off,
+    and PRAGMA foreign_keys cannot change inside a transaction. foreign_key_check then
+    proves every reference whole before the steps commit; anything wrong rolls all back.
+    """
+    if not migrations.pending(db):
+        return
+    enforced = db.execute("PRAGMA foreign_keys").fetchone()[0]
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            migrations.apply(db, stop_before=stop_before)
+            broken = db.execute("PRAGMA foreign_key_check").fetchone()
+            if broken is not None:
+                raise sqlite3.IntegrityError(
+                    f"the upgrade would leave a {broken[0]} row pointing at no {broken[2]} row"
+                )
+        except BaseException:
+            db.conn.execute("ROLLBACK")
+            raise
+        db.conn.execute("COMMIT")
+    finally:
+        db.execute(f"PRAGMA foreign_keys = {'ON' if enforced else 'OFF'}")
+
+
 # The user_version the newest migration sets; tests check it matches the steps.
-LATEST_VERSION = 8
+LATEST_VERSION = 9

@@ -278,6 +278,85 @@ COMMENT ON COLUMN documents.text IS
     'The text as it is: TOAST compresses it (project files compress it themselves, format 8)';
 """
 
+# Format 9 (SQLite migration 0009): a span names its document by the document's row
+# number (``documents.rowid``, unique here since step 1), as in a project file, so the
+# store's SQL is one for both engines. The checks that read a span's document follow.
+def hidden_visible(table: str, mine: str) -> str:
+    """The read policy's condition on a row of ``table`` under the hide policy
+    (store.pg_security): the reader's own, a model's, or of a document not hidden."""
+    document = (
+        "(SELECT d.id FROM documents d WHERE d.rowid = spans.document)"
+        if table == "spans"
+        else "document_id"
+    )
+    return (
+        f"{mine} OR NOT annotator_hidden({document}) "
+        "OR annotator IN (SELECT name FROM annotators WHERE kind = 'model')"
+    )
+
+
+def _v9() -> str:
+    visible = hidden_visible("spans", "annotator = session_user")
+    return f"""
+ALTER TABLE spans ADD COLUMN document BIGINT;
+UPDATE spans s SET document = d.rowid FROM documents d WHERE d.id = s.document_id;
+ALTER TABLE spans ALTER COLUMN document SET NOT NULL,
+    ADD FOREIGN KEY (document) REFERENCES documents(rowid) ON DELETE CASCADE;
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_policies WHERE schemaname = current_schema()
+               AND tablename = 'spans' AND policyname = 'spans_read') THEN
+        ALTER POLICY spans_read ON spans USING ({visible});
+    END IF;
+END $$;
+ALTER TABLE spans DROP COLUMN document_id;
+CREATE INDEX spans_by_document ON spans (document, annotator, start);
+CREATE OR REPLACE FUNCTION annotator_check_offsets() RETURNS trigger LANGUAGE plpgsql
+    SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    stop integer;
+    text_chars integer;
+BEGIN
+    IF TG_TABLE_NAME = 'spans' THEN
+        stop := NEW."end";
+        SELECT coalesce(chars, length(text)) INTO text_chars FROM documents
+            WHERE rowid = NEW.document;
+    ELSE
+        stop := NEW.trigger_end;
+        SELECT coalesce(chars, length(text)) INTO text_chars FROM documents
+            WHERE id = NEW.document_id;
+    END IF;
+    IF stop > text_chars THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', MESSAGE = CASE TG_TABLE_NAME
+            WHEN 'spans' THEN 'span ends after the text' ELSE 'trigger ends after the text' END;
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE OR REPLACE FUNCTION annotator_text_immutable() RETURNS trigger LANGUAGE plpgsql
+    SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM spans WHERE document = OLD.rowid)
+       OR EXISTS (SELECT 1 FROM events WHERE document_id = OLD.id) THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation',
+            MESSAGE = 'immutable text: annotations point into this document';
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE OR REPLACE FUNCTION annotator_argument_place() RETURNS trigger LANGUAGE plpgsql
+    SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM events e JOIN documents d ON d.id = e.document_id
+                   JOIN spans s ON s.document = d.rowid AND s.annotator = e.annotator
+                   WHERE e.id = NEW.event_id AND s.id = NEW.span_id)
+    THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation',
+            MESSAGE = 'an event argument must be a span of the event''s document and annotator';
+    END IF;
+    RETURN NEW;
+END $$;
+"""
+
+
 # version -> (name, SQL): the names of the SQLite migrations of the same number.
 STEPS: dict[int, tuple[str, str]] = {
     1: ("0001_initial", _V1),
@@ -288,6 +367,7 @@ STEPS: dict[int, tuple[str, str]] = {
     6: ("0006_search", _v6()),
     7: ("0007_text_length", _V7),
     8: ("0008_compact_text", _V8),
+    9: ("0009_integer_keys", _v9()),
 }
 
 _VERSION_TABLE = """

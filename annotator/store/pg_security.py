@@ -35,6 +35,7 @@ from psycopg import sql
 from annotator.core.errors import ProjectError
 from annotator.core.team import ROLES
 from annotator.store.clock import utc_now
+from annotator.store.pg_schema import hidden_visible
 
 if TYPE_CHECKING:
     from annotator.store.pg import PgDatabase
@@ -181,8 +182,7 @@ def _table_policies(table: str, groups: Groups, owner: str) -> list[str]:
     gold = owner.replace("= {who}", "IN (SELECT name FROM annotators WHERE kind = 'gold')")
     visible = mine
     if table in HIDDEN_TABLES:  # a model's suggestions are nobody's work to hide
-        visible = (f"{mine} OR NOT annotator_hidden(document_id) "
-                   "OR annotator IN (SELECT name FROM annotators WHERE kind = 'model')")
+        visible = hidden_visible(table, mine)
     elif table in CHILD_NAMES:
         # Seen when its parent row is: the subquery runs under the parent's own
         # policies, so an argument or a confidence is hidden with its event or span.

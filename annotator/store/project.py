@@ -37,7 +37,7 @@ from annotator.store.failures import (
 )
 from annotator.store.interchange import InterchangeRepository
 from annotator.store.listing import ListingRepository
-from annotator.store.migrations import LATEST_VERSION, migrations
+from annotator.store.migrations import LATEST_VERSION, run_pending
 from annotator.store.notes import NoteRepository
 from annotator.store.places import examine, folder_read_only_reason, network_filesystem
 from annotator.store.search import SearchRepository
@@ -352,7 +352,7 @@ def create_project(path: str | Path, schema: Schema, name: str | None = None) ->
     db = connect(path, exclusive=network is not None)
     try:
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        migrations.apply(db)
+        run_pending(db)
         store = ProjectStore(path, db)
         store.network = network
         with store.transaction():
@@ -404,7 +404,7 @@ def open_project(path: str | Path, read_only: bool = False) -> ProjectStore:
         store = ProjectStore(path, connect(path, read_only=True), read_only_reason=reason)
     else:
         try:
-            _migrate(db)
+            run_pending(db)
         except sqlite3.DatabaseError as exc:
             db.close()
             raise ProjectError(f"{path}: cannot upgrade the project file: {exc}") from exc
@@ -427,15 +427,3 @@ def _unwritable_reason(exc: ProjectError) -> str | None:
         return f"the disk reported an error when opening it for writing ({cause})"
     return None
 
-
-def _migrate(db: Database) -> None:
-    """Apply pending migrations holding the write lock, so two processes never both run one."""
-    if not migrations.pending(db):
-        return
-    db.conn.execute("BEGIN IMMEDIATE")
-    try:
-        migrations.apply(db)
-    except BaseException:
-        db.conn.execute("ROLLBACK")
-        raise
-    db.conn.execute("COMMIT")

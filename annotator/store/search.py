@@ -129,14 +129,14 @@ class SearchRepository:
             clauses.append("s.annotator = :annotator")
         if lacking is not None:
             clauses.append(
-                "NOT EXISTS (SELECT 1 FROM spans o WHERE o.document_id = s.document_id "
+                "NOT EXISTS (SELECT 1 FROM spans o WHERE o.document = s.document "
                 'AND o.annotator = :lacking AND o.start = s.start AND o."end" = s."end" '
                 "AND o.label = s.label)"
             )
         params |= {"label": label, "annotator": annotator, "lacking": lacking}
         cursor = self._store.db.execute(
-            'SELECT s.id, s.document_id, d.title, s.annotator, s.start, s."end", s.label, '
-            "d.text FROM spans s JOIN documents d ON d.id = s.document_id "
+            'SELECT s.id, d.id, d.title, s.annotator, s.start, s."end", s.label, '
+            "d.text FROM spans s JOIN documents d ON d.rowid = s.document "
             f"WHERE {' AND '.join(clauses)} ORDER BY d.rowid, s.start, s.annotator",
             params,
         )

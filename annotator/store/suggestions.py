@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from annotator.core.effort import active_increment
 from annotator.core.recommenders.base import ItemKind, Rejection
 from annotator.store.clock import utc_now
+from annotator.store.columns import DOCUMENT_KEY, WORK_OF
 
 if TYPE_CHECKING:
     from annotator.store.project import ProjectStore
@@ -113,7 +114,7 @@ class SuggestionRepository:
         """Span and event id -> confidence, for ``annotator``'s work on a document."""
         rows = self._store.db.execute(
             "SELECT c.span_id, c.confidence FROM span_confidence c JOIN spans s "
-            "ON s.id = c.span_id WHERE s.document_id = ? AND s.annotator = ? "
+            f"ON s.id = c.span_id WHERE s.document = {DOCUMENT_KEY} AND s.annotator = ? "
             "UNION ALL SELECT c.event_id, c.confidence FROM event_confidence c JOIN events e "
             "ON e.id = c.event_id WHERE e.document_id = ? AND e.annotator = ?",
             [doc_id, annotator, doc_id, annotator],
@@ -124,8 +125,8 @@ class SuggestionRepository:
         """Delete ``annotator``'s spans and events on ``doc_ids`` (a model's old predictions)."""
         with self._store.transaction() as db:
             for doc_id in doc_ids:
-                for table in ("spans", "events"):
-                    where, key = "document_id = ? AND annotator = ?", [doc_id, annotator]
+                for table, where in WORK_OF.items():
+                    key = [doc_id, annotator]
                     changed = db.execute(f"DELETE FROM {table} WHERE {where}", key).rowcount
                     self._store.require_changed(changed, table, where, key)
 

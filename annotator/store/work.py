@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.model import Argument, Event, Span, Status
-from annotator.store.columns import EVENT_COLUMNS, SPAN_COLUMNS
+from annotator.store.columns import EVENT_COLUMNS, SPAN_COLUMNS, SPANS, WORK_OF
 
 if TYPE_CHECKING:
     from annotator.store.project import ProjectStore
@@ -66,9 +66,11 @@ class WorkRepository:
     ) -> dict[WorkKey, list[Span]]:
         """Every span (of ``annotators`` and ``doc_ids``, if given), grouped by
         (document, annotator)."""
-        sql, params = _filtered(f"SELECT {SPAN_COLUMNS} FROM spans", annotators, doc_ids)
+        sql, params = _filtered(
+            f"SELECT {SPAN_COLUMNS} FROM {SPANS}", annotators, doc_ids, ("s.annotator", "d.id")
+        )
         grouped: dict[WorkKey, list[Span]] = defaultdict(list)
-        for row in self._store.db.execute(sql + ' ORDER BY start, "end" DESC, id', params):
+        for row in self._store.db.execute(sql + ' ORDER BY s.start, s."end" DESC, s.id', params):
             grouped[row[1], row[2]].append(Span(*row))
         return dict(grouped)
 
@@ -106,10 +108,10 @@ class WorkRepository:
         doc_id, annotator = key
         spans, events = list(spans), list(events)
         with self._store.transaction() as db:
-            where, key = "document_id = ? AND annotator = ?", [doc_id, annotator]
-            for table in ("spans", "events"):
-                changed = db.execute(f"DELETE FROM {table} WHERE {where}", key).rowcount
-                self._store.require_changed(changed, table, where, key)
+            params = [doc_id, annotator]
+            for table, where in WORK_OF.items():
+                changed = db.execute(f"DELETE FROM {table} WHERE {where}", params).rowcount
+                self._store.require_changed(changed, table, where, params)
             self._store.annotations.add_spans(spans)
             for event in events:
                 self._store.annotations.add_event(event)
@@ -128,10 +130,14 @@ class WorkRepository:
 
 
 def _filtered(
-    sql: str, annotators: Sequence[str] | None, doc_ids: Sequence[str] | None = None
+    sql: str,
+    annotators: Sequence[str] | None,
+    doc_ids: Sequence[str] | None = None,
+    columns: tuple[str, str] = ("annotator", "document_id"),
 ) -> tuple[str, list[Any]]:
+    """``sql`` keeping the rows of ``annotators`` and ``doc_ids`` (named by ``columns``)."""
     clauses, params = [], []
-    for column, values in (("annotator", annotators), ("document_id", doc_ids)):
+    for column, values in zip(columns, (annotators, doc_ids), strict=True):
         if values is not None:
             clauses.append(f"{column} IN ({','.join('?' * len(values))})")
             params += list(values)

@@ -89,7 +89,8 @@ class Model:
 
 # What Model holds, read from a project's tables: id first, then the compared columns.
 MODEL_QUERIES = (
-    'SELECT id, document_id, start, "end", label FROM spans',
+    'SELECT s.id, d.id, s.start, s."end", s.label FROM spans s '
+    "JOIN documents d ON d.rowid = s.document",
     "SELECT id, document_id, type, trigger_start, trigger_end FROM events",
     "SELECT id, event_id, role, span_id FROM event_arguments",
 )

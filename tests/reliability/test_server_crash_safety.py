@@ -64,7 +64,7 @@ def server_state(admin_url: str) -> Callable[[object], tuple[Model, str]]:
                 "SELECT (SELECT count(*) FROM event_arguments a WHERE NOT EXISTS "
                 "(SELECT 1 FROM spans s WHERE s.id = a.span_id) OR NOT EXISTS "
                 "(SELECT 1 FROM events e WHERE e.id = a.event_id)) + (SELECT count(*) "
-                'FROM spans s JOIN documents d ON d.id = s.document_id WHERE s."end" > '
+                'FROM spans s JOIN documents d ON d.rowid = s.document WHERE s."end" > '
                 "length(d.text)) + (SELECT count(*) FROM spans WHERE annotator <> 'amal')"
             ).fetchone()[0]
         return model, "ok" if broken == 0 else f"{broken} broken rows"

@@ -60,8 +60,8 @@ def test_the_file_itself_refuses_a_span_past_the_text(project: ProjectStore, doc
     with pytest.raises(refused, match="ends after the text"):
         project.db.execute("INSERT INTO annotators (name, created_at) VALUES ('x', 'now')")
         project.db.execute(
-            'INSERT INTO spans (id, document_id, annotator, start, "end", label, updated_at) '
-            "VALUES ('s', ?, 'x', 0, 999, 'LOC', 'now')",
+            'INSERT INTO spans (id, document, annotator, start, "end", label, updated_at) '
+            "VALUES ('s', (SELECT rowid FROM documents WHERE id = ?), 'x', 0, 999, 'LOC', 'now')",
             [doc_id],
         )
     project.db.conn.rollback()

@@ -27,8 +27,9 @@ def test_a_large_span_batch_is_stored_and_the_range_trigger_is_back(tmp_path: Pa
         # The trigger guards again (written past the store's checks, as another program might).
         with pytest.raises(Exception, match="span ends after the text"), store.transaction() as db:
             db.execute(
-                'INSERT INTO spans (id, document_id, annotator, start, "end", label, '
-                "updated_at) VALUES ('x', ?, 'amal', 0, 99, 'PER', 'now')",
+                'INSERT INTO spans (id, document, annotator, start, "end", label, '
+                "updated_at) VALUES ('x', (SELECT rowid FROM documents WHERE id = ?), "
+                "'amal', 0, 99, 'PER', 'now')",
                 [doc.id],
             )
 

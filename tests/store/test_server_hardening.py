@@ -155,8 +155,9 @@ def test_a_temporary_table_cannot_stand_in_for_the_text_a_span_is_checked_agains
         karim.execute("INSERT INTO pg_temp.documents VALUES (%s, repeat('x', 10000))", [doc])
         with pytest.raises(psycopg.errors.CheckViolation, match="span ends after the text"):
             karim.execute(
-                'INSERT INTO public.spans (id, document_id, annotator, start, "end", label, '
-                "updated_at) VALUES (%s, %s, 'karim', 5, %s, 'GPE', 'now')",
+                'INSERT INTO public.spans (id, document, annotator, start, "end", label, '
+                "updated_at) VALUES (%s, (SELECT rowid FROM public.documents WHERE id = %s), "
+                "'karim', 5, %s, 'GPE', 'now')",
                 [new_id(), doc, length + 1000],
             )
     with sql_as(team, "postgres") as admin:

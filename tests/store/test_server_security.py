@@ -42,8 +42,9 @@ def test_raw_sql_cannot_change_or_delete_anothers_span(team: str, connect) -> No
         assert karim.execute("DELETE FROM spans WHERE id = %s", [span.id]).rowcount == 0
         with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
             karim.execute(
-                "INSERT INTO spans (id, document_id, annotator, start, \"end\", label, "
-                "updated_at) VALUES (%s, %s, 'amal', 5, 9, 'PER', 'now')", [new_id(), doc]
+                "INSERT INTO spans (id, document, annotator, start, \"end\", label, "
+                "updated_at) VALUES (%s, (SELECT rowid FROM documents WHERE id = %s), "
+                "'amal', 5, 9, 'PER', 'now')", [new_id(), doc]
             )
         # SET ROLE to a group borrows nothing: policies compare with the login role.
         karim.execute(f"SET ROLE {database_of(team)}_annotator")

@@ -30,8 +30,9 @@ def raw_span(store: ProjectStore, doc_id: str, start: int, end: int) -> None:
     """A span written straight into the file, as another program would."""
     with store.transaction() as db:
         db.execute(
-            'INSERT INTO spans (id, document_id, annotator, start, "end", label, updated_at) '
-            "VALUES (?, ?, 'amal', ?, ?, 'PER', '2026-01-01')",
+            'INSERT INTO spans (id, document, annotator, start, "end", label, updated_at) '
+            "VALUES (?, (SELECT rowid FROM documents WHERE id = ?), 'amal', ?, ?, 'PER', "
+            "'2026-01-01')",
             [new_id(), doc_id, start, end],
         )
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from annotator.core.errors import SaveFailedError
 from annotator.core.model import Span, new_id
 from annotator.services.projects import open_project
 from annotator.store import places as store_places
@@ -17,9 +18,15 @@ KEY_1 = Qt.Key.Key_1
 
 
 def fill_the_disk(store) -> None:
-    """Let the file grow no further, as if the disk were full."""
+    """Let the file grow no further, as if the disk were full, and fill the room left in
+    its pages where amal's next span goes: spans of annotator "al" (sorted just before
+    amal, in rows no larger than amal's) are added until one finds no room."""
     pages = store.db.execute("PRAGMA page_count").fetchone()[0]
     store.db.execute(f"PRAGMA max_page_count = {pages}")
+    doc_id = store.documents.summaries()[0].id
+    with pytest.raises(SaveFailedError, match="the disk is full"):
+        for _ in range(10_000):
+            store.annotations.add_span(Span(new_id(), doc_id, "al", 0, 3, "PER"))
 
 
 def free_the_disk(store) -> None:
@@ -28,8 +35,7 @@ def free_the_disk(store) -> None:
 
 @pytest.fixture
 def packed_path(article_path: Path) -> Path:
-    """The articles with many of karim's spans, vacuumed: its pages are packed full,
-    so the next insert needs a new page, which a full disk refuses."""
+    """The articles with many of karim's spans, vacuumed: its pages are packed full."""
     with open_project(article_path) as store:
         doc = store.documents.summaries()[0]
         store.annotations.add_spans(
