@@ -20,10 +20,13 @@ from annotator.store.clock import utc_now
 from annotator.store.columns import (
     DOCUMENT_KEY,
     EVENT_COLUMNS,
+    EVENT_INSERT,
+    EVENTS,
     SPAN_COLUMNS,
     SPAN_FIELDS,
     SPAN_INSERT,
     SPANS,
+    event_rows,
     span_rows,
 )
 
@@ -219,7 +222,7 @@ class AnnotationRepository:
         self._check_event(event, {})
         with self._store.transaction() as db:
             self._store.annotators.ensure(event.annotator)
-            db["events"].insert({**_event_row(event), "updated_at": utc_now()})
+            insert_rows(db.conn, EVENT_INSERT, event_rows(db, [event], utc_now()))
             for argument in event.arguments:
                 self.add_argument(event.id, argument)
             self._touch([(event.document_id, event.annotator)])
@@ -324,7 +327,7 @@ class AnnotationRepository:
         """The event with id ``event_id`` and its arguments; NotFoundError if there is none."""
         with self._store.snapshot():  # the event and its arguments of one moment
             row = self._store.db.execute(
-                f"SELECT {EVENT_COLUMNS} FROM events WHERE id = ?", [event_id]
+                f"SELECT {EVENT_COLUMNS} FROM {EVENTS} WHERE e.id = ?", [event_id]
             ).fetchone()
             if row is None:
                 raise NotFoundError(f"the event {event_id!r} is no longer in the project")
@@ -332,12 +335,13 @@ class AnnotationRepository:
 
     def events(self, doc_id: str, annotator: str | None = None) -> list[Event]:
         """A document's events (of one annotator, if given), by trigger position."""
-        sql = f"SELECT {EVENT_COLUMNS} FROM events WHERE document_id = ?"
+        sql = f"SELECT {EVENT_COLUMNS} FROM {EVENTS} WHERE d.id = ?"
         params: list[Any] = [doc_id]
         if annotator is not None:
-            sql, params = sql + " AND annotator = ?", [*params, annotator]
+            sql, params = sql + " AND e.annotator = ?", [*params, annotator]
         with self._store.snapshot():
-            rows = self._store.db.execute(sql + " ORDER BY trigger_start, id", params).fetchall()
+            rows = self._store.db.execute(sql + " ORDER BY e.trigger_start, e.id", params)
+            rows = rows.fetchall()
             return self._with_arguments(rows)
 
     def _with_arguments(self, rows: list[tuple[Any, ...]]) -> list[Event]:
@@ -356,15 +360,3 @@ class AnnotationRepository:
 
 
 _span_values = operator.attrgetter(*SPAN_FIELDS)
-
-
-def _event_row(event: Event) -> dict[str, Any]:
-    return {
-        "id": event.id,
-        "document_id": event.document_id,
-        "annotator": event.annotator,
-        "type": event.type,
-        "trigger_start": event.trigger_start,
-        "trigger_end": event.trigger_end,
-        "source": event.source,
-    }

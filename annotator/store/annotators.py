@@ -138,7 +138,7 @@ class AnnotatorRepository:
         annotated = db.execute(
             f"SELECT EXISTS (SELECT 1 FROM spans WHERE document = {DOCUMENT_KEY} "
             "AND annotator = ?) "
-            "OR EXISTS (SELECT 1 FROM events WHERE document_id = ? AND annotator = ?)",
+            f"OR EXISTS (SELECT 1 FROM events WHERE document = {DOCUMENT_KEY} AND annotator = ?)",
             [doc_id, annotator, doc_id, annotator],
         ).fetchone()[0]
         if annotated:

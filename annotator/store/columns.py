@@ -3,8 +3,8 @@
 ``Span(*row)`` and ``Event(*row[:6], source=row[6])`` build objects straight from
 rows selected with these lists, so every repository uses this one definition.
 
-A span names its document by the document's row number (``spans.document``,
-migration 0009), so span reads join ``documents`` for the document's id:
+Spans and events name their document by the document's row number (``document``,
+migration 0009), so their reads join ``documents`` for the document's id:
 ``SELECT {SPAN_COLUMNS} FROM {SPANS} WHERE d.id = ?``. Writes give the row number,
 looked up once per batch by ``document_keys``.
 """
@@ -24,9 +24,15 @@ DOCUMENT_KEY = "(SELECT rowid FROM documents WHERE id = ?)"
 # table -> the WHERE clause of one annotator's rows on one document (document id, annotator).
 WORK_OF = {
     "spans": f"document = {DOCUMENT_KEY} AND annotator = ?",
-    "events": "document_id = ? AND annotator = ?",
+    "events": f"document = {DOCUMENT_KEY} AND annotator = ?",
 }
-EVENT_COLUMNS = "id, document_id, annotator, type, trigger_start, trigger_end, source"
+EVENT_COLUMNS = "e.id, d.id, e.annotator, e.type, e.trigger_start, e.trigger_end, e.source"
+EVENTS = "events e JOIN documents d ON d.rowid = e.document"
+# Values in Event's field order (arguments aside), the document by its row number.
+EVENT_INSERT = (
+    "INSERT INTO events (id, document, annotator, type, trigger_start, trigger_end, source, "
+    "updated_at)"
+)
 
 _CHUNK = 500  # stays under SQLite's limit on host parameters per statement
 
@@ -47,3 +53,13 @@ def span_rows(db: Any, spans: Sequence[Sequence[Any]], now: str) -> list[tuple[A
     replaced by its row number (the caller has checked every document is there)."""
     keys = document_keys(db, (span[1] for span in spans))
     return [(span[0], keys[span[1]], *span[2:], now) for span in spans]
+
+
+def event_rows(db: Any, events: Sequence[Any], now: str) -> list[tuple[Any, ...]]:
+    """Rows for EVENT_INSERT from Event objects (the caller has checked their documents)."""
+    keys = document_keys(db, (event.document_id for event in events))
+    return [
+        (e.id, keys[e.document_id], e.annotator, e.type, e.trigger_start, e.trigger_end,
+         e.source, now)
+        for e in events
+    ]

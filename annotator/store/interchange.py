@@ -24,7 +24,16 @@ from annotator.core.model import Event, Span, SpanValues, Status
 from annotator.core.schema import Schema
 from annotator.store.bulk import insert_rows, trigger_dropped
 from annotator.store.clock import utc_now
-from annotator.store.columns import SPAN_COLUMNS, SPAN_FIELDS, SPAN_INSERT, SPANS, span_rows
+from annotator.store.columns import (
+    EVENT_INSERT,
+    EVENTS,
+    SPAN_COLUMNS,
+    SPAN_FIELDS,
+    SPAN_INSERT,
+    SPANS,
+    event_rows,
+    span_rows,
+)
 
 if TYPE_CHECKING:
     from annotator.store.project import ProjectStore
@@ -110,24 +119,7 @@ class InterchangeRepository:
         with self._store.transaction() as db:
             for name in {e.annotator for e in events}:
                 self._store.annotators.ensure(name)
-            insert_rows(
-                db.conn,
-                "INSERT INTO events (id, document_id, annotator, type, trigger_start, "
-                "trigger_end, source, updated_at)",
-                [
-                    (
-                        e.id,
-                        e.document_id,
-                        e.annotator,
-                        e.type,
-                        e.trigger_start,
-                        e.trigger_end,
-                        e.source,
-                        now,
-                    )
-                    for e in events
-                ],
-            )
+            insert_rows(db.conn, EVENT_INSERT, event_rows(db, events, now))
             insert_rows(
                 db.conn,
                 "INSERT INTO event_arguments (id, event_id, role, span_id, position)",
@@ -322,9 +314,9 @@ class InterchangeRepository:
     ) -> dict[tuple[str, str], list[EventRow]]:
         """(document id, annotator) -> event rows by trigger, for the whole project
         (or the documents ``doc_ids``)."""
-        where, params = _among("document_id", doc_ids)
+        where, params = _among("d.id", doc_ids)
         arguments: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-        of_events = f"WHERE event_id IN (SELECT id FROM events {where})" if where else ""
+        of_events = f"WHERE event_id IN (SELECT e.id FROM {EVENTS} {where})" if where else ""
         result: dict[tuple[str, str], list[EventRow]] = defaultdict(list)
         with self._store.snapshot():  # the events and their arguments of one moment
             for event_id, *argument in self._store.db.execute(
@@ -334,8 +326,9 @@ class InterchangeRepository:
             ):
                 arguments[event_id].append(tuple(argument))
             for doc_id, name, *row in self._store.db.execute(
-                "SELECT document_id, annotator, trigger_start, trigger_end, id, type, source "
-                f"FROM events {where} ORDER BY document_id, annotator, trigger_start, id",
+                "SELECT d.id, e.annotator, e.trigger_start, e.trigger_end, e.id, e.type, "
+                f"e.source FROM {EVENTS} {where} "
+                "ORDER BY e.document, e.annotator, e.trigger_start, e.id",
                 params,
             ):
                 result[doc_id, name].append((*row, tuple(arguments[row[2]])))

@@ -291,7 +291,7 @@ def _splits(db: Database) -> None:
 # text folded as core.search.fold folds it (harakat, tatweel, bidi marks dropped,
 # hamza forms to their base letter). Contentless, so the text is not stored twice;
 # its rowid is the document's rowid (the store never VACUUMs, which could renumber
-# them). Triggers keep it in step with every write, from this program or another.
+# them until format 9 declared that rowid an INTEGER PRIMARY KEY). Triggers keep it in step with every write, from this program or another.
 # columnsize = 0: hits are listed in project order, never ranked, so no sizes are kept.
 # Three indexes make the document list (store.listing) and polling cheap without reading texts.
 def search_fold_sql(column: str) -> str:
@@ -526,14 +526,15 @@ def _compact_text(db: Database) -> None:
     db.execute(f"PRAGMA user_version = {max(current, 8)}")
 
 
-# Integer keys inside the file (issue 12): a span names its document by the document's
-# row number, not by its 26-character id, which the span table and its index by
-# document each held once per span (a quarter of a pre-annotated project's file).
-# ``documents.rowid`` becomes a declared INTEGER PRIMARY KEY, which a foreign key may
-# name and VACUUM keeps (the search index is keyed by it too); ids stay the documents'
-# names outside the file (merge, export, the interface). Both tables are rebuilt the
-# way SQLite documents for changing a table (new table, copy, drop the old one), so
-# this step runs with foreign keys off: run_pending checks them before it commits.
+# Integer keys inside the file (issue 12): spans and events name their document by the
+# document's row number, not by its 26-character id, which the annotation tables and
+# their indexes by document held once per annotation (a quarter of a pre-annotated
+# project's file). ``documents.rowid`` becomes a declared INTEGER PRIMARY KEY, which a
+# foreign key may name and VACUUM keeps (the search index is keyed by it too); ids
+# stay the documents' names outside the file (merge, export, the interface). The
+# tables are rebuilt the way SQLite documents for changing a table (new table, copy,
+# drop the old one), so this step runs with foreign keys off: run_pending checks them
+# before it commits.
 _V9_DOCUMENTS = """
 CREATE TABLE documents (
     rowid       INTEGER PRIMARY KEY,
@@ -570,7 +571,27 @@ FROM spans_v8 s JOIN documents d ON d.id = s.document_id ORDER BY s.rowid;
 DROP TABLE spans_v8;
 CREATE INDEX spans_by_document ON spans (document, annotator, start);
 """
-_SPAN_TEXT_LENGTH = (
+_V9_EVENTS = """
+CREATE TABLE events (
+    id            TEXT PRIMARY KEY,
+    document      INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    annotator     TEXT NOT NULL REFERENCES annotators(name) ON UPDATE CASCADE,
+    type          TEXT NOT NULL,
+    trigger_start INTEGER NOT NULL,
+    trigger_end   INTEGER NOT NULL,
+    source        TEXT,
+    updated_at    TEXT NOT NULL,
+    CHECK (trigger_start >= 0 AND trigger_start < trigger_end)
+);
+INSERT INTO events (id, document, annotator, type, trigger_start, trigger_end, source,
+                    updated_at)
+SELECT e.id, d.rowid, e.annotator, e.type, e.trigger_start, e.trigger_end, e.source,
+       e.updated_at
+FROM events_v8 e JOIN documents d ON d.id = e.document_id ORDER BY e.rowid;
+DROP TABLE events_v8;
+CREATE INDEX events_by_document ON events (document, annotator, trigger_start);
+"""
+_KEYED_TEXT_LENGTH = (
     "(SELECT coalesce(chars, length(text)) FROM documents WHERE rowid = NEW.document)"
 )
 _V9_TRIGGERS = f"""
@@ -578,21 +599,33 @@ CREATE TRIGGER documents_text_immutable
 BEFORE UPDATE OF text ON documents
 WHEN OLD.text IS NOT NEW.text AND (
     EXISTS (SELECT 1 FROM spans WHERE document = OLD.rowid)
-    OR EXISTS (SELECT 1 FROM events WHERE document_id = OLD.id))
+    OR EXISTS (SELECT 1 FROM events WHERE document = OLD.rowid))
 BEGIN
     SELECT RAISE(ABORT, 'immutable text: annotations point into this document');
 END;
 CREATE TRIGGER spans_in_text_insert BEFORE INSERT ON spans
-WHEN NEW."end" > {_SPAN_TEXT_LENGTH}
+WHEN NEW."end" > {_KEYED_TEXT_LENGTH}
 BEGIN
     SELECT RAISE(ABORT, 'span ends after the text');
 END;
 CREATE TRIGGER spans_in_text_update BEFORE UPDATE OF start, "end" ON spans
-WHEN NEW."end" > {_SPAN_TEXT_LENGTH}
+WHEN NEW."end" > {_KEYED_TEXT_LENGTH}
 BEGIN
     SELECT RAISE(ABORT, 'span ends after the text');
 END;
+CREATE TRIGGER events_in_text_insert BEFORE INSERT ON events
+WHEN NEW.trigger_end > {_KEYED_TEXT_LENGTH}
+BEGIN
+    SELECT RAISE(ABORT, 'trigger ends after the text');
+END;
+CREATE TRIGGER events_in_text_update BEFORE UPDATE OF trigger_start, trigger_end ON events
+WHEN NEW.trigger_end > {_KEYED_TEXT_LENGTH}
+BEGIN
+    SELECT RAISE(ABORT, 'trigger ends after the text');
+END;
 """
+# table -> (its rebuild, what one of its rows is called in an error).
+_V9_KEYED = {"spans": (_V9_SPANS, "span"), "events": (_V9_EVENTS, "event")}
 
 
 def _set_aside(db: Database, table: str) -> None:
@@ -609,16 +642,16 @@ def _set_aside(db: Database, table: str) -> None:
     db.execute(f"ALTER TABLE {table} RENAME TO {table}_v8")
 
 
-def _refuse_lost_spans(db: Database) -> None:
-    """A span naming no document (possible with foreign keys off) would have no row
-    number: refuse the upgrade rather than drop it."""
+def _refuse_lost(db: Database, table: str, row: str) -> None:
+    """A span or event naming no document (possible with foreign keys off) would have
+    no row number: refuse the upgrade rather than drop it."""
     lost = db.execute(
-        "SELECT id, document_id FROM spans s WHERE NOT EXISTS "
-        "(SELECT 1 FROM documents d WHERE d.id = s.document_id) LIMIT 1"
+        f"SELECT id, document_id FROM {table} a WHERE NOT EXISTS "
+        "(SELECT 1 FROM documents d WHERE d.id = a.document_id) LIMIT 1"
     ).fetchone()
     if lost is not None:
         raise sqlite3.IntegrityError(
-            f"the span {lost[0]!r} names a document ({lost[1]!r}) that is not in the project"
+            f"the {row} {lost[0]!r} names a document ({lost[1]!r}) that is not in the project"
         )
 
 
@@ -626,15 +659,17 @@ def _refuse_lost_spans(db: Database) -> None:
 def _integer_keys(db: Database) -> None:
     if db.execute("PRAGMA foreign_keys").fetchone()[0]:
         raise RuntimeError("migration 0009 rebuilds tables: run it with foreign keys off")
-    _refuse_lost_spans(db)
+    for table, (_, row) in _V9_KEYED.items():
+        _refuse_lost(db, table, row)
     # Legacy renaming leaves other tables' references alone (the modern one would point
     # them at the table set aside, and re-check every trigger midway).
     db.execute("PRAGMA legacy_alter_table = ON")
     try:
         _set_aside(db, "documents")
         _run_script(db, _V9_DOCUMENTS)
-        _set_aside(db, "spans")
-        _run_script(db, _V9_SPANS)
+        for table, (rebuild, _) in _V9_KEYED.items():
+            _set_aside(db, table)
+            _run_script(db, rebuild)
     finally:
         db.execute("PRAGMA legacy_alter_table = OFF")
     _run_script(db, _v8_document_triggers())

@@ -278,15 +278,19 @@ COMMENT ON COLUMN documents.text IS
     'The text as it is: TOAST compresses it (project files compress it themselves, format 8)';
 """
 
-# Format 9 (SQLite migration 0009): a span names its document by the document's row
-# number (``documents.rowid``, unique here since step 1), as in a project file, so the
-# store's SQL is one for both engines. The checks that read a span's document follow.
+# Format 9 (SQLite migration 0009): spans and events name their document by the
+# document's row number (``documents.rowid``, unique here since step 1), as in a
+# project file, so the store's SQL is one for both engines. A secured project's read
+# policies and the trigger functions that read an annotation's document follow.
+KEYED_TABLES = ("spans", "events")
+
+
 def hidden_visible(table: str, mine: str) -> str:
     """The read policy's condition on a row of ``table`` under the hide policy
     (store.pg_security): the reader's own, a model's, or of a document not hidden."""
     document = (
-        "(SELECT d.id FROM documents d WHERE d.rowid = spans.document)"
-        if table == "spans"
+        f"(SELECT d.id FROM documents d WHERE d.rowid = {table}.document)"
+        if table in KEYED_TABLES
         else "document_id"
     )
     return (
@@ -295,38 +299,36 @@ def hidden_visible(table: str, mine: str) -> str:
     )
 
 
-def _v9() -> str:
-    visible = hidden_visible("spans", "annotator = session_user")
+def _v9_keyed(table: str) -> str:
+    """Step 9 for one annotation table: its document by row number."""
+    visible = hidden_visible(table, "annotator = session_user")
     return f"""
-ALTER TABLE spans ADD COLUMN document BIGINT;
-UPDATE spans s SET document = d.rowid FROM documents d WHERE d.id = s.document_id;
-ALTER TABLE spans ALTER COLUMN document SET NOT NULL,
+ALTER TABLE {table} ADD COLUMN document BIGINT;
+UPDATE {table} a SET document = d.rowid FROM documents d WHERE d.id = a.document_id;
+ALTER TABLE {table} ALTER COLUMN document SET NOT NULL,
     ADD FOREIGN KEY (document) REFERENCES documents(rowid) ON DELETE CASCADE;
 DO $$
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_policies WHERE schemaname = current_schema()
-               AND tablename = 'spans' AND policyname = 'spans_read') THEN
-        ALTER POLICY spans_read ON spans USING ({visible});
+               AND tablename = '{table}' AND policyname = '{table}_read') THEN
+        ALTER POLICY {table}_read ON {table} USING ({visible});
     END IF;
 END $$;
-ALTER TABLE spans DROP COLUMN document_id;
+ALTER TABLE {table} DROP COLUMN document_id;
+"""
+
+
+_V9_FUNCTIONS = """
 CREATE INDEX spans_by_document ON spans (document, annotator, start);
+CREATE INDEX events_by_document ON events (document, annotator, trigger_start);
 CREATE OR REPLACE FUNCTION annotator_check_offsets() RETURNS trigger LANGUAGE plpgsql
     SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     stop integer;
-    text_chars integer;
 BEGIN
-    IF TG_TABLE_NAME = 'spans' THEN
-        stop := NEW."end";
-        SELECT coalesce(chars, length(text)) INTO text_chars FROM documents
-            WHERE rowid = NEW.document;
-    ELSE
-        stop := NEW.trigger_end;
-        SELECT coalesce(chars, length(text)) INTO text_chars FROM documents
-            WHERE id = NEW.document_id;
-    END IF;
-    IF stop > text_chars THEN
+    IF TG_TABLE_NAME = 'spans' THEN stop := NEW."end"; ELSE stop := NEW.trigger_end; END IF;
+    IF stop > (SELECT coalesce(chars, length(text)) FROM documents WHERE rowid = NEW.document)
+    THEN
         RAISE EXCEPTION USING ERRCODE = 'check_violation', MESSAGE = CASE TG_TABLE_NAME
             WHEN 'spans' THEN 'span ends after the text' ELSE 'trigger ends after the text' END;
     END IF;
@@ -336,7 +338,7 @@ CREATE OR REPLACE FUNCTION annotator_text_immutable() RETURNS trigger LANGUAGE p
     SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM spans WHERE document = OLD.rowid)
-       OR EXISTS (SELECT 1 FROM events WHERE document_id = OLD.id) THEN
+       OR EXISTS (SELECT 1 FROM events WHERE document = OLD.rowid) THEN
         RAISE EXCEPTION USING ERRCODE = 'check_violation',
             MESSAGE = 'immutable text: annotations point into this document';
     END IF;
@@ -345,9 +347,8 @@ END $$;
 CREATE OR REPLACE FUNCTION annotator_argument_place() RETURNS trigger LANGUAGE plpgsql
     SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
-    IF NOT EXISTS (SELECT 1 FROM events e JOIN documents d ON d.id = e.document_id
-                   JOIN spans s ON s.document = d.rowid AND s.annotator = e.annotator
-                   WHERE e.id = NEW.event_id AND s.id = NEW.span_id)
+    IF NOT EXISTS (SELECT 1 FROM events e JOIN spans s ON s.document = e.document
+                   AND s.annotator = e.annotator WHERE e.id = NEW.event_id AND s.id = NEW.span_id)
     THEN
         RAISE EXCEPTION USING ERRCODE = 'check_violation',
             MESSAGE = 'an event argument must be a span of the event''s document and annotator';
@@ -355,6 +356,10 @@ BEGIN
     RETURN NEW;
 END $$;
 """
+
+
+def _v9() -> str:
+    return "".join(_v9_keyed(table) for table in KEYED_TABLES) + _V9_FUNCTIONS
 
 
 # version -> (name, SQL): the names of the SQLite migrations of the same number.

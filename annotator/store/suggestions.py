@@ -116,7 +116,7 @@ class SuggestionRepository:
             "SELECT c.span_id, c.confidence FROM span_confidence c JOIN spans s "
             f"ON s.id = c.span_id WHERE s.document = {DOCUMENT_KEY} AND s.annotator = ? "
             "UNION ALL SELECT c.event_id, c.confidence FROM event_confidence c JOIN events e "
-            "ON e.id = c.event_id WHERE e.document_id = ? AND e.annotator = ?",
+            f"ON e.id = c.event_id WHERE e.document = {DOCUMENT_KEY} AND e.annotator = ?",
             [doc_id, annotator, doc_id, annotator],
         )
         return dict(rows.fetchall())

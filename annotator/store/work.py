@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.model import Argument, Event, Span, Status
-from annotator.store.columns import EVENT_COLUMNS, SPAN_COLUMNS, SPANS, WORK_OF
+from annotator.store.columns import EVENT_COLUMNS, EVENTS, SPAN_COLUMNS, SPANS, WORK_OF
 
 if TYPE_CHECKING:
     from annotator.store.project import ProjectStore
@@ -79,8 +79,9 @@ class WorkRepository:
     ) -> dict[WorkKey, list[Event]]:
         """Every event with its arguments (of ``annotators`` and ``doc_ids``), grouped by
         (document, annotator)."""
-        sql, params = _filtered(f"SELECT {EVENT_COLUMNS} FROM events", annotators, doc_ids)
-        ids_sql, _ = _filtered("SELECT id FROM events", annotators, doc_ids)
+        among = (annotators, doc_ids, ("e.annotator", "d.id"))
+        sql, params = _filtered(f"SELECT {EVENT_COLUMNS} FROM {EVENTS}", *among)
+        ids_sql, _ = _filtered(f"SELECT e.id FROM {EVENTS}", *among)
         of_events = f"WHERE event_id IN ({ids_sql})" if params else ""
         arguments: dict[str, list[Argument]] = defaultdict(list)
         grouped: dict[WorkKey, list[Event]] = defaultdict(list)
@@ -91,7 +92,8 @@ class WorkRepository:
                 params,
             ):
                 arguments[event_id].append(Argument(arg_id, role, span_id))
-            rows = self._store.db.execute(sql + " ORDER BY trigger_start, id", params).fetchall()
+            rows = self._store.db.execute(sql + " ORDER BY e.trigger_start, e.id", params)
+            rows = rows.fetchall()
         for row in rows:
             event = Event(*row[:6], arguments=tuple(arguments.get(row[0], ())), source=row[6])
             grouped[row[1], row[2]].append(event)

@@ -91,7 +91,8 @@ class Model:
 MODEL_QUERIES = (
     'SELECT s.id, d.id, s.start, s."end", s.label FROM spans s '
     "JOIN documents d ON d.rowid = s.document",
-    "SELECT id, document_id, type, trigger_start, trigger_end FROM events",
+    "SELECT e.id, d.id, e.type, e.trigger_start, e.trigger_end FROM events e "
+    "JOIN documents d ON d.rowid = e.document",
     "SELECT id, event_id, role, span_id FROM event_arguments",
 )
 

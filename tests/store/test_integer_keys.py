@@ -1,4 +1,4 @@
-"""Format 9: a span names its document by the document's row number, on both engines."""
+"""Format 9: spans and events name their document by its row number, on both engines."""
 
 from __future__ import annotations
 
@@ -68,6 +68,7 @@ def _format_8_project(location: str) -> tuple[str, str]:
 def _check_upgraded(store: ProjectStore, first: str, second: str) -> None:
     """Every reference of _format_8_project is whole in format 9, and the keys hold."""
     rowids = dict(store.db.execute("SELECT id, rowid FROM documents").fetchall())
+    assert store.db.execute("SELECT id, document FROM events").fetchall() == [("e1", rowids[first])]
     assert store.db.execute(
         'SELECT id, document, start, "end", label FROM spans ORDER BY id'
     ).fetchall() == [
@@ -85,6 +86,7 @@ def _check_upgraded(store: ProjectStore, first: str, second: str) -> None:
     with store.transaction() as db:
         db.execute("DELETE FROM documents WHERE id = ?", [first])
     assert store.db.execute("SELECT id FROM spans").fetchall() == [("s3",)]
+    assert store.db.execute("SELECT count(*) FROM events").fetchone()[0] == 0
     assert store.db.execute("SELECT count(*) FROM event_arguments").fetchone()[0] == 0
 
 
@@ -132,24 +134,26 @@ def test_vacuum_keeps_every_document_row_number(file_project: ProjectStore) -> N
     assert file_project.search.count(f"{TEXT} 29") == 1
 
 
-def test_a_format_8_server_project_is_upgraded_and_its_read_policy_follows(
+def test_a_format_8_server_project_is_upgraded_and_its_read_policies_follow(
     server_url: str,
 ) -> None:
     first, second = _format_8_project(server_url)
     with psycopg.connect(server_url, autocommit=True) as admin:
-        # A secured project's read policy of version 8 names spans.document_id.
+        # A secured project's read policies of version 8 name document_id.
         admin.execute(pg_security._FUNCTIONS)
-        admin.execute(
-            "CREATE POLICY spans_read ON spans FOR SELECT TO PUBLIC USING (annotator = "
-            "session_user OR NOT annotator_hidden(document_id) OR annotator IN "
-            "(SELECT name FROM annotators WHERE kind = 'model'))"
-        )
+        for table in ("spans", "events"):
+            admin.execute(
+                f"CREATE POLICY {table}_read ON {table} FOR SELECT TO PUBLIC USING (annotator = "
+                "session_user OR NOT annotator_hidden(document_id) OR annotator IN "
+                "(SELECT name FROM annotators WHERE kind = 'model'))"
+            )
     with open_project(server_url) as store:
         assert store.db.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 9
         _check_upgraded(store, first, second)
     with psycopg.connect(server_url, autocommit=True) as admin:
-        (policy,) = admin.execute(
-            "SELECT qual FROM pg_policies WHERE tablename = 'spans' AND policyname = 'spans_read'"
-        ).fetchone()
-    assert "d.rowid = spans.document" in policy and "document_id" not in policy
-    assert "annotator_hidden" in policy
+        policies = dict(admin.execute(
+            "SELECT tablename, qual FROM pg_policies WHERE policyname LIKE '%_read'"
+        ).fetchall())
+    for table in ("spans", "events"):
+        assert f"d.rowid = {table}.document" in policies[table]
+        assert "document_id" not in policies[table] and "annotator_hidden" in policies[table]

@@ -86,8 +86,9 @@ def test_the_events_trigger_uses_the_length_too(project: ProjectStore) -> None:
     refused = pytest.raises(ValidationError, match="trigger ends after the text")
     with refused, project.transaction() as db:
         db.execute(
-            "INSERT INTO events (id, document_id, annotator, type, trigger_start, trigger_end, "
-            "updated_at) VALUES ('e', ?, 'amal', 'Contact.Meet', 0, 8, '2026-01-01')",
+            "INSERT INTO events (id, document, annotator, type, trigger_start, trigger_end, "
+            "updated_at) VALUES ('e', (SELECT rowid FROM documents WHERE id = ?), 'amal', "
+            "'Contact.Meet', 0, 8, '2026-01-01')",
             [doc.id],
         )
     # A span up to the last character is let in.
