@@ -58,8 +58,11 @@ def canonicalize_each(raw: str) -> CanonicalText:
     changes = []
     text = raw
     if text.startswith(BOM):
-        text = text[1:]
-        changes.append("removed the byte-order mark")
+        # All of them: a file saved twice by BOM-adding tools starts with two.
+        stripped = text.lstrip(BOM)
+        marks = len(text) - len(stripped)
+        text = stripped
+        changes.append("removed the byte-order mark" + ("" if marks == 1 else f" ({marks})"))
     count = 0
     if _ANY_NEWLINE.search(text):
         text, count = _NEWLINES.subn("\n", text)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import ProjectError
-from annotator.store.text_codec import pack, unpack
+from annotator.store.text_codec import keeper, unpack
 
 if TYPE_CHECKING:
     from annotator.store.project import ProjectStore
@@ -76,7 +76,7 @@ def _text_converter(target: ProjectStore, columns: list[str]) -> Callable[[Any],
     """A document row as ``target`` keeps it: its text compressed in a file, plain on a
     server (store.text_codec), whichever way the source kept it."""
     at = columns.index("text")
-    store = pack if target.dialect.packs_text else str
+    store = keeper(target.dialect.packs_text)
 
     def converted(row: Any) -> tuple:
         values = list(row)

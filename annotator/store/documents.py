@@ -18,7 +18,7 @@ from annotator.core.text import is_canonical
 from annotator.store import search_fill
 from annotator.store.bulk import insert_rows
 from annotator.store.clock import utc_now
-from annotator.store.text_codec import pack, unpack
+from annotator.store.text_codec import keeper, unpack
 
 if TYPE_CHECKING:
     from annotator.store.project import ProjectStore
@@ -93,7 +93,7 @@ class DocumentRepository:
                 Document(doc_id or new_id(), title, text, external_id, dict(meta or {}))
             )
         now = utc_now()
-        stored = pack if self._store.dialect.packs_text else str
+        stored = keeper(self._store.dialect.packs_text)
         # chars: the text's length in code points (Python's len, SQLite's length(): the
         # text is canonical, so has no NUL where length() would stop), which the range
         # triggers of spans and events read instead of counting the text (migration 0007).

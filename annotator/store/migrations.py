@@ -291,7 +291,8 @@ def _splits(db: Database) -> None:
 # text folded as core.search.fold folds it (harakat, tatweel, bidi marks dropped,
 # hamza forms to their base letter). Contentless, so the text is not stored twice;
 # its rowid is the document's rowid (the store never VACUUMs, which could renumber
-# them until format 9 declared that rowid an INTEGER PRIMARY KEY). Triggers keep it in step with every write, from this program or another.
+# them until format 9 declared that rowid an INTEGER PRIMARY KEY). Triggers keep it in
+# step with every write, from this program or another.
 # columnsize = 0: hits are listed in project order, never ranked, so no sizes are kept.
 # Three indexes make the document list (store.listing) and polling cheap without reading texts.
 def search_fold_sql(column: str) -> str:

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import sqlite3
 import zlib
+from collections.abc import Callable
 
+from annotator.core.errors import DamagedProjectError
 from annotator.core.search import fold
 
 # zlib's fastest level: 3.4x on generated news against 4.1x at the default level,
@@ -31,18 +33,34 @@ def pack(text: str) -> bytes:
     return zlib.compress(text.encode("utf-8"), _LEVEL)
 
 
+def keeper(packs_text: bool) -> Callable[[str], bytes | str]:
+    """How a project keeps a text: ``pack`` in a file (a dialect that ``packs_text``),
+    the text as it is on a server."""
+    return pack if packs_text else str
+
+
 def unpack(stored: bytes | str) -> str:
-    """The text of a ``documents.text`` value (a packed BLOB, or TEXT as written)."""
+    """The text of a ``documents.text`` value (a packed BLOB, or TEXT as written).
+
+    Raises DamagedProjectError for a value that is neither (damaged on disk, or written
+    by another program): the checks of an opened file report it too, with its document.
+    """
     if isinstance(stored, str):
         return stored
-    return zlib.decompress(stored).decode("utf-8")
+    try:
+        return zlib.decompress(stored).decode("utf-8")
+    except (zlib.error, UnicodeDecodeError, TypeError) as exc:
+        raise DamagedProjectError(
+            "a document's text cannot be read: the project file is damaged "
+            f"({exc}); `annotator check` names the document"
+        ) from None
 
 
 def text_length(stored: bytes | str) -> int | None:
     """The length in code points of a stored text; None when it cannot be read."""
     try:
         return len(unpack(stored))
-    except (zlib.error, UnicodeDecodeError, TypeError):
+    except DamagedProjectError:
         return None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from annotator.core.errors import ValidationError
@@ -32,6 +32,12 @@ def test_canonicalize_reports_each_change() -> None:
     ]
 
 
+def test_every_leading_byte_order_mark_is_removed() -> None:
+    result = canonicalize("\ufeff\ufeffسطر")
+    assert result.text == "سطر"
+    assert result.changes == ["removed the byte-order mark (2)"]
+
+
 def test_canonicalize_keeps_marks_that_matter() -> None:
     text = "وزيرُ الـــداخلية\u200f «NATO»\u00a0🇮🇶\t٢٠٢٥"
     assert canonicalize(text).text == text
@@ -44,6 +50,7 @@ def test_lone_surrogates_are_refused() -> None:
 
 
 @given(st.text())
+@example("\ufeff\ufeffسطر")  # a file saved twice by tools that add a byte-order mark
 def test_canonical_text_is_a_fixed_point(raw: str) -> None:
     try:
         text = canonicalize(raw).text

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from annotator.core.errors import DamagedProjectError
 from annotator.core.model import Span, new_id
 from annotator.services.projects import new_project, open_project
 from annotator.store import ProjectStore, text_codec
@@ -73,6 +74,10 @@ def test_an_unreadable_compressed_text_is_reported(tmp_path: Path) -> None:
             db.execute("UPDATE documents SET text = x'00112233'")
         (problem,) = data_problems(store.db.conn)
         assert problem.startswith("a document whose text cannot be read") and doc.id in problem
+        # Read before a check has run (a large file is checked in the background): a
+        # sentence, not a decompression error.
+        with pytest.raises(DamagedProjectError, match="text cannot be read: the project file"):
+            store.documents.get(doc.id)
 
 
 def test_the_list_reads_a_search_a_bounded_number_of_candidates_at_a_time(
