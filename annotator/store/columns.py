@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from annotator.core.errors import ValidationError
+
 SPAN_FIELDS = ("id", "document_id", "annotator", "start", "end", "label", "source")
 SPAN_COLUMNS = 's.id, d.id, s.annotator, s.start, s."end", s.label, s.source'
 SPANS = "spans s JOIN documents d ON d.rowid = s.document"
@@ -50,16 +52,26 @@ def document_keys(db: Any, doc_ids: Iterable[str]) -> dict[str, int]:
 
 def span_rows(db: Any, spans: Sequence[Sequence[Any]], now: str) -> list[tuple[Any, ...]]:
     """Rows for SPAN_INSERT from spans' values in SPAN_FIELDS' order, each document id
-    replaced by its row number (the caller has checked every document is there)."""
-    keys = document_keys(db, (span[1] for span in spans))
+    replaced by its row number."""
+    keys = _keys_of_all(db, [span[1] for span in spans])
     return [(span[0], keys[span[1]], *span[2:], now) for span in spans]
 
 
 def event_rows(db: Any, events: Sequence[Any], now: str) -> list[tuple[Any, ...]]:
-    """Rows for EVENT_INSERT from Event objects (the caller has checked their documents)."""
-    keys = document_keys(db, (event.document_id for event in events))
+    """Rows for EVENT_INSERT from Event objects, each document id replaced by its row number."""
+    keys = _keys_of_all(db, [event.document_id for event in events])
     return [
         (e.id, keys[e.document_id], e.annotator, e.type, e.trigger_start, e.trigger_end,
          e.source, now)
         for e in events
     ]
+
+
+def _keys_of_all(db: Any, doc_ids: list[str]) -> dict[str, int]:
+    """document_keys of ``doc_ids``; ValidationError when one is not in the project (the
+    caller checked it, but another window may have deleted it since)."""
+    keys = document_keys(db, doc_ids)
+    if len(keys) < len(set(doc_ids)):
+        missing = min(set(doc_ids) - keys.keys())
+        raise ValidationError(f"no document with id {missing!r}")
+    return keys

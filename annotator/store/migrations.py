@@ -7,7 +7,9 @@ without knowing the migration table. Never edit a released step: add one.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -19,6 +21,7 @@ from annotator.store.search_fill import index_rows
 from annotator.store.text_codec import pack, unpack
 
 migrations = Migrations("annotator")
+log = logging.getLogger(__name__)
 
 _V1_TABLES = """
 CREATE TABLE project_meta (
@@ -609,7 +612,7 @@ WHEN NEW."end" > {_KEYED_TEXT_LENGTH}
 BEGIN
     SELECT RAISE(ABORT, 'span ends after the text');
 END;
-CREATE TRIGGER spans_in_text_update BEFORE UPDATE OF start, "end" ON spans
+CREATE TRIGGER spans_in_text_update BEFORE UPDATE OF start, "end", document ON spans
 WHEN NEW."end" > {_KEYED_TEXT_LENGTH}
 BEGIN
     SELECT RAISE(ABORT, 'span ends after the text');
@@ -619,14 +622,18 @@ WHEN NEW.trigger_end > {_KEYED_TEXT_LENGTH}
 BEGIN
     SELECT RAISE(ABORT, 'trigger ends after the text');
 END;
-CREATE TRIGGER events_in_text_update BEFORE UPDATE OF trigger_start, trigger_end ON events
+CREATE TRIGGER events_in_text_update
+BEFORE UPDATE OF trigger_start, trigger_end, document ON events
 WHEN NEW.trigger_end > {_KEYED_TEXT_LENGTH}
 BEGIN
     SELECT RAISE(ABORT, 'trigger ends after the text');
 END;
 """
-# table -> (its rebuild, what one of its rows is called in an error).
-_V9_KEYED = {"spans": (_V9_SPANS, "span"), "events": (_V9_EVENTS, "event")}
+# table -> (its rebuild, the tables whose rows hang on one of its rows by id).
+_V9_KEYED = {
+    "spans": (_V9_SPANS, (("event_arguments", "span_id"), ("span_confidence", "span_id"))),
+    "events": (_V9_EVENTS, (("event_arguments", "event_id"), ("event_confidence", "event_id"))),
+}
 
 
 def _set_aside(db: Database, table: str) -> None:
@@ -643,25 +650,31 @@ def _set_aside(db: Database, table: str) -> None:
     db.execute(f"ALTER TABLE {table} RENAME TO {table}_v8")
 
 
-def _refuse_lost(db: Database, table: str, row: str) -> None:
-    """A span or event naming no document (possible with foreign keys off) would have
-    no row number: refuse the upgrade rather than drop it."""
-    lost = db.execute(
-        f"SELECT id, document_id FROM {table} a WHERE NOT EXISTS "
-        "(SELECT 1 FROM documents d WHERE d.id = a.document_id) LIMIT 1"
-    ).fetchone()
-    if lost is not None:
-        raise sqlite3.IntegrityError(
-            f"the {row} {lost[0]!r} names a document ({lost[1]!r}) that is not in the project"
-        )
+def _drop_lost(db: Database, table: str, dependents: tuple[tuple[str, str], ...]) -> None:
+    """Delete the spans or events naming no document, and what hangs on them.
+
+    Another tool writing with foreign keys off may leave them behind when it deletes
+    a document. Nothing showed or exported them (both go document by document), and a
+    row number cannot be given to them; the log says how many went.
+    """
+    lost = f"SELECT id FROM {table} a WHERE NOT EXISTS " + (
+        "(SELECT 1 FROM documents d WHERE d.id = a.document_id)"
+    )
+    count = db.execute(f"SELECT count(*) FROM ({lost})").fetchone()[0]
+    if not count:
+        return
+    for child, column in dependents:
+        db.execute(f"DELETE FROM {child} WHERE {column} IN ({lost})")
+    db.execute(f"DELETE FROM {table} WHERE id IN ({lost})")
+    log.warning("upgrade to format 9: dropped %d %s naming no document", count, table)
 
 
 @migrations(name="0009_integer_keys")
 def _integer_keys(db: Database) -> None:
     if db.execute("PRAGMA foreign_keys").fetchone()[0]:
         raise RuntimeError("migration 0009 rebuilds tables: run it with foreign keys off")
-    for table, (_, row) in _V9_KEYED.items():
-        _refuse_lost(db, table, row)
+    for table, (_, dependents) in _V9_KEYED.items():
+        _drop_lost(db, table, dependents)
     # Legacy renaming leaves other tables' references alone (the modern one would point
     # them at the table set aside, and re-check every trigger midway).
     db.execute("PRAGMA legacy_alter_table = ON")
@@ -675,6 +688,11 @@ def _integer_keys(db: Database) -> None:
         db.execute("PRAGMA legacy_alter_table = OFF")
     _run_script(db, _v8_document_triggers())
     _run_script(db, _V9_TRIGGERS)
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone():
+        # Statistics someone gathered lost the rebuilt tables' rows: gather them again,
+        # or the planner would weigh new indexes against old figures.
+        for table in ("documents", *_V9_KEYED):
+            db.execute(f"ANALYZE {table}")
     current = db.execute("PRAGMA user_version").fetchone()[0]
     db.execute(f"PRAGMA user_version = {max(current, 9)}")
 
@@ -686,7 +704,9 @@ def run_pending(db: Database, stop_before: str | None = None) -> None:
 
     SQLite's way of changing a table's definition (step 0009) needs foreign keys off,
     and PRAGMA foreign_keys cannot change inside a transaction. foreign_key_check then
-    proves every reference whole before the steps commit; anything wrong rolls all back.
+    proves the steps broke no reference before they commit (references another tool
+    left broken, writing with foreign keys off, stay as they were: the program opened
+    such files before); anything wrong rolls all back.
     """
     if not migrations.pending(db):
         return
@@ -695,18 +715,25 @@ def run_pending(db: Database, stop_before: str | None = None) -> None:
     try:
         db.conn.execute("BEGIN IMMEDIATE")
         try:
+            before = _broken_references(db)
             migrations.apply(db, stop_before=stop_before)
-            broken = db.execute("PRAGMA foreign_key_check").fetchone()
-            if broken is not None:
-                raise sqlite3.IntegrityError(
-                    f"the upgrade would leave a {broken[0]} row pointing at no {broken[2]} row"
-                )
+            after = _broken_references(db)
+            for (child, parent), count in after.items():
+                if count > before.get((child, parent), 0):
+                    raise sqlite3.IntegrityError(
+                        f"the upgrade would leave a {child} row pointing at no {parent} row"
+                    )
         except BaseException:
             db.conn.execute("ROLLBACK")
             raise
         db.conn.execute("COMMIT")
     finally:
         db.execute(f"PRAGMA foreign_keys = {'ON' if enforced else 'OFF'}")
+
+
+def _broken_references(db: Database) -> Counter[tuple[str, str]]:
+    """(table, the table it refers to) -> rows whose reference finds no row."""
+    return Counter((row[0], row[2]) for row in db.execute("PRAGMA foreign_key_check"))
 
 
 # The user_version the newest migration sets; tests check it matches the steps.

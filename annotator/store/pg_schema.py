@@ -355,6 +355,13 @@ BEGIN
     END IF;
     RETURN NEW;
 END $$;
+DROP TRIGGER spans_in_text ON spans;
+CREATE TRIGGER spans_in_text BEFORE INSERT OR UPDATE OF start, "end", document ON spans
+    FOR EACH ROW EXECUTE FUNCTION annotator_check_offsets();
+DROP TRIGGER events_in_text ON events;
+CREATE TRIGGER events_in_text
+    BEFORE INSERT OR UPDATE OF trigger_start, trigger_end, document ON events
+    FOR EACH ROW EXECUTE FUNCTION annotator_check_offsets();
 """
 
 
