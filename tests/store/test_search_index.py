@@ -48,7 +48,8 @@ def plain_scan(store, query: str) -> set[str]:
 
 
 class SearchIndexMachine(RuleBasedStateMachine):
-    """Adds, imports, renames, rewrites, merges and restores; the index never drifts."""
+    """Adds, imports, renames, rewrites, deletes, merges, vacuums and restores; the index
+    never drifts."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -108,6 +109,19 @@ class SearchIndexMachine(RuleBasedStateMachine):
         with new_project(other) as copy:
             copy.documents.add(text, title)
         merge_project(self.store, other)
+
+    @precondition(lambda self: self.store.documents.count() > 0)
+    @rule(data=st.data())
+    def delete(self, data: st.DataObject) -> None:
+        """Another SQLite tool deletes a document (a compressed row's trigrams stay)."""
+        doc_id = data.draw(st.sampled_from(self._ids()))
+        with self.store.transaction() as db:
+            db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+
+    @rule()
+    def vacuum(self) -> None:
+        """Safe from format 9 on: the row numbers the index names are declared."""
+        self.store.db.execute("VACUUM")
 
     @rule()
     def take_backup(self) -> None:
