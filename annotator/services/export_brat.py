@@ -9,16 +9,22 @@ Notes on entities and events are brat's ``#`` AnnotatorNotes lines in the ``.ann
 has nothing for a note on a whole document (an AnnotatorNotes line names an annotation),
 so an annotator's document notes go into ``notes.json`` in their folder, beside the
 ``.ann`` files: ``{"<stem>": {"note": text, "unsure": bool}}``, stem as in ``<stem>.ann``.
+An import reads both back (document_note, core.formats.brat).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from annotator.core.errors import ValidationError
 from annotator.core.formats import brat
+from annotator.core.formats.fields import get_note
+from annotator.core.formats.records import NoteRecord
 from annotator.core.formats.rows import ExportRow, to_annotations
+from annotator.core.paths import shown_path
 from annotator.core.schema import Schema
 from annotator.services.atomic_files import write_synced
 
@@ -104,6 +110,34 @@ def read_mapping(export_folder: Path) -> dict[str, str | None] | None:
     if not isinstance(mapping, dict):
         return None
     return {str(k): v for k, v in mapping.items() if v is None or isinstance(v, str)}
+
+
+def document_note(ann_path: Path) -> NoteRecord | None:
+    """The note on the document of ``ann_path`` in its folder's notes.json, if any
+    (ValidationError naming the file when it is not what the export writes)."""
+    path = ann_path.parent / NOTES_FILE
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    notes = _read_notes(str(path), stat.st_mtime_ns, stat.st_size)
+    entry = notes.get(ann_path.stem)
+    if entry is None:
+        return None
+    if not isinstance(entry, dict):
+        raise ValidationError(f"{shown_path(path)}: {ann_path.stem!r} must be an object")
+    return get_note(entry, f"{shown_path(path)}: {ann_path.stem}")
+
+
+@functools.lru_cache(maxsize=4)  # one read per folder, not per document (mtime and size key it)
+def _read_notes(path: str, _mtime_ns: int, _size: int) -> dict[str, object]:
+    try:
+        notes = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ValidationError(f"{shown_path(Path(path))}: cannot read: {exc}") from None
+    if not isinstance(notes, dict):
+        raise ValidationError(f"{shown_path(Path(path))}: expected an object of notes")
+    return notes
 
 
 def safe_name(name: str) -> str:

@@ -33,7 +33,7 @@ from annotator.core.model import Status, check_annotator_name
 from annotator.core.paths import shown_path, shown_text
 from annotator.core.schema import Schema
 from annotator.core.text import first_line_title
-from annotator.services.export_brat import read_mapping
+from annotator.services.export_brat import document_note, read_mapping
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 CONLL_SUFFIXES = {".conll", ".bio", ".iob"}
@@ -216,7 +216,13 @@ def _with_standoff(
     except ValidationError as exc:
         yield SourceItem(shown_path(path.parent), None, str(exc), size)
         return
-    if record.annotator is not None and not record.has_annotations:
+    if record.annotator is not None:
+        try:
+            record.note = document_note(ann)
+        except ValidationError as exc:
+            yield SourceItem(shown_path(path.parent), None, str(exc), size)
+            return
+    if record.annotator is not None and not record.has_work:
         # An empty .ann in an annotator's folder: that annotator has the document
         # but nothing on it yet (brat keeps no status).
         record.status = Status.NEW

@@ -22,6 +22,7 @@ from annotator.core.model import (
     new_id,
     new_ids,
 )
+from annotator.core.notes import Note, NoteKind
 from annotator.core.text import first_line_title
 from annotator.store import ProjectStore
 
@@ -50,6 +51,7 @@ class ImportWriter:
         self._spans: list[SpanValues] = []
         self._events: list[Event] = []
         self._statuses: list[tuple[str, str, Status]] = []
+        self._notes: list[Note] = []
 
     def add(self, record: DocumentRecord, sha256: str) -> str | None:
         """Queue ``record``; returns the id of the document it duplicates, if it is skipped."""
@@ -74,7 +76,7 @@ class ImportWriter:
     def _attachable(self, record: DocumentRecord, doc_id: str) -> bool:
         return (
             record.annotator is not None
-            and (record.has_annotations or record.status is not None)
+            and (record.has_work or record.status is not None)
             and (doc_id, record.annotator) not in self._queued_work
             and not self._store.interchange.has_worked_on(doc_id, record.annotator)
         )
@@ -113,9 +115,31 @@ class ImportWriter:
         ]
         if record.status is not None:
             self._statuses.append((doc_id, name, record.status))
+        self._queue_notes(record, (doc_id, name), span_ids, event_ids)
         self._queued_work.add((doc_id, name))
         self._report.spans += len(record.entities)
         self._report.events += len(record.events)
+
+    def _queue_notes(
+        self, record: DocumentRecord, work: tuple[str, str], span_ids: list[str],
+        event_ids: list[str],
+    ) -> None:
+        """The annotator's notes, on the ids their entities and events were given."""
+        doc_id, name = work
+        targets = [(doc_id, NoteKind.DOCUMENT, record.note)]
+        for kind, ids, items in (
+            (NoteKind.SPAN, span_ids, record.entities),
+            (NoteKind.EVENT, event_ids, record.events),
+        ):
+            targets += [
+                (i, kind, item.note)
+                for i, item in zip(ids, items, strict=True)
+                if item.note is not None
+            ]
+        for target_id, kind, note in targets:
+            if note is not None and (note.text or note.unsure):
+                self._notes.append(Note(target_id, kind, doc_id, name, note.text, note.unsure))
+                self._report.annotator_notes += 1
 
     def _fresh_ids(self, table: str, wanted: list[str | None], local: bool) -> list[str]:
         """The file's ids where they are free (so exports round-trip), new ids elsewhere."""
@@ -144,7 +168,10 @@ class ImportWriter:
             self._store.interchange.add_events(self._events)
         if self._statuses:
             self._store.interchange.set_statuses(self._statuses)
+        for note in self._notes:  # few: an annotator's comments
+            self._store.notes.set(note)
         self._documents, self._spans, self._events, self._statuses = [], [], [], []
+        self._notes = []
         self._queued_texts.clear()
         self._queued_work.clear()
         self._queued_ids.clear()

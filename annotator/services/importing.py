@@ -71,6 +71,7 @@ class ImportReport:
     ignored: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # unknown top-level keys kept in meta
     notes: list[str] = field(default_factory=list)
+    annotator_notes: int = 0  # notes and "unsure" flags on documents, spans and events
 
     def lines(self) -> list[str]:
         """Human-readable summary followed by one line per reported item."""
@@ -79,6 +80,8 @@ class ImportReport:
         )
         if self.attached:
             head += f"; annotations added to {self.attached} existing document(s)"
+        if self.annotator_notes:
+            head += f"; {self.annotator_notes} annotator note(s) or unsure flag(s)"
         out = [head]
         for title, items in (
             ("skipped (invalid)", self.skipped),
@@ -188,5 +191,5 @@ def _kinds(options: ImportOptions) -> Callable[[str], AnnotatorKind]:
 def _resolve_annotator(record: DocumentRecord, options: ImportOptions) -> None:
     if options.annotator:
         record.annotator = options.annotator.strip()
-    elif record.annotator is None and record.has_annotations:
+    elif record.annotator is None and record.has_work:
         record.annotator = DEFAULT_ANNOTATOR

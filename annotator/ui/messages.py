@@ -83,6 +83,9 @@ class ServiceMessages(QObject):
         if report.attached:
             summary += self.tr("; annotations added to %n existing document(s)", "",
                                report.attached)
+        if report.annotator_notes:
+            summary += self.tr("; %n annotator note(s) or unsure flag(s)", "",
+                               report.annotator_notes)
         return summary
 
     def import_headings(self) -> dict[str, str]:

@@ -844,7 +844,7 @@
 <context>
     <name>ImportExport</name>
     <message>
-        <location filename="../../annotator/ui/import_export.py" line="+37"/>
+        <location filename="../../annotator/ui/import_export.py" line="+35"/>
         <source>Texts, JSONL, CoNLL (*.txt *.jsonl *.ndjson *.json *.conll *.bio *.iob);;All files (*)</source>
         <translation>النصوص وملفات JSONL وCoNLL (*.txt *.jsonl *.ndjson *.json *.conll *.bio *.iob);;كل الملفات (*)</translation>
     </message>
@@ -875,7 +875,7 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+54"/>
+        <location line="+58"/>
         <source>Open or create a project first.</source>
         <translation>افتح مشروعًا أو أنشئ مشروعًا جديدًا أولًا.</translation>
     </message>
@@ -890,7 +890,7 @@
         <translation>أُلغي الاستيراد؛ لم يتغير شيء.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+59"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
@@ -1130,7 +1130,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+44"/>
+        <location filename="../../annotator/ui/main_window.py" line="+45"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
@@ -1160,7 +1160,7 @@
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
@@ -1323,7 +1323,7 @@ Annotation of Arabic news for entity and event extraction.</source>
 <context>
     <name>OpenServerDialog</name>
     <message>
-        <location filename="../../annotator/ui/server_dialog.py" line="+44"/>
+        <location filename="../../annotator/ui/server_dialog.py" line="+45"/>
         <source>Open Server Project</source>
         <translation>فتح مشروع على خادم</translation>
     </message>
@@ -1363,7 +1363,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>لا يطلب annotator كلمة المرور ولا يحفظها أبدًا. تقرؤها PostgreSQL من الملف&#xa0;⁦~/.pgpass⁩ (وفي ويندوز&#xa0;⁦%APPDATA%\postgresql\pgpass.conf⁩)، أو من الملف الذي يسمّيه المتغير&#xa0;⁦PGPASSFILE⁩، أو من ملف خدمة (⁦pg_service.conf⁩). أما كلمة المرور المكتوبة في العنوان فتُستعمل في هذه الجلسة وحدها: لا تُحفظ، ولا حتى في المشاريع الأخيرة.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+47"/>
         <source>Give the URL, or the server and the database.</source>
         <translation>اكتب العنوان، أو الخادم وقاعدة البيانات.</translation>
     </message>
@@ -1752,7 +1752,7 @@ Annotation of Arabic news for entity and event extraction.</source>
 <context>
     <name>ReviewFeature</name>
     <message>
-        <location filename="../../annotator/ui/review/__init__.py" line="+127"/>
+        <location filename="../../annotator/ui/review/__init__.py" line="+135"/>
         <source>New assignments: %1</source>
         <translation>إسنادات جديدة: %1</translation>
     </message>
@@ -1767,7 +1767,7 @@ Annotation of Arabic news for entity and event extraction.</source>
         <translation>مشاريع annotator (*.annproj)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Merging…</source>
         <translation>جارٍ الدمج…</translation>
     </message>
@@ -1880,7 +1880,7 @@ Annotation of Arabic news for entity and event extraction.</source>
 <context>
     <name>ServiceMessages</name>
     <message>
-        <location filename="../../annotator/ui/messages.py" line="+33"/>
+        <location filename="../../annotator/ui/messages.py" line="+36"/>
         <source>%1: no such project file</source>
         <translation>%1: لا يوجد ملف مشروع بهذا الاسم</translation>
     </message>
@@ -2028,6 +2028,18 @@ The server said: %2</source>
             <numerusform>؛ وأُضيفت توسيمات إلى %n وثيقة موجودة</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>; %n annotator note(s) or unsure flag(s)</source>
+        <translation>
+            <numerusform>؛ ولا ملاحظات ولا علامات «غير متأكد»</numerusform>
+            <numerusform>؛ وملاحظة واحدة أو علامة «غير متأكد»</numerusform>
+            <numerusform>؛ وملاحظتان أو علامتا «غير متأكد»</numerusform>
+            <numerusform>؛ و%n ملاحظات أو علامات «غير متأكد»</numerusform>
+            <numerusform>؛ و%n ملاحظة أو علامة «غير متأكد»</numerusform>
+            <numerusform>؛ و%n ملاحظة أو علامة «غير متأكد»</numerusform>
+        </translation>
+    </message>
     <message>
         <location line="+7"/>
         <source>skipped (invalid)</source>
@@ -2106,7 +2118,7 @@ The server said: %2</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../annotator/ui/settings_dialog.py" line="+80"/>
+        <location filename="../../annotator/ui/settings_dialog.py" line="+81"/>
         <source>Preferences</source>
         <translation>التفضيلات</translation>
     </message>
@@ -2171,7 +2183,7 @@ The server said: %2</source>
         <translation>عدد النسخ الا&amp;حتياطية المحفوظة:</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+88"/>
         <source>&amp;Preferences…</source>
         <translation>التف&amp;ضيلات…</translation>
     </message>
@@ -2179,7 +2191,7 @@ The server said: %2</source>
 <context>
     <name>ShortcutsSheet</name>
     <message>
-        <location filename="../../annotator/ui/shortcuts_sheet.py" line="+67"/>
+        <location filename="../../annotator/ui/shortcuts_sheet.py" line="+68"/>
         <source>Other</source>
         <translation>أخرى</translation>
     </message>
@@ -2204,7 +2216,7 @@ The server said: %2</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+64"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>ا&amp;ختصارات لوحة المفاتيح</translation>
     </message>
@@ -2384,18 +2396,20 @@ The server said: %2</source>
         <translation>رفض الاقتراح %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workspace/workspace.py" line="+149"/>
+        <location filename="../../annotator/ui/workspace/workspace.py" line="+151"/>
+        <location line="+3"/>
         <location line="+14"/>
+        <location line="+6"/>
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-30"/>
         <source>Not saved: the annotation was changed elsewhere; the document has been read again.</source>
         <translation>لم يُحفظ: عُدِّل التوسيم في مكان آخر، فأُعيدت قراءة المستند.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>Saved: %1</source>
         <translation>حُفظ: %1</translation>
     </message>
@@ -2410,7 +2424,7 @@ The server said: %2</source>
         <translation>إعادة توسيم «%1» بـ %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workspace/workspace.py" line="+131"/>
+        <location filename="../../annotator/ui/workspace/workspace.py" line="+148"/>
         <source>Select some text first</source>
         <translation>حدّد نصًا أولًا</translation>
     </message>

@@ -26,7 +26,7 @@
 <context>
     <name>ImportExport</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/import_export.py" line="+209"/>
+        <location filename="../../annotator/ui/import_export.py" line="+214"/>
         <source>%n item(s) to review; see the details.</source>
         <translation>
             <numerusform>%n item to review; see the details.</numerusform>
@@ -48,7 +48,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/main_window.py" line="+226"/>
+        <location filename="../../annotator/ui/main_window.py" line="+229"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -89,7 +89,7 @@
 <context>
     <name>ServiceMessages</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/messages.py" line="+64"/>
+        <location filename="../../annotator/ui/messages.py" line="+67"/>
         <source>Import refused, project unchanged (%n problem(s)):</source>
         <translation>
             <numerusform>Import refused, project unchanged (%n problem):</numerusform>
@@ -126,6 +126,14 @@
         <translation>
             <numerusform>; annotations added to %n existing document</numerusform>
             <numerusform>; annotations added to %n existing documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>; %n annotator note(s) or unsure flag(s)</source>
+        <translation>
+            <numerusform>; %n annotator note or unsure flag</numerusform>
+            <numerusform>; %n annotator notes or unsure flags</numerusform>
         </translation>
     </message>
     <message numerus="yes">

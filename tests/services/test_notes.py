@@ -97,3 +97,89 @@ def test_document_notes_go_into_the_brat_folders_notes_json(project, tmp_path) -
     with new_project(tmp_path / "again.annproj") as again:
         report = import_paths(again, [out], ImportOptions())
         assert report.documents >= 2
+
+
+def test_notes_and_unsure_flags_come_back_from_a_native_export(project, tmp_path) -> None:
+    from annotator.core.model import Argument, Event
+    from annotator.services.exporting import ExportFilter, ExportOptions, export_project
+    from annotator.services.importing import import_paths
+    from annotator.services.projects import new_project
+
+    text = "قصفت طائرة مسيرة موقعا في بغداد."
+    doc = project.documents.add(text, "خبر")
+    place = Span(new_id(), doc.id, "amal", text.index("بغداد"), text.index("بغداد") + 5, "GPE")
+    plain = Span(new_id(), doc.id, "amal", 5, 10, "ORG")
+    project.annotations.add_spans([place, plain])
+    event = Event(new_id(), doc.id, "amal", "Conflict.Attack", 0, 4,
+                  (Argument(new_id(), "Place", place.id),))
+    project.annotations.add_event(event)
+    written = [
+        Note(place.id, NoteKind.SPAN, doc.id, "amal", "مدينة\nأم محافظة؟", True),
+        Note(event.id, NoteKind.EVENT, doc.id, "amal", "هجوم أم قصف؟"),
+        Note(doc.id, NoteKind.DOCUMENT, doc.id, "amal", "", True),
+    ]
+    for note in written:
+        set_note(project, note)
+    out = tmp_path / "out.jsonl"
+    export_project(project, ExportOptions(format="jsonl", filter=ExportFilter(full_dump=True)), out)
+    with new_project(tmp_path / "again.annproj") as again:
+        report = import_paths(again, [out])
+        assert report.annotator_notes == 3
+        assert "3 annotator note(s)" in report.lines()[0]
+        (copy,) = again.documents.summaries()
+        kept = again.notes.all()[(copy.id, "amal")]
+        # Same ids (native ids are kept where free), same texts and flags.
+        assert {(n.target_id, n.kind, n.text, n.unsure) for n in kept.values()} == {
+            (n.target_id if n.kind != NoteKind.DOCUMENT else copy.id, n.kind, n.text, n.unsure)
+            for n in written
+        }
+        assert "note" not in again.documents.get(copy.id).meta  # not an unknown key
+
+
+def test_a_note_of_the_wrong_type_is_refused_naming_its_line(project, tmp_path) -> None:
+    import json
+
+    from annotator.services.importing import ImportFailed, import_paths
+
+    source = tmp_path / "in.jsonl"
+    lines = [
+        {"text": "نص أول", "annotator": "amal", "entities": [], "note": "راجع"},
+        {"text": "نص ثان", "annotator": "amal",
+         "entities": [{"start": 0, "end": 2, "label": "PER", "unsure": "yes"}]},
+    ]
+    source.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), "utf-8")
+    with pytest.raises(ImportFailed, match=r"in\.jsonl:2: entities\[0\]: 'unsure' must be true"):
+        import_paths(project, [source])
+    assert project.documents.count() == 0
+
+
+def test_notes_come_back_from_a_brat_export(project, tmp_path) -> None:
+    from annotator.core.model import Argument, Event
+    from annotator.services.exporting import ExportFilter, ExportOptions, export_project
+    from annotator.services.importing import import_paths
+    from annotator.services.projects import new_project
+
+    text = "قصفت طائرة مسيرة موقعا في بغداد."
+    doc = project.documents.add(text, "خبر")
+    place = Span(new_id(), doc.id, "amal", text.index("بغداد"), text.index("بغداد") + 5, "GPE")
+    project.annotations.add_span(place)
+    event = Event(new_id(), doc.id, "amal", "Conflict.Attack", 0, 4,
+                  (Argument(new_id(), "Place", place.id),))
+    project.annotations.add_event(event)
+    set_note(project, Note(place.id, NoteKind.SPAN, doc.id, "amal", "مدينة أم محافظة؟", True))
+    set_note(project, Note(event.id, NoteKind.EVENT, doc.id, "amal", "هجوم أم قصف؟"))
+    set_note(project, Note(doc.id, NoteKind.DOCUMENT, doc.id, "amal", "خبر مكرر؟\nراجع", True))
+    out = tmp_path / "brat"
+    export_project(project, ExportOptions(format="brat", filter=ExportFilter(full_dump=True)), out)
+    with new_project(tmp_path / "again.annproj") as again:
+        report = import_paths(again, [out])
+        assert report.annotator_notes == 3 and report.ignored == []
+        (copy,) = again.documents.summaries()
+        notes = again.notes.all()[(copy.id, "amal")]
+        # brat ids are the file's own (T1, E1): the notes follow the new spans and events.
+        (span,) = again.annotations.spans(copy.id, "amal")
+        (copied_event,) = again.annotations.events(copy.id, "amal")
+        assert (notes[span.id].text, notes[span.id].unsure) == ("مدينة أم محافظة؟", True)
+        event_note = notes[copied_event.id]
+        assert (event_note.text, event_note.unsure) == ("هجوم أم قصف؟", False)
+        assert (notes[copy.id].text, notes[copy.id].unsure) == ("خبر مكرر؟\nراجع", True)

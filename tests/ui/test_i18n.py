@@ -104,3 +104,17 @@ def test_an_arabic_system_gets_the_arabic_interface(tmp_path: Path) -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=60
     )
     assert done.stdout.split() == ["&ملف", "RightToLeft"], done.stderr
+
+
+def test_an_import_summary_counts_notes_in_either_language(
+    qapp: QApplication, english_afterwards: None
+) -> None:
+    from annotator.services.importing import ImportReport
+    from annotator.ui.messages import import_summary
+
+    report = ImportReport(documents=1, spans=4, annotator_notes=2)
+    assert import_summary(report).endswith("; 2 annotator notes or unsure flags")
+    install_language("ar")
+    assert import_summary(report).endswith("؛ وملاحظتان أو علامتا «غير متأكد»")
+    report.annotator_notes = 1
+    assert import_summary(report).endswith("؛ وملاحظة واحدة أو علامة «غير متأكد»")

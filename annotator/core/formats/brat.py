@@ -28,12 +28,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from annotator.core.formats.records import ArgumentRecord, EntityRecord, EventRecord
+from annotator.core.formats.records import (
+    ArgumentRecord,
+    EntityRecord,
+    EventRecord,
+    NoteRecord,
+)
 from annotator.core.model import DocumentAnnotations
+from annotator.core.notes import MAX_NOTE_LENGTH
 from annotator.core.schema import Schema
 
 _IGNORED = {"#": "note", "R": "relation", "A": "attribute", "M": "attribute",
             "N": "normalisation", "*": "equivalence"}  # fmt: skip
+_NOTE_KIND = "AnnotatorNotes"
 _ROLE_NUMBER = re.compile(r"\d+$")
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 _FIELD_BREAKS = str.maketrans("\t\n\r", "   ")
@@ -169,6 +176,7 @@ def read_standoff(ann: str, text: str, schema: Schema) -> Standoff:
     result = Standoff()
     mentions: dict[str, tuple[int, str, int, int]] = {}
     events: list[tuple[int, str, list[str]]] = []
+    notes: dict[str, tuple[int, NoteRecord]] = {}
     names = BratNames(schema)
     for number, line in enumerate(ann.split("\n"), start=1):
         line = line.rstrip("\r")
@@ -182,14 +190,48 @@ def read_standoff(ann: str, text: str, schema: Schema) -> Standoff:
             elif kind == "E":
                 e_id, _, body = line.partition("\t")
                 events.append((number, e_id, body.split()))
+            elif kind == "#" and line.partition("\t")[2].startswith(_NOTE_KIND + " "):
+                target, note = _annotator_note(line)
+                notes[target] = (number, note)
             elif kind in _IGNORED:
                 result.ignored.append((number, f"brat {_IGNORED[kind]} ignored"))
             else:
                 raise ValueError(f"not a brat annotation line: {line[:40]!r}")
         except ValueError as exc:
             result.problems.append((number, str(exc)))
-    _collect(result, mentions, events, schema, names)
+    by_trigger = _collect(result, mentions, events, schema, names)
+    _attach_notes(result, notes, by_trigger)
+    result.ignored.sort()  # by line
     return result
+
+
+def _annotator_note(line: str) -> tuple[str, NoteRecord]:
+    """(the T or E id, the note) of an ``AnnotatorNotes`` line, as _note_lines writes it."""
+    parts = line.split("\t", 2)
+    target = parts[1].partition(" ")[2].strip()
+    text = parts[2].strip() if len(parts) == 3 else ""
+    unsure = text == UNSURE_MARK or text.startswith(UNSURE_MARK + " ")
+    if unsure:
+        text = text[len(UNSURE_MARK) :].strip()
+    if len(text) > MAX_NOTE_LENGTH:
+        raise ValueError(f"a note of {len(text):,} characters (at most {MAX_NOTE_LENGTH:,})")
+    return target, NoteRecord(text, unsure)
+
+
+def _attach_notes(
+    result: Standoff,
+    notes: dict[str, tuple[int, NoteRecord]],
+    by_trigger: dict[str, EventRecord],
+) -> None:
+    """Each note onto the entity or event whose id it names (a trigger's: its event's)."""
+    by_id: dict[str | None, EntityRecord | EventRecord] = {e.id: e for e in result.entities}
+    by_id.update((event.id, event) for event in result.events)
+    for target, (number, note) in notes.items():
+        item = by_id.get(target) or by_trigger.get(target)
+        if item is None:
+            result.ignored.append((number, f"brat note on {target}, which is not here, ignored"))
+        elif item.note is None:
+            item.note = note
 
 
 def _mention(line: str, text: str) -> tuple[str, str, int, int]:
@@ -226,8 +268,9 @@ def _collect(
     events: list[tuple[int, str, list[str]]],
     schema: Schema,
     names: BratNames,
-) -> None:
-    triggers = set()
+) -> dict[str, EventRecord]:
+    """Fill ``result`` with the entities and events; returns each trigger's event."""
+    triggers: dict[str, EventRecord] = {}
     for number, e_id, parts in events:
         pairs = [part.partition(":")[::2] for part in parts]
         if not pairs or any(not target for _, target in pairs):
@@ -238,17 +281,18 @@ def _collect(
             result.problems.append((number, f"{e_id} refers to unknown {', '.join(missing)}"))
             continue
         event_type, trigger = names.back(pairs[0][0]), pairs[0][1]
-        triggers.add(trigger)
         if schema.event(event_type) is None:
             result.problems.append((number, f"unknown event type {event_type!r}"))
         _, _, start, end = mentions[trigger]
         arguments = [
             ArgumentRecord(names.role_back(role), t) for role, t in pairs[1:]
         ]
-        result.events.append(EventRecord(event_type, start, end, arguments, e_id))
+        triggers[trigger] = EventRecord(event_type, start, end, arguments, e_id)
+        result.events.append(triggers[trigger])
     for t_id, (number, label, start, end) in mentions.items():
         if t_id in triggers:
             continue
         if schema.entity(label) is None:
             result.problems.append((number, f"unknown entity label {label!r} (not in the schema)"))
         result.entities.append(EntityRecord(start, end, label, t_id))
+    return triggers

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.core.errors import ValidationError
+from annotator.core.formats.records import NoteRecord
+from annotator.core.notes import MAX_NOTE_LENGTH
 
 
 def get_int(obj: dict[str, Any], key: str, where: str) -> int:
@@ -46,3 +48,20 @@ def get_list(obj: dict[str, Any], key: str, where: str, kind: type = dict) -> li
                 f"{where}: {key}[{i}] must be {kind.__name__}, got {type(item).__name__}"
             )
     return value
+
+
+def get_note(obj: dict[str, Any], where: str) -> NoteRecord | None:
+    """An annotator's note from ``"note"`` (text) and ``"unsure"`` (true or false), as
+    the native export writes them; None when neither is there."""
+    text, unsure = obj.get("note"), obj.get("unsure")
+    if text is None and unsure is None:
+        return None
+    if text is not None and not isinstance(text, str):
+        raise ValidationError(f"{where}: 'note' must be a string, got {text!r}")
+    if unsure is not None and not isinstance(unsure, bool):
+        raise ValidationError(f"{where}: 'unsure' must be true or false, got {unsure!r}")
+    if text is not None and len(text) > MAX_NOTE_LENGTH:
+        raise ValidationError(
+            f"{where}: 'note' has {len(text):,} characters (at most {MAX_NOTE_LENGTH:,})"
+        )
+    return NoteRecord(text or "", bool(unsure))

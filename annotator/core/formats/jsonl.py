@@ -1,7 +1,8 @@
 """Reading JSONL import files: one document per line, in any of the accepted shapes.
 
 Every line is a JSON object with ``text`` (required) and optionally ``id``,
-``title``, ``meta``, ``annotator`` and ``status``; any other top-level key (doccano's
+``title``, ``meta``, ``annotator``, ``status`` and the annotator's ``note`` and ``unsure``
+on the document (as the native export writes them); any other top-level key (doccano's
 ``doc_id``, ``source_url``...) is kept in ``meta`` and reported. Pre-annotations come in one of
 three shapes, recognised by their key: our native ``entities``/``events``,
 doccano's ``label`` (or ``labels``), or spaCy/Prodigy's ``spans``.
@@ -17,14 +18,14 @@ from typing import Any
 
 from annotator.core.errors import ValidationError
 from annotator.core.formats import doccano, native, spacy
-from annotator.core.formats.fields import get_optional_str
+from annotator.core.formats.fields import get_note, get_optional_str
 from annotator.core.formats.records import DocumentRecord
 from annotator.core.model import Status, check_annotator_name
 
 # Keys a format gives meaning to; any other top-level key is kept in ``meta``.
 _FORMAT_KEYS = frozenset(
     ("text", "id", "title", "meta", "annotator", "status", "entities", "events", "label",
-     "labels", "label_utf16", "spans", "tokens", "relations")
+     "labels", "label_utf16", "spans", "tokens", "relations", "note", "unsure")
 )  # fmt: skip
 _SHAPES = {
     "native": ("entities", "events"),
@@ -103,6 +104,7 @@ def read_line(line: str) -> DocumentRecord:
         meta=_meta(obj),
         annotator=_annotator(obj),
         status=Status.parse(obj["status"]) if obj.get("status") is not None else None,
+        note=get_note(obj, "line"),
     )
     _keep_unknown_keys(obj, record)
     _check_meta_size(record.meta)

@@ -16,6 +16,14 @@ from annotator.core.model import DocumentAnnotations, Status, check_document_len
 from annotator.core.schema import Schema
 
 
+@dataclass(frozen=True)
+class NoteRecord:
+    """An annotator's note (and "unsure" flag) on an entity, an event or the document."""
+
+    text: str = ""
+    unsure: bool = False
+
+
 @dataclass(slots=True)  # slots: 200,000 per 10,000 articles are made 20% faster
 class EntityRecord:
     """An entity mention; ``id`` is the file's own reference for event arguments."""
@@ -25,6 +33,7 @@ class EntityRecord:
     label: str
     id: str | None = None
     source: str | None = None  # who made it when not a person: ``model:NAME``
+    note: NoteRecord | None = None
 
 
 @dataclass
@@ -45,6 +54,7 @@ class EventRecord:
     arguments: list[ArgumentRecord] = field(default_factory=list)
     id: str | None = None
     source: str | None = None
+    note: NoteRecord | None = None
 
 
 @dataclass
@@ -64,11 +74,17 @@ class DocumentRecord:
     local_ids: bool = False
     # Top-level keys of the line no format knows, kept in ``meta`` (as doccano does).
     kept_keys: list[str] = field(default_factory=list)
+    note: NoteRecord | None = None  # the annotator's note on the document
 
     @property
     def has_annotations(self) -> bool:
         """True when the record carries entities or events."""
         return bool(self.entities or self.events)
+
+    @property
+    def has_work(self) -> bool:
+        """True when the record carries an annotator's work: annotations or a note."""
+        return self.has_annotations or self.note is not None
 
 
 def validate_record(record: DocumentRecord, schema: Schema) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from annotator.core.formats.brat import read_standoff
-from annotator.core.formats.records import ArgumentRecord, EntityRecord
+from annotator.core.formats.records import ArgumentRecord, EntityRecord, NoteRecord
 from annotator.services.projects import default_schema
 from tests.io_samples import ARTICLE_2, locate
 
@@ -32,7 +32,30 @@ def test_entities_triggers_and_numbered_roles() -> None:
     (event,) = standoff.events
     assert (event.type, TEXT[event.start : event.end]) == ("Conflict.Attack", "هاجمَ")
     assert event.arguments == [ArgumentRecord("Attacker", "T1"), ArgumentRecord("Attacker", "T2")]
-    assert standoff.ignored == [(5, "brat note ignored")]
+    assert standoff.ignored == []
+    assert standoff.entities[0].note == NoteRecord("مشكوك فيه")  # AnnotatorNotes are read
+
+
+def test_annotator_notes_land_on_their_entity_or_event() -> None:
+    ann = "\n".join(
+        [
+            t_line("T1", "PER", "مسلحون"),
+            t_line("T3", "Conflict.Attack", "هاجمَ"),
+            "E1\tConflict.Attack:T3 Attacker:T1",
+            "#1\tAnnotatorNotes T1\t[unsure] مسلحون أم جنود؟",
+            "#2\tAnnotatorNotes T3\t[unsure]",  # on the trigger: its event's
+            "#3\tAnnotatorNotes T9\tعلى ما ليس هنا",
+            "#4\tAnnotatorNote T1\tنوع آخر من الملاحظات",
+        ]
+    )
+    standoff = read_standoff(ann, TEXT, default_schema())
+    assert standoff.problems == []
+    assert standoff.entities[0].note == NoteRecord("مسلحون أم جنود؟", unsure=True)
+    assert standoff.events[0].note == NoteRecord("", unsure=True)
+    assert standoff.ignored == [
+        (6, "brat note on T9, which is not here, ignored"),
+        (7, "brat note ignored"),
+    ]
 
 
 def test_fragments_split_only_by_a_line_break_make_one_mention() -> None:
