@@ -1,4 +1,4 @@
-"""Screenshots of the argument arcs on the demo project, English and Arabic interface.
+"""Screenshots of the argument arcs and notes on the demo project, English and Arabic interface.
 
 Run under a display (`make screenshots` starts one with xvfb-run); each language runs in
 a process of its own, as a person would start the application, with settings and data of
@@ -40,6 +40,7 @@ def shoot(language: str, target: Path) -> None:
     first = project.document_summaries()[0].id
     window.open_document(first)
     feature = next(f for f in window.features if type(f).__name__ == "WorkspaceFeature")
+    _note_two_spans(feature, project.spans(first, "amal"))
     meeting = next(e for e in project.events(first, "amal") if e.type == EVENT_TYPE)
     feature.workspace.select_annotation(meeting.id)
     for _ in range(20):  # layout, paint, the arcs' second paint after the first layout
@@ -50,6 +51,21 @@ def shoot(language: str, target: Path) -> None:
     print(f"{target}: {len(feature.arcs.arcs)} arcs")
     window.close()
     QApplication.processEvents()
+
+
+def _note_two_spans(feature, spans) -> None:
+    """A note on the first person and an "unsure" flag on the second place, as an
+    annotator leaves them (through the editing session: undoable, saved at once)."""
+    from annotator.core.notes import Note
+
+    person = next(s for s in spans if s.label == "PER")
+    place = [s for s in spans if s.label == "GPE"][1]
+    feature.workspace.select_annotation(place.id)
+    feature.notes.toggle_unsure()
+    feature.workspace.select_annotation(person.id)
+    note = feature.notes.current()
+    feature.notes.save(Note(note.target_id, note.kind, note.document_id, note.annotator,
+                            "اللقب جزء من الاسم؟"))
 
 
 def main() -> int:

@@ -2391,7 +2391,42 @@ The server said: %2</source>
         <translation>رفض الاقتراحات (%1)</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+7"/>
+        <source>entity</source>
+        <translation>كيان</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>event</source>
+        <translation>حدث</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>new</source>
+        <translation>جديد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <translation>منجز</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>skipped</source>
+        <translation>متروك</translation>
+    </message>
+    <message>
+        <location line="-14"/>
         <source>Reject suggestion %1</source>
         <translation>رفض الاقتراح %1</translation>
     </message>
@@ -2623,7 +2658,7 @@ The server said: %2</source>
 <context>
     <name>_Plurals</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/workspace/command_texts.py" line="+16"/>
+        <location filename="../../annotator/ui/workspace/command_texts.py" line="+33"/>
         <source>Label %n occurrence(s) of «%1» as %2</source>
         <translation>
             <numerusform>لا مواضع لـ«%1» لتوسيمها بـ %2</numerusform>

@@ -156,7 +156,7 @@
 <context>
     <name>_Plurals</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/workspace/command_texts.py" line="+46"/>
+        <location filename="../../annotator/ui/workspace/command_texts.py" line="+63"/>
         <source>Label %n occurrence(s) of «%1» as %2</source>
         <translation>
             <numerusform>Label %n occurrence of «%1» as %2</numerusform>

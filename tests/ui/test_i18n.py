@@ -118,3 +118,23 @@ def test_an_import_summary_counts_notes_in_either_language(
     assert import_summary(report).endswith("؛ وملاحظتان أو علامتا «غير متأكد»")
     report.annotator_notes = 1
     assert import_summary(report).endswith("؛ وملاحظة واحدة أو علامة «غير متأكد»")
+
+
+def test_the_words_inside_note_and_status_messages_are_translated(
+    qapp: QApplication, english_afterwards: None
+) -> None:
+    from annotator.services.editing import Message
+    from annotator.ui.workspace.command_texts import command_text
+
+    note, status = Message("set_note", ("span",)), Message("set_status", ("in progress",))
+    assert (command_text(note), command_text(status)) == (
+        "Note on entity", "Mark document in progress"
+    )
+    install_language("ar")
+
+    def shown(message: Message) -> str:  # without the isolates around the argument
+        return command_text(message).replace("\u2068", "").replace("\u2069", "")
+
+    assert shown(note) == "ملاحظة على كيان"
+    assert shown(status) == "تعليم المستند: قيد العمل"
+    assert shown(Message("flag_unsure", ("document",))) == "وضع علامة «غير متأكد» على المستند"

@@ -12,6 +12,13 @@ The lines have no gap between them, so an arc, its label and its arrowhead never
 rise above the lowest glyph of the line above over their width (arc_room.py): there
 they stay in the room the line above leaves free, and a label that finds no free
 height there moves sideways along the line.
+
+A link whose trigger and argument are on different lines is drawn as brat draws it:
+two halves, each over its own line, never across the text between. The trigger's
+half rises and runs to the edge where its line's text goes on towards the argument
+(the left edge, right to left, when the argument comes later); the argument's half
+comes in from the other edge and ends on the argument with the arrowhead. Both carry
+the role.
 """
 
 from __future__ import annotations
@@ -35,6 +42,8 @@ ANCHOR_DROP = 4.0  # an arc ends this far below its line's top, on the tallest l
 CLEARANCE = 1.0  # pixels kept free below the glyphs of the line above
 MAX_LEVELS = 12
 NO_CEILING = float("-inf")
+BEND = 8.0  # pixels a half of a link across lines takes to turn from its end to level
+EDGE = 2.0  # pixels between the view's edge and the open end of such a half
 
 
 @dataclass
@@ -51,6 +60,10 @@ class Arc:
     level: int = 0
     label_rect: QRectF | None = None
     ceiling: float = NO_CEILING  # the arc rises no higher (the line above's glyphs)
+    # Half of a link across lines: ``end`` (the trigger's half) or ``start`` (the
+    # argument's) is a point at the view's edge, where the half runs at its top.
+    to_edge: bool = False
+    from_edge: bool = False
 
     @property
     def top(self) -> float:
@@ -60,7 +73,10 @@ class Arc:
         return min(max(wanted, self.ceiling), lowest_end)
 
     def arrowhead(self) -> list[QPointF]:
-        """The arrowhead on the argument, shortened to stay under the ceiling."""
+        """The arrowhead on the argument, shortened to stay under the ceiling (none on
+        the trigger's half of a link across lines)."""
+        if self.to_edge:
+            return []
         tip = self.end
         height = min(ARROW * 1.6, max(2.0, tip.y() - self.ceiling))
         return [tip, QPointF(tip.x() - ARROW, tip.y() - height),
@@ -74,9 +90,23 @@ class Arc:
         return rect.united(self.label_rect) if self.label_rect is not None else rect
 
     def path(self) -> QPainterPath:
-        """A smooth curve over the text from the trigger to the argument."""
-        path = QPainterPath(self.start)
-        path.cubicTo(QPointF(self.start.x(), self.top), QPointF(self.end.x(), self.top), self.end)
+        """A smooth curve over the text from the trigger to the argument (a half of a
+        link across lines: a bend up from its end on the text, then level to the edge)."""
+        top = self.top
+        if not (self.to_edge or self.from_edge):
+            path = QPainterPath(self.start)
+            path.cubicTo(QPointF(self.start.x(), top), QPointF(self.end.x(), top), self.end)
+            return path
+        toward = 1.0 if self.end.x() >= self.start.x() else -1.0
+        bend = toward * min(BEND, abs(self.end.x() - self.start.x()) / 2)
+        if self.to_edge:
+            path = QPainterPath(self.start)
+            path.quadTo(QPointF(self.start.x(), top), QPointF(self.start.x() + bend, top))
+            path.lineTo(QPointF(self.end.x(), top))
+            return path
+        path = QPainterPath(QPointF(self.start.x(), top))
+        path.lineTo(QPointF(self.end.x() - bend, top))
+        path.quadTo(QPointF(self.end.x(), top), self.end)
         return path
 
 
@@ -150,12 +180,34 @@ class ArgumentArcs:
             trigger = anchor(event.id)
             for argument in ends:
                 end = anchor(argument.span_id)
-                if trigger is not None and end is not None:
-                    higher = event.id if trigger.y() <= end.y() else argument.span_id
-                    arcs.append(Arc(event.id, argument.span_id, argument.role, event.type,
-                                    trigger, end, self._position(higher)))
+                if trigger is None or end is None:
+                    continue
+                link = Arc(event.id, argument.span_id, argument.role, event.type, trigger, end)
+                if trigger.y() == end.y():
+                    link.higher = self._position(event.id)
+                    arcs.append(link)
+                else:
+                    arcs += self._halves(link)
         self._assign_levels(arcs)
         return arcs
+
+    def _halves(self, link: Arc) -> list[Arc]:
+        """The two halves of a link whose ends are on different lines, each over its own
+        line, open towards the edge where the text runs on to the other end."""
+        trigger_at, argument_at = self._position(link.event_id), self._position(link.span_id)
+        block = self.view.document().findBlock(trigger_at)
+        rtl = block.textDirection() == Qt.LayoutDirection.RightToLeft
+        margin = self.view.document().documentMargin()
+        left, right = margin - EDGE, self.view.viewport().width() - margin + EDGE
+        line_end, line_start = (left, right) if rtl else (right, left)
+        later = argument_at > trigger_at
+        exit_x, enter_x = (line_end, line_start) if later else (line_start, line_end)
+        start, end = link.start, link.end
+        trigger_half = Arc(link.event_id, link.span_id, link.role, link.event_type, start,
+                           QPointF(exit_x, start.y()), trigger_at, to_edge=True)
+        argument_half = Arc(link.event_id, link.span_id, link.role, link.event_type,
+                            QPointF(enter_x, end.y()), end, argument_at, from_edge=True)
+        return [trigger_half, argument_half]
 
     def _visible_range(self, area: QRect) -> tuple[int, int]:
         """The Qt positions of the text shown in ``area``, a line more on each side."""
@@ -194,7 +246,8 @@ class ArgumentArcs:
             left, right = sorted((arc.start.x(), arc.end.x()))
             arc.ceiling = _ceiling(ink, arc.higher, left - ARROW, right + ARROW)
             width = metrics.horizontalAdvance(arc.role) + 2 * LABEL_PADDING
-            arc.label_rect = _place_label(ink, arc, width, metrics.height(), placed)
+            room = (0.0, float(self.view.viewport().width()))
+            arc.label_rect = _place_label(ink, arc, (width, metrics.height()), placed, room)
             placed.append(arc.label_rect)
 
     # -- painting -----------------------------------------------------------------------
@@ -212,7 +265,8 @@ class ArgumentArcs:
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(arc.path())
         painter.setBrush(color)
-        painter.drawPolygon(arc.arrowhead())
+        if arrowhead := arc.arrowhead():
+            painter.drawPolygon(arrowhead)
         if arc.label_rect is not None:
             painter.setPen(QPen(color, 1))
             painter.setBrush(QColor(255, 255, 255, 235 if emphasised else 190))
@@ -227,10 +281,16 @@ def _ceiling(ink: InkAbove, position: int, left: float, right: float) -> float:
 
 
 def _place_label(
-    ink: InkAbove, arc: Arc, width: float, height: float, placed: list[QRectF]
+    ink: InkAbove,
+    arc: Arc,
+    size: tuple[float, float],
+    placed: list[QRectF],
+    room: tuple[float, float],
 ) -> QRectF:
     """The label's box at the arc's top, clear of ``placed`` labels and of the line above:
-    higher levels first, then (all heights taken) beside the arc's middle."""
+    higher levels first, then (all heights taken) beside the arc's middle; always
+    within ``room``, the viewport's left and right."""
+    width, height = size
     middle = (arc.start.x() + arc.end.x()) / 2
     candidates = [(level, 0.0) for level in range(MAX_LEVELS)]
     candidates += [(0, side * step * (width + 2)) for step in (1, 2, 3) for side in (1, -1)]
@@ -239,7 +299,7 @@ def _place_label(
     floors: dict[float, float] = {}  # by shift: the levels share one
     for level, shift in candidates:
         arc.level = level
-        left = middle + shift - width / 2
+        left = min(max(middle + shift - width / 2, room[0]), room[1] - width)
         if shift not in floors:
             floors[shift] = _ceiling(ink, arc.higher, left, left + width)
         floor = floors[shift]

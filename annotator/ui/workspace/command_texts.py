@@ -38,6 +38,23 @@ def _templates() -> dict[str, str]:
     }
 
 
+def _words() -> dict[str, str]:
+    """The words the core puts into some messages (what a note is on, a status)."""
+    return {
+        "span": translate("Workspace", "entity"),
+        "event": translate("Workspace", "event"),
+        "document": translate("Workspace", "document"),
+        "new": translate("Workspace", "new"),
+        "in progress": translate("Workspace", "in progress"),
+        "done": translate("Workspace", "done"),
+        "skipped": translate("Workspace", "skipped"),
+    }
+
+
+# Messages whose arguments are such words rather than the user's text.
+_WORDED = frozenset(("set_note", "flag_unsure", "set_status"))
+
+
 class _Plurals(QObject):
     """Texts with a count, in the plural form of the interface language (``self.tr``:
     PySide's lupdate extracts plural messages from ``tr`` calls)."""
@@ -53,8 +70,12 @@ def command_text(message: Message) -> str:
     English sentence, or a label key in an Arabic one, keeps its own direction and
     cannot carry the guillemets around it along ("«word«").
     """
+    raw = message.args
+    if message.key in _WORDED:
+        words = _words()
+        raw = tuple(words.get(arg, arg) for arg in raw)
     # ASCII (a label key, a number) cannot turn round: only other text is isolated.
-    args = tuple(arg if arg.isascii() else isolate(arg) for arg in message.args)
+    args = tuple(arg if arg.isascii() else isolate(arg) for arg in raw)
     if message.key == "label_spans" and args:
         return substitute(_Plurals().label_spans(int(message.args[0])), args[1:])
     template = _templates().get(message.key)

@@ -151,13 +151,14 @@ def test_arcs_stay_clear_of_the_glyphs_of_the_line_above(bench, wrapped_path: Pa
     arcs = b.feature.arcs
     arcs.set_visible(True)
     b.view.viewport().grab()
-    assert len(arcs.arcs) == 8
+    assert len({(arc.event_id, arc.span_id) for arc in arcs.arcs}) == 8  # every link drawn
     ink = InkAbove(b.view)
     checked = 0
     for arc in arcs.arcs:
+        assert arc.start.y() == arc.end.y()  # over one line: a link across lines is halved
         key = ink.line_above(arc.higher)
-        if key is None or arc.start.y() != arc.end.y():
-            continue  # the first line, or an arc between two lines (it crosses text anyway)
+        if key is None:
+            continue  # the first line
         glyphs = ink.rects(key)
         left, right = sorted((arc.start.x(), arc.end.x()))
         under = [g for g in glyphs if g.right() >= left and g.left() <= right]
@@ -175,3 +176,47 @@ def test_arcs_stay_clear_of_the_glyphs_of_the_line_above(bench, wrapped_path: Pa
 
 
 LEVEL_ROOM = 5.0  # BASE_RISE: what the arcs rose above their line before they knew the room
+
+
+@pytest.fixture
+def two_lines_path(tmp_path: Path) -> Path:
+    """An attack whose trigger ends the first line and whose place is on the second."""
+    from annotator.core.model import Argument, Event
+
+    text = "قصفت طائرات مسيرة ليلة أمس موقعا عسكريا.\nوأعلنت السلطات في بغداد أن القصف أصاب مخزنا."
+    path = tmp_path / "two-lines.annproj"
+    with new_project(path) as store:
+        doc = store.documents.add(text, "قصف")
+        start = text.index("بغداد")
+        place = Span(new_id(), doc.id, "amal", start, start + 5, "GPE")
+        store.annotations.add_span(place)
+        store.annotations.add_event(Event(
+            new_id(), doc.id, "amal", "Conflict.Attack", 0, 4,
+            (Argument(new_id(), "Place", place.id),),
+        ))
+    return path
+
+
+def test_a_link_across_lines_is_two_halves_that_cross_no_text(
+    bench, two_lines_path: Path
+) -> None:
+    from annotator.ui.workspace.arc_room import InkAbove
+
+    b = bench(two_lines_path)
+    arcs = b.feature.arcs
+    arcs.set_visible(True)
+    b.view.viewport().grab()
+    trigger_half, argument_half = sorted(arcs.arcs, key=lambda arc: arc.from_edge)
+    assert trigger_half.to_edge and argument_half.from_edge
+    assert trigger_half.role == argument_half.role == "Place"
+    width, margin = b.view.viewport().width(), b.view.document().documentMargin()
+    # Right to left, the text goes on from the first line's left end to the second
+    # line's right end: the trigger's half leaves to the left, the argument's comes in
+    # from the right, with the arrowhead.
+    assert trigger_half.end.x() < margin and argument_half.start.x() > width - margin
+    assert trigger_half.arrowhead() == [] and len(argument_half.arrowhead()) == 3
+    for half in (trigger_half, argument_half):
+        assert half.start.y() == half.end.y()
+    # The argument's half stays below the glyphs of the first line, which it used to cross.
+    glyphs = InkAbove(b.view).rects(InkAbove(b.view).line_above(argument_half.higher))
+    assert glyphs and not any(argument_half.bounds().intersects(g) for g in glyphs)
