@@ -120,7 +120,9 @@ def document_note(ann_path: Path) -> NoteRecord | None:
         stat = path.stat()
     except OSError:
         return None
-    notes = _read_notes(str(path), stat.st_mtime_ns, stat.st_size)
+    notes = _read_notes(str(path), (stat.st_ino, stat.st_mtime_ns, stat.st_size))
+    if isinstance(notes, str):
+        raise ValidationError(notes)
     entry = notes.get(ann_path.stem)
     if entry is None:
         return None
@@ -129,14 +131,16 @@ def document_note(ann_path: Path) -> NoteRecord | None:
     return get_note(entry, f"{shown_path(path)}: {ann_path.stem}")
 
 
-@functools.lru_cache(maxsize=4)  # one read per folder, not per document (mtime and size key it)
-def _read_notes(path: str, _mtime_ns: int, _size: int) -> dict[str, object]:
+@functools.lru_cache(maxsize=4)  # one read per folder, not per document
+def _read_notes(path: str, _version: tuple[int, int, int]) -> dict[str, object] | str:
+    """The notes of a notes.json, or what is wrong with it (kept too: one read per file
+    version, which its inode, modification time and size name)."""
     try:
         notes = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise ValidationError(f"{shown_path(Path(path))}: cannot read: {exc}") from None
+        return f"{shown_path(Path(path))}: cannot read: {exc}"
     if not isinstance(notes, dict):
-        raise ValidationError(f"{shown_path(Path(path))}: expected an object of notes")
+        return f"{shown_path(Path(path))}: expected an object of notes"
     return notes
 
 

@@ -222,9 +222,9 @@ def _with_standoff(
         except ValidationError as exc:
             yield SourceItem(shown_path(path.parent), None, str(exc), size)
             return
-    if record.annotator is not None and not record.has_work:
-        # An empty .ann in an annotator's folder: that annotator has the document
-        # but nothing on it yet (brat keeps no status).
+    if record.annotator is not None and not record.has_annotations:
+        # An empty .ann in an annotator's folder (a document note at most): that
+        # annotator has the document but nothing on it yet (brat keeps no status).
         record.status = Status.NEW
     notes = [f"{shown_ann}:{number}: {reason}" for number, reason in standoff.ignored]
     yield SourceItem(shown_path(path), record, progress=size, notes=notes)

@@ -113,8 +113,11 @@ class ImportWriter:
             )
             for event_id, e in zip(event_ids, record.events, strict=True)
         ]
-        if record.status is not None:
-            self._statuses.append((doc_id, name, record.status))
+        status = record.status
+        if status is None and record.note is not None and not record.has_annotations:
+            status = Status.NEW  # a note alone: the document is the annotator's (as brat's)
+        if status is not None:
+            self._statuses.append((doc_id, name, status))
         self._queue_notes(record, (doc_id, name), span_ids, event_ids)
         self._queued_work.add((doc_id, name))
         self._report.spans += len(record.entities)
@@ -137,7 +140,7 @@ class ImportWriter:
                 if item.note is not None
             ]
         for target_id, kind, note in targets:
-            if note is not None and (note.text or note.unsure):
+            if note is not None and not note.empty:
                 self._notes.append(Note(target_id, kind, doc_id, name, note.text, note.unsure))
                 self._report.annotator_notes += 1
 

@@ -183,3 +183,45 @@ def test_notes_come_back_from_a_brat_export(project, tmp_path) -> None:
         event_note = notes[copied_event.id]
         assert (event_note.text, event_note.unsure) == ("هجوم أم قصف؟", False)
         assert (notes[copy.id].text, notes[copy.id].unsure) == ("خبر مكرر؟\nراجع", True)
+
+
+def _jsonl(path, *lines) -> None:
+    import json
+
+    path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), "utf-8")
+
+
+def test_a_note_alone_makes_the_document_the_annotators_once(project, tmp_path) -> None:
+    from annotator.services.importing import import_paths
+
+    source = tmp_path / "in.jsonl"
+    _jsonl(source, {"text": "نص للمراجعة", "annotator": "amal", "note": "راجع", "entities": []})
+    assert import_paths(project, [source]).annotator_notes == 1
+    (doc,) = project.documents.summaries()
+    assert project.annotators.status(doc.id, "amal") is Status.NEW
+    again = import_paths(project, [source])  # the same file: nothing is added twice
+    assert (again.attached, again.annotator_notes, len(again.duplicates)) == (0, 0, 1)
+
+
+def test_a_corpus_field_called_note_stays_the_corpus_own(project, tmp_path) -> None:
+    from annotator.services.importing import import_paths
+
+    source = tmp_path / "corpus.jsonl"
+    _jsonl(source, {"text": "خبر أول", "note": "من ويكيبيديا"},
+           {"text": "خبر ثان", "note": {"source": "rss"}, "unsure": "maybe"})
+    report = import_paths(project, [source])
+    assert (report.documents, report.annotator_notes) == (2, 0)
+    metas = [project.documents.get(d.id).meta for d in project.documents.summaries()]
+    assert metas == [{"note": "من ويكيبيديا"}, {"note": {"source": "rss"}, "unsure": "maybe"}]
+    assert project.annotators.all() == [] and project.notes.all() == {}
+
+
+def test_empty_notes_are_no_notes(project, tmp_path) -> None:
+    from annotator.services.importing import import_paths
+
+    source = tmp_path / "in.jsonl"
+    _jsonl(source, {"text": "نص أول", "annotator": "amal", "status": "done", "note": "  "},
+           {"text": "نص ثان", "annotator": "amal", "status": "done", "unsure": False,
+            "entities": [{"start": 0, "end": 2, "label": "PER", "note": "\n"}]})
+    assert import_paths(project, [source]).annotator_notes == 0
+    assert project.notes.all() == {}

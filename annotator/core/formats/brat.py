@@ -192,7 +192,10 @@ def read_standoff(ann: str, text: str, schema: Schema) -> Standoff:
                 events.append((number, e_id, body.split()))
             elif kind == "#" and line.partition("\t")[2].startswith(_NOTE_KIND + " "):
                 target, note = _annotator_note(line)
-                notes[target] = (number, note)
+                if target in notes:
+                    result.ignored.append((number, f"a second brat note on {target} ignored"))
+                elif not note.empty:
+                    notes[target] = (number, note)
             elif kind in _IGNORED:
                 result.ignored.append((number, f"brat {_IGNORED[kind]} ignored"))
             else:
@@ -232,6 +235,8 @@ def _attach_notes(
             result.ignored.append((number, f"brat note on {target}, which is not here, ignored"))
         elif item.note is None:
             item.note = note
+        else:  # on the trigger and on its event both
+            result.ignored.append((number, f"a second brat note on {target}'s event ignored"))
 
 
 def _mention(line: str, text: str) -> tuple[str, str, int, int]:

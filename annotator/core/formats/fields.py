@@ -52,7 +52,8 @@ def get_list(obj: dict[str, Any], key: str, where: str, kind: type = dict) -> li
 
 def get_note(obj: dict[str, Any], where: str) -> NoteRecord | None:
     """An annotator's note from ``"note"`` (text) and ``"unsure"`` (true or false), as
-    the native export writes them; None when neither is there."""
+    the native export writes them; None when neither is there or the note is empty (no
+    text but blanks, not flagged: what the project keeps as no note at all)."""
     text, unsure = obj.get("note"), obj.get("unsure")
     if text is None and unsure is None:
         return None
@@ -64,4 +65,5 @@ def get_note(obj: dict[str, Any], where: str) -> NoteRecord | None:
         raise ValidationError(
             f"{where}: 'note' has {len(text):,} characters (at most {MAX_NOTE_LENGTH:,})"
         )
-    return NoteRecord(text or "", bool(unsure))
+    note = NoteRecord(text or "", bool(unsure))
+    return None if note.empty else note

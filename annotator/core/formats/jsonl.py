@@ -25,8 +25,11 @@ from annotator.core.model import Status, check_annotator_name
 # Keys a format gives meaning to; any other top-level key is kept in ``meta``.
 _FORMAT_KEYS = frozenset(
     ("text", "id", "title", "meta", "annotator", "status", "entities", "events", "label",
-     "labels", "label_utf16", "spans", "tokens", "relations", "note", "unsure")
+     "labels", "label_utf16", "spans", "tokens", "relations")
 )  # fmt: skip
+# An annotator's note on the document, on a line of that annotator's work.
+_NOTE_KEYS = frozenset(("note", "unsure"))
+_WORK_KEYS = ("annotator", "status", "entities", "events")
 _SHAPES = {
     "native": ("entities", "events"),
     "doccano": doccano.LABEL_KEYS,
@@ -104,7 +107,7 @@ def read_line(line: str) -> DocumentRecord:
         meta=_meta(obj),
         annotator=_annotator(obj),
         status=Status.parse(obj["status"]) if obj.get("status") is not None else None,
-        note=get_note(obj, "line"),
+        note=get_note(obj, "line") if _is_annotators_line(obj) else None,
     )
     _keep_unknown_keys(obj, record)
     _check_meta_size(record.meta)
@@ -141,11 +144,18 @@ def _bounded(obj: dict[str, Any], key: str, limit: int) -> str | None:
     return value
 
 
+def _is_annotators_line(obj: dict[str, Any]) -> bool:
+    """True for a line of an annotator's work (a native export's shape), whose ``note``
+    and ``unsure`` are that annotator's; elsewhere they are a corpus's own fields."""
+    return any(key in obj for key in _WORK_KEYS)
+
+
 def _keep_unknown_keys(obj: dict[str, Any], record: DocumentRecord) -> None:
     """Top-level keys no format knows (doccano's ``doc_id``, ``source_url``...) go to
     ``meta``, as doccano keeps them; a key ``meta`` already holds is left to ``meta``."""
+    known = _FORMAT_KEYS | _NOTE_KEYS if _is_annotators_line(obj) else _FORMAT_KEYS
     for key, value in obj.items():
-        if key not in _FORMAT_KEYS and key not in record.meta:
+        if key not in known and key not in record.meta:
             record.meta = {**record.meta, key: value}
             record.kept_keys.append(key)
 

@@ -23,6 +23,11 @@ class NoteRecord:
     text: str = ""
     unsure: bool = False
 
+    @property
+    def empty(self) -> bool:
+        """True when there is nothing to keep (as core.notes.Note.empty)."""
+        return not self.text.strip() and not self.unsure
+
 
 @dataclass(slots=True)  # slots: 200,000 per 10,000 articles are made 20% faster
 class EntityRecord:

@@ -172,42 +172,49 @@ class ArgumentArcs:
 
         arcs = []
         for event in self.events():
-            ends = [a for a in event.arguments if shown(a.span_id)]
-            if not shown(event.id):
-                if not ends:
+            trigger_shown = shown(event.id)
+            for argument in event.arguments:
+                argument_shown = shown(argument.span_id)
+                if not (trigger_shown or argument_shown):
                     continue
-                ends = list(event.arguments)  # the trigger is off screen: its arcs come in
-            trigger = anchor(event.id)
-            for argument in ends:
-                end = anchor(argument.span_id)
-                if trigger is None or end is None:
-                    continue
-                link = Arc(event.id, argument.span_id, argument.role, event.type, trigger, end)
-                if trigger.y() == end.y():
+                link = Arc(event.id, argument.span_id, argument.role, event.type,
+                           QPointF(), QPointF())
+                trigger = anchor(event.id) if trigger_shown else None
+                end = anchor(argument.span_id) if argument_shown else None
+                if trigger is not None and end is not None and trigger.y() == end.y():
+                    link.start, link.end = trigger, end
                     link.higher = self._position(event.id)
                     arcs.append(link)
-                else:
-                    arcs += self._halves(link)
+                else:  # across lines, or one end off screen: the halves that are shown
+                    arcs += self._halves(link, trigger, end)
         self._assign_levels(arcs)
         return arcs
 
-    def _halves(self, link: Arc) -> list[Arc]:
-        """The two halves of a link whose ends are on different lines, each over its own
-        line, open towards the edge where the text runs on to the other end."""
+    def _halves(self, link: Arc, trigger: QPointF | None, end: QPointF | None) -> list[Arc]:
+        """The halves of a link whose ends are on different lines (those of its ends
+        shown: ``trigger`` and ``end`` are None off screen), each over its own line, open
+        towards the edge where its line's text runs on to the other end."""
         trigger_at, argument_at = self._position(link.event_id), self._position(link.span_id)
-        block = self.view.document().findBlock(trigger_at)
+        later = argument_at > trigger_at
+        halves = []
+        if trigger is not None:
+            exit_x = self._edge(trigger_at, line_end=later)
+            halves.append(Arc(link.event_id, link.span_id, link.role, link.event_type, trigger,
+                              QPointF(exit_x, trigger.y()), trigger_at, to_edge=True))
+        if end is not None:
+            enter_x = self._edge(argument_at, line_end=not later)
+            halves.append(Arc(link.event_id, link.span_id, link.role, link.event_type,
+                              QPointF(enter_x, end.y()), end, argument_at, from_edge=True))
+        return halves
+
+    def _edge(self, position: int, line_end: bool) -> float:
+        """The x where the line of ``position`` ends (or starts), by its paragraph's
+        direction: a right-to-left line ends on the left."""
+        block = self.view.document().findBlock(position)
         rtl = block.textDirection() == Qt.LayoutDirection.RightToLeft
         margin = self.view.document().documentMargin()
         left, right = margin - EDGE, self.view.viewport().width() - margin + EDGE
-        line_end, line_start = (left, right) if rtl else (right, left)
-        later = argument_at > trigger_at
-        exit_x, enter_x = (line_end, line_start) if later else (line_start, line_end)
-        start, end = link.start, link.end
-        trigger_half = Arc(link.event_id, link.span_id, link.role, link.event_type, start,
-                           QPointF(exit_x, start.y()), trigger_at, to_edge=True)
-        argument_half = Arc(link.event_id, link.span_id, link.role, link.event_type,
-                            QPointF(enter_x, end.y()), end, argument_at, from_edge=True)
-        return [trigger_half, argument_half]
+        return left if rtl == line_end else right
 
     def _visible_range(self, area: QRect) -> tuple[int, int]:
         """The Qt positions of the text shown in ``area``, a line more on each side."""

@@ -87,3 +87,24 @@ def test_bad_lines_are_reported_with_their_numbers() -> None:
     assert "not a brat annotation line" in problems[5]
     assert problems[6] == "unknown entity label 'PERSON' (not in the schema)"
     assert problems[8] == "unknown event type 'Party'"
+
+
+def test_a_second_note_on_one_annotation_is_reported_not_kept() -> None:
+    ann = "\n".join(
+        [
+            t_line("T1", "PER", "مسلحون"),
+            t_line("T3", "Conflict.Attack", "هاجمَ"),
+            "E1\tConflict.Attack:T3 Attacker:T1",
+            "#1\tAnnotatorNotes T1\t[unsure]",
+            "#2\tAnnotatorNotes T1\t",
+            "#3\tAnnotatorNotes E1\tهجوم؟",
+            "#4\tAnnotatorNotes T3\tقصف؟",
+        ]
+    )
+    standoff = read_standoff(ann, TEXT, default_schema())
+    assert standoff.entities[0].note == NoteRecord("", unsure=True)  # the first, not the empty
+    assert standoff.events[0].note == NoteRecord("هجوم؟")
+    assert standoff.ignored == [
+        (5, "a second brat note on T1 ignored"),
+        (7, "a second brat note on T3's event ignored"),
+    ]

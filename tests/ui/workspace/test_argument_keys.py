@@ -220,3 +220,41 @@ def test_a_link_across_lines_is_two_halves_that_cross_no_text(
     # The argument's half stays below the glyphs of the first line, which it used to cross.
     glyphs = InkAbove(b.view).rects(InkAbove(b.view).line_above(argument_half.higher))
     assert glyphs and not any(argument_half.bounds().intersects(g) for g in glyphs)
+
+
+@pytest.fixture
+def far_path(tmp_path: Path) -> Path:
+    """An attack whose place is eighty paragraphs after its trigger."""
+    from annotator.core.model import Argument, Event
+
+    filler = "\n".join(f"فقرة رقم {n} من الخبر عن الاجتماع في المدينة." for n in range(80))
+    text = f"قصفت طائرات مسيرة موقعا عسكريا.\n{filler}\nوأعلنت السلطات في بغداد الحصيلة."
+    path = tmp_path / "far.annproj"
+    with new_project(path) as store:
+        doc = store.documents.add(text, "قصف")
+        start = text.index("بغداد")
+        place = Span(new_id(), doc.id, "amal", start, start + 5, "GPE")
+        store.annotations.add_span(place)
+        store.annotations.add_event(Event(
+            new_id(), doc.id, "amal", "Conflict.Attack", 0, 4,
+            (Argument(new_id(), "Place", place.id),),
+        ))
+    return path
+
+
+def test_the_half_of_a_link_whose_other_end_is_off_screen_is_drawn(
+    bench, far_path: Path
+) -> None:
+    b = bench(far_path)
+    arcs = b.feature.arcs
+    arcs.set_visible(True)
+    bar = b.view.verticalScrollBar()
+    bar.setValue(bar.minimum())
+    b.view.viewport().grab()
+    (half,) = arcs.arcs  # the trigger's, leaving towards the place further on
+    assert half.to_edge and half.end.x() < b.view.document().documentMargin()
+    bar.setValue(bar.maximum())
+    b.view.viewport().grab()
+    (half,) = arcs.arcs  # the place's, coming in from the right, the arrow on it
+    assert half.from_edge and len(half.arrowhead()) == 3
+    assert 0 <= half.end.y() <= b.view.viewport().height()
