@@ -4,7 +4,8 @@ The article of bench_workspace (100,000 characters, 5,000 spans) gets 1,500 even
 of two arguments each (about one per line). Prints:
 - `arcs_paint_median_ms` / `plain_paint_median_ms`: a full repaint of the reading
   view scrolled to the middle, with the arcs shown and without;
-- `arcs_drawn`: how many arcs such a repaint lays out.
+- `arcs_drawn`: how many arcs such a repaint lays out (a link between two lines counts as
+  its two halves).
 """
 
 from __future__ import annotations

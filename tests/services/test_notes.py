@@ -39,11 +39,9 @@ def test_an_overlong_note_is_refused() -> None:
         Note("x", NoteKind.SPAN, "d", "amal", "ن" * (MAX_NOTE_LENGTH + 1))
 
 
-def test_notes_are_exported_in_jsonl_and_brat(project, tmp_path) -> None:
-    import json
-
+def _attack(project):
+    """A document with an attack in Baghdad by amal: (document, the place, the event)."""
     from annotator.core.model import Argument, Event
-    from annotator.services.exporting import ExportOptions, export_project
 
     text = "قصفت طائرة مسيرة موقعا في بغداد."
     doc = project.documents.add(text, "خبر")
@@ -52,6 +50,15 @@ def test_notes_are_exported_in_jsonl_and_brat(project, tmp_path) -> None:
     event = Event(new_id(), doc.id, "amal", "Conflict.Attack", 0, 4,
                   (Argument(new_id(), "Place", place.id),))
     project.annotations.add_event(event)
+    return doc, place, event
+
+
+def test_notes_are_exported_in_jsonl_and_brat(project, tmp_path) -> None:
+    import json
+
+    from annotator.services.exporting import ExportOptions, export_project
+
+    doc, place, event = _attack(project)
     set_note(project, Note(place.id, NoteKind.SPAN, doc.id, "amal", "مدينة\nأم محافظة؟", True))
     set_note(project, Note(event.id, NoteKind.EVENT, doc.id, "amal", "هجوم أم قصف؟"))
     project.annotators.set_status(doc.id, "amal", Status.DONE)  # a training export's record
@@ -100,19 +107,12 @@ def test_document_notes_go_into_the_brat_folders_notes_json(project, tmp_path) -
 
 
 def test_notes_and_unsure_flags_come_back_from_a_native_export(project, tmp_path) -> None:
-    from annotator.core.model import Argument, Event
     from annotator.services.exporting import ExportFilter, ExportOptions, export_project
     from annotator.services.importing import import_paths
     from annotator.services.projects import new_project
 
-    text = "قصفت طائرة مسيرة موقعا في بغداد."
-    doc = project.documents.add(text, "خبر")
-    place = Span(new_id(), doc.id, "amal", text.index("بغداد"), text.index("بغداد") + 5, "GPE")
-    plain = Span(new_id(), doc.id, "amal", 5, 10, "ORG")
-    project.annotations.add_spans([place, plain])
-    event = Event(new_id(), doc.id, "amal", "Conflict.Attack", 0, 4,
-                  (Argument(new_id(), "Place", place.id),))
-    project.annotations.add_event(event)
+    doc, place, event = _attack(project)
+    project.annotations.add_span(Span(new_id(), doc.id, "amal", 5, 10, "ORG"))  # no note
     written = [
         Note(place.id, NoteKind.SPAN, doc.id, "amal", "مدينة\nأم محافظة؟", True),
         Note(event.id, NoteKind.EVENT, doc.id, "amal", "هجوم أم قصف؟"),
@@ -154,18 +154,11 @@ def test_a_note_of_the_wrong_type_is_refused_naming_its_line(project, tmp_path) 
 
 
 def test_notes_come_back_from_a_brat_export(project, tmp_path) -> None:
-    from annotator.core.model import Argument, Event
     from annotator.services.exporting import ExportFilter, ExportOptions, export_project
     from annotator.services.importing import import_paths
     from annotator.services.projects import new_project
 
-    text = "قصفت طائرة مسيرة موقعا في بغداد."
-    doc = project.documents.add(text, "خبر")
-    place = Span(new_id(), doc.id, "amal", text.index("بغداد"), text.index("بغداد") + 5, "GPE")
-    project.annotations.add_span(place)
-    event = Event(new_id(), doc.id, "amal", "Conflict.Attack", 0, 4,
-                  (Argument(new_id(), "Place", place.id),))
-    project.annotations.add_event(event)
+    doc, place, event = _attack(project)
     set_note(project, Note(place.id, NoteKind.SPAN, doc.id, "amal", "مدينة أم محافظة؟", True))
     set_note(project, Note(event.id, NoteKind.EVENT, doc.id, "amal", "هجوم أم قصف؟"))
     set_note(project, Note(doc.id, NoteKind.DOCUMENT, doc.id, "amal", "خبر مكرر؟\nراجع", True))

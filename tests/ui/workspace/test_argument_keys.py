@@ -178,13 +178,10 @@ def test_arcs_stay_clear_of_the_glyphs_of_the_line_above(bench, wrapped_path: Pa
 LEVEL_ROOM = 5.0  # BASE_RISE: what the arcs rose above their line before they knew the room
 
 
-@pytest.fixture
-def two_lines_path(tmp_path: Path) -> Path:
-    """An attack whose trigger ends the first line and whose place is on the second."""
+def attack_in_baghdad(path: Path, text: str) -> Path:
+    """A project of ``text``: an attack (its first word) whose place is «بغداد»."""
     from annotator.core.model import Argument, Event
 
-    text = "قصفت طائرات مسيرة ليلة أمس موقعا عسكريا.\nوأعلنت السلطات في بغداد أن القصف أصاب مخزنا."
-    path = tmp_path / "two-lines.annproj"
     with new_project(path) as store:
         doc = store.documents.add(text, "قصف")
         start = text.index("بغداد")
@@ -195,6 +192,13 @@ def two_lines_path(tmp_path: Path) -> Path:
             (Argument(new_id(), "Place", place.id),),
         ))
     return path
+
+
+@pytest.fixture
+def two_lines_path(tmp_path: Path) -> Path:
+    """An attack whose trigger ends the first line and whose place is on the second."""
+    text = "قصفت طائرات مسيرة ليلة أمس موقعا عسكريا.\nوأعلنت السلطات في بغداد أن القصف أصاب مخزنا."
+    return attack_in_baghdad(tmp_path / "two-lines.annproj", text)
 
 
 def test_a_link_across_lines_is_two_halves_that_cross_no_text(
@@ -225,21 +229,9 @@ def test_a_link_across_lines_is_two_halves_that_cross_no_text(
 @pytest.fixture
 def far_path(tmp_path: Path) -> Path:
     """An attack whose place is eighty paragraphs after its trigger."""
-    from annotator.core.model import Argument, Event
-
     filler = "\n".join(f"فقرة رقم {n} من الخبر عن الاجتماع في المدينة." for n in range(80))
     text = f"قصفت طائرات مسيرة موقعا عسكريا.\n{filler}\nوأعلنت السلطات في بغداد الحصيلة."
-    path = tmp_path / "far.annproj"
-    with new_project(path) as store:
-        doc = store.documents.add(text, "قصف")
-        start = text.index("بغداد")
-        place = Span(new_id(), doc.id, "amal", start, start + 5, "GPE")
-        store.annotations.add_span(place)
-        store.annotations.add_event(Event(
-            new_id(), doc.id, "amal", "Conflict.Attack", 0, 4,
-            (Argument(new_id(), "Place", place.id),),
-        ))
-    return path
+    return attack_in_baghdad(tmp_path / "far.annproj", text)
 
 
 def test_the_half_of_a_link_whose_other_end_is_off_screen_is_drawn(
