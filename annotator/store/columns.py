@@ -24,10 +24,7 @@ SPAN_INSERT = 'INSERT INTO spans (id, document, annotator, start, "end", label, 
 # A document's row number from its id (one index lookup), for a WHERE clause on spans.
 DOCUMENT_KEY = "(SELECT rowid FROM documents WHERE id = ?)"
 # table -> the WHERE clause of one annotator's rows on one document (document id, annotator).
-WORK_OF = {
-    "spans": f"document = {DOCUMENT_KEY} AND annotator = ?",
-    "events": f"document = {DOCUMENT_KEY} AND annotator = ?",
-}
+WORK_OF = {table: f"document = {DOCUMENT_KEY} AND annotator = ?" for table in ("spans", "events")}
 EVENT_COLUMNS = "e.id, d.id, e.annotator, e.type, e.trigger_start, e.trigger_end, e.source"
 EVENTS = "events e JOIN documents d ON d.rowid = e.document"
 # Values in Event's field order (arguments aside), the document by its row number.
