@@ -19,6 +19,7 @@ word runs across its ends. All offsets are code points, end-exclusive.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -45,6 +46,52 @@ WORD_RE = regex.compile(_WORD)
 UNIT_RE = regex.compile(rf"{_WORD}|({_SYMBOL})\1+(?!{_EXTEND})|{_SYMBOL}")
 GRAPHEME_RE = regex.compile(r"\X")
 _PREPEND_RE = regex.compile(r"\p{GCB=Prepend}")
+
+# Most news text is plain: Arabic and Latin letters, harakat on letters, digits, spaces
+# and common punctuation. There a unit is simple enough for `re`, which finds the same
+# units twice as fast as the grapheme rules above (a third of agreement's time, most of
+# a token export's). Units never hold a space, tab or line break, so a text is cut at
+# them: the stretch around anything else (an emoji, a joiner, a mark after a space,
+# another script) goes to UNIT_RE, the rest to the plain pattern. A property test holds
+# the two to the same units (kept in step with _WORD and _SYMBOL by hand: its reason).
+_PLAIN_LETTERS = "A-Za-z\u0621-\u063a\u0640-\u064a"
+_PLAIN_MARKS = "\u064b-\u0652"
+_PLAIN_DIGITS = "0-9\u0660-\u0669"
+_PLAIN_SYMBOLS = re.escape(".,;:!?()[]{}\"'-/%*#@&+=<>|~^$\\") + (
+    "\u060c\u061b\u061f\u00ab\u00bb\u066a-\u066c\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u20ac\u00a3"
+)
+_PLAIN_SPACES = " \n\t"
+_NOT_PLAIN = re.compile(
+    rf"[^{_PLAIN_LETTERS}{_PLAIN_MARKS}{_PLAIN_DIGITS}{_PLAIN_SYMBOLS}{_PLAIN_SPACES}]"
+    rf"|(?:^|[^{_PLAIN_LETTERS}{_PLAIN_DIGITS}{_PLAIN_MARKS}])[{_PLAIN_MARKS}]"
+)
+_PLAIN_PIECE = (
+    rf"(?:[{_PLAIN_LETTERS}]|[{_PLAIN_DIGITS}](?:[{_NUMBER_JOINERS}](?=[{_PLAIN_DIGITS}]))?)"
+)
+_PLAIN_UNIT_RE = re.compile(
+    rf"{_PLAIN_PIECE}(?:{_PLAIN_PIECE}|[{_PLAIN_MARKS}])*"
+    rf"|([{_PLAIN_SYMBOLS}])\1+|[{_PLAIN_SYMBOLS}]"
+)
+_PLAIN_SPACE_RE = re.compile(f"[{_PLAIN_SPACES}]")
+
+
+def unit_spans(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of every unit of ``text`` (as ``units``), all at once."""
+    spans: list[tuple[int, int]] = []
+    done = 0
+    for found in _NOT_PLAIN.finditer(text):
+        odd = found.end() - 1  # the character itself, or the mark after a space
+        if odd < done:
+            continue
+        start = max(text.rfind(space, done, odd) for space in _PLAIN_SPACES) + 1
+        after = _PLAIN_SPACE_RE.search(text, odd)
+        end = after.start() if after else len(text)
+        spans += [m.span() for m in _PLAIN_UNIT_RE.finditer(text, done, max(start, done))]
+        # One character more: what follows may decide a lookahead (a sign before a space).
+        spans += [m.span() for m in UNIT_RE.finditer(text, max(start, done), end + 1)]
+        done = end
+    spans += [m.span() for m in _PLAIN_UNIT_RE.finditer(text, done)]
+    return spans
 
 
 def units(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:

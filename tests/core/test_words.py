@@ -70,3 +70,36 @@ def test_units_are_grapheme_aligned_and_what_the_tokenizer_emits(text: str) -> N
         assert not any(char.isspace() for char in text[start:end])
         snapped = snap_to_words(text, start, end)
         assert snapped is None or snapped == (start, end)
+
+
+# The fast path's characters, and some that send a text to the grapheme rules.
+PLAIN = list(
+    "ابتثجحخدذرسشصضطظعغفقكلمنهويءآأؤإئةىـ" "ًٌٍَُِّْ" "azAZ09٠٩" ".,;:!?()[]\"'-/%،؛؟«»٪٫٬"
+    "{}*#@&+=<>|~^$\\–—‘’“”…€£" "  \n\t"
+)
+OTHER = ["😀", "🇮", ZWNJ, "\u200f", "_", "é", "ۀ", "\u00a0", "\u0600", "ﻻ", "۳", "§", "\u0654",
+         "\u200d", "\ufe0f", "\u0301"]
+
+
+@settings(max_examples=5000)
+@given(st.text(alphabet=st.sampled_from(PLAIN), max_size=60) | st.text(
+    alphabet=st.sampled_from(PLAIN + OTHER), max_size=60
+))
+def test_the_plain_fast_path_finds_the_units_the_grapheme_rules_find(text: str) -> None:
+    from annotator.core.words import UNIT_RE, unit_spans
+
+    assert unit_spans(text) == [match.span() for match in UNIT_RE.finditer(text)]
+
+
+def test_the_demo_articles_tokenize_as_the_grapheme_rules_say() -> None:
+    import json
+    from pathlib import Path
+
+    from annotator.core.words import _NOT_PLAIN, UNIT_RE, unit_spans
+
+    demo = Path(__file__).parents[2] / "resources" / "demo" / "articles.json"
+    articles = json.loads(demo.read_text(encoding="utf-8"))["articles"]
+    texts = [article["text"] for article in articles]
+    assert any(_NOT_PLAIN.search(text) is None for text in texts)  # the fast path is taken
+    for text in texts:
+        assert unit_spans(text) == [match.span() for match in UNIT_RE.finditer(text)]

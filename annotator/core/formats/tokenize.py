@@ -30,7 +30,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from annotator.core.words import UNIT_RE
+from annotator.core.words import unit_spans
 
 _MARKS = (
     "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4"
@@ -51,15 +51,12 @@ class Token(NamedTuple):
 
 def tokenize(text: str, split_clitics: bool = False) -> list[Token]:
     """The tokens of ``text`` (see the module documentation for the rules)."""
+    spans = unit_spans(text)
     if not split_clitics:
-        return [Token(*match.span()) for match in UNIT_RE.finditer(text)]
+        return [Token(start, end) for start, end in spans]
     tokens = []
-    for match in UNIT_RE.finditer(text):
-        start, end = match.span()
-        if split_clitics:
-            tokens.extend(_split_proclitics(text, start, end))
-        else:
-            tokens.append(Token(start, end))
+    for start, end in spans:
+        tokens.extend(_split_proclitics(text, start, end))
     return tokens
 
 
@@ -69,7 +66,7 @@ def token_bounds(text: str) -> tuple[list[int], list[int]]:
     For code that only needs the offsets (agreement over millions of tokens):
     no Token objects are built.
     """
-    spans = [match.span() for match in UNIT_RE.finditer(text)]
+    spans = unit_spans(text)
     return [start for start, _ in spans], [end for _, end in spans]
 
 
