@@ -139,8 +139,8 @@ class ImportWriter:
                 for i, item in zip(ids, items, strict=True)
                 if item.note is not None
             ]
-        for target_id, kind, note in targets:
-            if note is not None and not note.empty:
+        for target_id, kind, note in targets:  # readers give no empty note (get_note)
+            if note is not None:
                 self._notes.append(Note(target_id, kind, doc_id, name, note.text, note.unsure))
                 self._report.annotator_notes += 1
 

@@ -6,7 +6,6 @@ project schema, and touches the annotator's status row for the document.
 
 from __future__ import annotations
 
-import operator
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -23,11 +22,11 @@ from annotator.store.columns import (
     EVENT_INSERT,
     EVENTS,
     SPAN_COLUMNS,
-    SPAN_FIELDS,
     SPAN_INSERT,
     SPANS,
     event_rows,
     span_rows,
+    span_values,
 )
 
 if TYPE_CHECKING:
@@ -129,7 +128,7 @@ class AnnotationRepository:
         with self._store.transaction() as db:
             for name in {s.annotator for s in spans}:
                 self._store.annotators.ensure(name)
-            insert_rows(db.conn, SPAN_INSERT, span_rows(db, [_span_values(s) for s in spans], now))
+            insert_rows(db.conn, SPAN_INSERT, span_rows(db, list(map(span_values, spans)), now))
             self._touch((s.document_id, s.annotator) for s in spans)
         return spans
 
@@ -340,8 +339,9 @@ class AnnotationRepository:
         if annotator is not None:
             sql, params = sql + " AND e.annotator = ?", [*params, annotator]
         with self._store.snapshot():
-            rows = self._store.db.execute(sql + " ORDER BY e.trigger_start, e.id", params)
-            rows = rows.fetchall()
+            rows = self._store.db.execute(
+                sql + " ORDER BY e.trigger_start, e.id", params
+            ).fetchall()
             return self._with_arguments(rows)
 
     def _with_arguments(self, rows: list[tuple[Any, ...]]) -> list[Event]:
@@ -358,5 +358,3 @@ class AnnotationRepository:
             arguments[event_id].append(Argument(arg_id, role, span_id))
         return [Event(*row[:6], arguments=tuple(arguments[row[0]]), source=row[6]) for row in rows]
 
-
-_span_values = operator.attrgetter(*SPAN_FIELDS)

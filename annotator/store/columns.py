@@ -11,12 +11,15 @@ looked up once per batch by ``document_keys``.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from annotator.core.errors import ValidationError
 
 SPAN_FIELDS = ("id", "document_id", "annotator", "start", "end", "label", "source")
+# A span's values in SPAN_FIELDS' order, read in C (an import writes 200,000 a second).
+span_values = operator.attrgetter(*SPAN_FIELDS)
 SPAN_COLUMNS = 's.id, d.id, s.annotator, s.start, s."end", s.label, s.source'
 SPANS = "spans s JOIN documents d ON d.rowid = s.document"
 # Values in SPAN_FIELDS' order, the document given by its row number, then updated_at.

@@ -28,11 +28,11 @@ from annotator.store.columns import (
     EVENT_INSERT,
     EVENTS,
     SPAN_COLUMNS,
-    SPAN_FIELDS,
     SPAN_INSERT,
     SPANS,
     event_rows,
     span_rows,
+    span_values,
 )
 
 if TYPE_CHECKING:
@@ -42,8 +42,6 @@ _CHUNK = 500  # stays under SQLite's limit on host parameters per statement
 # From this many spans a batch drops the file's range trigger for its insert (add_spans).
 _MIN_UNTRIGGERED = 256
 _DECODER = json.JSONDecoder()
-# A span's values in SPAN_FIELDS' order, read in C (an import writes 200,000 a second).
-span_values = operator.attrgetter(*SPAN_FIELDS)
 _DOCUMENT = operator.itemgetter(1)  # of a span's values
 _ANNOTATOR = operator.itemgetter(2)
 _OWNER = operator.itemgetter(1, 2)

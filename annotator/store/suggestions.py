@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from annotator.core.effort import active_increment
 from annotator.core.recommenders.base import ItemKind, Rejection
 from annotator.store.clock import utc_now
-from annotator.store.columns import DOCUMENT_KEY, WORK_OF
+from annotator.store.columns import DOCUMENT_KEY
 
 if TYPE_CHECKING:
     from annotator.store.project import ProjectStore
@@ -123,12 +123,9 @@ class SuggestionRepository:
 
     def clear_work(self, annotator: str, doc_ids: Iterable[str]) -> None:
         """Delete ``annotator``'s spans and events on ``doc_ids`` (a model's old predictions)."""
-        with self._store.transaction() as db:
+        with self._store.transaction():
             for doc_id in doc_ids:
-                for table, where in WORK_OF.items():
-                    key = [doc_id, annotator]
-                    changed = db.execute(f"DELETE FROM {table} WHERE {where}", key).rowcount
-                    self._store.require_changed(changed, table, where, key)
+                self._store.work.clear((doc_id, annotator))
 
     # -- outcomes ---------------------------------------------------------
 

@@ -92,8 +92,9 @@ class WorkRepository:
                 params,
             ):
                 arguments[event_id].append(Argument(arg_id, role, span_id))
-            rows = self._store.db.execute(sql + " ORDER BY e.trigger_start, e.id", params)
-            rows = rows.fetchall()
+            rows = self._store.db.execute(
+                sql + " ORDER BY e.trigger_start, e.id", params
+            ).fetchall()
         for row in rows:
             event = Event(*row[:6], arguments=tuple(arguments.get(row[0], ())), source=row[6])
             grouped[row[1], row[2]].append(event)
@@ -107,17 +108,21 @@ class WorkRepository:
         stamp: StatusStamp,
     ) -> None:
         """Make ``spans``, ``events`` and ``stamp`` the whole work of ``key``, ids kept."""
-        doc_id, annotator = key
         spans, events = list(spans), list(events)
-        with self._store.transaction() as db:
-            params = [doc_id, annotator]
-            for table, where in WORK_OF.items():
-                changed = db.execute(f"DELETE FROM {table} WHERE {where}", params).rowcount
-                self._store.require_changed(changed, table, where, params)
+        with self._store.transaction():
+            self.clear(key)
             self._store.annotations.add_spans(spans)
             for event in events:
                 self._store.annotations.add_event(event)
             self.set_stamp(key, stamp)
+
+    def clear(self, key: WorkKey) -> None:
+        """Delete the spans and events of ``key`` (a document and an annotator)."""
+        params = list(key)
+        with self._store.transaction() as db:
+            for table, where in WORK_OF.items():
+                changed = db.execute(f"DELETE FROM {table} WHERE {where}", params).rowcount
+                self._store.require_changed(changed, table, where, params)
 
     def set_stamp(self, key: WorkKey, stamp: StatusStamp) -> None:
         """Set a status row with its own timestamp (not now: it says when the work changed)."""

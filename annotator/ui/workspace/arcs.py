@@ -30,7 +30,7 @@ from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
-from annotator.core.model import Event
+from annotator.core.model import Argument, Event
 from annotator.core.span_index import Interval
 from annotator.ui.workspace.arc_room import InkAbove
 
@@ -177,34 +177,34 @@ class ArgumentArcs:
                 argument_shown = shown(argument.span_id)
                 if not (trigger_shown or argument_shown):
                     continue
-                link = Arc(event.id, argument.span_id, argument.role, event.type,
-                           QPointF(), QPointF())
                 trigger = anchor(event.id) if trigger_shown else None
                 end = anchor(argument.span_id) if argument_shown else None
                 if trigger is not None and end is not None and trigger.y() == end.y():
-                    link.start, link.end = trigger, end
-                    link.higher = self._position(event.id)
-                    arcs.append(link)
+                    arcs.append(Arc(event.id, argument.span_id, argument.role, event.type,
+                                    trigger, end, self._position(event.id)))
                 else:  # across lines, or one end off screen: the halves that are shown
-                    arcs += self._halves(link, trigger, end)
+                    arcs += self._halves(event, argument, trigger, end)
         self._assign_levels(arcs)
         return arcs
 
-    def _halves(self, link: Arc, trigger: QPointF | None, end: QPointF | None) -> list[Arc]:
+    def _halves(
+        self, event: Event, argument: Argument, trigger: QPointF | None, end: QPointF | None
+    ) -> list[Arc]:
         """The halves of a link whose ends are on different lines (those of its ends
         shown: ``trigger`` and ``end`` are None off screen), each over its own line, open
         towards the edge where its line's text runs on to the other end."""
-        trigger_at, argument_at = self._position(link.event_id), self._position(link.span_id)
+        link = (event.id, argument.span_id, argument.role, event.type)
+        trigger_at, argument_at = self._position(event.id), self._position(argument.span_id)
         later = argument_at > trigger_at
         halves = []
         if trigger is not None:
             exit_x = self._edge(trigger_at, line_end=later)
-            halves.append(Arc(link.event_id, link.span_id, link.role, link.event_type, trigger,
-                              QPointF(exit_x, trigger.y()), trigger_at, to_edge=True))
+            halves.append(Arc(*link, trigger, QPointF(exit_x, trigger.y()), trigger_at,
+                              to_edge=True))
         if end is not None:
             enter_x = self._edge(argument_at, line_end=not later)
-            halves.append(Arc(link.event_id, link.span_id, link.role, link.event_type,
-                              QPointF(enter_x, end.y()), end, argument_at, from_edge=True))
+            halves.append(Arc(*link, QPointF(enter_x, end.y()), end, argument_at,
+                              from_edge=True))
         return halves
 
     def _edge(self, position: int, line_end: bool) -> float:
