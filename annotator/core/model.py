@@ -10,6 +10,7 @@ import functools
 import hashlib
 import os
 import re
+import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -38,9 +39,44 @@ def _encoded_millis(millis: int) -> str:
     return "".join(chr(_CROCKFORD[(millis >> shift) & 31]) for shift in range(45, -1, -5))
 
 
+class _RandomBytes:
+    """The system's random bytes, read 64 KiB at a time.
+
+    One read per id was a system call per document in an import, and each one
+    lets go of the GIL, which the importing thread then waits to get back while
+    the reading thread runs (services.read_ahead). A child process forgets the
+    bytes read before the fork, or parent and child would make the same ids.
+    """
+
+    _BLOCK = 64 * 1024
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._pool = b""
+        self._used = 0
+        os.register_at_fork(after_in_child=self._forget)
+
+    def take(self, count: int) -> bytes:
+        """``count`` random bytes, none ever given before."""
+        if count > self._BLOCK:
+            return os.urandom(count)
+        with self._lock:
+            if self._used + count > len(self._pool):
+                self._pool, self._used = os.urandom(self._BLOCK), 0
+            start, self._used = self._used, self._used + count
+            return self._pool[start : self._used]
+
+    def _forget(self) -> None:
+        self._lock = threading.Lock()
+        self._pool, self._used = b"", 0
+
+
+_RANDOM = _RandomBytes()
+
+
 def _random_parts(count: int) -> str:
     """``count`` ULID random parts (80 bits, 16 characters each), one after another."""
-    return os.urandom(16 * count).translate(_BYTE_TO_DIGIT).decode("ascii")
+    return _RANDOM.take(16 * count).translate(_BYTE_TO_DIGIT).decode("ascii")
 
 
 def new_id() -> str:

@@ -10,12 +10,13 @@ written, so only the batch being built is held in memory.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from annotator.core.formats.records import DocumentRecord
 from annotator.core.model import (
     AnnotatorKind,
     Argument,
+    Document,
     Event,
     SpanValues,
     Status,
@@ -25,6 +26,7 @@ from annotator.core.model import (
 from annotator.core.notes import Note, NoteKind
 from annotator.core.text import first_line_title
 from annotator.store import ProjectStore
+from annotator.store.documents import PreparedText
 
 if TYPE_CHECKING:
     from annotator.services.importing import ImportReport
@@ -44,25 +46,51 @@ class ImportWriter:
         self.schema = store.schema
         # Only what is queued and not yet written (flush() forgets it): the rest is in the file.
         self._queued_texts: dict[str, str] = {}  # SHA-256 -> document id
+        # What ``expect`` found: texts in the file then, and those queued since.
+        self._expected: set[str] = set()
+        self._found_texts: dict[str, str] = {}
+        self._recent_texts: dict[str, str] = {}
         self._queued_work: set[tuple[str, str]] = set()  # (document id, annotator)
         self._queued_ids: set[str] = set()
         self._ensured: set[str] = set()
-        self._documents: list[tuple[str, str, str | None, dict[str, Any], str]] = []
+        self._documents: list[tuple[Document, PreparedText]] = []
         self._spans: list[SpanValues] = []
         self._events: list[Event] = []
         self._statuses: list[tuple[str, str, Status]] = []
         self._notes: list[Note] = []
 
-    def add(self, record: DocumentRecord, sha256: str) -> str | None:
-        """Queue ``record``; returns the id of the document it duplicates, if it is skipped."""
-        doc_id = self._queued_texts.get(sha256) or self._store.interchange.document_with_hash(
-            sha256
-        )
+    def preparer(self) -> Callable[[DocumentRecord], PreparedText]:
+        """What ``add`` needs made of a record's text beforehand: any thread may call it
+        (the import calls it on its reading thread); ValidationError for a text the
+        project cannot hold."""
+        prepare = self._store.documents.preparer()
+        return lambda record: prepare(_title(record), record.text)
+
+    def expect(self, sha256s: list[str]) -> None:
+        """Look up the texts of the next records together (hashes): one query, where a
+        query per record lets go of the GIL and waits to get it back each time."""
+        self._expected = set(sha256s)
+        self._found_texts = self._store.interchange.documents_with_hashes(sha256s)
+        self._recent_texts = dict(self._queued_texts)  # not in the file yet
+
+    def _document_with_text(self, sha256: str) -> str | None:
+        queued = self._queued_texts.get(sha256) or self._recent_texts.get(sha256)
+        if queued is not None or sha256 not in self._expected:
+            return queued or self._store.interchange.document_with_hash(sha256)
+        return self._found_texts.get(sha256)
+
+    def add(self, record: DocumentRecord, prepared: PreparedText) -> str | None:
+        """Queue ``record``, its text made ready by ``preparer``; returns the id of the
+        document it duplicates, if it is skipped."""
+        sha256 = prepared.sha256
+        doc_id = self._document_with_text(sha256)
         if doc_id is None:
             doc_id = new_id()
-            self._queued_texts[sha256] = doc_id
-            title = record.title or first_line_title(record.text) or "untitled"
-            self._documents.append((record.text, title, record.external_id, record.meta, doc_id))
+            self._queued_texts[sha256] = self._recent_texts[sha256] = doc_id
+            document = Document(
+                doc_id, _title(record), record.text, record.external_id, record.meta, sha256
+            )
+            self._documents.append((document, prepared))
             self._report.documents += 1
         elif self._attachable(record, doc_id):
             self._report.attached += 1
@@ -119,7 +147,8 @@ class ImportWriter:
         if status is not None:
             self._statuses.append((doc_id, name, status))
         self._queue_notes(record, (doc_id, name), span_ids, event_ids)
-        self._queued_work.add((doc_id, name))
+        if record.has_work or status is not None:  # what has_worked_on sees once written
+            self._queued_work.add((doc_id, name))
         self._report.spans += len(record.entities)
         self._report.events += len(record.events)
 
@@ -164,7 +193,7 @@ class ImportWriter:
     def flush(self) -> None:
         """Write everything queued (inside the caller's transaction)."""
         if self._documents:
-            self._store.documents.add_many(self._documents)
+            self._store.documents.add_prepared(self._documents)
         if self._spans:
             self._store.interchange.add_span_values(self._spans)
         if self._events:
@@ -178,3 +207,7 @@ class ImportWriter:
         self._queued_texts.clear()
         self._queued_work.clear()
         self._queued_ids.clear()
+
+
+def _title(record: DocumentRecord) -> str:
+    return record.title or first_line_title(record.text) or "untitled"

@@ -12,7 +12,8 @@ export can be imported back).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,17 +24,21 @@ from annotator.core.model import (
     AnnotatorKind,
     check_annotator_name,
     check_document_length,
-    text_sha256,
 )
+from annotator.core.schema import Schema
 from annotator.services.gc_pause import gc_paused
+from annotator.services.gil_slices import short_gil_slices
 from annotator.services.import_sources import (
     SourceItem,
     collect_sources,
     path_size,
     read_source,
 )
+from annotator.services.import_writer import BATCH as WRITER_BATCH
 from annotator.services.import_writer import ImportWriter
+from annotator.services.read_ahead import read_ahead
 from annotator.store import ProjectStore
+from annotator.store.documents import PreparedText
 
 DEFAULT_ANNOTATOR = "model"
 
@@ -125,7 +130,11 @@ def import_paths(
     options: ImportOptions | None = None,
     progress: Progress | None = None,
 ) -> ImportReport:
-    """Import files and folders into ``store`` in one transaction (see the module doc)."""
+    """Import files and folders into ``store`` in one transaction (see the module doc).
+
+    The files are read and checked on a second thread (services.read_ahead) while
+    this one writes what was read before: the checks need nothing of the project.
+    """
     options = options or ImportOptions()
     if options.annotator is not None:
         options.annotator = check_annotator_name(options.annotator, "the annotator name")
@@ -133,15 +142,17 @@ def import_paths(
     total = sum(path_size(f) for f in files)
     report = ImportReport()
     problems: list[str] = []
-    with store.bulk_writes(), store.transaction(), gc_paused():
+    with store.bulk_writes(), store.transaction(), gc_paused(), short_gil_slices():
         writer = ImportWriter(store, _kinds(options), report)
-        done_before = 0
-        for path in files:
-            for item in read_source(path, options.encoding, writer.schema):
-                problems += _import_item(item, writer, options, report)
-                if progress is not None and progress(done_before + item.progress, total) is False:
-                    raise ImportCancelled()
-            done_before += path_size(path)
+        reading = _checked_items(files, options, writer.schema, writer.preparer())
+        checked_items = read_ahead(reading, depth=WRITER_BATCH)
+        with contextlib.closing(checked_items):
+            for chunk in checked_items:
+                writer.expect([c.prepared.sha256 for c in chunk if c.prepared is not None])
+                for checked in chunk:
+                    problems += _queue_checked(checked, writer, report)
+                    if progress is not None and progress(checked.progress, total) is False:
+                        raise ImportCancelled()
         writer.flush()
         if problems and not options.skip_invalid:
             raise ImportFailed(problems)
@@ -149,33 +160,83 @@ def import_paths(
     return report
 
 
-def _import_item(
-    item: SourceItem, writer: ImportWriter, options: ImportOptions, report: ImportReport
-) -> list[str]:
-    """Queue one item; returns its problems as ``file:line: reason``."""
-    if item.record is None and item.problem is None:  # only something to say
-        report.notes += item.notes
-        return []
-    if item.record is None:
-        return [f"{item.location}: {item.problem}"]
+@dataclass
+class _Checked:
+    """One item read, after the checks that need nothing of the project."""
+
+    item: SourceItem
+    progress: int  # bytes of all the files read up to and including this item
+    problems: list[str] = field(default_factory=list)  # as ``file:line: reason``
+    changes: list[str] = field(default_factory=list)  # what canonicalising changed
+    empty: bool = False
+    prepared: PreparedText | None = None  # the text as the store will write it
+
+
+def _checked_items(
+    files: list[Path],
+    options: ImportOptions,
+    schema: Schema,
+    prepare: Callable[[DocumentRecord], PreparedText],
+) -> Iterator[_Checked]:
+    """Every item of ``files``, checked and its text made ready for the store (on the
+    reading thread: nothing here touches the project's connection)."""
+    done_before = 0
+    for path in files:
+        for item in read_source(path, options.encoding, schema):
+            yield _checked(item, done_before + item.progress, options, schema, prepare)
+        done_before += path_size(path)
+
+
+def _checked(
+    item: SourceItem,
+    progress: int,
+    options: ImportOptions,
+    schema: Schema,
+    prepare: Callable[[DocumentRecord], PreparedText],
+) -> _Checked:
+    checked = _Checked(item, progress)
     record = item.record
+    if record is None:
+        if item.problem is not None:
+            checked.problems = [f"{item.location}: {item.problem}"]
+        return checked
     try:
-        changes = canonicalize_record(record)
+        checked.changes = canonicalize_record(record)
         check_document_length(record.text)
     except AnnotatorError as exc:
-        return [f"{item.location}: {exc}"]
+        checked.problems = [f"{item.location}: {exc}"]
+        return checked
     if not record.text.strip():
+        checked.empty = True
+        return checked
+    checked.problems = [f"{item.location}: {p}" for p in validate_record(record, schema)]
+    if checked.problems:
+        return checked
+    _resolve_annotator(record, options)
+    try:
+        checked.prepared = prepare(record)
+    except AnnotatorError as exc:
+        checked.problems = [f"{item.location}: {exc}"]
+    return checked
+
+
+def _queue_checked(checked: _Checked, writer: ImportWriter, report: ImportReport) -> list[str]:
+    """Queue one checked item; returns its problems as ``file:line: reason``."""
+    item, record = checked.item, checked.item.record
+    if checked.problems:
+        return checked.problems
+    if record is None:  # only something to say
+        report.notes += item.notes
+        return []
+    if checked.empty:
         report.empty.append(f"{item.location}: empty document")
         return []
-    problems = validate_record(record, writer.schema)
-    if problems:
-        return [f"{item.location}: {p}" for p in problems]
-    report.changes += [f"{item.location}: {c}" for c in changes]
+    report.changes += [f"{item.location}: {c}" for c in checked.changes]
     if record.kept_keys:
         report.kept.append(f"{item.location}: {', '.join(record.kept_keys)}")
     report.ignored += item.notes
-    _resolve_annotator(record, options)
-    duplicate_of = writer.add(record, text_sha256(record.text))
+    assert checked.prepared is not None  # every record without problems has it
+    duplicate_of = writer.add(record, checked.prepared)
     if duplicate_of is not None:
         report.duplicates.append(f"{item.location}: same text as document {duplicate_of}")
     return []

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import NotFoundError, ValidationError
@@ -14,11 +16,12 @@ from annotator.core.model import (
     check_document_length,
     new_id,
 )
+from annotator.core.search import fold
 from annotator.core.text import is_canonical
 from annotator.store import search_fill
 from annotator.store.bulk import insert_rows
 from annotator.store.clock import utc_now
-from annotator.store.text_codec import keeper, unpack
+from annotator.store.text_codec import pack_utf8, unpack
 
 if TYPE_CHECKING:
     from annotator.store.project import ProjectStore
@@ -50,17 +53,28 @@ def _meta_json(meta: dict[str, Any]) -> str:
     return json.dumps(json.loads(json.dumps(meta, ensure_ascii=False)), ensure_ascii=False)
 
 
+@dataclass(frozen=True)
+class PreparedText:
+    """A document's text as the store will write it, made by ``DocumentRepository.preparer``
+    before the write and on any thread (it needs no SQL): an import makes these on its
+    reading thread while the writing thread is busy with SQLite (services.read_ahead)."""
+
+    stored: bytes | str  # the value of documents.text (compressed in a file)
+    indexed: tuple[str, str] | None  # the folded title and text where the store indexes them
+    sha256: str  # of the text's UTF-8, which recognises it (core.model.text_sha256)
+
+
 def _insert_indexed(
-    conn: sqlite3.Connection, rows: list[tuple[Any, ...]], documents: list[Document]
+    conn: sqlite3.Connection, rows: list[tuple[Any, ...]], indexed: list[tuple[str, str]]
 ) -> None:
-    """Insert document rows with their texts compressed, and index ``documents`` (their
-    texts as they are) from Python (store.search_fill), inside the caller's transaction:
-    the index's triggers only fold TEXT rows (migration 0008). Their rowids are given,
-    so the index rows can name them."""
+    """Insert document rows with their texts compressed, and index their folded
+    (title, text) ``indexed`` from Python (store.search_fill), inside the caller's
+    transaction: the index's triggers only fold TEXT rows (migration 0008). Their
+    rowids are given, so the index rows can name them."""
     (last,) = conn.execute("SELECT coalesce(max(rowid), 0) FROM documents").fetchone()
     numbered = [(last + 1 + n, *row) for n, row in enumerate(rows)]
     insert_rows(conn, _INSERT.replace("(id,", "(rowid, id,", 1), numbered)
-    search_fill.index_rows(conn, [(last + 1 + n, d.title, d.text) for n, d in enumerate(documents)])
+    search_fill.index_rows(conn, [(last + 1 + n, *pair) for n, pair in enumerate(indexed)])
 
 
 class DocumentRepository:
@@ -84,30 +98,52 @@ class DocumentRepository:
         self, items: Iterable[tuple[str, str, str | None, dict[str, Any] | None, str | None]]
     ) -> list[Document]:
         """Add several documents in one transaction; all or none are added."""
+        prepare = self.preparer()
         documents = []
         for text, title, external_id, meta, doc_id in items:
+            prepared = prepare(title, text)
+            document = Document(
+                doc_id or new_id(), title, text, external_id, dict(meta or {}), prepared.sha256
+            )
+            documents.append((document, prepared))
+        self.add_prepared(documents)
+        return [document for document, _ in documents]
+
+    def preparer(self) -> Callable[[str, str], PreparedText]:
+        """A function of (title, text) giving the text as this store writes it, for
+        ``add_prepared``. It checks the text (canonical, not too long: ValidationError)
+        and touches no connection, so any thread may call it."""
+        packs_text = self._store.dialect.packs_text
+
+        def prepare(title: str, text: str) -> PreparedText:
             if not is_canonical(text):
                 raise ValidationError(f"document {title!r}: text is not canonical")
             check_document_length(text, f"document {title!r}")
-            documents.append(
-                Document(doc_id or new_id(), title, text, external_id, dict(meta or {}))
-            )
+            data = text.encode("utf-8")
+            sha256 = hashlib.sha256(data).hexdigest()
+            if not packs_text:
+                return PreparedText(text, None, sha256)
+            return PreparedText(pack_utf8(data), (fold(title), fold(text)), sha256)
+
+        return prepare
+
+    def add_prepared(self, documents: Sequence[tuple[Document, PreparedText]]) -> None:
+        """Add documents, each with its text as ``preparer`` made it, in one transaction."""
         now = utc_now()
-        stored = keeper(self._store.dialect.packs_text)
         # chars: the text's length in code points (Python's len, SQLite's length(): the
         # text is canonical, so has no NUL where length() would stop), which the range
         # triggers of spans and events read instead of counting the text (migration 0007).
         rows = [
-            (d.id, d.external_id, d.title, stored(d.text), len(d.text), d.sha256,
+            (d.id, d.external_id, d.title, prepared.stored, len(d.text), d.sha256,
              _meta_json(d.meta), now)
-            for d in documents
+            for d, prepared in documents
         ]  # fmt: skip
         with self._store.transaction() as db:
             if self._store.dialect.packs_text:
-                _insert_indexed(db.conn, rows, documents)
+                indexed = [prepared.indexed or ("", "") for _, prepared in documents]
+                _insert_indexed(db.conn, rows, indexed)
             else:
                 insert_rows(db.conn, _INSERT, rows)
-        return documents
 
     def get(self, doc_id: str) -> Document:
         """The document with id ``doc_id``; NotFoundError if there is none."""

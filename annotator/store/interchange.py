@@ -67,6 +67,16 @@ class InterchangeRepository:
         ).fetchone()
         return row[0] if row else None
 
+    def documents_with_hashes(self, hashes: Sequence[str]) -> dict[str, str]:
+        """SHA-256 -> document id, for those of ``hashes`` the project holds (one query
+        per 500: an import looks up the next records' texts together)."""
+        found: dict[str, str] = {}
+        for chunk in _chunks(sorted(set(hashes))):
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT sha256, id FROM documents WHERE sha256 IN ({marks})"
+            found.update(self._store.db.execute(query, chunk).fetchall())
+        return found
+
     def has_worked_on(self, doc_id: str, annotator: str) -> bool:
         """True when ``annotator`` has a status (has worked) on the document."""
         row = self._store.db.execute(

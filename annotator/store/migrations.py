@@ -16,7 +16,7 @@ from typing import Any
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from annotator.core.search import fold_table
+from annotator.core.search import fold, fold_table
 from annotator.store.search_fill import index_rows
 from annotator.store.text_codec import pack, unpack
 
@@ -514,7 +514,10 @@ def index_documents(db: Database) -> None:
     """Fill the (empty) format-8 search index from the documents, as the program
     indexes the documents it adds (store.search_fill)."""
     for rows in _document_batches(db, "title, text"):
-        index_rows(db.conn, [(rowid, title, unpack(text)) for rowid, title, text in rows])
+        index_rows(
+            db.conn,
+            [(rowid, fold(title), fold(unpack(text))) for rowid, title, text in rows],
+        )
 
 
 @migrations(name="0008_compact_text")

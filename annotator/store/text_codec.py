@@ -30,7 +30,12 @@ _LEVEL = 1
 
 def pack(text: str) -> bytes:
     """``text`` as ``documents.text`` holds it in a project file."""
-    return zlib.compress(text.encode("utf-8"), _LEVEL)
+    return pack_utf8(text.encode("utf-8"))
+
+
+def pack_utf8(data: bytes) -> bytes:
+    """``pack`` of a text given as its UTF-8 bytes (encoded once for its hash too)."""
+    return zlib.compress(data, _LEVEL)
 
 
 def keeper(packs_text: bool) -> Callable[[str], bytes | str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import threading
 import time
 
 import pytest
@@ -107,6 +109,36 @@ def test_ids_made_in_a_batch_are_like_ids_made_one_by_one() -> None:
         assert set(made) <= set("0123456789ABCDEFGHJKMNPQRSTVWXYZ")  # Crockford's base 32
         assert made[:10] >= one[:10]  # the time first: ids made later sort later
     assert new_ids(0) == []
+
+
+def test_ids_stay_unique_across_threads_and_forked_processes() -> None:
+    """Random bytes are read ahead in blocks: threads share them, a child forgets them."""
+    new_id()  # the parent now holds unread random bytes
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # the child: the ids it makes next, then leave at once
+        os.write(write, "".join(new_ids(100)).encode())
+        os._exit(0)
+    os.close(write)
+    os.waitpid(child, 0)
+    with os.fdopen(read, "rb") as pipe:
+        in_child = pipe.read().decode()
+    in_parent = "".join(new_ids(100))
+    assert len(in_child) == len(in_parent) == 2600
+    random_parts = {in_child[at + 10 : at + 26] for at in range(0, 2600, 26)}
+    assert random_parts.isdisjoint(in_parent[at + 10 : at + 26] for at in range(0, 2600, 26))
+    made: list[list[str]] = [[] for _ in range(4)]
+    threads = [
+        threading.Thread(target=lambda out=out: out.extend(new_ids(1) + new_ids(50)))
+        for out in made
+        for _ in range(20)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    every = [made_id for out in made for made_id in out]
+    assert len(every) == len(set(every)) == 4 * 20 * 51
 
 
 def test_an_id_is_a_ulid_of_the_time_it_was_made() -> None:

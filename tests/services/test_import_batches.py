@@ -1,0 +1,76 @@
+"""An import's result does not depend on where its batches and read-ahead chunks end.
+
+The writer looks texts up a chunk at a time (ImportWriter.expect) and forgets what
+it queued once a batch is written; a repeated text must be recognised whether its
+first copy is in the same chunk, an earlier chunk, an unwritten batch or the file.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from annotator.services import import_writer, read_ahead
+from annotator.services.importing import import_paths
+from annotator.services.projects import new_project
+
+TEXTS = [f"قال المتحدث باسم الوزارة في الخبر رقم {n} إن الاجتماع انتهى." for n in range(6)]
+ANNOTATORS = ["amal", "karim", None]
+
+lines = st.lists(
+    st.tuples(st.integers(0, len(TEXTS) - 1), st.sampled_from(ANNOTATORS), st.booleans()),
+    min_size=1,
+    max_size=40,
+)
+
+
+def jsonl_of(items: list[tuple[int, str | None, bool]]) -> str:
+    out = []
+    for text_at, annotator, labelled in items:
+        line: dict = {"text": TEXTS[text_at], "label": [[0, 3, "PER"]] if labelled else []}
+        if annotator:
+            line["annotator"] = annotator
+        out.append(json.dumps(line, ensure_ascii=False))
+    return "\n".join(out) + "\n"
+
+
+def imported(folder: Path, source: Path) -> tuple:
+    """What an import of ``source`` into a new project gives, ids aside."""
+    folder.mkdir()
+    with new_project(folder / "p.annproj") as store:
+        report = import_paths(store, [source])
+        texts = {d.id: d.text for d in store.documents.iter_all()}
+        spans = sorted(
+            (texts[s.document_id], s.annotator, s.start, s.end, s.label)
+            for d in texts
+            for s in store.annotations.spans(d)
+        )
+    counts = (report.documents, report.attached, report.spans, len(report.duplicates))
+    duplicates = [line.split(": same text")[0] for line in report.duplicates]
+    return sorted(texts.values()), spans, counts, duplicates
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(lines, st.integers(1, 4), st.integers(1, 5))
+def test_small_batches_and_chunks_import_what_one_batch_imports(
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    items: list[tuple[int, str | None, bool]],
+    batch: int,
+    chunk: int,
+) -> None:
+    folder = tmp_path_factory.mktemp("batches")
+    source = folder / "lines.jsonl"
+    source.write_text(jsonl_of(items), encoding="utf-8")
+    whole = imported(folder / "whole", source)
+    with monkeypatch.context() as patch:
+        patch.setattr(import_writer, "BATCH", batch)
+        patch.setattr(read_ahead, "_CHUNK", chunk)
+        pieces = imported(folder / "pieces", source)
+    assert pieces == whole
+    assert len(whole[0]) == len({text_at for text_at, _, _ in items})
