@@ -64,7 +64,12 @@ class ImportWriter:
         (the import calls it on its reading thread); ValidationError for a text the
         project cannot hold."""
         prepare = self._store.documents.preparer()
-        return lambda record: prepare(_title(record), record.text)
+
+        def prepare_record(record: DocumentRecord) -> PreparedText:
+            record.title = _title(record)  # decided here, off the writing thread
+            return prepare(record.title, record.text)
+
+        return prepare_record
 
     def expect(self, sha256s: list[str]) -> None:
         """Look up the texts of the next records together (hashes): one query, where a
