@@ -142,13 +142,7 @@ def import_paths(
     total = sum(path_size(f) for f in files)
     report = ImportReport()
     problems: list[str] = []
-    with (
-        store.bulk_writes(),
-        store.transaction(),
-        store.interchange.many_spans(),
-        gc_paused(),
-        short_gil_slices(),
-    ):
+    with store.transaction(), store.bulk_writes(), gc_paused(), short_gil_slices():
         writer = ImportWriter(store, _kinds(options), report)
         reading = _checked_items(files, options, writer.schema, writer.preparer())
         checked_items = read_ahead(reading, depth=WRITER_BATCH)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sqlite3
@@ -65,7 +66,10 @@ class PreparedText:
 
 
 def _insert_indexed(
-    conn: sqlite3.Connection, rows: list[tuple[Any, ...]], indexed: list[tuple[str, str]]
+    conn: sqlite3.Connection,
+    rows: list[tuple[Any, ...]],
+    indexed: list[tuple[str, str]],
+    merging_less: search_fill.MergingLess | None,
 ) -> None:
     """Insert document rows with their texts compressed, and index their folded
     (title, text) ``indexed`` from Python (store.search_fill), inside the caller's
@@ -74,6 +78,8 @@ def _insert_indexed(
     (last,) = conn.execute("SELECT coalesce(max(rowid), 0) FROM documents").fetchone()
     numbered = [(last + 1 + n, *row) for n, row in enumerate(rows)]
     insert_rows(conn, _INSERT.replace("(id,", "(rowid, id,", 1), numbered)
+    if merging_less is not None:
+        merging_less.before_indexing()
     search_fill.index_rows(conn, [(last + 1 + n, *pair) for n, pair in enumerate(indexed)])
 
 
@@ -82,6 +88,21 @@ class DocumentRepository:
 
     def __init__(self, store: ProjectStore) -> None:
         self._store = store
+        self._merging_less: search_fill.MergingLess | None = None  # inside many_documents()
+
+    @contextlib.contextmanager
+    def many_documents(self) -> Iterator[None]:
+        """Inside the caller's transaction: a block of many add_prepared calls (an
+        import's batches), the search index merging less often (search_fill.MergingLess)."""
+        if self._store.on_server or self._merging_less is not None:
+            yield
+            return
+        self._merging_less = search_fill.MergingLess(self._store.db.conn)
+        try:
+            yield
+            self._merging_less.end()
+        finally:
+            self._merging_less = None
 
     def add(
         self,
@@ -141,7 +162,7 @@ class DocumentRepository:
         with self._store.transaction() as db:
             if self._store.dialect.packs_text:
                 indexed = [prepared.indexed or ("", "") for _, prepared in documents]
-                _insert_indexed(db.conn, rows, indexed)
+                _insert_indexed(db.conn, rows, indexed, self._merging_less)
             else:
                 insert_rows(db.conn, _INSERT, rows)
 

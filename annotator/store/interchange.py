@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 _CHUNK = 500  # stays under SQLite's limit on host parameters per statement
 # From this many spans a batch drops the file's range trigger for its insert (add_spans).
 _MIN_UNTRIGGERED = 256
+_RANGE_TRIGGER = "spans_in_text_insert"
 _DECODER = json.JSONDecoder()
 _DOCUMENT = operator.itemgetter(1)  # of a span's values
 _ANNOTATOR = operator.itemgetter(2)
@@ -58,7 +59,9 @@ class InterchangeRepository:
 
     def __init__(self, store: ProjectStore) -> None:
         self._store = store
-        self._range_trigger_off = False  # inside many_spans(): dropped for the block
+        # Inside many_spans(): what the block undoes at its end (the trigger's drop).
+        self._block: contextlib.ExitStack | None = None
+        self._dropped_for_block = False
 
     # -- reads for import ------------------------------------------------------
 
@@ -113,34 +116,41 @@ class InterchangeRepository:
             for name in set(map(_ANNOTATOR, spans)):
                 self._store.annotators.ensure(name)
             rows = span_rows(db, spans, now)
-            if self._range_trigger_off or self._store.on_server or len(rows) < _MIN_UNTRIGGERED:
+            # _check_spans just compared every end with its text's length, as the
+            # trigger would row by row (a fifth of a large import's span writes).
+            if self._block is not None:
+                if not self._dropped_for_block:  # the first batch: dropped until the end
+                    self._block.enter_context(trigger_dropped(db.conn, _RANGE_TRIGGER))
+                    self._dropped_for_block = True
+                insert_rows(db.conn, SPAN_INSERT, rows)
+            elif self._store.on_server or len(rows) < _MIN_UNTRIGGERED:
                 insert_rows(db.conn, SPAN_INSERT, rows)
             else:
-                # _check_spans just compared every end with its text's length, as the
-                # trigger would row by row (a fifth of a large import's span writes).
-                with trigger_dropped(db.conn, "spans_in_text_insert"):
+                with trigger_dropped(db.conn, _RANGE_TRIGGER):
                     insert_rows(db.conn, SPAN_INSERT, rows)
             self._touch(set(map(_OWNER, spans)), now)
 
     @contextlib.contextmanager
     def many_spans(self) -> Iterator[None]:
         """Inside the caller's transaction: a block of many add_span_values calls (an
-        import's batches) with the file's range trigger dropped once for the block.
+        import's batches), the file's range trigger dropped once for the block.
 
         add_span_values checks every span's range itself, as the trigger would. Dropping
         and creating the trigger again for each batch changed the file's schema each
         time, and SQLite then compiles every statement it keeps again (10 ms for one of
-        4,000 spans, each batch: 3 s of a 100,000-article import).
+        4,000 spans, each batch: 3 s of a 100,000-article import). It is dropped when
+        the first spans are written, so a block that writes none leaves the file's bytes
+        as they were (an empty import).
         """
-        if self._store.on_server or self._range_trigger_off:
+        if self._store.on_server or self._block is not None:
             yield
             return
-        with trigger_dropped(self._store.db.conn, "spans_in_text_insert"):
-            self._range_trigger_off = True
+        with contextlib.ExitStack() as block:
+            self._block, self._dropped_for_block = block, False
             try:
                 yield
             finally:
-                self._range_trigger_off = False
+                self._block, self._dropped_for_block = None, False
 
     def add_events(self, events: list[Event]) -> None:
         """Store events with their arguments; all or none (checked like add_event)."""

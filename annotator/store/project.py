@@ -206,20 +206,24 @@ class ProjectStore:
 
     @contextlib.contextmanager
     def bulk_writes(self, cache_mb: int = BULK_CACHE_MB) -> Iterator[None]:
-        """Give SQLite a larger page cache for a block of many writes (an import).
+        """Inside a transaction: a block of many writes (an import), set up for them.
 
-        SQLite's default cache is 2 MB: a large transaction then writes the pages
-        it is still filling (index ends, the search index's segments) out to the
-        WAL again and again. The cache only grows as pages are touched and is
-        given back when the block ends; its size is what bounds SQLite's memory.
+        - SQLite gets a larger page cache: its default is 2 MB, and a large transaction
+          then writes the pages it is still filling (index ends, the search index's
+          segments) out to the WAL again and again. The cache only grows as pages are
+          touched and is given back when the block ends; its size bounds SQLite's memory.
+        - The spans' range trigger is dropped once for the block
+          (InterchangeRepository.many_spans).
+        - The search index merges its segments less often (DocumentRepository.many_documents).
         """
-        if self.on_server:  # the server's memory is its administrator's to set
+        if self.on_server:  # the server's memory and indexes are its own to tune
             yield
             return
         (before,) = self.db.execute("PRAGMA cache_size").fetchone()
         self.db.execute(f"PRAGMA cache_size = {-cache_mb * 1024}")
         try:
-            yield
+            with self.interchange.many_spans(), self.documents.many_documents():
+                yield
         finally:
             self.db.execute(f"PRAGMA cache_size = {before}")
 

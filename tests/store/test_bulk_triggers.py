@@ -65,3 +65,45 @@ def test_dropping_outside_a_transaction_is_refused(tmp_path: Path) -> None:
             pass
         with store.transaction() as db, trigger_dropped(db.conn, "no_such_trigger") as there:
             assert there is False
+
+
+def test_many_spans_checks_every_batch_and_brings_the_trigger_back(tmp_path: Path) -> None:
+    """An import drops the trigger once (InterchangeRepository.many_spans): a batch of any
+    size is still checked, and the schema changes once, not once per batch."""
+    with new_project(tmp_path / "p.annproj") as store:
+        doc = store.documents.add("أحمد في بغداد", "خبر")
+        before = structure(store.db.conn)
+        with store.transaction() as db, store.interchange.many_spans():
+            store.interchange.add_spans(spans_of(doc.id, 2))  # small: dropped all the same
+            assert ("trigger", "spans_in_text_insert") not in structure(db.conn)
+            version = db.execute("PRAGMA schema_version").fetchone()[0]
+            for _ in range(3):
+                store.interchange.add_spans(spans_of(doc.id, 300))
+            with pytest.raises(ValidationError):
+                store.interchange.add_spans(spans_of(doc.id, 1, end=len(doc.text) + 1))
+            assert db.execute("PRAGMA schema_version").fetchone()[0] == version
+        assert structure(store.db.conn) == before
+        assert store.db.execute("SELECT count(*) FROM spans").fetchone()[0] == 902
+
+
+def test_a_block_that_writes_no_spans_leaves_the_schema_alone(tmp_path: Path) -> None:
+    with new_project(tmp_path / "p.annproj") as store:
+        version = store.db.execute("PRAGMA schema_version").fetchone()[0]
+        with store.transaction(), store.interchange.many_spans():
+            store.documents.add("أحمد في بغداد", "خبر")
+        assert store.db.execute("PRAGMA schema_version").fetchone()[0] == version
+
+
+def test_a_failed_import_block_leaves_the_trigger_in_place(tmp_path: Path) -> None:
+    with new_project(tmp_path / "p.annproj") as store:
+        doc = store.documents.add("أحمد في بغداد", "خبر")
+        before = structure(store.db.conn)
+        with (
+            pytest.raises(RuntimeError, match="import failed"),
+            store.transaction(),
+            store.interchange.many_spans(),
+        ):
+            store.interchange.add_spans(spans_of(doc.id, 300))
+            raise RuntimeError("import failed")
+        assert structure(store.db.conn) == before
+        assert store.db.execute("SELECT count(*) FROM spans").fetchone()[0] == 0

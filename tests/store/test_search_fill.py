@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from annotator.core.text import canonicalize
 from annotator.services.importing import ImportFailed, import_paths
 from annotator.services.projects import new_project
+from annotator.store import search_fill
 from annotator.store.structure import structure
 
 ALPHABET = "ابتسلمنويءأإآؤئٱةىـَُِّْ\u200f\u200c\u061cNaTo "
@@ -93,4 +94,43 @@ def test_a_write_failing_inside_the_batch_leaves_the_file_as_it_was(tmp_path: Pa
         with pytest.raises(Exception, match=r"(?i)unique|already|exists"):
             store.documents.add_many(items)  # the second row's id collides
         assert structure(store.db.conn) == before
+        assert store.documents.count() == 0
+
+
+def automerge(store) -> list:
+    return store.db.execute(
+        "SELECT v FROM documents_search_config WHERE k = 'automerge'"
+    ).fetchall()
+
+
+def test_an_import_merges_index_segments_less_and_puts_the_setting_back(tmp_path: Path) -> None:
+    source = tmp_path / "news.jsonl"
+    source.write_text(
+        "".join(json.dumps({"text": f"خبر رقم {n} من بغداد"}) + "\n" for n in range(30)),
+        encoding="utf-8",
+    )
+    with new_project(tmp_path / "p.annproj") as store:
+        seen: list = []
+        original = search_fill.index_rows
+
+        def watched(conn, rows):  # what the index is set to while the import writes
+            seen.append(automerge(store))
+            original(conn, rows)
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(search_fill, "index_rows", watched)
+            import_paths(store, [source])
+        assert seen == [[(16,)]]
+        assert automerge(store) == [(4,)]  # FTS5's default, as before
+        assert len(store.documents.ids_matching("بغداد")) == 30
+
+
+def test_a_refused_import_leaves_the_index_settings_as_they_were(tmp_path: Path) -> None:
+    source = tmp_path / "news.jsonl"
+    source.write_text('{"text": "خبر من بغداد"}\n{"text": 5}\n', encoding="utf-8")
+    with new_project(tmp_path / "p.annproj") as store:
+        before = automerge(store)
+        with pytest.raises(ImportFailed, match=r"news\.jsonl:2"):
+            import_paths(store, [source])
+        assert automerge(store) == before == []
         assert store.documents.count() == 0
