@@ -9,6 +9,7 @@ written, so only the batch being built is held in memory.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,7 @@ from annotator.core.model import (
 )
 from annotator.core.notes import Note, NoteKind
 from annotator.core.text import first_line_title
+from annotator.services.import_lookups import ImportLookups
 from annotator.store import ProjectStore
 from annotator.store.documents import PreparedText
 
@@ -46,10 +48,9 @@ class ImportWriter:
         self.schema = store.schema
         # Only what is queued and not yet written (flush() forgets it): the rest is in the file.
         self._queued_texts: dict[str, str] = {}  # SHA-256 -> document id
-        # What ``expect`` found: texts in the file then, and those queued since.
-        self._expected: set[str] = set()
-        self._found_texts: dict[str, str] = {}
-        self._recent_texts: dict[str, str] = {}
+        self._prepare = self.preparer()
+        self._recent_new: deque[bool] = deque(maxlen=256)  # was each last record's text new?
+        self._lookups = ImportLookups(store)
         self._queued_work: set[tuple[str, str]] = set()  # (document id, annotator)
         self._queued_ids: set[str] = set()
         self._ensured: set[str] = set()
@@ -60,8 +61,8 @@ class ImportWriter:
         self._notes: list[Note] = []
 
     def preparer(self) -> Callable[[DocumentRecord], PreparedText]:
-        """What ``add`` needs made of a record's text beforehand: any thread may call it
-        (the import calls it on its reading thread); ValidationError for a text the
+        """What ``add`` needs made of a new document's text: any thread may call it (the
+        import calls it on its reading thread, ahead); ValidationError for a text the
         project cannot hold."""
         prepare = self._store.documents.preparer()
 
@@ -71,27 +72,29 @@ class ImportWriter:
 
         return prepare_record
 
+    def mostly_new_texts(self) -> bool:
+        """True unless most of the last records added brought texts the project holds
+        (a model's predictions for loaded texts): then preparing texts ahead is wasted."""
+        return sum(self._recent_new) * 2 >= len(self._recent_new)
+
     def expect(self, sha256s: list[str]) -> None:
-        """Look up the texts of the next records together (hashes): one query, where a
-        query per record lets go of the GIL and waits to get it back each time."""
-        self._expected = set(sha256s)
-        self._found_texts = self._store.interchange.documents_with_hashes(sha256s)
-        self._recent_texts = dict(self._queued_texts)  # not in the file yet
+        """Look up the next records' texts (their hashes) together (ImportLookups);
+        called before each chunk of ``add`` calls, which keeps what it remembers small."""
+        self._lookups.refresh(sha256s, self._queued_texts, self._queued_work)
 
-    def _document_with_text(self, sha256: str) -> str | None:
-        queued = self._queued_texts.get(sha256) or self._recent_texts.get(sha256)
-        if queued is not None or sha256 not in self._expected:
-            return queued or self._store.interchange.document_with_hash(sha256)
-        return self._found_texts.get(sha256)
-
-    def add(self, record: DocumentRecord, prepared: PreparedText) -> str | None:
-        """Queue ``record``, its text made ready by ``preparer``; returns the id of the
-        document it duplicates, if it is skipped."""
-        sha256 = prepared.sha256
-        doc_id = self._document_with_text(sha256)
+    def add(
+        self, record: DocumentRecord, sha256: str, prepared: PreparedText | None = None
+    ) -> str | None:
+        """Queue ``record`` (its text's hash given, and its text made ready by
+        ``preparer`` if it was made ahead); returns the id of the document it
+        duplicates, if it is skipped."""
+        doc_id = self._lookups.document_with_text(sha256)
+        self._recent_new.append(doc_id is None)
         if doc_id is None:
+            prepared = prepared or self._prepare(record)
             doc_id = new_id()
-            self._queued_texts[sha256] = self._recent_texts[sha256] = doc_id
+            self._queued_texts[sha256] = doc_id
+            self._lookups.queued_text(sha256, doc_id)
             document = Document(
                 doc_id, _title(record), record.text, record.external_id, record.meta, sha256
             )
@@ -110,8 +113,7 @@ class ImportWriter:
         return (
             record.annotator is not None
             and (record.has_work or record.status is not None)
-            and (doc_id, record.annotator) not in self._queued_work
-            and not self._store.interchange.has_worked_on(doc_id, record.annotator)
+            and not self._lookups.has_worked_on(doc_id, record.annotator)
         )
 
     def _queue_annotations(self, record: DocumentRecord, doc_id: str) -> None:
@@ -154,6 +156,7 @@ class ImportWriter:
         self._queue_notes(record, (doc_id, name), span_ids, event_ids)
         if record.has_work or status is not None:  # what has_worked_on sees once written
             self._queued_work.add((doc_id, name))
+            self._lookups.queued_work(doc_id, name)
         self._report.spans += len(record.entities)
         self._report.events += len(record.events)
 

@@ -24,6 +24,7 @@ from annotator.core.model import (
     AnnotatorKind,
     check_annotator_name,
     check_document_length,
+    text_sha256,
 )
 from annotator.core.schema import Schema
 from annotator.services.gc_pause import gc_paused
@@ -144,15 +145,17 @@ def import_paths(
     problems: list[str] = []
     with store.transaction(), store.bulk_writes(), gc_paused(), short_gil_slices():
         writer = ImportWriter(store, _kinds(options), report)
-        reading = _checked_items(files, options, writer.schema, writer.preparer())
+        plan = _ReadingPlan(writer.preparer())
+        reading = _checked_items(files, options, writer.schema, plan)
         checked_items = read_ahead(reading, depth=WRITER_BATCH)
         with contextlib.closing(checked_items):
             for chunk in checked_items:
-                writer.expect([c.prepared.sha256 for c in chunk if c.prepared is not None])
+                writer.expect([checked.sha256 for checked in chunk if checked.sha256])
                 for checked in chunk:
                     problems += _queue_checked(checked, writer, report)
                     if progress is not None and progress(checked.progress, total) is False:
                         raise ImportCancelled()
+                plan.prepare_texts = writer.mostly_new_texts()
         writer.flush()
         if problems and not options.skip_invalid:
             raise ImportFailed(problems)
@@ -169,30 +172,38 @@ class _Checked:
     problems: list[str] = field(default_factory=list)  # as ``file:line: reason``
     changes: list[str] = field(default_factory=list)  # what canonicalising changed
     empty: bool = False
-    prepared: PreparedText | None = None  # the text as the store will write it
+    sha256: str = ""  # of a record that passed the checks
+    prepared: PreparedText | None = None  # its text as the store writes it, if made ahead
+
+
+class _ReadingPlan:
+    """What the reading thread does beyond the checks, as the writing thread last said.
+
+    Compressing and folding a text ahead saves the writing thread that work, but only
+    for a text new to the project: when most records bring texts it holds already (a
+    model's predictions for loaded texts) the reading thread only hashes them, and the
+    writer prepares the few new ones itself.
+    """
+
+    def __init__(self, prepare: Callable[[DocumentRecord], PreparedText]) -> None:
+        self.prepare = prepare
+        self.prepare_texts = True  # set by the writing thread after each chunk
 
 
 def _checked_items(
-    files: list[Path],
-    options: ImportOptions,
-    schema: Schema,
-    prepare: Callable[[DocumentRecord], PreparedText],
+    files: list[Path], options: ImportOptions, schema: Schema, plan: _ReadingPlan
 ) -> Iterator[_Checked]:
     """Every item of ``files``, checked and its text made ready for the store (on the
     reading thread: nothing here touches the project's connection)."""
     done_before = 0
     for path in files:
         for item in read_source(path, options.encoding, schema):
-            yield _checked(item, done_before + item.progress, options, schema, prepare)
+            yield _checked(item, done_before + item.progress, options, schema, plan)
         done_before += path_size(path)
 
 
 def _checked(
-    item: SourceItem,
-    progress: int,
-    options: ImportOptions,
-    schema: Schema,
-    prepare: Callable[[DocumentRecord], PreparedText],
+    item: SourceItem, progress: int, options: ImportOptions, schema: Schema, plan: _ReadingPlan
 ) -> _Checked:
     checked = _Checked(item, progress)
     record = item.record
@@ -213,10 +224,15 @@ def _checked(
     if checked.problems:
         return checked
     _resolve_annotator(record, options)
+    if not plan.prepare_texts:
+        checked.sha256 = text_sha256(record.text)
+        return checked
     try:
-        checked.prepared = prepare(record)
+        checked.prepared = plan.prepare(record)
     except AnnotatorError as exc:
         checked.problems = [f"{item.location}: {exc}"]
+        return checked
+    checked.sha256 = checked.prepared.sha256
     return checked
 
 
@@ -235,8 +251,7 @@ def _queue_checked(checked: _Checked, writer: ImportWriter, report: ImportReport
     if record.kept_keys:
         report.kept.append(f"{item.location}: {', '.join(record.kept_keys)}")
     report.ignored += item.notes
-    assert checked.prepared is not None  # every record without problems has it
-    duplicate_of = writer.add(record, checked.prepared)
+    duplicate_of = writer.add(record, checked.sha256, checked.prepared)
     if duplicate_of is not None:
         report.duplicates.append(f"{item.location}: same text as document {duplicate_of}")
     return []

@@ -27,6 +27,9 @@ class Dialect:
     listing_index: str
     # (document, annotator) -> a JSON array of its spans as text, in one aggregate.
     span_groups: str
+    # A JSON array (as text) of the rows' values ({}: a comma-separated list of columns),
+    # in one aggregate: one row however many match (NULL on PostgreSQL for none).
+    rows_as_json: str
     # True when the project has SQLite's FTS5 search index (documents_search).
     full_text_index: bool
     # True when documents.text holds texts compressed (store.text_codec; project files).
@@ -103,6 +106,7 @@ SQLITE = Dialect(
     nocase="{} COLLATE NOCASE",
     listing_index=" INDEXED BY documents_listing",
     span_groups=f"json_group_array(json_array({_SPAN_FIELDS}))",
+    rows_as_json="json_group_array(json_array({}))",
     full_text_index=True,
     packs_text=True,
     quotes_json=True,
@@ -113,6 +117,7 @@ POSTGRES = Dialect(
     nocase="lower({})",
     listing_index="",
     span_groups=f"json_agg(json_build_array({_SPAN_FIELDS}))::text",
+    rows_as_json="json_agg(json_build_array({}))::text",
     full_text_index=False,
     packs_text=False,
     quotes_json=False,

@@ -75,12 +75,26 @@ class InterchangeRepository:
     def documents_with_hashes(self, hashes: Sequence[str]) -> dict[str, str]:
         """SHA-256 -> document id, for those of ``hashes`` the project holds (one query
         per 500: an import looks up the next records' texts together)."""
-        found: dict[str, str] = {}
-        for chunk in _chunks(sorted(set(hashes))):
+        return dict(self._pairs("sha256, id", "documents WHERE sha256", hashes))
+
+    def work_on(self, doc_ids: set[str]) -> set[tuple[str, str]]:
+        """(document id, annotator) of every status on these documents: who has worked
+        on them (has_worked_on, for many documents in one query per 500)."""
+        return set(self._pairs("document_id, annotator", "statuses WHERE document_id", doc_ids))
+
+    def _pairs(self, columns: str, where: str, values: Iterable[str]) -> list[tuple[str, str]]:
+        """``SELECT columns FROM where IN values`` for two text columns, each chunk's rows
+        in one row of JSON: SQLite hands each row over letting go of the GIL, and an
+        import's reading thread may then keep it for a switch interval (10,000 texts
+        looked up a row each: 0.56 s, 0.19 s of it the lookups themselves)."""
+        aggregate = self._store.dialect.rows_as_json.format(columns)
+        pairs: list[tuple[str, str]] = []
+        for chunk in _chunks(sorted(set(values))):
             marks = ",".join("?" * len(chunk))
-            query = f"SELECT sha256, id FROM documents WHERE sha256 IN ({marks})"
-            found.update(self._store.db.execute(query, chunk).fetchall())
-        return found
+            query = f"SELECT {aggregate} FROM {where} IN ({marks})"
+            (rows,) = self._store.db.execute(query, chunk).fetchone()
+            pairs += [(first, second) for first, second in json.loads(rows or "[]")]
+        return pairs
 
     def has_worked_on(self, doc_id: str, annotator: str) -> bool:
         """True when ``annotator`` has a status (has worked) on the document."""

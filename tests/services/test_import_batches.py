@@ -1,6 +1,6 @@
 """An import's result does not depend on where its batches and read-ahead chunks end.
 
-The writer looks texts up a chunk at a time (ImportWriter.expect) and forgets what
+The writer looks texts and work up a chunk at a time (ImportLookups) and forgets what
 it queued once a batch is written; a repeated text must be recognised whether its
 first copy is in the same chunk, an earlier chunk, an unwritten batch or the file.
 """
@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.services import import_writer, read_ahead
+from annotator.services.import_lookups import ImportLookups
 from annotator.services.importing import import_paths
 from annotator.services.projects import new_project
 
@@ -38,10 +39,11 @@ def jsonl_of(items: list[tuple[int, str | None, bool]]) -> str:
     return "\n".join(out) + "\n"
 
 
-def imported(folder: Path, source: Path) -> tuple:
-    """What an import of ``source`` into a new project gives, ids aside."""
+def imported(folder: Path, earlier: Path, source: Path) -> tuple:
+    """What an import of ``source`` into a project holding ``earlier`` gives, ids aside."""
     folder.mkdir()
     with new_project(folder / "p.annproj") as store:
+        import_paths(store, [earlier])
         report = import_paths(store, [source])
         texts = {d.id: d.text for d in store.documents.iter_all()}
         spans = sorted(
@@ -56,21 +58,27 @@ def imported(folder: Path, source: Path) -> tuple:
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                   HealthCheck.function_scoped_fixture])
-@given(lines, st.integers(1, 4), st.integers(1, 5))
+@given(lines, lines, st.integers(1, 4), st.integers(1, 5))
 def test_small_batches_and_chunks_import_what_one_batch_imports(
     tmp_path_factory: pytest.TempPathFactory,
     monkeypatch: pytest.MonkeyPatch,
+    before: list[tuple[int, str | None, bool]],
     items: list[tuple[int, str | None, bool]],
     batch: int,
     chunk: int,
 ) -> None:
+    """Texts and work already in the project (``before``) are found as well as those
+    queued by the import itself; the reference asks the file record by record."""
     folder = tmp_path_factory.mktemp("batches")
-    source = folder / "lines.jsonl"
+    earlier, source = folder / "earlier.jsonl", folder / "lines.jsonl"
+    earlier.write_text(jsonl_of(before), encoding="utf-8")
     source.write_text(jsonl_of(items), encoding="utf-8")
-    whole = imported(folder / "whole", source)
+    with monkeypatch.context() as patch:  # the reference: one query per record, one batch
+        patch.setattr(ImportLookups, "refresh", lambda *args: None)
+        whole = imported(folder / "whole", earlier, source)
     with monkeypatch.context() as patch:
         patch.setattr(import_writer, "BATCH", batch)
         patch.setattr(read_ahead, "_CHUNK", chunk)
-        pieces = imported(folder / "pieces", source)
+        pieces = imported(folder / "pieces", earlier, source)
     assert pieces == whole
-    assert len(whole[0]) == len({text_at for text_at, _, _ in items})
+    assert len(whole[0]) == len({text_at for text_at, _, _ in before + items})

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from annotator.services.read_ahead import read_ahead
+from annotator.services.read_ahead import _CHUNK, read_ahead
 
 
 def test_every_item_comes_in_order_from_another_thread() -> None:
@@ -18,9 +18,9 @@ def test_every_item_comes_in_order_from_another_thread() -> None:
             made_on.add(threading.get_ident())
             yield number
 
-    chunks = list(read_ahead(numbers(), depth=128))
+    chunks = list(read_ahead(numbers(), depth=2 * _CHUNK))
     assert [n for chunk in chunks for n in chunk] == list(range(1000))
-    assert all(0 < len(chunk) <= 64 for chunk in chunks)
+    assert all(0 < len(chunk) <= _CHUNK for chunk in chunks)
     assert made_on and threading.get_ident() not in made_on
 
 
@@ -53,10 +53,10 @@ def test_leaving_early_stops_the_thread_and_closes_the_source() -> None:
     items = read_ahead(endless(), depth=128)
     first = next(items)
     items.close()
-    assert first == list(range(64))
+    assert first == list(range(_CHUNK))
     assert closed.is_set()
     assert not [t for t in threading.enumerate() if t.name == "read-ahead"]
-    assert len(made) < 64 * 5  # the queue bounded how far it read: two chunks, and one in hand
+    assert len(made) < _CHUNK * 5  # the queue bounded how far it read: a few chunks
 
 
 def test_an_empty_source_gives_nothing() -> None:
