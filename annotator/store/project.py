@@ -202,7 +202,12 @@ class ProjectStore:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise
-            conn.execute("COMMIT")
+            self._commit()
+
+    def _commit(self) -> None:
+        """End the outermost write transaction (a server store finds out what became of a
+        COMMIT whose answer was lost)."""
+        self.db.conn.execute("COMMIT")
 
     @contextlib.contextmanager
     def bulk_writes(self, cache_mb: int = BULK_CACHE_MB) -> Iterator[None]:

@@ -99,6 +99,7 @@ class ServerStore(ProjectStore):
         self.location = location
         self._lock_slice_s = lock_slice_s
         self._session_read_only = read_only_reason is not None
+        self._xid: int | None = None  # the write transaction's, asked at its BEGIN
         # Live updates (store.pg_live): started by the first data_version() of a window.
         self._listener: Listener | None = None
         self._notifies: bool | None = None
@@ -161,7 +162,12 @@ class ServerStore(ProjectStore):
         while True:
             conn.execute("BEGIN")
             try:
-                conn.execute("SELECT pg_advisory_xact_lock(?)", [WRITE_LOCK]).fetchone()
+                # The transaction's id, asked with the lock (one round trip): if the answer
+                # to its COMMIT is lost, a new connection asks the server what became of it.
+                self._xid = conn.execute(
+                    "SELECT txid_current() FROM (SELECT pg_advisory_xact_lock(?)) AS locked",
+                    [WRITE_LOCK],
+                ).fetchone()[0]
                 return
             except pgerrors.LockNotAvailable as exc:
                 conn.rollback()
@@ -176,6 +182,38 @@ class ServerStore(ProjectStore):
             except psycopg.Error as exc:
                 conn.rollback()
                 raise _save_failed(self.path, exc) from exc
+
+    def _commit(self) -> None:
+        """COMMIT; when the connection is lost on the way, the change may have been kept
+        (the server committed, its answer never came) or not. A new connection asks the
+        server (txid_status): kept, this returns as if the answer had come; not kept or
+        not known (the server is still out of reach), ConnectionLostError says which."""
+        try:
+            self.db.conn.execute("COMMIT")
+        except ConnectionLostError as lost:
+            outcome = self._outcome(self._xid)
+            if outcome == "committed":
+                return
+            if outcome == "aborted":
+                raise
+            raise ConnectionLostError(
+                f"{self.location}: the connection was lost while your last change was being "
+                "saved, and the server cannot be asked whether it kept it. Everything saved "
+                "before it is safe; the document is read again at your next action, once the "
+                "server is back, and shows whether it was kept."
+            ) from lost
+
+    def _outcome(self, xid: int | None) -> str | None:
+        """What became of transaction ``xid``: "committed", "aborted", "in progress", or
+        None when the server cannot be asked (or has forgotten it)."""
+        if xid is None:
+            return None
+        try:
+            with self._new_connection() as conn:
+                row = conn.execute("SELECT txid_status(%s)", [xid]).fetchone()
+        except psycopg.Error:
+            return None
+        return row[0] if row else None
 
     def _begin_read(self) -> None:
         conn = self.db.conn

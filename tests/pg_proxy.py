@@ -1,0 +1,99 @@
+"""A unix-socket relay in front of the test PostgreSQL server that can lose a COMMIT's answer.
+
+The client talks to the relay as to the server. ``cut_at_commit`` makes the relay drop
+the connection that next sends COMMIT: either before passing it on (the server never
+sees it and rolls the transaction back) or after the server has answered (the change
+is kept, the client never hears so), which is how a network cut looks from both ends.
+``refuse_new`` makes it turn new connections away (the server out of reach).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import select
+import socket
+import tempfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+_SOCKET = ".s.PGSQL.5432"
+
+
+class PgRelay:
+    """Relays connections from its own socket folder to the server's."""
+
+    def __init__(self, server_url: str) -> None:
+        parts = urlsplit(server_url)
+        query = dict(parse_qsl(parts.query))
+        self._server = Path(query["host"]) / _SOCKET
+        self.folder = Path(tempfile.mkdtemp(prefix="pg-relay-"))
+        query["host"] = str(self.folder)
+        self.url = urlunsplit(parts._replace(query=urlencode(query)))
+        self.cut_at_commit: str | None = None  # "before" or "after" the server answers
+        self.refuse_new = False
+        self.cuts = 0
+        self._listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self._listener.bind(str(self.folder / _SOCKET))
+        self._listener.listen()
+        self._closed = False
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while not self._closed:
+            try:
+                client, _ = self._listener.accept()
+            except OSError:
+                return
+            if self.refuse_new:
+                client.close()
+                continue
+            upstream = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            upstream.connect(str(self._server))
+            threading.Thread(target=self._relay, args=(client, upstream), daemon=True).start()
+
+    def _relay(self, client: socket.socket, upstream: socket.socket) -> None:
+        with client, upstream:
+            while True:
+                ready, _, _ = select.select([client, upstream], [], [])
+                if client in ready:
+                    data = client.recv(65536)
+                    if not data:
+                        return
+                    if self.cut_at_commit and b"COMMIT" in data:
+                        self._cut(data, upstream)
+                        return
+                    upstream.sendall(data)
+                if upstream in ready:
+                    data = upstream.recv(65536)
+                    if not data:
+                        return
+                    client.sendall(data)
+
+    def _cut(self, commit: bytes, upstream: socket.socket) -> None:
+        if self.cut_at_commit == "after":
+            upstream.sendall(commit)
+            upstream.recv(65536)  # the server's answer: committed, and never passed on
+        self.cut_at_commit = None
+        self.cuts += 1
+
+    def close(self) -> None:
+        self._closed = True
+        with contextlib.suppress(OSError):
+            self._listener.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self.folder / _SOCKET)
+        with contextlib.suppress(OSError):
+            self.folder.rmdir()
+
+
+@contextlib.contextmanager
+def relay(server_url: str) -> Iterator[PgRelay]:
+    """A PgRelay for ``server_url``, closed afterwards."""
+    made = PgRelay(server_url)
+    try:
+        yield made
+    finally:
+        made.close()
