@@ -2,8 +2,11 @@
 
 The client talks to the relay as to the server. ``cut_at_commit`` makes the relay drop
 the connection that next sends COMMIT: either before passing it on (the server never
-sees it and rolls the transaction back) or after the server has answered (the change
-is kept, the client never hears so), which is how a network cut looks from both ends.
+sees it and rolls the transaction back), or after the server has answered (the change
+is kept, the client never hears so), or "held": the client's side is dropped and the
+server's kept open without the COMMIT, as when the server has not noticed a cut yet
+(its transaction stays open until the session ends). That is how a network cut looks
+from both ends.
 ``refuse_new`` makes it turn new connections away (the server out of reach).
 """
 
@@ -32,7 +35,8 @@ class PgRelay:
         self.folder = Path(tempfile.mkdtemp(prefix="pg-relay-"))
         query["host"] = str(self.folder)
         self.url = urlunsplit(parts._replace(query=urlencode(query)))
-        self.cut_at_commit: str | None = None  # "before" or "after" the server answers
+        self.cut_at_commit: str | None = None  # "before", "after" the answer, or "held"
+        self._held: list[socket.socket] = []
         self.refuse_new = False
         self.cuts = 0
         self._listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -55,7 +59,8 @@ class PgRelay:
             threading.Thread(target=self._relay, args=(client, upstream), daemon=True).start()
 
     def _relay(self, client: socket.socket, upstream: socket.socket) -> None:
-        with client, upstream:
+        keep_upstream = False
+        try:
             while True:
                 ready, _, _ = select.select([client, upstream], [], [])
                 if client in ready:
@@ -63,7 +68,7 @@ class PgRelay:
                     if not data:
                         return
                     if self.cut_at_commit and b"COMMIT" in data:
-                        self._cut(data, upstream)
+                        keep_upstream = self._cut(data, upstream)
                         return
                     upstream.sendall(data)
                 if upstream in ready:
@@ -71,16 +76,27 @@ class PgRelay:
                     if not data:
                         return
                     client.sendall(data)
+        finally:
+            client.close()
+            if not keep_upstream:
+                upstream.close()
 
-    def _cut(self, commit: bytes, upstream: socket.socket) -> None:
-        if self.cut_at_commit == "after":
+    def _cut(self, commit: bytes, upstream: socket.socket) -> bool:
+        """Drop the client at its COMMIT; True when the server's side is kept open."""
+        mode, self.cut_at_commit = self.cut_at_commit, None
+        self.cuts += 1
+        if mode == "after":
             upstream.sendall(commit)
             upstream.recv(65536)  # the server's answer: committed, and never passed on
-        self.cut_at_commit = None
-        self.cuts += 1
+        if mode == "held":
+            self._held.append(upstream)  # open, idle inside its transaction
+            return True
+        return False
 
     def close(self) -> None:
         self._closed = True
+        for held in self._held:
+            held.close()
         with contextlib.suppress(OSError):
             self._listener.close()
         with contextlib.suppress(OSError):

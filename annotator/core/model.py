@@ -54,7 +54,8 @@ class _RandomBytes:
         self._lock = threading.Lock()
         self._pool = b""
         self._used = 0
-        os.register_at_fork(after_in_child=self._forget)
+        if hasattr(os, "register_at_fork"):  # not on Windows, which has no fork
+            os.register_at_fork(after_in_child=self._forget)
 
     def take(self, count: int) -> bytes:
         """``count`` random bytes, none ever given before."""

@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from annotator.services.importing import ImportReport
 
 BATCH = 1000
+# A batch is also written once its new texts hold this many characters (long documents).
+BATCH_CHARS = 8_000_000
 
 
 class ImportWriter:
@@ -55,6 +57,7 @@ class ImportWriter:
         self._queued_ids: set[str] = set()
         self._ensured: set[str] = set()
         self._documents: list[tuple[Document, PreparedText]] = []
+        self._queued_chars = 0
         self._spans: list[SpanValues] = []
         self._events: list[Event] = []
         self._statuses: list[tuple[str, str, Status]] = []
@@ -99,13 +102,18 @@ class ImportWriter:
                 doc_id, _title(record), record.text, record.external_id, record.meta, sha256
             )
             self._documents.append((document, prepared))
+            self._queued_chars += len(record.text)
             self._report.documents += 1
         elif self._attachable(record, doc_id):
             self._report.attached += 1
         else:
             return doc_id
         self._queue_annotations(record, doc_id)
-        if len(self._documents) >= BATCH or len(self._spans) >= 10 * BATCH:
+        if (
+            len(self._documents) >= BATCH
+            or len(self._spans) >= 10 * BATCH
+            or self._queued_chars >= BATCH_CHARS
+        ):
             self.flush()
         return None
 
@@ -211,6 +219,7 @@ class ImportWriter:
         for note in self._notes:  # few: an annotator's comments
             self._store.notes.set(note)
         self._documents, self._spans, self._events, self._statuses = [], [], [], []
+        self._queued_chars = 0
         self._notes = []
         self._queued_texts.clear()
         self._queued_work.clear()

@@ -42,6 +42,9 @@ from annotator.store import ProjectStore
 from annotator.store.documents import PreparedText
 
 DEFAULT_ANNOTATOR = "model"
+# How much text a list of records read ahead holds at most (a few such lists wait):
+# ~1,650 news articles, or four of the longest documents allowed.
+READ_AHEAD_CHARS = 4_000_000
 
 # progress(done, total) in bytes read; returning False cancels the import.
 Progress = Callable[[int, int], bool]
@@ -147,7 +150,7 @@ def import_paths(
         writer = ImportWriter(store, _kinds(options), report)
         plan = _ReadingPlan(writer.preparer())
         reading = _checked_items(files, options, writer.schema, plan)
-        checked_items = read_ahead(reading, depth=WRITER_BATCH)
+        checked_items = read_ahead(reading, WRITER_BATCH, _text_length, READ_AHEAD_CHARS)
         with contextlib.closing(checked_items):
             for chunk in checked_items:
                 writer.expect([checked.sha256 for checked in chunk if checked.sha256])
@@ -200,6 +203,11 @@ def _checked_items(
         for item in read_source(path, options.encoding, schema):
             yield _checked(item, done_before + item.progress, options, schema, plan)
         done_before += path_size(path)
+
+
+def _text_length(checked: _Checked) -> int:
+    record = checked.item.record
+    return len(record.text) if record is not None else 0
 
 
 def _checked(

@@ -10,8 +10,9 @@ queue between the threads is bounded, so memory stays flat.
 from __future__ import annotations
 
 import queue
+import sys
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Generic, TypeVar
 
 Item = TypeVar("Item")
@@ -33,8 +34,12 @@ _DONE = object()
 class _Producer(Generic[Item]):
     """The thread that iterates ``items`` and queues them in chunks."""
 
-    def __init__(self, items: Iterable[Item], depth: int) -> None:
+    def __init__(
+        self, items: Iterable[Item], depth: int, weigh: Callable[[Item], int], chunk_weight: int
+    ) -> None:
         self._items = items
+        self._weigh = weigh
+        self._chunk_weight = chunk_weight
         self.chunks: queue.Queue[object] = queue.Queue(maxsize=max(1, depth // _CHUNK))
         self._stopped = threading.Event()
         self._thread = threading.Thread(target=self._run, name="read-ahead", daemon=True)
@@ -43,12 +48,14 @@ class _Producer(Generic[Item]):
     def _run(self) -> None:
         iterator = iter(self._items)
         chunk: list[Item] = []
+        weight = 0
         try:
             for item in iterator:
                 chunk.append(item)
-                if len(chunk) >= _CHUNK:
+                weight += self._weigh(item)
+                if len(chunk) >= _CHUNK or weight >= self._chunk_weight:
                     self._put(chunk)
-                    chunk = []
+                    chunk, weight = [], 0
                 if self._stopped.is_set():
                     return
             end: object = _DONE
@@ -76,16 +83,25 @@ class _Producer(Generic[Item]):
         self._thread.join()
 
 
-def read_ahead(items: Iterable[Item], depth: int = 1024) -> Iterator[list[Item]]:
+def read_ahead(
+    items: Iterable[Item],
+    depth: int = 1024,
+    weigh: Callable[[Item], int] = lambda item: 0,
+    chunk_weight: int = sys.maxsize,
+) -> Iterator[list[Item]]:
     """``items`` as they are, in lists of up to 256 (_CHUNK), produced on a second
     thread up to ``depth`` ahead.
+
+    A list also ends once its items ``weigh`` ``chunk_weight`` together, so items of
+    very different sizes (a tweet, a book) are held ahead by size, not only by count:
+    at most ``depth // 256`` lists wait, and one more is being filled.
 
     ``items`` must not touch what the caller uses meanwhile (the caller's SQLite
     connection above all): it runs concurrently. An exception it raises is raised
     here, after the items before it. Closing the returned generator (or leaving
     the loop over it) stops the thread.
     """
-    producer = _Producer(items, depth)
+    producer = _Producer(items, depth, weigh, max(1, chunk_weight))
     try:
         while True:
             chunk = producer.chunks.get()

@@ -41,6 +41,7 @@ class MergingLess:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
         self._before: int | None = None  # the setting before this block, once changed
+        self._stored = False  # whether the index's config held a value then (or the default)
 
     def before_indexing(self) -> None:
         """Called before each batch is indexed, inside the block's transaction."""
@@ -49,6 +50,7 @@ class MergingLess:
         row = self._conn.execute(
             "SELECT v FROM documents_search_config WHERE k = 'automerge'"
         ).fetchone()
+        self._stored = row is not None
         self._before = int(row[0]) if row else _DEFAULT_AUTOMERGE
         _set_automerge(self._conn, max(self._before, _BULK_AUTOMERGE))
 
@@ -56,6 +58,8 @@ class MergingLess:
         """The block succeeded: the setting as it was (nothing if it was never changed)."""
         if self._before is not None:
             _set_automerge(self._conn, self._before)
+            if not self._stored:  # FTS5's default again, and its config as it was: no row
+                self._conn.execute("DELETE FROM documents_search_config WHERE k = 'automerge'")
             self._before = None
 
 

@@ -100,6 +100,7 @@ class ServerStore(ProjectStore):
         self._lock_slice_s = lock_slice_s
         self._session_read_only = read_only_reason is not None
         self._xid: int | None = None  # the write transaction's, asked at its BEGIN
+        self._backend: int | None = None  # the server session it runs in
         # Live updates (store.pg_live): started by the first data_version() of a window.
         self._listener: Listener | None = None
         self._notifies: bool | None = None
@@ -168,7 +169,14 @@ class ServerStore(ProjectStore):
                     "SELECT txid_current() FROM (SELECT pg_advisory_xact_lock(?)) AS locked",
                     [WRITE_LOCK],
                 ).fetchone()[0]
+                self._backend = conn.raw.info.backend_pid  # the session that holds it
                 return
+            except pgerrors.ReadOnlySqlTransaction as exc:  # a standby: no transaction ids
+                conn.rollback()
+                raise ReadOnlyProjectError(
+                    f"{self.path}: the server accepts no changes (a read-only standby); "
+                    "the change was not saved"
+                ) from exc
             except pgerrors.LockNotAvailable as exc:
                 conn.rollback()
                 waited = time.monotonic() - started
@@ -191,11 +199,15 @@ class ServerStore(ProjectStore):
         try:
             self.db.conn.execute("COMMIT")
         except ConnectionLostError as lost:
-            outcome = self._outcome(self._xid)
+            outcome = self._outcome(self._xid, self._backend)
             if outcome == "committed":
                 return
             if outcome == "aborted":
-                raise
+                raise ConnectionLostError(
+                    f"{self.location}: the connection was lost during your last change, which "
+                    "was not saved (the server says so). Everything saved before it is safe; "
+                    "the next action connects again."
+                ) from lost
             raise ConnectionLostError(
                 f"{self.location}: the connection was lost while your last change was being "
                 "saved, and the server cannot be asked whether it kept it. Everything saved "
@@ -203,17 +215,26 @@ class ServerStore(ProjectStore):
                 "server is back, and shows whether it was kept."
             ) from lost
 
-    def _outcome(self, xid: int | None) -> str | None:
-        """What became of transaction ``xid``: "committed", "aborted", "in progress", or
-        None when the server cannot be asked (or has forgotten it)."""
+    def _outcome(self, xid: int | None, backend: int | None) -> str | None:
+        """What became of transaction ``xid``: "committed" or "aborted"; None when the
+        server cannot be asked or cannot tell.
+
+        The server may not have noticed the cut yet: the transaction is then still "in
+        progress" in the session ``backend``, which can never finish it now (its client is
+        gone), so that session is ended first (the COMMIT it may be writing completes:
+        a session ends between statements) and the server asked again.
+        """
         if xid is None:
             return None
         try:
             with self._new_connection() as conn:
-                row = conn.execute("SELECT txid_status(%s)", [xid]).fetchone()
+                status = _transaction_status(conn, xid)
+                if status == "in progress" and backend is not None:
+                    _end_session(conn, backend)
+                    status = _transaction_status(conn, xid)
         except psycopg.Error:
             return None
-        return row[0] if row else None
+        return status if status in ("committed", "aborted") else None
 
     def _begin_read(self) -> None:
         conn = self.db.conn
@@ -371,3 +392,23 @@ def open_server_project(url: str, read_only: bool = False) -> ServerStore:
         store.close()
         raise
     return store
+
+
+def _transaction_status(conn: psycopg.Connection[Any], xid: int) -> str | None:
+    row = conn.execute("SELECT txid_status(%s)", [xid]).fetchone()
+    return row[0] if row else None
+
+
+def _end_session(conn: psycopg.Connection[Any], backend: int, wait_s: float = 5.0) -> None:
+    """Terminate the server session ``backend`` (one of ours, whose client is gone) and
+    wait until it has ended, ``wait_s`` at most (pg_terminate_backend waits itself from
+    PostgreSQL 14 on, given a timeout; this works with older servers too)."""
+    conn.execute("SELECT pg_terminate_backend(%s)", [backend])
+    deadline = time.monotonic() + wait_s
+    while time.monotonic() < deadline:
+        gone = conn.execute(
+            "SELECT NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = %s)", [backend]
+        ).fetchone()[0]
+        if gone:
+            return
+        time.sleep(0.05)

@@ -111,6 +111,7 @@ def test_ids_made_in_a_batch_are_like_ids_made_one_by_one() -> None:
     assert new_ids(0) == []
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this system")
 def test_ids_stay_unique_across_threads_and_forked_processes() -> None:
     """Random bytes are read ahead in blocks: threads share them, a child forgets them."""
     new_id()  # the parent now holds unread random bytes

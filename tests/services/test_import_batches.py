@@ -82,3 +82,24 @@ def test_small_batches_and_chunks_import_what_one_batch_imports(
         pieces = imported(folder / "pieces", earlier, source)
     assert pieces == whole
     assert len(whole[0]) == len({text_at for text_at, _, _ in before + items})
+
+
+def test_long_texts_are_written_in_smaller_batches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch ends by the length of its texts too, so long documents are not held a
+    thousand at a time."""
+    source = tmp_path / "long.jsonl"
+    source.write_text(jsonl_of([(n, "amal", True) for n in range(len(TEXTS))]), encoding="utf-8")
+    written: list[int] = []
+    monkeypatch.setattr(import_writer, "BATCH_CHARS", 2 * len(TEXTS[0]))
+    with new_project(tmp_path / "p.annproj") as store:
+        original = store.documents.add_prepared
+        monkeypatch.setattr(
+            store.documents,
+            "add_prepared",
+            lambda documents: (written.append(len(documents)), original(documents)),
+        )
+        report = import_paths(store, [source])
+        assert report.documents == store.documents.count() == len(TEXTS)
+    assert written == [2, 2, 2]

@@ -61,3 +61,11 @@ def test_leaving_early_stops_the_thread_and_closes_the_source() -> None:
 
 def test_an_empty_source_gives_nothing() -> None:
     assert list(read_ahead(iter(()))) == []
+
+
+def test_heavy_items_end_a_list_early_so_text_is_held_ahead_by_size() -> None:
+    sizes = [10] * 50 + [1_000] * 5 + [10] * 50  # five long documents among short ones
+    chunks = list(read_ahead(iter(sizes), depth=2 * _CHUNK, weigh=int, chunk_weight=1_500))
+    assert [n for chunk in chunks for n in chunk] == sizes
+    assert max(sum(chunk) for chunk in chunks) < 1_500 + 1_000  # at most one item over
+    assert len(chunks) >= 4

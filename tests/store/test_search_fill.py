@@ -121,7 +121,7 @@ def test_an_import_merges_index_segments_less_and_puts_the_setting_back(tmp_path
             patch.setattr(search_fill, "index_rows", watched)
             import_paths(store, [source])
         assert seen == [[(16,)]]
-        assert automerge(store) == [(4,)]  # FTS5's default, as before
+        assert automerge(store) == []  # FTS5's default, and no setting stored, as before
         assert len(store.documents.ids_matching("بغداد")) == 30
 
 
@@ -134,3 +134,15 @@ def test_a_refused_import_leaves_the_index_settings_as_they_were(tmp_path: Path)
             import_paths(store, [source])
         assert automerge(store) == before == []
         assert store.documents.count() == 0
+
+
+def test_a_setting_someone_stored_comes_back_as_it_was(tmp_path: Path) -> None:
+    source = tmp_path / "news.jsonl"
+    source.write_text('{"text": "خبر من بغداد"}\n', encoding="utf-8")
+    with new_project(tmp_path / "p.annproj") as store:
+        with store.transaction() as db:
+            db.execute(
+                "INSERT INTO documents_search (documents_search, rank) VALUES ('automerge', 8)"
+            )
+        import_paths(store, [source])
+        assert automerge(store) == [(8,)]
