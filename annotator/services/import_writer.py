@@ -48,12 +48,9 @@ class ImportWriter:
         self._kind_of = kind_of
         self._report = report
         self.schema = store.schema
-        # Only what is queued and not yet written (flush() forgets it): the rest is in the file.
-        self._queued_texts: dict[str, str] = {}  # SHA-256 -> document id
         self._prepare = self.preparer()
         self._recent_new: deque[bool] = deque(maxlen=256)  # was each last record's text new?
         self._lookups = ImportLookups(store)
-        self._queued_work: set[tuple[str, str]] = set()  # (document id, annotator)
         self._queued_ids: set[str] = set()
         self._ensured: set[str] = set()
         self._documents: list[tuple[Document, PreparedText]] = []
@@ -83,7 +80,7 @@ class ImportWriter:
     def expect(self, sha256s: list[str]) -> None:
         """Look up the next records' texts (their hashes) together (ImportLookups);
         called before each chunk of ``add`` calls, which keeps what it remembers small."""
-        self._lookups.refresh(sha256s, self._queued_texts, self._queued_work)
+        self._lookups.refresh(sha256s)
 
     def add(
         self, record: DocumentRecord, sha256: str, prepared: PreparedText | None = None
@@ -96,7 +93,6 @@ class ImportWriter:
         if doc_id is None:
             prepared = prepared or self._prepare(record)
             doc_id = new_id()
-            self._queued_texts[sha256] = doc_id
             self._lookups.queued_text(sha256, doc_id)
             document = Document(
                 doc_id, _title(record), record.text, record.external_id, record.meta, sha256
@@ -163,7 +159,6 @@ class ImportWriter:
             self._statuses.append((doc_id, name, status))
         self._queue_notes(record, (doc_id, name), span_ids, event_ids)
         if record.has_work or status is not None:  # what has_worked_on sees once written
-            self._queued_work.add((doc_id, name))
             self._lookups.queued_work(doc_id, name)
         self._report.spans += len(record.entities)
         self._report.events += len(record.events)
@@ -221,8 +216,7 @@ class ImportWriter:
         self._documents, self._spans, self._events, self._statuses = [], [], [], []
         self._queued_chars = 0
         self._notes = []
-        self._queued_texts.clear()
-        self._queued_work.clear()
+        self._lookups.written()
         self._queued_ids.clear()
 
 
