@@ -82,13 +82,13 @@ class InterchangeRepository:
         on them (has_worked_on, for many documents in one query per 500)."""
         return set(self._pairs("document_id, annotator", "statuses WHERE document_id", doc_ids))
 
-    def _pairs(self, columns: str, where: str, values: Iterable[str]) -> list[tuple[str, str]]:
-        """``SELECT columns FROM where IN values`` for two text columns, each chunk's rows
+    def _pairs(self, columns: str, where: str, values: Iterable[str]) -> list[tuple[Any, Any]]:
+        """``SELECT columns FROM where IN values`` for two columns, each chunk's rows
         in one row of JSON: SQLite hands each row over letting go of the GIL, and an
         import's reading thread may then keep it for a switch interval (10,000 texts
         looked up a row each: 0.56 s, 0.19 s of it the lookups themselves)."""
         aggregate = self._store.dialect.rows_as_json.format(columns)
-        pairs: list[tuple[str, str]] = []
+        pairs: list[tuple[Any, Any]] = []
         for chunk in _chunks(sorted(set(values))):
             marks = ",".join("?" * len(chunk))
             query = f"SELECT {aggregate} FROM {where} IN ({marks})"
@@ -259,9 +259,7 @@ class InterchangeRepository:
 
     def _lengths(self, doc_ids: set[str]) -> dict[str, int]:
         # chars: the length kept by the file's triggers (migration 0007); NULL never stays.
-        return self._lookup(
-            "SELECT id, coalesce(chars, length(text)) FROM documents WHERE id IN ({})", doc_ids
-        )
+        return dict(self._pairs("id, coalesce(chars, length(text))", "documents WHERE id", doc_ids))
 
     def _span_owners(self, span_ids: set[str]) -> dict[str, tuple[str, str, str]]:
         """Span id -> (document id, annotator, label)."""
@@ -273,14 +271,6 @@ class InterchangeRepository:
                 chunk,
             ):
                 found[span_id] = tuple(owner)
-        return found
-
-    def _lookup(self, sql: str, ids: set[str]) -> dict[str, Any]:
-        """id -> value from ``sql`` (a query of (id, value) rows with ``IN ({})``), in chunks."""
-        found: dict[str, Any] = {}
-        for chunk in _chunks(sorted(ids)):
-            marks = ",".join("?" * len(chunk))
-            found.update(self._store.db.execute(sql.format(marks), chunk).fetchall())
         return found
 
     # -- reads for export ------------------------------------------------------
