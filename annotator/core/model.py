@@ -102,7 +102,12 @@ def new_ids(count: int) -> list[str]:
 
 def text_sha256(text: str) -> str:
     """The SHA-256 of a text's UTF-8 encoding, used to recognise a document across projects."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return utf8_sha256(text.encode("utf-8"))
+
+
+def utf8_sha256(data: bytes) -> str:
+    """``text_sha256`` of a text given as its UTF-8 bytes (encoded once for other uses too)."""
+    return hashlib.sha256(data).hexdigest()
 
 
 class Status(str, Enum):

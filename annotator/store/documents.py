@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -16,6 +15,7 @@ from annotator.core.model import (
     DocumentSummary,
     check_document_length,
     new_id,
+    utf8_sha256,
 )
 from annotator.core.search import fold
 from annotator.core.text import is_canonical
@@ -141,7 +141,7 @@ class DocumentRepository:
                 raise ValidationError(f"document {title!r}: text is not canonical")
             check_document_length(text, f"document {title!r}")
             data = text.encode("utf-8")
-            sha256 = hashlib.sha256(data).hexdigest()
+            sha256 = utf8_sha256(data)
             if not packs_text:
                 return PreparedText(text, None, sha256)
             return PreparedText(pack_utf8(data), (fold(title), fold(text)), sha256)
